@@ -1,0 +1,97 @@
+//! The root component: settings provider, router, and the page layout (skip link,
+//! header with navigation and display settings, main region, footer).
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::header::SiteHeader;
+use crate::hooks::{use_settings, SettingsProvider};
+use crate::pages;
+use crate::route::Route;
+
+/// The whole app.
+#[function_component]
+pub fn App() -> Html {
+    html! {
+        <SettingsProvider>
+            <BrowserRouter>
+                <Layout />
+            </BrowserRouter>
+        </SettingsProvider>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <pages::home::Home /> },
+        Route::Duplo => html! { <pages::duplo::DuploPage /> },
+        Route::Budget => {
+            html! { <pages::soon::ComingSoon title_key="budget-title" text_key="budget-soon" /> }
+        }
+        Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
+        Route::Workshops => {
+            html! { <pages::soon::ComingSoon title_key="workshops-title" text_key="workshops-soon" /> }
+        }
+        Route::NotFound => html! { <pages::not_found::NotFound /> },
+    }
+}
+
+#[function_component]
+fn Layout() -> Html {
+    let settings = use_settings();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let main_ref = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+
+    // The page title follows the route and the language; after a navigation (not on
+    // the first load) focus moves to the main region so screen readers start there.
+    {
+        let settings = settings.clone();
+        let main_ref = main_ref.clone();
+        use_effect_with((route, settings.lang()), move |(route, _)| {
+            let page = settings.t(route.title_key());
+            gloo::utils::document()
+                .set_title(&settings.t_args("page-title", &[("page", page.as_str().into())]));
+            let mut first = first_render.borrow_mut();
+            if *first {
+                *first = false;
+            } else if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        });
+    }
+
+    // Alt+P toggles projector mode from anywhere (a modifier key, so it never fires
+    // while someone types, and screen-reader single-key commands stay free).
+    {
+        let settings = settings.clone();
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let window = gloo::utils::window();
+            let listener = EventListener::new_with_options(&window, "keydown", options, move |event| {
+                if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if event.alt_key() && !event.ctrl_key() && !event.meta_key() && event.code() == "KeyP" {
+                        event.prevent_default();
+                        settings.toggle_projector();
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ settings.t("skip-to-content") }</a>
+            <SiteHeader current={route} />
+            <main id="main" class="page" tabindex="-1" ref={main_ref}>
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="site-footer">
+                <p>{ settings.t("footer-text") }</p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,3 @@
+//! Small leaf components shared by pages.
+
+pub mod header;

@@ -1,0 +1,3 @@
+//! Browser services: what touches local storage and the document.
+
+pub mod storage;

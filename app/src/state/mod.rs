@@ -1,0 +1,3 @@
+//! App state: reducers and pure logic, free of `html!` and browser calls.
+
+pub mod settings;

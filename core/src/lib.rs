@@ -1,0 +1,14 @@
+//! `briques-core`: the domain of Briques, shared by the browser app and the server.
+//!
+//! - [`i18n`]: the translation catalogue (French first, English), used for every
+//!   user-visible string by the app, the server pages and the command line.
+//! - [`site`]: facts about the web app that both the app and the server must agree on
+//!   (its routes, its storage keys).
+//!
+//! Architecture invariant: this crate knows nothing about the browser, the network or
+//! the file system. Inputs are bytes, strings and structs; outputs are values and
+//! typed errors. It builds for native targets and for `wasm32-unknown-unknown`.
+#![deny(missing_docs)]
+
+pub mod i18n;
+pub mod site;

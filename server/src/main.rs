@@ -1,0 +1,70 @@
+//! `briques`: the one native binary. `briques serve` serves the web app; the other
+//! subcommands expose the core to scripts. This file is glue: parsing arguments and
+//! turning errors into messages and exit codes. The work is in `briques-core` and in
+//! the modules below.
+
+mod pages;
+mod serve;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Briques : ateliers de médiation aux données.
+#[derive(Parser, Debug)]
+#[command(name = "briques", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Sert l'application web (et, plus tard, les sessions en direct).
+    Serve(serve::ServeArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("briques : erreur : {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The default address: loopback only, so that nothing is exposed to the network
+/// unless the facilitator asks for it with `--addr 0.0.0.0:8080`.
+pub(crate) const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+/// The per-user data directory: `$XDG_DATA_HOME/briques`, `~/.local/share/briques`,
+/// or `%APPDATA%\briques` on Windows; `./briques-data` when none of these is known.
+pub(crate) fn default_data_dir() -> PathBuf {
+    let from_env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = from_env("XDG_DATA_HOME") {
+        return dir.join("briques");
+    }
+    if let Some(dir) = from_env("APPDATA") {
+        return dir.join("briques");
+    }
+    if let Some(home) = from_env("HOME") {
+        return home.join(".local").join("share").join("briques");
+    }
+    PathBuf::from("briques-data")
+}
+
+pub(crate) fn parse_addr(text: &str) -> Result<SocketAddr, String> {
+    text.parse()
+        .map_err(|_| format!("adresse invalide : « {text} » (attendu : IP:PORT, par exemple 127.0.0.1:8080)"))
+}

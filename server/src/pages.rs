@@ -1,0 +1,56 @@
+//! Pages rendered by the server itself (not by the app): the 404 page. Every string
+//! comes from the translation catalogue; anything from the request is HTML-escaped.
+
+use briques_core::i18n::{tr, tr_args, Lang};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The 404 page for `path`, in French (the server does not know the app's language
+/// choice, which lives in the browser; French is the default).
+pub fn not_found(path: &str) -> String {
+    let lang = Lang::Fr;
+    let title = tr(lang, "not-found-title");
+    let text = tr_args(lang, "not-found-text", &[("path", path.into())]);
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{page_title}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n\
+<header class=\"site-header\"><a class=\"brand\" href=\"/\">{app}</a></header>\n\
+<main id=\"main\" class=\"page\">\n<h1>{title}</h1>\n<p>{text}</p>\n\
+<p><a href=\"/\">{back}</a></p>\n</main>\n</body>\n</html>\n",
+        code = lang.code(),
+        page_title = escape_html(&tr_args(lang, "page-title", &[("page", title.as_str().into())])),
+        app = escape_html(&tr(lang, "app-name")),
+        title = escape_html(&title),
+        text = escape_html(&text),
+        back = escape_html(&tr(lang, "not-found-back")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_404_page_is_french_and_escapes_the_path() {
+        let page = not_found("/<script>alert(1)</script>");
+        assert!(page.contains("<html lang=\"fr\">"));
+        assert!(page.contains("Page introuvable"));
+        assert!(page.contains("&lt;script&gt;"));
+        assert!(!page.contains("<script>"));
+    }
+}

@@ -1,0 +1,172 @@
+//! `briques serve`: serves the built app bundle (`dist/`, made by `scripts/build-app`)
+//! with the headers a privacy-first, offline-capable app needs.
+//!
+//! - App routes (`briques_core::site::APP_ROUTES`) answer with the app shell.
+//! - Other paths are files of the bundle; a missing one gets the French 404 page.
+//! - Files are sent pre-compressed (`.gz` made by the build) or compressed on the fly.
+//! - Content-hashed files under `/pkg/` are cached for a year; everything else is
+//!   revalidated on each visit so a new version is picked up at once.
+//! - The Content-Security-Policy allows only this server (plus compiling WebAssembly).
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Router;
+use tower::service_fn;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+
+use briques_core::site::is_app_route;
+
+use crate::pages;
+
+/// Arguments of `briques serve`.
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Adresse d'écoute (IP:PORT). Par défaut, seulement cet ordinateur ; utilisez
+    /// 0.0.0.0:8080 pour accueillir les téléphones du même réseau Wi-Fi.
+    #[arg(long, default_value = crate::DEFAULT_ADDR, value_parser = crate::parse_addr)]
+    pub addr: SocketAddr,
+    /// Dossier des données (base SQLite des sessions). Par défaut : le dossier de
+    /// données de l'utilisateur (~/.local/share/briques).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Dossier de l'application construite (par défaut : dist/ du dépôt, fabriqué par
+    /// scripts/build-app).
+    #[arg(long, env = "BRIQUES_ASSETS")]
+    pub assets: Option<PathBuf>,
+}
+
+/// The Content-Security-Policy of every response. `'wasm-unsafe-eval'` is what
+/// compiling WebAssembly needs; nothing is loaded from another origin.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
+form-action 'self'; frame-ancestors 'none'";
+
+fn default_assets_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist")
+}
+
+/// Runs the server until Ctrl+C or SIGTERM.
+pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let assets = args.assets.unwrap_or_else(default_assets_dir);
+    if !assets.join("index.html").is_file() {
+        bail!(
+            "l'application n'est pas construite : {} est introuvable. \
+             Lancez d'abord scripts/build-app (ou scripts/run, qui le fait).",
+            assets.join("index.html").display()
+        );
+    }
+    let data = args.data.unwrap_or_else(crate::default_data_dir);
+    std::fs::create_dir_all(&data)
+        .with_context(|| format!("impossible de créer le dossier de données {}", data.display()))?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("impossible de démarrer le moteur asynchrone")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("impossible d'écouter sur {} (port déjà pris ?)", args.addr))?;
+        let local = listener.local_addr()?;
+        // Tests read this line to learn the port when started with port 0.
+        println!(
+            "Briques est prêt sur http://{local}/ (données : {})",
+            data.display()
+        );
+        axum::serve(listener, app(assets))
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("le serveur s'est arrêté sur une erreur")
+    })
+}
+
+/// The whole HTTP application; public so tests can build it without a socket.
+pub fn app(assets: PathBuf) -> Router {
+    let index = assets.join("index.html");
+    let fallback = service_fn(move |request: Request| {
+        let index = index.clone();
+        async move { Ok::<_, Infallible>(shell_or_not_found(&index, request).await) }
+    });
+    let files = ServeDir::new(&assets)
+        .precompressed_gzip()
+        .append_index_html_on_directories(true)
+        .fallback(fallback);
+    Router::new()
+        .fallback_service(files)
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(security_and_cache_headers))
+}
+
+/// App routes get the app shell; anything else is a 404 with the French page.
+async fn shell_or_not_found(index: &Path, request: Request) -> Response {
+    let path = request.uri().path();
+    let is_read = matches!(*request.method(), Method::GET | Method::HEAD);
+    if is_read && is_app_route(path) {
+        match tokio::fs::read_to_string(index).await {
+            Ok(html) => return Html(html).into_response(),
+            Err(error) => {
+                eprintln!("briques : index.html illisible : {error}");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        }
+    }
+    if !is_read {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+    }
+    (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
+}
+
+async fn security_and_cache_headers(request: Request, next: Next) -> Response<Body> {
+    let immutable = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let success = response.status().is_success();
+    let headers = response.headers_mut();
+    let cache = if immutable && success {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    response
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

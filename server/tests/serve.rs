@@ -1,0 +1,128 @@
+//! `briques serve` over real HTTP on 127.0.0.1: the app shell on every app route,
+//! file types, compression, cache and security headers, the French 404 page.
+
+mod support;
+
+use support::{get, request, start};
+
+#[test]
+fn app_routes_get_the_shell_with_security_headers() {
+    let server = start();
+    for path in briques_core::site::APP_ROUTES {
+        let reply = get(&format!("{}{path}", server.base));
+        assert_eq!(reply.status, 200, "{path}");
+        assert!(
+            reply
+                .header("content-type")
+                .unwrap_or("")
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert!(reply.text().contains("<title>Briques</title>"), "{path}");
+        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{path}");
+        let csp = reply.header("content-security-policy").unwrap_or("");
+        assert!(csp.contains("default-src 'self'"), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+        assert!(!csp.contains("http"), "the policy names no other origin: {csp}");
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
+    }
+}
+
+#[test]
+fn wasm_is_served_as_wasm_precompressed_and_cached_for_a_year() {
+    let server = start();
+    let url = format!("{}/pkg/app-0123_bg.wasm", server.base);
+    let plain = get(&url);
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.header("content-type"), Some("application/wasm"));
+    assert_eq!(plain.body, b"\0asm\x01\0\0\0");
+    assert_eq!(
+        plain.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+
+    let gzipped = request("GET", &url, &[("accept-encoding", "gzip")]);
+    assert_eq!(gzipped.header("content-encoding"), Some("gzip"));
+    assert_eq!(gzipped.header("content-type"), Some("application/wasm"));
+    assert_eq!(
+        gzipped.body, b"pretend-gzip",
+        "the .gz file made by the build is sent as is"
+    );
+}
+
+#[test]
+fn files_without_a_precompressed_copy_are_compressed_on_the_fly() {
+    let server = start();
+    let url = format!("{}/style.css", server.base);
+    let reply = request("GET", &url, &[("accept-encoding", "br")]);
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-encoding"), Some("br"));
+    assert!(
+        reply.body.len() < 200,
+        "4.6 KB of repeated CSS compresses to {} bytes",
+        reply.body.len()
+    );
+    let manifest = get(&format!("{}/manifest.webmanifest", server.base));
+    assert_eq!(manifest.header("content-type"), Some("application/manifest+json"));
+}
+
+#[test]
+fn unknown_paths_get_the_french_404_page_with_the_path_escaped() {
+    let server = start();
+    let reply = get(&format!("{}/nulle-part/%3Cscript%3E", server.base));
+    assert_eq!(reply.status, 404);
+    let body = reply.text();
+    assert!(body.contains("<html lang=\"fr\">"), "{body}");
+    assert!(body.contains("Page introuvable"), "{body}");
+    assert!(
+        body.contains("Revenir à l'accueil") || body.contains("Revenir à l&#39;accueil"),
+        "{body}"
+    );
+    assert!(!body.contains("<script>"), "{body}");
+    assert!(reply.header("content-security-policy").is_some());
+}
+
+#[test]
+fn writes_to_the_app_are_refused() {
+    let server = start();
+    let reply = request("POST", &format!("{}/duplo", server.base), &[]);
+    assert_eq!(reply.status, 405);
+}
+
+#[test]
+fn missing_bundle_is_a_clear_error_not_a_panic() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briques"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
+        .arg(empty.path())
+        .arg("--data")
+        .arg(empty.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("l'application n'est pas construite"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_data_directory_is_created() {
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let nested = data.path().join("a").join("b");
+    let path = assets.path().to_path_buf();
+    let _server = support::start_with(&path, &nested, vec![assets]);
+    assert!(nested.is_dir());
+}
+
+#[test]
+fn a_bad_address_is_explained() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briques"))
+        .args(["serve", "--addr", "pas-une-adresse"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("adresse invalide"), "{stderr}");
+}

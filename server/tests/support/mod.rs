@@ -1,0 +1,134 @@
+//! Test helper: starts the real `briques` binary on a free loopback port and stops it
+//! when dropped. The port is read from the line the server prints when it is ready, so
+//! tests wait for that condition rather than for a fixed time.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A running server.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// Where its app files are.
+    pub assets: PathBuf,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Writes a minimal app bundle (the real one needs a wasm build; these tests are about
+/// the server's behaviour, not the app).
+pub fn fake_assets(dir: &Path) {
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><html lang=\"fr\"><title>Briques</title></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("pkg/app-0123_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("pkg/app-0123_bg.wasm.gz"), b"pretend-gzip").unwrap();
+    std::fs::write(dir.join("style.css"), "body { color: black; }\n".repeat(200)).unwrap();
+    std::fs::write(dir.join("manifest.webmanifest"), "{\"name\": \"Briques\"}").unwrap();
+}
+
+/// Starts `briques serve` on 127.0.0.1 with a fresh data directory and fake assets.
+pub fn start() -> Server {
+    let assets = tempfile::tempdir().unwrap();
+    fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let (path, data_path) = (assets.path().to_path_buf(), data.path().to_path_buf());
+    start_with(&path, &data_path, vec![assets, data])
+}
+
+/// Starts `briques serve` with the given directories.
+pub fn start_with(assets: &Path, data: &Path, dirs: Vec<tempfile::TempDir>) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briques"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
+        .arg(assets)
+        .arg("--data")
+        .arg(data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the briques binary starts");
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("the server prints its address");
+    let base = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    Server {
+        child,
+        base,
+        assets: assets.to_path_buf(),
+        _dirs: dirs,
+    }
+}
+
+/// A plain HTTP response: status, headers (lower-case names) and body.
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends a request and returns the response whatever its status.
+pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut builder = ureq::http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder.body(()).unwrap();
+    let mut response = agent.run(request).expect("the server answers");
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_ascii_lowercase(),
+                v.to_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let body = response.body_mut().read_to_vec().unwrap_or_default();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub fn get(url: &str) -> Reply {
+    request("GET", url, &[])
+}

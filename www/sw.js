@@ -1,0 +1,41 @@
+// Briques service worker: keeps the app shell so the app opens with no network and
+// no server. scripts/build-app fills in the version (a hash of the bundle) and the
+// list of files; a new build is a new cache, and old caches are deleted.
+const VERSION = '__VERSION__';
+const CACHE = `briques-${VERSION}`;
+const SHELL = __PRECACHE__;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((key) => key.startsWith('briques-') && key !== CACHE).map((key) => caches.delete(key)),
+      ))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  // Only this server's files; live-session API calls always go to the network.
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+
+  if (request.mode === 'navigate') {
+    // Pages: the network first (a fresh version, or the server's 404 page), the
+    // cached shell when the server cannot be reached.
+    event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: CACHE })));
+    return;
+  }
+  // Files: the cache first (names under /pkg/ change with their content).
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+  );
+});
