@@ -25,7 +25,9 @@ fn keys_in(source: &str) -> Vec<String> {
             if let Some(end) = rest.find('"') {
                 let key = &rest[..end];
                 let looks_like_key = !key.is_empty()
-                    && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                 if looks_like_key && key.contains('-') {
                     keys.push(key.to_owned());
                 }
@@ -50,6 +52,13 @@ fn every_key_used_by_the_app_is_in_the_catalogue() {
             }
         }
     }
-    assert!(checked > 20, "the scan found only {checked} keys: is the marker list still right?");
-    assert!(missing.is_empty(), "keys missing from core/locales/fr.ftl:\n{}", missing.join("\n"));
+    assert!(
+        checked > 20,
+        "the scan found only {checked} keys: is the marker list still right?"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys missing from core/locales/fr.ftl:\n{}",
+        missing.join("\n")
+    );
 }

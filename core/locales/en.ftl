@@ -45,3 +45,71 @@ workshops-soon = The workshop library is in preparation: context, method, tool, 
 not-found-title = Page not found
 not-found-text = The address “{ $path }” does not match any page of Briques.
 not-found-back = Back to the home page
+
+## Duplo survey (default content)
+survey-default-title = Data in Duplo bricks
+survey-default-town = the town
+survey-q-cheese = Cheese or dessert?
+survey-cheese = Cheese
+survey-dessert = Dessert
+survey-q-sweet = Sweet or savoury?
+survey-sweet = Sweet
+survey-salty = Savoury
+survey-q-gender = Gender
+survey-woman = Woman
+survey-man = Man
+survey-other-gender = Other or prefer not to say
+survey-q-town = Do you live in { $town }?
+survey-yes = Yes
+survey-no = No
+survey-new-question = New question
+survey-new-yes-no = New yes / no question
+survey-choice-a = Choice A
+survey-choice-b = Choice B
+survey-new-choice = New choice
+survey-age-question = Age band
+survey-age-under-18 = Under 18
+survey-age-18-29 = 18 to 29
+survey-age-30-44 = 30 to 44
+survey-age-45-59 = 45 to 59
+survey-age-60-74 = 60 to 74
+survey-age-75-plus = 75 and over
+
+## Brick colours
+colour-orange = orange
+colour-sky-blue = sky blue
+colour-bluish-green = green
+colour-yellow = yellow
+colour-blue = blue
+colour-vermillion = vermilion
+colour-reddish-purple = pink
+colour-grey = grey
+
+## Survey errors
+survey-error-no-question = the survey has no question
+survey-error-empty-question = question { $position } has no wording
+survey-error-duplicate-question = two questions have the same id “{ $id }”
+survey-error-choice-count = the question “{ $question }” has { $count } choices; it needs between 2 and 8
+survey-error-empty-choice = a choice of the question “{ $question }” has no wording
+survey-error-duplicate-choice = two choices of the question “{ $question }” have the same id “{ $id }”
+survey-error-unknown-question = the question “{ $id }” is not in the survey
+survey-error-unknown-choice = “{ $choice }” is not a choice of the question “{ $question }”
+survey-error-unknown-participant = no participant number { $participant }
+
+## Importing session and response files
+csv-participant = Participant
+import-error-json = this file is not valid JSON (line { $line }, column { $column }): { $detail }
+import-error-not-session = this file is not a Briques Duplo session (expected the field “format”: “briques-duplo”)
+import-error-newer = this session was saved by a newer version of Briques (version { $version })
+import-error-survey = the survey in the file is invalid: { $detail }
+import-error-response = participant { $participant }: { $detail }
+import-error-duplicate-participant = participant { $participant } appears twice
+import-error-empty = the file is empty
+import-error-unknown-column = column { $column } “{ $name }”: no question has this name
+import-error-duplicate-column = column { $column } “{ $name }”: this question already has a column
+import-error-unknown-value = line { $line }, column “{ $question }”: “{ $value }” is not a possible choice ({ $expected })
+import-error-bad-participant = line { $line }: “{ $value }” is not a participant number
+import-error-too-many-values = column “{ $name }”: { $count } different values, too many for a question (254 at most); is it an identifier?
+import-error-ragged = line { $line }: { $found } cells while the header has { $expected } columns
+csv-error-unclosed-quote = line { $line }: an opening quote is never closed
+csv-error-text-after-quote = line { $line }: text follows a closing quote (a quote inside a cell must be doubled: "")

@@ -46,3 +46,71 @@ workshops-soon = La bibliothèque d'ateliers est en préparation : fiches contex
 not-found-title = Page introuvable
 not-found-text = L'adresse « { $path } » ne correspond à aucune page de Briques.
 not-found-back = Revenir à l'accueil
+
+## Questionnaire Duplo (contenu par défaut)
+survey-default-title = Les données en Duplo
+survey-default-town = la commune
+survey-q-cheese = Fromage ou dessert ?
+survey-cheese = Fromage
+survey-dessert = Dessert
+survey-q-sweet = Sucré ou salé ?
+survey-sweet = Sucré
+survey-salty = Salé
+survey-q-gender = Genre
+survey-woman = Femme
+survey-man = Homme
+survey-other-gender = Autre ou ne se prononce pas
+survey-q-town = Habitez-vous { $town } ?
+survey-yes = Oui
+survey-no = Non
+survey-new-question = Nouvelle question
+survey-new-yes-no = Nouvelle question oui / non
+survey-choice-a = Choix A
+survey-choice-b = Choix B
+survey-new-choice = Nouveau choix
+survey-age-question = Tranche d'âge
+survey-age-under-18 = Moins de 18 ans
+survey-age-18-29 = 18 à 29 ans
+survey-age-30-44 = 30 à 44 ans
+survey-age-45-59 = 45 à 59 ans
+survey-age-60-74 = 60 à 74 ans
+survey-age-75-plus = 75 ans et plus
+
+## Couleurs des briques
+colour-orange = orange
+colour-sky-blue = bleu ciel
+colour-bluish-green = vert
+colour-yellow = jaune
+colour-blue = bleu
+colour-vermillion = vermillon
+colour-reddish-purple = rose
+colour-grey = gris
+
+## Erreurs du questionnaire
+survey-error-no-question = le questionnaire n'a aucune question
+survey-error-empty-question = la question n° { $position } n'a pas d'intitulé
+survey-error-duplicate-question = deux questions ont le même identifiant « { $id } »
+survey-error-choice-count = la question « { $question } » a { $count } choix ; il en faut entre 2 et 8
+survey-error-empty-choice = un choix de la question « { $question } » n'a pas d'intitulé
+survey-error-duplicate-choice = deux choix de la question « { $question } » ont le même identifiant « { $id } »
+survey-error-unknown-question = la question « { $id } » n'existe pas dans le questionnaire
+survey-error-unknown-choice = « { $choice } » n'est pas un choix de la question « { $question } »
+survey-error-unknown-participant = aucun participant n° { $participant }
+
+## Import de fichiers de session et de réponses
+csv-participant = Participant
+import-error-json = ce fichier n'est pas du JSON valide (ligne { $line }, colonne { $column }) : { $detail }
+import-error-not-session = ce fichier n'est pas une session Duplo de Briques (champ « format » attendu : « briques-duplo »)
+import-error-newer = cette session a été enregistrée par une version plus récente de Briques (version { $version })
+import-error-survey = le questionnaire du fichier est invalide : { $detail }
+import-error-response = participant n° { $participant } : { $detail }
+import-error-duplicate-participant = le participant n° { $participant } apparaît deux fois
+import-error-empty = le fichier est vide
+import-error-unknown-column = colonne { $column } « { $name } » : aucune question ne porte ce nom
+import-error-duplicate-column = colonne { $column } « { $name } » : cette question a déjà une colonne
+import-error-unknown-value = ligne { $line }, colonne « { $question } » : « { $value } » n'est pas un choix possible ({ $expected })
+import-error-bad-participant = ligne { $line } : « { $value } » n'est pas un numéro de participant
+import-error-too-many-values = colonne « { $name } » : { $count } valeurs différentes, trop pour une question (254 au plus) ; est-ce un identifiant ?
+import-error-ragged = ligne { $line } : { $found } cellules alors que l'en-tête a { $expected } colonnes
+csv-error-unclosed-quote = ligne { $line } : un guillemet ouvert n'est jamais refermé
+csv-error-text-after-quote = ligne { $line } : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : "")

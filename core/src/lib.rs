@@ -2,6 +2,9 @@
 //!
 //! - [`i18n`]: the translation catalogue (French first, English), used for every
 //!   user-visible string by the app, the server pages and the command line.
+//! - [`survey`]: the Duplo exercise — survey model, responses, tallies, cross-tabs,
+//!   brick towers, re-identification ("qui est unique ?"), JSON and CSV files.
+//! - [`csv`]: a small CSV reader and writer shared by the importers.
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
 //!
@@ -10,5 +13,7 @@
 //! typed errors. It builds for native targets and for `wasm32-unknown-unknown`.
 #![deny(missing_docs)]
 
+pub mod csv;
 pub mod i18n;
 pub mod site;
+pub mod survey;

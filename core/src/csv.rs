@@ -1,0 +1,283 @@
+//! A small RFC 4180 CSV reader and writer for text already decoded to UTF-8: separator
+//! detection (`;`, `,`, tab, `|`), quoted fields with embedded separators, quotes and
+//! newlines, CRLF or LF line ends, a leading byte-order mark.
+//!
+//! The writer protects spreadsheet users: a cell starting with `=`, `+`, `-`, `@`, a tab
+//! or a carriage return is prefixed with `'`, so that LibreOffice or Excel shows it as
+//! text instead of running it as a formula; [`unprotect_cell`] undoes this on import.
+
+use thiserror::Error;
+
+/// The separators Briques recognises, most likely first for French files.
+pub const SEPARATORS: [char; 4] = [';', ',', '\t', '|'];
+
+/// A CSV file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CsvError {
+    /// A quoted field is never closed.
+    #[error("ligne {line} : un guillemet ouvert n'est jamais refermé")]
+    UnclosedQuote {
+        /// 1-based line where the quoted field starts.
+        line: usize,
+    },
+    /// Text follows a closing quote inside a field.
+    #[error("ligne {line} : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : \"\")")]
+    TextAfterQuote {
+        /// 1-based line of the problem.
+        line: usize,
+    },
+}
+
+/// One record with the 1-based line where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Line number of the record's first character.
+    pub line: usize,
+    /// The fields, unquoted.
+    pub fields: Vec<String>,
+}
+
+/// Strips a UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Guesses the separator from the first line (outside quotes): the candidate that
+/// appears most often; `,` when none appears.
+pub fn detect_separator(text: &str) -> char {
+    let text = strip_bom(text);
+    let mut counts = [0usize; SEPARATORS.len()];
+    let mut in_quotes = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' if !in_quotes => break,
+            _ if !in_quotes => {
+                if let Some(i) = SEPARATORS.iter().position(|s| *s == c) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (best, count) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, n)| (**n, usize::MAX - i))
+        .unwrap_or((1, &0));
+    if *count == 0 {
+        ','
+    } else {
+        SEPARATORS[best]
+    }
+}
+
+/// Reads every record. Blank lines are skipped.
+pub fn read_records(text: &str, separator: char) -> Result<Vec<Record>, CsvError> {
+    let text = strip_bom(text);
+    let mut records = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut line = 1usize;
+    let mut record_line = 1usize;
+    let mut chars = text.chars().peekable();
+    // State: at the start of a field, inside unquoted text, inside quotes, after quotes.
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Plain,
+        Quoted,
+        AfterQuote,
+    }
+    let mut state = State::Start;
+    let mut quote_line = 1usize;
+    let end_record = |fields: &mut Vec<String>, field: &mut String, records: &mut Vec<Record>, at: usize| {
+        fields.push(std::mem::take(field));
+        let is_blank = fields.len() == 1 && fields[0].is_empty();
+        if !is_blank {
+            records.push(Record {
+                line: at,
+                fields: std::mem::take(fields),
+            });
+        } else {
+            fields.clear();
+        }
+    };
+    while let Some(c) = chars.next() {
+        match state {
+            State::Quoted => {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        state = State::AfterQuote;
+                    }
+                } else {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c);
+                }
+            }
+            _ if c == separator => {
+                fields.push(std::mem::take(&mut field));
+                state = State::Start;
+            }
+            _ if c == '\r' && chars.peek() == Some(&'\n') => {}
+            _ if c == '\n' || c == '\r' => {
+                end_record(&mut fields, &mut field, &mut records, record_line);
+                line += 1;
+                record_line = line;
+                state = State::Start;
+            }
+            State::Start if c == '"' => {
+                state = State::Quoted;
+                quote_line = line;
+            }
+            State::AfterQuote => return Err(CsvError::TextAfterQuote { line }),
+            _ => {
+                field.push(c);
+                state = State::Plain;
+            }
+        }
+    }
+    if state == State::Quoted {
+        return Err(CsvError::UnclosedQuote { line: quote_line });
+    }
+    if !(fields.is_empty() && field.is_empty() && state == State::Start) {
+        end_record(&mut fields, &mut field, &mut records, record_line);
+    }
+    Ok(records)
+}
+
+/// Whether a spreadsheet would treat a cell starting like this as a formula.
+fn looks_like_formula(cell: &str) -> bool {
+    matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
+/// Whether a cell gets the protective `'`: it looks like a formula once any leading
+/// apostrophes are set aside (so that protecting is undone exactly, whatever the cell).
+fn needs_protection(cell: &str) -> bool {
+    looks_like_formula(cell.trim_start_matches('\''))
+}
+
+/// Makes a cell safe for spreadsheets (see the module documentation).
+pub fn protect_cell(cell: &str) -> String {
+    if needs_protection(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// Undoes [`protect_cell`].
+pub fn unprotect_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_protection(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Appends one record to `out`, quoting fields as needed, ending with CRLF.
+pub fn write_record<S: AsRef<str>>(out: &mut String, fields: &[S], separator: char) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        let field = protect_cell(field.as_ref());
+        // Quoting every candidate separator (not only the one in use) keeps separator
+        // detection right when the file is read back.
+        let needs_quotes = field.contains(SEPARATORS)
+            || field.contains(['"', '\n', '\r'])
+            || field.starts_with(' ')
+            || field.ends_with(' ');
+        if needs_quotes {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fields(records: &[Record]) -> Vec<Vec<&str>> {
+        records
+            .iter()
+            .map(|r| r.fields.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn reads_quotes_newlines_and_crlf() {
+        let text = "\u{feff}a;b\r\n\"x;1\";\"dit \"\"oui\"\"\"\r\n\"deux\nlignes\";z\r\n\r\n";
+        let records = read_records(text, ';').unwrap();
+        assert_eq!(
+            fields(&records),
+            vec![
+                vec!["a", "b"],
+                vec!["x;1", "dit \"oui\""],
+                vec!["deux\nlignes", "z"]
+            ]
+        );
+        assert_eq!(records[2].line, 3);
+    }
+
+    #[test]
+    fn detects_the_separator_outside_quotes() {
+        assert_eq!(detect_separator("a;b;c\n1,5;2;3"), ';');
+        assert_eq!(detect_separator("\"a;b\",c,d\n"), ',');
+        assert_eq!(detect_separator("a\tb\n"), '\t');
+        assert_eq!(detect_separator("seul\n"), ',');
+    }
+
+    #[test]
+    fn reports_broken_quotes_with_their_line() {
+        assert_eq!(
+            read_records("a\n\"b\nc", ','),
+            Err(CsvError::UnclosedQuote { line: 2 })
+        );
+        assert_eq!(
+            read_records("a\n\"b\"c", ','),
+            Err(CsvError::TextAfterQuote { line: 2 })
+        );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_restored() {
+        let mut out = String::new();
+        write_record(&mut out, &["=SOMME(A1)", "@cmd", "-18 ans", "'=déjà", "ok"], ';');
+        assert_eq!(out, "'=SOMME(A1);'@cmd;'-18 ans;''=déjà;ok\r\n");
+        let back = read_records(&out, ';').unwrap();
+        let restored: Vec<&str> = back[0].fields.iter().map(|f| unprotect_cell(f)).collect();
+        assert_eq!(restored, vec!["=SOMME(A1)", "@cmd", "-18 ans", "'=déjà", "ok"]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_table_round_trips(
+            rows in prop::collection::vec(prop::collection::vec("[a-z;,\"' =+\\-@\n\té]{0,8}", 1..5), 1..6),
+            sep_index in 0usize..4,
+        ) {
+            let separator = SEPARATORS[sep_index];
+            let width = rows[0].len();
+            let rows: Vec<Vec<String>> = rows.into_iter().map(|mut r| { r.resize(width, String::new()); r }).collect();
+            // A record made of one empty field is a blank line, which readers skip.
+            prop_assume!(!(width == 1 && rows.iter().any(|r| r[0].is_empty())));
+            let mut text = String::new();
+            for row in &rows {
+                write_record(&mut text, row, separator);
+            }
+            let back = read_records(&text, separator).unwrap();
+            let back: Vec<Vec<String>> = back.iter().map(|r| r.fields.iter().map(|f| unprotect_cell(f).to_owned()).collect()).collect();
+            prop_assert_eq!(back, rows);
+        }
+    }
+}
