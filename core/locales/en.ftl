@@ -113,3 +113,41 @@ import-error-too-many-values = column “{ $name }”: { $count } different valu
 import-error-ragged = line { $line }: { $found } cells while the header has { $expected } columns
 csv-error-unclosed-quote = line { $line }: an opening quote is never closed
 csv-error-text-after-quote = line { $line }: text follows a closing quote (a quote inside a cell must be doubled: "")
+
+## Command line
+cli-error = briques: error: { $message }
+cli-cannot-read = cannot read { $path }
+cli-spreadsheet-file = this file is a spreadsheet workbook (xlsx, ods or xls), not a CSV: open it in your spreadsheet software and save it as CSV
+cli-binary-file = this file is not text (it holds NUL bytes): expected a CSV or a JSON session
+cli-unknown-quasi = “{ $name }” is neither a column nor a question of the file (available: { $known })
+cli-no-question = the file holds no question to analyse
+cli-respondents = { $count ->
+    [0] No participant
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+cli-tallies = Answers per question
+cli-no-answer = no answer
+cli-crosstab = Cross-tabulation: { $rows } (rows) × { $columns } (columns)
+cli-total = Total
+cli-unique-title = Who is unique?
+cli-unique-step = { $question }: { $unique ->
+    [0] nobody is alone in their combination
+    [one] { $unique } person alone in their combination
+   *[other] { $unique } people alone in their combination
+} out of { $respondents } ({ $share }), k = { $k }
+cli-unique-summary = Overall: { $unique ->
+    [one] { $unique } unique participant
+   *[other] { $unique } unique participants
+} out of { $respondents }; { $classes ->
+    [one] { $classes } combination
+   *[other] { $classes } combinations
+}; k-anonymity = { $k }
+cli-next-question = The question that would single out the most people if added: { $question } ({ $unique } unique)
+serve-not-built = the app is not built: { $path } is missing. Run scripts/build-app first (or scripts/run, which does it).
+serve-data-dir = cannot create the data directory { $path }
+serve-runtime = cannot start the async runtime
+serve-bind = cannot listen on { $addr } (port already taken?)
+serve-ready = Briques is ready on { $url } (data: { $data })
+serve-failed = the server stopped on an error
+serve-bad-addr = invalid address: “{ $addr }” (expected IP:PORT, for example 127.0.0.1:8080)

@@ -114,3 +114,44 @@ import-error-too-many-values = colonne « { $name } » : { $count } valeurs diff
 import-error-ragged = ligne { $line } : { $found } cellules alors que l'en-tête a { $expected } colonnes
 csv-error-unclosed-quote = ligne { $line } : un guillemet ouvert n'est jamais refermé
 csv-error-text-after-quote = ligne { $line } : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : "")
+
+## Ligne de commande
+cli-error = briques : erreur : { $message }
+cli-cannot-read = impossible de lire { $path }
+cli-spreadsheet-file = ce fichier est un classeur (xlsx, ods ou xls), pas un CSV : ouvrez-le dans votre tableur et enregistrez-le au format CSV
+cli-binary-file = ce fichier n'est pas du texte (il contient des octets nuls) : attendu un CSV ou une session JSON
+cli-unknown-quasi = « { $name } » n'est ni une colonne ni une question du fichier (disponibles : { $known })
+cli-no-question = le fichier ne contient aucune question à analyser
+cli-respondents = { $count ->
+    [0] Aucun participant
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+cli-tallies = Réponses par question
+cli-no-answer = sans réponse
+cli-crosstab = Croisement : { $rows } (lignes) × { $columns } (colonnes)
+cli-total = Total
+cli-unique-title = Qui est unique ?
+cli-unique-step = { $question } : { $unique ->
+    [0] personne n'est seul dans sa combinaison
+    [one] { $unique } personne seule dans sa combinaison
+   *[other] { $unique } personnes seules dans leur combinaison
+} sur { $respondents } ({ $share }), k = { $k }
+cli-unique-summary = Au total : { $unique ->
+    [one] { $unique } participant unique
+   *[other] { $unique } participants uniques
+} sur { $respondents } ; { $classes ->
+    [one] { $classes } combinaison
+   *[other] { $classes } combinaisons
+} ; k-anonymat = { $k }
+cli-next-question = La question qui isolerait le plus de monde si on l'ajoutait : { $question } ({ $unique ->
+    [one] { $unique } unique
+   *[other] { $unique } uniques
+})
+serve-not-built = l'application n'est pas construite : { $path } est introuvable. Lancez d'abord scripts/build-app (ou scripts/run, qui le fait).
+serve-data-dir = impossible de créer le dossier de données { $path }
+serve-runtime = impossible de démarrer le moteur asynchrone
+serve-bind = impossible d'écouter sur { $addr } (port déjà pris ?)
+serve-ready = Briques est prêt sur { $url } (données : { $data })
+serve-failed = le serveur s'est arrêté sur une erreur
+serve-bad-addr = adresse invalide : « { $addr } » (attendu : IP:PORT, par exemple 127.0.0.1:8080)

@@ -37,6 +37,56 @@ pub struct Record {
     pub fields: Vec<String>,
 }
 
+/// What a file's bytes turned out to be, before any CSV parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextFile {
+    /// Text, decoded; with the name of the encoding found (`UTF-8` or `windows-1252`).
+    Text {
+        /// The decoded text (a UTF-8 byte-order mark removed).
+        text: String,
+        /// `UTF-8` or `windows-1252`.
+        encoding: &'static str,
+    },
+    /// A zip archive: an `.xlsx` or `.ods` spreadsheet, most likely.
+    Spreadsheet,
+    /// Binary content (it holds NUL bytes).
+    Binary,
+}
+
+/// Decodes a text file: UTF-8 (with or without a byte-order mark) when valid,
+/// otherwise Windows-1252 (the superset of Latin-1 used by French spreadsheets).
+/// Spreadsheets and binary files are recognised so callers can say what to do.
+pub fn decode(bytes: &[u8]) -> TextFile {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        return TextFile::Spreadsheet;
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return TextFile::Binary;
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => TextFile::Text {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+        },
+        Err(_) => TextFile::Text {
+            text: bytes.iter().map(|b| windows_1252(*b)).collect(),
+            encoding: "windows-1252",
+        },
+    }
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[(byte - 0x80) as usize],
+        _ => byte as char,
+    }
+}
+
 /// Strips a UTF-8 byte-order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -228,6 +278,26 @@ mod tests {
             ]
         );
         assert_eq!(records[2].line, 3);
+    }
+
+    #[test]
+    fn decodes_utf8_latin1_and_recognises_other_files() {
+        assert_eq!(
+            decode(b"\xef\xbb\xbfcaf\xc3\xa9"),
+            TextFile::Text {
+                text: "café".into(),
+                encoding: "UTF-8"
+            }
+        );
+        assert_eq!(
+            decode(b"caf\xe9 \x80"),
+            TextFile::Text {
+                text: "café €".into(),
+                encoding: "windows-1252"
+            }
+        );
+        assert_eq!(decode(b"PK\x03\x04rest"), TextFile::Spreadsheet);
+        assert_eq!(decode(b"a\x00b"), TextFile::Binary);
     }
 
     #[test]

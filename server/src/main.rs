@@ -5,6 +5,7 @@
 
 mod pages;
 mod serve;
+mod survey_cmd;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,17 +25,26 @@ struct Cli {
 enum Command {
     /// Sert l'application web (et, plus tard, les sessions en direct).
     Serve(serve::ServeArgs),
+    /// Analyses Duplo : comptages, croisements, « qui est unique ? ».
+    #[command(subcommand)]
+    Survey(survey_cmd::SurveyCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => serve::run(args),
+        Command::Survey(command) => survey_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("briques : erreur : {error:#}");
+            let message = format!("{error:#}");
+            let lang = survey_cmd::env_lang();
+            eprintln!(
+                "{}",
+                briques_core::i18n::tr_args(lang, "cli-error", &[("message", message.as_str().into())])
+            );
             ExitCode::FAILURE
         }
     }

@@ -23,6 +23,7 @@ use tower::service_fn;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
+use briques_core::i18n::{tr_args, Value};
 use briques_core::site::is_app_route;
 
 use crate::pages;
@@ -57,36 +58,43 @@ fn default_assets_dir() -> PathBuf {
 
 /// Runs the server until Ctrl+C or SIGTERM.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let lang = crate::survey_cmd::env_lang();
+    let t = move |key: &str, args: &[(&str, Value<'_>)]| tr_args(lang, key, args);
     let assets = args.assets.unwrap_or_else(default_assets_dir);
-    if !assets.join("index.html").is_file() {
-        bail!(
-            "l'application n'est pas construite : {} est introuvable. \
-             Lancez d'abord scripts/build-app (ou scripts/run, qui le fait).",
-            assets.join("index.html").display()
-        );
+    let index = assets.join("index.html");
+    if !index.is_file() {
+        bail!(t(
+            "serve-not-built",
+            &[("path", index.display().to_string().as_str().into())]
+        ));
     }
     let data = args.data.unwrap_or_else(crate::default_data_dir);
+    let data_text = data.display().to_string();
     std::fs::create_dir_all(&data)
-        .with_context(|| format!("impossible de créer le dossier de données {}", data.display()))?;
+        .with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("impossible de démarrer le moteur asynchrone")?;
+        .with_context(|| t("serve-runtime", &[]))?;
     runtime.block_on(async move {
+        let addr = args.addr.to_string();
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
-            .with_context(|| format!("impossible d'écouter sur {} (port déjà pris ?)", args.addr))?;
-        let local = listener.local_addr()?;
+            .with_context(|| t("serve-bind", &[("addr", addr.as_str().into())]))?;
+        let url = format!("http://{}/", listener.local_addr()?);
         // Tests read this line to learn the port when started with port 0.
         println!(
-            "Briques est prêt sur http://{local}/ (données : {})",
-            data.display()
+            "{}",
+            t(
+                "serve-ready",
+                &[("url", url.as_str().into()), ("data", data_text.as_str().into())]
+            )
         );
         axum::serve(listener, app(assets))
             .with_graceful_shutdown(shutdown_signal())
             .await
-            .context("le serveur s'est arrêté sur une erreur")
+            .with_context(|| t("serve-failed", &[]))
     })
 }
 
@@ -115,7 +123,7 @@ async fn shell_or_not_found(index: &Path, request: Request) -> Response {
         match tokio::fs::read_to_string(index).await {
             Ok(html) => return Html(html).into_response(),
             Err(error) => {
-                eprintln!("briques : index.html illisible : {error}");
+                eprintln!("briques: index.html: {error}");
                 return StatusCode::INTERNAL_SERVER_ERROR.into_response();
             }
         }

@@ -97,6 +97,9 @@ fn missing_bundle_is_a_clear_error_not_a_panic() {
         .arg(empty.path())
         .arg("--data")
         .arg(empty.path().join("data"))
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     assert!(!output.status.success());
@@ -120,6 +123,9 @@ fn the_data_directory_is_created() {
 fn a_bad_address_is_explained() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_briques"))
         .args(["serve", "--addr", "pas-une-adresse"])
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     assert!(!output.status.success());

@@ -1,0 +1,171 @@
+//! `briques survey stats` as a script would use it: hand-checked figures on a CSV and a
+//! session file, and a clear message with a non-zero exit for every kind of bad file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use briques_core::i18n::Lang;
+use briques_core::survey::{io, Session, Survey};
+
+fn briques(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briques"))
+        .args(args)
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("briques runs")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// Eight people; hand-worked: on cheese/dessert and sweet/savoury nobody is alone; with
+/// gender, participants 3 and 6 are; with town as well, 3, 6, 7 and 8.
+const ROOM: &str = "Fromage ou dessert ?;Sucré ou salé ?;Genre;Commune\n\
+Fromage;Sucré;Femme;Oui\nFromage;Sucré;Femme;Oui\nFromage;Sucré;Homme;Non\n\
+Dessert;Salé;Femme;Oui\nDessert;Salé;Femme;Oui\nDessert;Salé;Autre;Oui\n\
+Fromage;Salé;Homme;Oui\nFromage;Salé;Homme;Non\n";
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON object")
+}
+
+#[test]
+fn csv_stats_in_json_match_the_hand_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "salle.csv", ROOM.as_bytes());
+    let quasi = "Fromage ou dessert ?,Sucré ou salé ?,Genre,Commune";
+    let v = json(&briques(&["survey", "stats", &file, "--quasi", quasi, "--json"]));
+    assert_eq!(v["respondents"], 8);
+    assert_eq!(v["unique_respondents"], 4);
+    assert_eq!(v["k_anonymity"], 1);
+    let unique: Vec<u64> = v["progression"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["unique"].as_u64().unwrap())
+        .collect();
+    assert_eq!(unique, vec![0, 0, 2, 4]);
+    assert_eq!(
+        v["progression"][1]["questions"],
+        serde_json::json!(["Fromage ou dessert ?", "Sucré ou salé ?"])
+    );
+    assert_eq!(v["crosstab"]["counts"], serde_json::json!([[3, 2], [0, 3]]));
+    assert_eq!(v["tallies"][2]["counts"], serde_json::json!([4, 3, 1]));
+}
+
+#[test]
+fn comma_separated_latin1_with_crlf_works_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1: Vec<u8> = b"Genre,Ann\xe9e\r\nFemme,2\r\nHomme,2\r\nFemme,3\r\n".to_vec();
+    let file = write(dir.path(), "latin1.csv", &latin1);
+    let v = json(&briques(&["survey", "stats", &file, "--json"]));
+    assert_eq!(v["respondents"], 3);
+    assert_eq!(v["questions"], serde_json::json!(["Genre", "Année"]));
+    // Every column is crossed when none is named: all three are alone.
+    assert_eq!(v["unique_respondents"], 3);
+    assert_eq!(v["k_anonymity"], 1);
+}
+
+#[test]
+fn a_session_file_uses_its_own_quasi_identifiers() {
+    let mut session = Session::new(Survey::default_for(Lang::Fr, Some("Briqueville")));
+    for (gender, town) in [("femme", "oui"), ("femme", "oui"), ("homme", "non")] {
+        session
+            .add_response(
+                [
+                    ("genre".to_owned(), gender.to_owned()),
+                    ("commune".to_owned(), town.to_owned()),
+                ]
+                .into(),
+            )
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "session.json", io::to_json(&session).as_bytes());
+    let v = json(&briques(&["survey", "stats", &file, "--json"]));
+    assert_eq!(
+        v["quasi_identifiers"],
+        serde_json::json!(["Genre", "Habitez-vous Briqueville ?"])
+    );
+    assert_eq!(v["unique_respondents"], 1);
+    assert_eq!(v["k_anonymity"], 1);
+    let text = briques(&["survey", "stats", &file]);
+    assert!(text.status.success());
+    let report = String::from_utf8(text.stdout).unwrap();
+    assert!(report.contains("Qui est unique ?"), "{report}");
+    assert!(report.contains("3 participants"), "{report}");
+}
+
+#[test]
+fn bad_files_get_a_clear_message_and_a_failing_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(String, &str)> = vec![
+        (write(dir.path(), "vide.csv", b""), "le fichier est vide"),
+        (
+            write(dir.path(), "classeur.xlsx", b"PK\x03\x04\x14\x00rest"),
+            "enregistrez-le au format CSV",
+        ),
+        (
+            write(dir.path(), "image.bin", b"\x89PNG\r\n\x1a\n\x00\x00"),
+            "n'est pas du texte",
+        ),
+        (
+            write(dir.path(), "guillemet.csv", b"Genre\n\"Femme\nHomme\n"),
+            "ligne 2 : un guillemet ouvert",
+        ),
+        (
+            write(
+                dir.path(),
+                "session.json",
+                b"{\"format\": \"briques-duplo\", \"survey\": ",
+            ),
+            "n'est pas du JSON valide",
+        ),
+        (
+            write(dir.path(), "autre.json", b"{\"nom\": 1}"),
+            "n'est pas une session Duplo",
+        ),
+        (
+            dir.path().join("absent.csv").to_string_lossy().into_owned(),
+            "impossible de lire",
+        ),
+    ];
+    for (file, expected) in cases {
+        let output = briques(&["survey", "stats", &file]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{file}: expected «{expected}» in {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let file = write(dir.path(), "salle.csv", ROOM.as_bytes());
+    let output = briques(&["survey", "stats", &file, "--quasi", "Âge"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("« Âge » n'est ni une colonne"), "{stderr}");
+}
+
+#[test]
+fn messages_follow_the_environment_language() {
+    let output = Command::new(env!("CARGO_BIN_EXE_briques"))
+        .args(["survey", "stats", "/nonexistent/x.csv"])
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("briques: error: cannot read"), "{stderr}");
+}
