@@ -151,3 +151,136 @@ serve-bind = cannot listen on { $addr } (port already taken?)
 serve-ready = Briques is ready on { $url } (data: { $data })
 serve-failed = the server stopped on an error
 serve-bad-addr = invalid address: “{ $addr }” (expected IP:PORT, for example 127.0.0.1:8080)
+
+## Duplo page
+duplo-intro = Everyone answers a few harmless questions. We stack the bricks, cross the answers, and see who becomes recognisable.
+duplo-entry-title = Fast entry
+duplo-keys-hint = Keys: 1 to 8 to answer, 0 to skip the question, Enter for the next participant, arrows to change question, Backspace to clear, Escape to drop the entry, Ctrl+Z to undo.
+duplo-participant = Participant { $participant }
+duplo-editing = Editing participant { $participant }
+duplo-next = Next participant (Enter)
+duplo-save-edit = Save the change (Enter)
+duplo-undo = Undo (Ctrl+Z)
+duplo-cancel-draft = Drop this entry (Escape)
+duplo-count-title = Number of participants
+duplo-participants = { $count ->
+    [one] participant
+   *[other] participants
+}
+duplo-answers = { $count ->
+    [0] No answer yet.
+    [one] { $count } answer in all.
+   *[other] { $count } answers in all.
+}
+duplo-notice-saved = Participant { $participant } saved.
+duplo-notice-updated = Participant { $participant } changed.
+duplo-notice-deleted = Participant { $participant } deleted (Ctrl+Z to undo).
+duplo-notice-undone = Last change undone.
+duplo-notice-nothing-to-undo = Nothing to undo.
+duplo-notice-imported = { $count ->
+    [0] File imported: no answer.
+    [one] File imported: { $count } answer.
+   *[other] File imported: { $count } answers.
+}
+duplo-notice-survey = { $lost ->
+    [0] Survey saved.
+    [one] Survey saved; { $lost } answer was removed.
+   *[other] Survey saved; { $lost } answers were removed.
+}
+duplo-notice-new = New session: the previous answers were cleared (Ctrl+Z to undo).
+duplo-notice-error = Not possible: { $message }
+duplo-storage-full = the browser's storage is full or disabled: export the session as JSON to keep it.
+duplo-views-title = The bricks
+duplo-towers = Brick towers
+duplo-towers-of = Brick towers: { $question }
+duplo-towers-question = Question
+duplo-colour-by = Colour bricks by
+duplo-colour-none = the same question
+duplo-brick-unit = One brick stands for { $count } people.
+duplo-legend = Colours: { $question }
+duplo-no-answer = no answer
+duplo-bars = Answers per question
+duplo-stacked = Breakdown in percent
+duplo-cross-section = Cross two questions
+duplo-cross-title = Cross-tabulation
+duplo-cross-rows = Rows
+duplo-cross-cols = Columns
+duplo-cross-needs-two = Crossing answers needs at least two questions.
+duplo-mask-k = Mask cells with fewer than
+duplo-reveal = Reveal small cells
+duplo-masked = < { $k }
+duplo-masked-note = Cells with fewer than { $k } people are masked (with a neighbouring cell when needed) so that nobody is recognised on screen.
+duplo-revealed-note = Careful: small cells are revealed. People almost alone in their cell can now be seen.
+duplo-show-table = Show the table of numbers
+duplo-total = Total
+duplo-unique-title = Who is unique?
+duplo-unique-explain = Someone is “unique” when nobody else in the room gave exactly the same answers: they could be recognised without knowing their name.
+duplo-unique-questions = Questions crossed
+duplo-role-quasi = quasi-identifier
+duplo-role-opinion = opinion
+duplo-unique-sentence = { $unique ->
+    [0] nobody is alone in their combination of answers, out of { $respondents }.
+    [one] person out of { $respondents } is alone in their combination of answers.
+   *[other] people out of { $respondents } are alone in their combination of answers.
+}
+duplo-k-sentence = k-anonymity: the smallest group of people with identical answers. At 1, someone is alone.
+duplo-next-question = Adding “{ $question }” would leave { $unique ->
+    [0] nobody alone.
+    [one] { $unique } person alone.
+   *[other] { $unique } people alone.
+}
+duplo-progression = Unique people as questions are added
+duplo-responses-title = Answers
+duplo-no-response = No answer yet: use fast entry above.
+duplo-responses-caption = The latest { $shown } answers out of { $total }, newest first
+duplo-number = No.
+duplo-actions = Actions
+duplo-edit = Edit
+duplo-delete = Delete
+duplo-edit-n = Edit participant { $participant }
+duplo-delete-n = Delete participant { $participant }
+duplo-show-all = Show all { $total } answers
+duplo-show-recent = Show only the latest
+duplo-survey-section = Edit the survey
+duplo-town = Name of the town
+duplo-classic-survey = Back to the classic survey
+duplo-survey-title = Session title
+duplo-question-n = Question { $n }
+duplo-question-label = Wording
+duplo-question-role = Role
+duplo-question-up = Move question { $n } up
+duplo-question-down = Move question { $n } down
+duplo-question-remove = Remove question { $n }
+duplo-choice-label = Wording of choice { $n } of question { $question }
+duplo-choice-colour = Colour of choice { $n } of question { $question }
+duplo-choice-up = Move choice { $n } of question { $question } up
+duplo-choice-down = Move choice { $n } of question { $question } down
+duplo-choice-remove = Remove choice { $n } of question { $question }
+duplo-add-choice = Add a choice
+duplo-add-kind = Kind of the new question
+duplo-kind-choice = Free choices
+duplo-kind-yes-no = Yes / no
+duplo-kind-age = Age band
+duplo-add-question = Add the question
+duplo-survey-problems = The survey is not saved:
+duplo-save-survey = Save the survey
+duplo-discard-survey = Discard the changes
+duplo-confirm-survey = { $lost ->
+    [one] { $lost } answer already entered will be removed, because its question or choice goes away. Continue?
+   *[other] { $lost } answers already entered will be removed, because their question or choice goes away. Continue?
+}
+duplo-files-title = Files
+duplo-export-json = Export the session (JSON)
+duplo-export-csv-semicolon = Export the answers (CSV, semicolon)
+duplo-export-csv-comma = Export the answers (CSV, comma)
+duplo-import = Import a session (JSON) or answers (CSV)
+duplo-import-hint = A CSV needs one column per question, headed with the survey's wording. The file stays on this device.
+duplo-new-session = New session (clear the answers)
+duplo-confirm-replace = The current answers will be replaced by the file's. Continue?
+duplo-confirm-new = Clear all answers and start a new session?
+
+## Chart export
+export-svg = SVG
+export-png = PNG
+export-svg-of = Save “{ $chart }” as SVG
+export-png-of = Save “{ $chart }” as PNG

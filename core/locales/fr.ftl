@@ -155,3 +155,136 @@ serve-bind = impossible d'écouter sur { $addr } (port déjà pris ?)
 serve-ready = Briques est prêt sur { $url } (données : { $data })
 serve-failed = le serveur s'est arrêté sur une erreur
 serve-bad-addr = adresse invalide : « { $addr } » (attendu : IP:PORT, par exemple 127.0.0.1:8080)
+
+## Page Duplo
+duplo-intro = Chaque personne répond à quelques questions anodines. On empile les briques, on croise les réponses, et on regarde qui devient reconnaissable.
+duplo-entry-title = Saisie rapide
+duplo-keys-hint = Touches : 1 à 8 pour répondre, 0 pour passer la question, Entrée pour le participant suivant, flèches pour changer de question, Retour arrière pour effacer, Échap pour abandonner la saisie, Ctrl+Z pour annuler.
+duplo-participant = Participant n° { $participant }
+duplo-editing = Modification du participant n° { $participant }
+duplo-next = Participant suivant (Entrée)
+duplo-save-edit = Enregistrer la modification (Entrée)
+duplo-undo = Annuler (Ctrl+Z)
+duplo-cancel-draft = Abandonner la saisie (Échap)
+duplo-count-title = Nombre de participants
+duplo-participants = { $count ->
+    [one] participant
+   *[other] participants
+}
+duplo-answers = { $count ->
+    [0] Aucune réponse pour l'instant.
+    [one] { $count } réponse en tout.
+   *[other] { $count } réponses en tout.
+}
+duplo-notice-saved = Participant n° { $participant } enregistré.
+duplo-notice-updated = Participant n° { $participant } modifié.
+duplo-notice-deleted = Participant n° { $participant } supprimé (Ctrl+Z pour annuler).
+duplo-notice-undone = Dernière modification annulée.
+duplo-notice-nothing-to-undo = Rien à annuler.
+duplo-notice-imported = { $count ->
+    [0] Fichier importé : aucune réponse.
+    [one] Fichier importé : { $count } réponse.
+   *[other] Fichier importé : { $count } réponses.
+}
+duplo-notice-survey = { $lost ->
+    [0] Questionnaire enregistré.
+    [one] Questionnaire enregistré ; { $lost } réponse a été retirée.
+   *[other] Questionnaire enregistré ; { $lost } réponses ont été retirées.
+}
+duplo-notice-new = Nouvelle session : les réponses précédentes ont été effacées (Ctrl+Z pour annuler).
+duplo-notice-error = Impossible : { $message }
+duplo-storage-full = le stockage du navigateur est plein ou désactivé : exportez la session en JSON pour ne rien perdre.
+duplo-views-title = Les briques
+duplo-towers = Tours de briques
+duplo-towers-of = Tours de briques : { $question }
+duplo-towers-question = Question
+duplo-colour-by = Couleur des briques selon
+duplo-colour-none = la même question
+duplo-brick-unit = Une brique représente { $count } personnes.
+duplo-legend = Couleurs : { $question }
+duplo-no-answer = sans réponse
+duplo-bars = Réponses par question
+duplo-stacked = Répartition en pourcentage
+duplo-cross-section = Croiser deux questions
+duplo-cross-title = Tableau croisé
+duplo-cross-rows = Lignes
+duplo-cross-cols = Colonnes
+duplo-cross-needs-two = Il faut au moins deux questions pour croiser les réponses.
+duplo-mask-k = Masquer les cases de moins de
+duplo-reveal = Révéler les petites cases
+duplo-masked = < { $k }
+duplo-masked-note = Les cases de moins de { $k } personnes sont masquées (avec, si besoin, une case voisine) pour que personne ne soit reconnu à l'écran.
+duplo-revealed-note = Attention : les petites cases sont révélées. On voit maintenant des personnes presque seules dans leur case.
+duplo-show-table = Voir le tableau des nombres
+duplo-total = Total
+duplo-unique-title = Qui est unique ?
+duplo-unique-explain = Une personne est « unique » quand personne d'autre dans la salle n'a donné exactement les mêmes réponses : on pourrait la reconnaître sans connaître son nom.
+duplo-unique-questions = Questions croisées
+duplo-role-quasi = quasi-identifiant
+duplo-role-opinion = opinion
+duplo-unique-sentence = { $unique ->
+    [0] personne n'est seul dans sa combinaison de réponses, sur { $respondents }.
+    [one] personne sur { $respondents } est seule dans sa combinaison de réponses.
+   *[other] personnes sur { $respondents } sont seules dans leur combinaison de réponses.
+}
+duplo-k-sentence = k-anonymat : le plus petit groupe de personnes aux réponses identiques. À 1, quelqu'un est seul.
+duplo-next-question = Si l'on ajoutait « { $question } », { $unique ->
+    [0] personne ne serait seul.
+    [one] { $unique } personne serait seule.
+   *[other] { $unique } personnes seraient seules.
+}
+duplo-progression = Personnes uniques à mesure qu'on ajoute des questions
+duplo-responses-title = Réponses
+duplo-no-response = Aucune réponse pour l'instant : utilisez la saisie rapide ci-dessus.
+duplo-responses-caption = Les { $shown } dernières réponses sur { $total }, de la plus récente à la plus ancienne
+duplo-number = N°
+duplo-actions = Actions
+duplo-edit = Modifier
+duplo-delete = Supprimer
+duplo-edit-n = Modifier le participant n° { $participant }
+duplo-delete-n = Supprimer le participant n° { $participant }
+duplo-show-all = Afficher les { $total } réponses
+duplo-show-recent = N'afficher que les dernières
+duplo-survey-section = Modifier le questionnaire
+duplo-town = Nom de la commune
+duplo-classic-survey = Revenir au questionnaire classique
+duplo-survey-title = Titre de la session
+duplo-question-n = Question { $n }
+duplo-question-label = Intitulé
+duplo-question-role = Rôle
+duplo-question-up = Monter la question { $n }
+duplo-question-down = Descendre la question { $n }
+duplo-question-remove = Supprimer la question { $n }
+duplo-choice-label = Intitulé du choix { $n } de la question { $question }
+duplo-choice-colour = Couleur du choix { $n } de la question { $question }
+duplo-choice-up = Monter le choix { $n } de la question { $question }
+duplo-choice-down = Descendre le choix { $n } de la question { $question }
+duplo-choice-remove = Supprimer le choix { $n } de la question { $question }
+duplo-add-choice = Ajouter un choix
+duplo-add-kind = Type de la nouvelle question
+duplo-kind-choice = Choix libres
+duplo-kind-yes-no = Oui / non
+duplo-kind-age = Tranche d'âge
+duplo-add-question = Ajouter la question
+duplo-survey-problems = Le questionnaire n'est pas enregistré :
+duplo-save-survey = Enregistrer le questionnaire
+duplo-discard-survey = Annuler les modifications
+duplo-confirm-survey = { $lost ->
+    [one] { $lost } réponse déjà saisie sera retirée, car sa question ou son choix disparaît. Continuer ?
+   *[other] { $lost } réponses déjà saisies seront retirées, car leur question ou leur choix disparaît. Continuer ?
+}
+duplo-files-title = Fichiers
+duplo-export-json = Exporter la session (JSON)
+duplo-export-csv-semicolon = Exporter les réponses (CSV, point-virgule)
+duplo-export-csv-comma = Exporter les réponses (CSV, virgule)
+duplo-import = Importer une session (JSON) ou des réponses (CSV)
+duplo-import-hint = Un CSV doit avoir une colonne par question, avec les intitulés du questionnaire en en-tête. Le fichier reste sur cet appareil.
+duplo-new-session = Nouvelle session (effacer les réponses)
+duplo-confirm-replace = Les réponses actuelles seront remplacées par celles du fichier. Continuer ?
+duplo-confirm-new = Effacer toutes les réponses et commencer une nouvelle session ?
+
+## Export des graphiques
+export-svg = SVG
+export-png = PNG
+export-svg-of = Enregistrer « { $chart } » en SVG
+export-png-of = Enregistrer « { $chart } » en PNG

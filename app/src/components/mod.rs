@@ -1,3 +1,5 @@
 //! Small leaf components shared by pages.
 
+pub mod duplo;
+pub mod figure;
 pub mod header;

@@ -2,4 +2,4 @@
 
 pub mod use_settings;
 
-pub use use_settings::{use_settings, SettingsProvider};
+pub use use_settings::{use_settings, SettingsHandle, SettingsProvider};

@@ -1,3 +1,5 @@
-//! Browser services: what touches local storage and the document.
+//! Browser services: what touches local storage, the document and downloads.
 
+pub mod download;
+pub mod duplo_store;
 pub mod storage;

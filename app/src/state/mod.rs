@@ -1,3 +1,4 @@
 //! App state: reducers and pure logic, free of `html!` and browser calls.
 
+pub mod duplo;
 pub mod settings;

@@ -249,6 +249,17 @@ pub fn to_json(session: &Session) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// The session as compact JSON (for storage; same format as [`to_json`]).
+pub fn to_json_compact(session: &Session) -> String {
+    let file = SessionFileOut {
+        format: FORMAT,
+        version: VERSION,
+        survey: &session.survey,
+        responses: &session.responses,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
 /// Reads a session written by [`to_json`], checking everything in it.
 pub fn from_json(text: &str) -> Result<Session, ImportError> {
     let text = csv::strip_bom(text);

@@ -1,0 +1,341 @@
+//! The Duplo charts, drawn as SVG by Yew from the core's analyses: brick towers,
+//! bars per question and 100 % stacked bars. Colours are SVG attributes (the
+//! Content-Security-Policy forbids inline styles) so exports look like the screen.
+
+use std::rc::Rc;
+
+use briques_core::i18n::{format_percent, Lang};
+use briques_core::survey::analysis::{self, Tally};
+use briques_core::survey::{BrickColour, Question, Session};
+use yew::prelude::*;
+
+use super::short;
+use crate::hooks::use_settings;
+
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+/// At most this many bricks are drawn per tower; above, one brick stands for several people.
+pub const MAX_BRICKS: usize = 24;
+const BRICK_W: f64 = 64.0;
+const BRICK_H: f64 = 16.0;
+const GAP: f64 = 28.0;
+const INK: &str = "#1b1b1f";
+const NO_ANSWER: &str = "#ffffff";
+
+/// People per brick so that the tallest tower has at most [`MAX_BRICKS`] bricks.
+pub fn people_per_brick(tallest: usize) -> usize {
+    tallest.div_ceil(MAX_BRICKS).max(1)
+}
+
+fn text_colour(colour: Option<BrickColour>) -> &'static str {
+    match colour {
+        Some(c) if c.wants_light_text() => "#ffffff",
+        _ => INK,
+    }
+}
+
+/// Props of [`Towers`].
+#[derive(Properties, PartialEq)]
+pub struct TowersProps {
+    /// The session.
+    pub session: Rc<Session>,
+    /// The question whose choices make the towers.
+    pub question: AttrValue,
+    /// The question whose answers colour the bricks, if any.
+    #[prop_or_default]
+    pub colour_by: Option<AttrValue>,
+}
+
+/// The size of the towers chart: `choices` towers, the tallest `rows` bricks high (at
+/// least a few, so an empty session still shows the ground and the labels).
+pub fn towers_size(choices: usize, rows: usize) -> (f64, f64) {
+    (
+        GAP + choices as f64 * (BRICK_W + GAP),
+        40.0 + rows.max(4) as f64 * BRICK_H + 50.0,
+    )
+}
+
+/// One tower of bricks per choice, like the physical exercise.
+#[function_component]
+pub fn Towers(props: &TowersProps) -> Html {
+    let settings = use_settings();
+    let survey = &props.session.survey;
+    let (Some(question), Ok(towers)) = (
+        survey.question(&props.question),
+        analysis::towers(&props.session, &props.question, props.colour_by.as_deref()),
+    ) else {
+        return html! {};
+    };
+    let colour_q = props.colour_by.as_deref().and_then(|id| survey.question(id));
+    let tallest = towers.iter().map(|t| t.height).max().unwrap_or(0);
+    let unit = people_per_brick(tallest);
+    let (width, height) = towers_size(question.choices.len(), tallest.div_ceil(unit));
+    let base = height - 50.0;
+    let summary = towers
+        .iter()
+        .zip(&question.choices)
+        .map(|(t, c)| format!("{} : {}", c.label, t.height))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = settings.t_args("duplo-towers-of", &[("question", question.label.as_str().into())]);
+    let mut bricks = Vec::new();
+    for (i, tower) in towers.iter().enumerate() {
+        let x = GAP + i as f64 * (BRICK_W + GAP);
+        let mut level = 0.0;
+        for (segment, people) in &tower.segments {
+            let colour = match colour_q {
+                Some(cq) => segment.and_then(|s| cq.choices.get(s)).map(|c| c.colour),
+                None => question.choices.get(i).map(|c| c.colour),
+            };
+            let fill = colour.map(BrickColour::hex).unwrap_or(NO_ANSWER);
+            // Whole bricks when each is one person; otherwise a block of proportional height.
+            let pieces: Vec<f64> = if unit == 1 {
+                vec![1.0; *people]
+            } else {
+                vec![*people as f64 / unit as f64]
+            };
+            for size in pieces {
+                let h = size * BRICK_H;
+                let y = base - level - h;
+                bricks.push(html! {
+                    <g>
+                        <rect x={x.to_string()} y={y.to_string()} width={BRICK_W.to_string()} height={h.to_string()}
+                            rx="2" fill={fill} stroke={INK} stroke-width="1" />
+                        if unit == 1 {
+                            <rect x={(x + 10.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={fill} stroke={INK} stroke-width="0.8" />
+                            <rect x={(x + 40.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={fill} stroke={INK} stroke-width="0.8" />
+                        }
+                    </g>
+                });
+                level += h;
+            }
+        }
+        bricks.push(html! {
+            <text x={(x + BRICK_W / 2.0).to_string()} y={(base - level - 8.0).to_string()} text-anchor="middle"
+                font-size="16" font-weight="700" fill="currentColor" class="tower-count"
+                data-choice={question.choices.get(i).map(|c| c.label.clone())}>
+                { tower.height }
+            </text>
+        });
+        if let Some(choice) = question.choices.get(i) {
+            bricks.push(html! {
+                <text x={(x + BRICK_W / 2.0).to_string()} y={(base + 22.0).to_string()} text-anchor="middle"
+                    font-size="14" fill="currentColor">
+                    <title>{ &choice.label }</title>
+                    { short(&choice.label, 12) }
+                </text>
+            });
+        }
+    }
+    let unit_note = (unit > 1).then(|| settings.t_args("duplo-brick-unit", &[("count", unit.into())]));
+    html! {
+        <>
+            <svg viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
+                role="img" aria-labelledby="towers-svg-title towers-svg-desc" font-family={FONT} class="chart-svg">
+                <title id="towers-svg-title">{ &title }</title>
+                <desc id="towers-svg-desc">{ &summary }</desc>
+                <line x1="0" x2={width.to_string()} y1={base.to_string()} y2={base.to_string()} stroke={INK} stroke-width="2" />
+                { for bricks }
+            </svg>
+            if let Some(note) = unit_note { <p class="hint">{ note }</p> }
+            if let Some(cq) = colour_q { <Legend question={cq.clone()} with_missing=true /> }
+        </>
+    }
+}
+
+/// Props of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The question whose colours are explained.
+    pub question: Question,
+    /// Also explain white bricks (no answer).
+    #[prop_or_default]
+    pub with_missing: bool,
+}
+
+/// A colour legend (colour is never the only cue: labels go with it).
+#[function_component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let settings = use_settings();
+    html! {
+        <ul class="legend" aria-label={settings.t_args("duplo-legend", &[("question", props.question.label.as_str().into())])}>
+            { for props.question.choices.iter().map(|c| html! {
+                <li><span class={super::swatch_class(c.colour)} aria-hidden="true"></span>{ &c.label }</li>
+            }) }
+            if props.with_missing {
+                <li><span class="swatch brick-none" aria-hidden="true"></span>{ settings.t("duplo-no-answer") }</li>
+            }
+        </ul>
+    }
+}
+
+/// Geometry of the bar charts.
+const BAR_LABEL_W: f64 = 190.0;
+const BAR_W: f64 = 380.0;
+const BAR_H: f64 = 22.0;
+const BAR_GAP: f64 = 6.0;
+const GROUP_GAP: f64 = 30.0;
+
+fn bars_size(session: &Session) -> (f64, f64) {
+    let rows: usize = session.survey.questions.iter().map(|q| q.choices.len()).sum();
+    let groups = session.survey.questions.len();
+    (
+        BAR_LABEL_W + BAR_W + 110.0,
+        10.0 + groups as f64 * GROUP_GAP + rows as f64 * (BAR_H + BAR_GAP),
+    )
+}
+
+fn bar_value(lang: Lang, count: usize, total: usize) -> String {
+    if total == 0 {
+        count.to_string()
+    } else {
+        format!(
+            "{count} ({})",
+            format_percent(lang, count as f64 / total as f64, 0)
+        )
+    }
+}
+
+/// Props of the bar charts.
+#[derive(Properties, PartialEq)]
+pub struct BarsProps {
+    /// The session.
+    pub session: Rc<Session>,
+}
+
+/// One group of horizontal bars per question: how many gave each answer.
+#[function_component]
+pub fn Bars(props: &BarsProps) -> Html {
+    let settings = use_settings();
+    let lang = settings.lang();
+    let tallies = analysis::tallies(&props.session);
+    let max = tallies
+        .iter()
+        .flat_map(|t| t.counts.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (width, height) = bars_size(&props.session);
+    let mut y = 10.0;
+    let mut parts = Vec::new();
+    for (question, tally) in props.session.survey.questions.iter().zip(&tallies) {
+        parts.push(html! {
+            <text x="0" y={(y + 14.0).to_string()} font-size="15" font-weight="700" fill="currentColor">
+                <title>{ &question.label }</title>{ short(&question.label, 60) }
+            </text>
+        });
+        y += GROUP_GAP - 6.0;
+        let answered = tally.answered();
+        for (choice, count) in question.choices.iter().zip(&tally.counts) {
+            let w = BAR_W * *count as f64 / max as f64;
+            parts.push(html! {
+                <g>
+                    <text x={(BAR_LABEL_W - 8.0).to_string()} y={(y + BAR_H * 0.72).to_string()} text-anchor="end"
+                        font-size="13" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, 20) }</text>
+                    <rect x={BAR_LABEL_W.to_string()} y={y.to_string()} width={w.max(1.0).to_string()} height={BAR_H.to_string()}
+                        fill={choice.colour.hex()} stroke={INK} stroke-width="1" />
+                    <text x={(BAR_LABEL_W + w + 6.0).to_string()} y={(y + BAR_H * 0.72).to_string()} font-size="14"
+                        fill="currentColor">{ bar_value(lang, *count, answered) }</text>
+                </g>
+            });
+            y += BAR_H + BAR_GAP;
+        }
+        y += 6.0;
+    }
+    let summary = summary(&props.session, &tallies);
+    html! {
+        <svg viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
+            role="img" aria-labelledby="bars-svg-title bars-svg-desc" font-family={FONT} class="chart-svg">
+            <title id="bars-svg-title">{ settings.t("duplo-bars") }</title>
+            <desc id="bars-svg-desc">{ summary }</desc>
+            { for parts }
+        </svg>
+    }
+}
+
+fn summary(session: &Session, tallies: &[Tally]) -> String {
+    session
+        .survey
+        .questions
+        .iter()
+        .zip(tallies)
+        .map(|(q, t)| {
+            let parts: Vec<String> = q
+                .choices
+                .iter()
+                .zip(&t.counts)
+                .map(|(c, n)| format!("{} {n}", c.label))
+                .collect();
+            format!("{} : {}", q.label, parts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
+fn stacked_size(session: &Session) -> (f64, f64) {
+    (
+        BAR_LABEL_W + BAR_W + 20.0,
+        10.0 + session.survey.questions.len() as f64 * (BAR_H * 2.0 + 14.0),
+    )
+}
+
+/// One 100 % bar per question, split by answer.
+#[function_component]
+pub fn StackedBars(props: &BarsProps) -> Html {
+    let settings = use_settings();
+    let lang = settings.lang();
+    let tallies = analysis::tallies(&props.session);
+    let (width, height) = stacked_size(&props.session);
+    let mut parts = Vec::new();
+    let bar_h = BAR_H * 2.0;
+    for (i, (question, tally)) in props.session.survey.questions.iter().zip(&tallies).enumerate() {
+        let y = 10.0 + i as f64 * (bar_h + 14.0);
+        parts.push(html! {
+            <text x={(BAR_LABEL_W - 8.0).to_string()} y={(y + bar_h * 0.62).to_string()} text-anchor="end"
+                font-size="13" font-weight="700" fill="currentColor"><title>{ &question.label }</title>{ short(&question.label, 19) }</text>
+        });
+        let answered = tally.answered();
+        let mut x = BAR_LABEL_W;
+        for (choice, count) in question.choices.iter().zip(&tally.counts) {
+            if *count == 0 || answered == 0 {
+                continue;
+            }
+            let share = *count as f64 / answered as f64;
+            let w = BAR_W * share;
+            let label = format!("{} {}", short(&choice.label, 10), format_percent(lang, share, 0));
+            parts.push(html! {
+                <g>
+                    <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={bar_h.to_string()}
+                        fill={choice.colour.hex()} stroke={INK} stroke-width="1">
+                        <title>{ format!("{} : {}", choice.label, bar_value(lang, *count, answered)) }</title>
+                    </rect>
+                    if w > 70.0 {
+                        <text x={(x + w / 2.0).to_string()} y={(y + bar_h * 0.62).to_string()} text-anchor="middle"
+                            font-size="13" fill={text_colour(Some(choice.colour))}>{ label }</text>
+                    }
+                </g>
+            });
+            x += w;
+        }
+    }
+    html! {
+        <svg viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
+            role="img" aria-labelledby="stacked-svg-title stacked-svg-desc" font-family={FONT} class="chart-svg">
+            <title id="stacked-svg-title">{ settings.t("duplo-stacked") }</title>
+            <desc id="stacked-svg-desc">{ summary(&props.session, &tallies) }</desc>
+            { for parts }
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bricks_stand_for_several_people_only_when_needed() {
+        assert_eq!(people_per_brick(0), 1);
+        assert_eq!(people_per_brick(24), 1);
+        assert_eq!(people_per_brick(25), 2);
+        assert_eq!(people_per_brick(1000), 42);
+    }
+}

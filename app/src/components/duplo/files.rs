@@ -1,0 +1,150 @@
+//! Files in and out: the whole session as JSON, the responses as CSV (`;` for French
+//! spreadsheets, or `,`), importing either back, and starting a new session. A file
+//! that cannot be read leaves the session untouched and says what is wrong.
+
+use std::rc::Rc;
+
+use briques_core::csv::{decode, TextFile};
+use briques_core::survey::{io, Session};
+use gloo::file::callbacks::FileReader;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::hooks::use_settings;
+use crate::services::download;
+use crate::state::duplo::{DuploAction, Notice};
+
+/// Props of [`FilesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct FilesProps {
+    /// The session.
+    pub session: Rc<Session>,
+    /// Where actions go.
+    pub on_action: Callback<DuploAction>,
+}
+
+fn confirm(message: &str) -> bool {
+    gloo::utils::window()
+        .confirm_with_message(message)
+        .unwrap_or(false)
+}
+
+/// The file panel.
+#[function_component]
+pub fn FilesPanel(props: &FilesProps) -> Html {
+    let settings = use_settings();
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let export_json = {
+        let session = props.session.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = download::text("session-duplo.json", "application/json", &io::to_json(&session));
+        })
+    };
+    let export_csv = |separator: char| {
+        let session = props.session.clone();
+        let lang = settings.lang();
+        Callback::from(move |_: MouseEvent| {
+            let name = if separator == ';' {
+                "reponses-duplo.csv"
+            } else {
+                "reponses-duplo-virgules.csv"
+            };
+            let _ = download::text(
+                name,
+                "text/csv;charset=utf-8",
+                &io::to_csv(&session, separator, lang),
+            );
+        })
+    };
+    let on_file = {
+        let on_action = props.on_action.clone();
+        let session = props.session.clone();
+        let settings = settings.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let on_action = on_action.clone();
+            let session = session.clone();
+            let settings = settings.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                let lang = settings.lang();
+                let bytes = match result {
+                    Ok(bytes) => bytes,
+                    Err(error) => {
+                        on_action.emit(DuploAction::Fail(error.to_string()));
+                        return;
+                    }
+                };
+                let text = match decode(&bytes) {
+                    TextFile::Text { text, .. } => text,
+                    TextFile::Spreadsheet => {
+                        return on_action.emit(DuploAction::Fail(settings.t("cli-spreadsheet-file")))
+                    }
+                    TextFile::Binary => {
+                        return on_action.emit(DuploAction::Fail(settings.t("cli-binary-file")))
+                    }
+                };
+                let replaces = !session.responses.is_empty();
+                if text.trim_start().starts_with('{') {
+                    match io::from_json(&text) {
+                        Ok(imported) => {
+                            if !replaces || confirm(&settings.t("duplo-confirm-replace")) {
+                                let count = imported.responses.len();
+                                on_action.emit(DuploAction::ReplaceSession {
+                                    session: imported,
+                                    notice: Notice::Imported(count),
+                                });
+                            }
+                        }
+                        Err(error) => on_action.emit(DuploAction::Fail(error.message(lang))),
+                    }
+                } else {
+                    match io::responses_from_csv(&session.survey, &text) {
+                        Ok(responses) => {
+                            if !replaces || confirm(&settings.t("duplo-confirm-replace")) {
+                                on_action.emit(DuploAction::ReplaceResponses(responses));
+                            }
+                        }
+                        Err(error) => on_action.emit(DuploAction::Fail(error.message(lang))),
+                    }
+                }
+            });
+            // Keep the reading alive until it calls back (dropping it cancels it).
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let new_session = {
+        let on_action = props.on_action.clone();
+        let session = props.session.clone();
+        let settings = settings.clone();
+        Callback::from(move |_: MouseEvent| {
+            if session.responses.is_empty() || confirm(&settings.t("duplo-confirm-new")) {
+                on_action.emit(DuploAction::ReplaceSession {
+                    session: Session::new(session.survey.clone()),
+                    notice: Notice::NewSession,
+                });
+            }
+        })
+    };
+    html! {
+        <div class="files">
+            <div class="button-row">
+                <button type="button" onclick={export_json}>{ settings.t("duplo-export-json") }</button>
+                <button type="button" onclick={export_csv(';')}>{ settings.t("duplo-export-csv-semicolon") }</button>
+                <button type="button" onclick={export_csv(',')}>{ settings.t("duplo-export-csv-comma") }</button>
+            </div>
+            <p>
+                <label for="duplo-import">{ settings.t("duplo-import") }</label>
+                <input id="duplo-import" type="file" accept=".json,.csv,application/json,text/csv" onchange={on_file} />
+            </p>
+            <p class="hint">{ settings.t("duplo-import-hint") }</p>
+            <p><button type="button" class="danger" onclick={new_session}>{ settings.t("duplo-new-session") }</button></p>
+        </div>
+    }
+}

@@ -1,0 +1,207 @@
+// The Duplo page in headless Chromium: 40 responses entered with the keyboard; the
+// towers, cross-tab and "qui est unique ?" shown equal the core's own computation
+// (`briques survey stats --json` on the CSV the page exports); reload keeps
+// everything; the exported CSV re-imports to the same session; charts export as SVG;
+// axe-core finds nothing in normal and projector mode.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openPage, waitForHeading, axeViolations, BIN } from './helpers.mjs';
+
+const TITLE = 'Les données en Duplo';
+const QUESTIONS = ['Fromage ou dessert ?', 'Sucré ou salé ?', 'Genre', 'Habitez-vous la commune ?'];
+const CHOICES = [2, 2, 3, 2];
+
+let server;
+let browser;
+let context;
+let page;
+let errors;
+const work = mkdtempSync(join(tmpdir(), 'briques-duplo-'));
+
+/** 40 deterministic participants: a key per question, '0' now and then for "no answer". */
+function participants() {
+  let seed = 20261122;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  return Array.from({ length: 40 }, () => CHOICES.map((n) => (next() < 0.06 ? 0 : 1 + Math.floor(next() * n))));
+}
+
+function stats(csv, quasi) {
+  const out = execFileSync(BIN, ['survey', 'stats', csv, '--quasi', quasi.join(','), '--json'], {
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: '' },
+  });
+  return JSON.parse(out.toString());
+}
+
+async function count() {
+  return Number(await page.locator('#participant-count').textContent());
+}
+
+async function download(button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const target = join(work, file.suggestedFilename());
+  copyFileSync(await file.path(), target);
+  return target;
+}
+
+/** Counts keyed by choice label (the CLI orders inferred choices as they first appear). */
+function byLabel(labels, counts) {
+  return Object.fromEntries(labels.map((label, i) => [label, counts[i]]));
+}
+
+function crossByLabel(crosstab) {
+  const cells = {};
+  crosstab.row_labels.forEach((row, r) => crosstab.column_labels.forEach((col, c) => {
+    cells[`${row} × ${col}`] = crosstab.counts[r][c];
+  }));
+  return cells;
+}
+
+/** What the page shows: towers, revealed cross-tab cells, uniqueness. */
+async function shown() {
+  const towers = await page.locator('#duplo-tours .tower-count').evaluateAll((texts) =>
+    Object.fromEntries(texts.map((t) => [t.dataset.choice, Number(t.textContent)])));
+  const table = page.locator('.crosstab-table');
+  if (!(await table.isVisible())) await page.getByText('Voir le tableau des nombres').click();
+  const cells = await table.evaluate((t) => {
+    const cols = [...t.querySelectorAll('thead th[data-choice]')].map((th) => th.dataset.choice);
+    const out = {};
+    for (const row of t.querySelectorAll('tbody tr')) {
+      [...row.querySelectorAll('td[data-count]')].forEach((td, c) => { out[`${row.dataset.choice} × ${cols[c]}`] = Number(td.dataset.count); });
+    }
+    return out;
+  });
+  const progression = await page.locator('.progression-list li').evaluateAll((items) => items.map((li) => Number(li.dataset.unique)));
+  return {
+    towers,
+    cells,
+    unique: Number(await page.locator('[data-unique]').first().getAttribute('data-unique')),
+    k: Number(await page.locator('[data-k]').getAttribute('data-k')),
+    progression,
+  };
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ context, page, errors } = await openPage(browser, { acceptDownloads: true }));
+  page.on('dialog', (dialog) => dialog.accept());
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+  server?.cleanup();
+});
+
+test('40 responses entered with the keyboard match the core computation', async () => {
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.locator('.entry-keys').focus();
+  const people = participants();
+  for (const [i, keys] of people.entries()) {
+    for (const key of keys) await page.keyboard.press(String(key));
+    await page.keyboard.press('Enter');
+    await page.locator('#participant-count', { hasText: String(i + 1) }).waitFor();
+  }
+  assert.equal(await count(), 40);
+  await page.getByRole('status').filter({ hasText: 'Participant n° 40 enregistré.' }).waitFor();
+
+  // The facilitator reveals the small cells so every count can be compared.
+  await page.getByRole('button', { name: 'Révéler les petites cases' }).click();
+  const csv = await download(page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
+  const text = readFileSync(csv, 'utf8');
+  assert.ok(text.startsWith('\uFEFFParticipant;Fromage ou dessert ?'), text.slice(0, 80));
+
+  const all = stats(csv, QUESTIONS);
+  const cross = stats(csv, ['Genre', 'Habitez-vous la commune ?']);
+  const view = await shown();
+  assert.deepEqual(view.towers, byLabel(all.tallies[0].choices, all.tallies[0].counts), 'towers = first question');
+  assert.deepEqual(view.cells, crossByLabel(cross.crosstab), 'cross-tab Genre × commune');
+  assert.equal(view.unique, all.unique_respondents);
+  assert.equal(view.k, all.k_anonymity);
+  assert.deepEqual(view.progression, all.progression.map((step) => step.unique));
+  assert.ok(all.unique_respondents > 0, 'with four questions some of the 40 are alone');
+  assert.deepEqual(errors, []);
+});
+
+test('a reload keeps every response and the draft', async () => {
+  const before = await shown();
+  await page.locator('.entry-keys').focus();
+  await page.keyboard.press('2');
+  await page.reload();
+  await waitForHeading(page, TITLE);
+  assert.equal(await count(), 40);
+  assert.equal(await page.getByRole('button', { name: 'Dessert', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await shown(), before);
+  await page.locator('.entry-keys').focus();
+  await page.keyboard.press('Escape');
+});
+
+test('undo, edit and delete work from the keyboard and the list', async () => {
+  await page.locator('.entry-keys').focus();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await page.locator('#participant-count', { hasText: '41' }).waitFor();
+  await page.keyboard.press('Control+z');
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+  await page.getByRole('button', { name: 'Modifier le participant n° 40' }).click();
+  await page.locator('#entry-who', { hasText: 'Modification du participant n° 40' }).waitFor();
+  // Editing moves the focus to the entry panel, so the keys work at once.
+  await page.keyboard.press('3');
+  await page.locator('#entry-who', { hasText: 'Modification du participant n° 40' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#entry-who', { hasText: 'Participant n° 41' }).waitFor();
+  await page.getByRole('button', { name: 'Supprimer le participant n° 40' }).click();
+  await page.locator('#participant-count', { hasText: '39' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Participant n° 40 supprimé' }).waitFor();
+  await page.locator('.entry-keys').focus();
+  await page.keyboard.press('Control+z');
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+});
+
+test('the exported CSV re-imports to the same session', async () => {
+  const before = await shown();
+  const csv = await download(page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
+  await page.getByRole('button', { name: 'Nouvelle session (effacer les réponses)' }).click();
+  await page.locator('#participant-count', { hasText: /^0$/ }).waitFor();
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(csv);
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+  assert.deepEqual(await shown(), before);
+});
+
+test('a broken file is refused with a clear message and nothing is lost', async () => {
+  const broken = join(work, 'casse.csv');
+  execFileSync('bash', ['-c', `printf 'Genre;Couleur\\nFemme;bleu\\n' > '${broken}'`]);
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(broken);
+  await page.getByRole('status').filter({ hasText: 'colonne 2 « Couleur » : aucune question ne porte ce nom' }).waitFor();
+  assert.equal(await count(), 40);
+});
+
+test('charts export as SVG and the session as JSON', async () => {
+  const svg = await download(page.getByRole('button', { name: 'Enregistrer « Tours de briques » en SVG' }));
+  const markup = readFileSync(svg, 'utf8');
+  assert.match(markup, /^<\?xml/);
+  assert.match(markup, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(markup, /Fromage/);
+  const png = await download(page.getByRole('button', { name: 'Enregistrer « Tableau croisé » en PNG' }));
+  assert.deepEqual([...readFileSync(png).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  const json = JSON.parse(readFileSync(await download(page.getByRole('button', { name: 'Exporter la session (JSON)' })), 'utf8'));
+  assert.equal(json.format, 'briques-duplo');
+  assert.equal(json.responses.length, 40);
+});
+
+test('axe-core finds nothing on the Duplo page, normal and projector mode', async () => {
+  await page.locator('summary', { hasText: 'Modifier le questionnaire' }).click();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  await page.waitForSelector('html.projector');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  assert.deepEqual(errors, []);
+});
