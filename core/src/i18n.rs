@@ -175,6 +175,18 @@ pub fn format_percent(lang: Lang, share: f64, decimals: usize) -> String {
     }
 }
 
+/// Shortens a label to at most `max` characters, ending with `…` when cut (for chart
+/// axes and terminal tables; the full label is shown elsewhere).
+pub fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut out: String = label.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// The plural category of `n` in `lang`, as named by Fluent (`one`, `other`).
 fn plural_category(lang: Lang, n: f64) -> &'static str {
     match lang {
@@ -622,5 +634,7 @@ mod tests {
         assert_eq!(format_number(Lang::Fr, -0.0001, 0), "0");
         assert_eq!(format_percent(Lang::Fr, 0.28125, 0), "28\u{202f}%");
         assert_eq!(format_percent(Lang::En, 0.5, 1), "50.0%");
+        assert_eq!(shorten("Fromage ou dessert ?", 8), "Fromage…");
+        assert_eq!(shorten("Oui", 8), "Oui");
     }
 }

@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail, Context as _};
 use serde::Serialize;
 
 use briques_core::csv::{decode, TextFile};
-use briques_core::i18n::{format_percent, tr, tr_args, Lang};
+use briques_core::i18n::{format_percent, shorten, tr, tr_args, Lang};
 use briques_core::survey::analysis::{self, Uniqueness};
 use briques_core::survey::{io, Session};
 
@@ -307,7 +307,7 @@ fn stats(args: StatsArgs) -> anyhow::Result<()> {
             .max(8);
         let mut header = format!("    {:<width$}", "");
         for c in &cols {
-            header.push_str(&format!("  {:>10}", truncate(&c.label, 10)));
+            header.push_str(&format!("  {:>10}", shorten(&c.label, 10)));
         }
         header.push_str(&format!("  {:>8}", tr(lang, "cli-total")));
         line(&mut out, header);
@@ -374,14 +374,4 @@ fn stats(args: StatsArgs) -> anyhow::Result<()> {
     }
     print!("{out}");
     Ok(())
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut t: String = text.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
 }

@@ -92,14 +92,11 @@ fn writes_to_the_app_are_refused() {
 #[test]
 fn missing_bundle_is_a_clear_error_not_a_panic() {
     let empty = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briques"))
+    let output = support::briques_fr()
         .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
         .arg(empty.path())
         .arg("--data")
         .arg(empty.path().join("data"))
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     assert!(!output.status.success());
@@ -121,11 +118,8 @@ fn the_data_directory_is_created() {
 
 #[test]
 fn a_bad_address_is_explained() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_briques"))
+    let output = support::briques_fr()
         .args(["serve", "--addr", "pas-une-adresse"])
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     assert!(!output.status.success());

@@ -7,14 +7,10 @@ use std::process::{Command, Output};
 use briques_core::i18n::Lang;
 use briques_core::survey::{io, Session, Survey};
 
+mod support;
+
 fn briques(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briques"))
-        .args(args)
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("briques runs")
+    support::briques_fr().args(args).output().expect("briques runs")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

@@ -3,7 +3,6 @@
 //! `state::duplo`; every change is saved to local storage by the effects below.
 
 use briques_core::survey::analysis;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::duplo::charts::{Bars, StackedBars, Towers};
@@ -13,6 +12,7 @@ use crate::components::duplo::entry::EntryPanel;
 use crate::components::duplo::files::FilesPanel;
 use crate::components::duplo::responses::ResponsesTable;
 use crate::components::duplo::unique::UniquePanel;
+use crate::components::duplo::view_select;
 use crate::components::figure::Figure;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::duplo_store;
@@ -67,17 +67,7 @@ pub fn DuploPage() -> Html {
     let count = session.responses.len();
 
     let towers_q = state.view.towers_question(survey).map(str::to_owned);
-    let set_view = |change: fn(&mut ViewOptions, String)| {
-        let on_action = on_action.clone();
-        let view = state.view.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                let mut view = view.clone();
-                change(&mut view, select.value());
-                on_action.emit(DuploAction::SetView(view));
-            }
-        })
-    };
+    let set_view = |change: fn(&mut ViewOptions, String)| view_select(&state.view, &on_action, change);
     let towers_controls = html! {
         <div class="controls">
             <label>{ settings.t("duplo-towers-question") }

@@ -49,16 +49,23 @@ pub fn start() -> Server {
     start_with(&path, &data_path, vec![assets, data])
 }
 
+/// The `briques` binary with a French environment, whatever the machine's locale.
+pub fn briques_fr() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briques"));
+    command
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    command
+}
+
 /// Starts `briques serve` with the given directories.
 pub fn start_with(assets: &Path, data: &Path, dirs: Vec<tempfile::TempDir>) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briques"))
+    let mut child = briques_fr()
         .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
         .arg(assets)
         .arg("--data")
         .arg(data)
-        .env("LANG", "fr_FR.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use briques_core::i18n::format_percent;
 use briques_core::survey::analysis;
 use briques_core::survey::Session;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::short;
+use super::{short, view_select};
 use crate::components::figure::Figure;
 use crate::hooks::use_settings;
 use crate::state::duplo::{DuploAction, ViewOptions};
@@ -58,19 +58,8 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
     };
     let max = table.counts.iter().flatten().copied().max().unwrap_or(0).max(1);
 
-    let set_view = |change: fn(&mut ViewOptions, String)| {
-        let on_action = props.on_action.clone();
-        let view = props.view.clone();
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                let mut view = view.clone();
-                change(&mut view, select.value());
-                on_action.emit(DuploAction::SetView(view));
-            }
-        })
-    };
-    let on_rows = set_view(|v, id| v.cross_rows = Some(id));
-    let on_cols = set_view(|v, id| v.cross_cols = Some(id));
+    let on_rows = view_select(&props.view, &props.on_action, |v, id| v.cross_rows = Some(id));
+    let on_cols = view_select(&props.view, &props.on_action, |v, id| v.cross_cols = Some(id));
     let on_k = {
         let on_action = props.on_action.clone();
         let view = props.view.clone();
