@@ -4,6 +4,8 @@
 //!   user-visible string by the app, the server pages and the command line.
 //! - [`survey`]: the Duplo exercise — survey model, responses, tallies, cross-tabs,
 //!   brick towers, re-identification ("qui est unique ?"), JSON and CSV files.
+//! - [`live`]: live sessions — join codes, what the facilitator controls, and the
+//!   aggregate-only view participants receive.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
@@ -15,5 +17,6 @@
 
 pub mod csv;
 pub mod i18n;
+pub mod live;
 pub mod site;
 pub mod survey;

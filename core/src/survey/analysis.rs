@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Question, Session, SurveyError};
 
@@ -39,7 +39,7 @@ fn coded<'a>(session: &'a Session, question_id: &str) -> Result<(&'a Question, V
 }
 
 /// How many people gave each answer to one question.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// The question's id.
     pub question: String,
@@ -116,9 +116,10 @@ impl CrossTab {
 
     /// Which cells to hide on participant-facing views so that nobody in a group
     /// smaller than `k` can be singled out: cells with `1..k` people, plus, where a
-    /// row or column would otherwise have exactly one hidden cell (which its total
-    /// would give away), the smallest other non-empty cell of that row or column.
-    /// `k <= 1` hides nothing.
+    /// row or column would otherwise have exactly one hidden cell (which its total,
+    /// or the tallies shown beside it, would give away), the smallest other cell of
+    /// that row or column — an empty one included, since showing a 0 next to a
+    /// known total reveals the hidden count just as well. `k <= 1` hides nothing.
     pub fn small_cells(&self, k: usize) -> Vec<Vec<bool>> {
         let mut hidden: Vec<Vec<bool>> = self
             .counts
@@ -141,7 +142,7 @@ impl CrossTab {
                 if hidden_here == 1 {
                     let partner = line
                         .iter()
-                        .filter(|(r, c)| !hidden[*r][*c] && self.counts[*r][*c] > 0)
+                        .filter(|(r, c)| !hidden[*r][*c])
                         .min_by_key(|(r, c)| self.counts[*r][*c]);
                     if let Some((r, c)) = partner {
                         hidden[*r][*c] = true;
@@ -435,8 +436,17 @@ mod tests {
             counts: vec![vec![1, 0], vec![4, 9]],
             ..x
         };
-        // A row with a hidden cell and an empty one gives nothing away: zero is not a person.
-        assert_eq!(y.small_cells(3)[0], vec![true, false]);
+        // A shown 0 beside a known row total would give the hidden 1 away: it is hidden
+        // too, and the cascade reaches the other row.
+        assert_eq!(y.small_cells(3), vec![vec![true, true], vec![true, true]]);
+        let z = CrossTab {
+            counts: vec![vec![5, 6, 2], vec![7, 8, 9]],
+            ..y
+        };
+        assert_eq!(
+            z.small_cells(3),
+            vec![vec![true, false, true], vec![true, false, true]]
+        );
     }
 
     #[test]
@@ -554,7 +564,7 @@ mod tests {
             }
             for r in 0..hidden.len() {
                 let lone = hidden[r].iter().filter(|h| **h).count() == 1;
-                let has_partner = (0..hidden[r].len()).any(|c| !hidden[r][c] && x.counts[r][c] > 0);
+                let has_partner = (0..hidden[r].len()).any(|c| !hidden[r][c]);
                 prop_assert!(!(lone && has_partner));
             }
         }

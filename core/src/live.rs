@@ -1,0 +1,429 @@
+//! Live sessions: participants answer a Duplo survey from their phones while the
+//! projector updates. This module holds the rules and the messages; the server keeps
+//! the sessions and the app shows them. Answers are stored in the same
+//! [`Session`](crate::survey::Session) as on a single device, so every analysis of
+//! [`crate::survey::analysis`] applies unchanged.
+//!
+//! Architecture invariant: what participants receive ([`PublicView`]) holds
+//! aggregates only — never anybody's row — and cross-tab cells under the session's
+//! threshold are masked.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::survey::analysis::{self, CrossTab, Tally};
+use crate::survey::{Question, Session, Survey};
+
+/// Characters of join codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
+/// from a projector is typed right.
+pub const CODE_ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY34679";
+/// Length of join codes: 25^6 ≈ 244 million codes.
+pub const CODE_LENGTH: usize = 6;
+
+/// Normalises a code typed by someone: upper case, spaces and dashes removed.
+/// `None` when it cannot be a join code.
+pub fn normalise_code(text: &str) -> Option<String> {
+    let code: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == CODE_LENGTH && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// Builds a join code from random bytes (one byte per character, rejection-free bias is
+/// negligible for this use: 256 = 10 × 25 + 6).
+pub fn code_from_bytes(bytes: &[u8; CODE_LENGTH]) -> String {
+    bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[*b as usize % CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// What the facilitator controls.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveState {
+    /// Questions participants may answer (or change) now.
+    pub open: BTreeSet<String>,
+    /// Participants see the aggregated results.
+    pub revealed: bool,
+    /// No new participant may join.
+    pub locked: bool,
+    /// The session is over: nothing changes any more; exports still work.
+    pub ended: bool,
+}
+
+impl LiveState {
+    /// A new session: every question open, results hidden.
+    pub fn opening(survey: &Survey) -> LiveState {
+        LiveState {
+            open: survey.questions.iter().map(|q| q.id.clone()).collect(),
+            ..LiveState::default()
+        }
+    }
+}
+
+/// A facilitator action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Control {
+    /// Let participants answer this question.
+    Open {
+        /// Question id.
+        question: String,
+    },
+    /// Stop answers to this question.
+    Close {
+        /// Question id.
+        question: String,
+    },
+    /// Show the aggregated results on participants' screens.
+    Reveal,
+    /// Hide them again.
+    Hide,
+    /// Refuse new participants.
+    Lock,
+    /// Accept new participants again.
+    Unlock,
+    /// End the session for good.
+    End,
+}
+
+/// Why a live action is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The session has ended.
+    Ended,
+    /// The session is locked to newcomers.
+    Locked,
+    /// The survey has no such question.
+    UnknownQuestion,
+    /// The question has no such choice.
+    UnknownChoice,
+    /// The question is closed.
+    Closed,
+}
+
+impl LiveState {
+    /// Applies a control; `Err` when it names an unknown question or the session ended.
+    pub fn apply(&mut self, control: &Control, survey: &Survey) -> Result<(), Refusal> {
+        if self.ended {
+            return Err(Refusal::Ended);
+        }
+        match control {
+            Control::Open { question } | Control::Close { question } => {
+                if survey.question(question).is_none() {
+                    return Err(Refusal::UnknownQuestion);
+                }
+                if matches!(control, Control::Open { .. }) {
+                    self.open.insert(question.clone());
+                } else {
+                    self.open.remove(question);
+                }
+            }
+            Control::Reveal => self.revealed = true,
+            Control::Hide => self.revealed = false,
+            Control::Lock => self.locked = true,
+            Control::Unlock => self.locked = false,
+            Control::End => {
+                self.ended = true;
+                self.open.clear();
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that an answer (or clearing it, with `choice = None`) is allowed now.
+    pub fn check_answer(&self, survey: &Survey, question: &str, choice: Option<&str>) -> Result<(), Refusal> {
+        if self.ended {
+            return Err(Refusal::Ended);
+        }
+        let q = survey.question(question).ok_or(Refusal::UnknownQuestion)?;
+        if let Some(choice) = choice {
+            q.choice_index(choice).ok_or(Refusal::UnknownChoice)?;
+        }
+        if !self.open.contains(question) {
+            return Err(Refusal::Closed);
+        }
+        Ok(())
+    }
+}
+
+/// Results participants may see: aggregates, masked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicResults {
+    /// Number of participants.
+    pub respondents: usize,
+    /// One tally per question, in survey order.
+    pub tallies: Vec<Tally>,
+    /// The cross-tab of the first two quasi-identifiers (or questions), with masked
+    /// cells set to `None`.
+    pub crosstab: Option<MaskedCrossTab>,
+    /// People alone in their combination of all answers.
+    pub unique: usize,
+    /// Smallest group of identical answers.
+    pub k_anonymity: usize,
+}
+
+/// A cross-tab whose small cells are hidden.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaskedCrossTab {
+    /// Question in rows.
+    pub row_question: String,
+    /// Question in columns.
+    pub col_question: String,
+    /// Counts; `None` where masked.
+    pub cells: Vec<Vec<Option<usize>>>,
+    /// The threshold used.
+    pub k: usize,
+}
+
+impl MaskedCrossTab {
+    /// Masks `table` with threshold `k`.
+    pub fn new(table: &CrossTab, k: usize) -> MaskedCrossTab {
+        let hidden = table.small_cells(k);
+        let cells = table
+            .counts
+            .iter()
+            .zip(&hidden)
+            .map(|(row, mask)| row.iter().zip(mask).map(|(n, h)| (!h).then_some(*n)).collect())
+            .collect();
+        MaskedCrossTab {
+            row_question: table.row_question.clone(),
+            col_question: table.col_question.clone(),
+            cells,
+            k,
+        }
+    }
+}
+
+/// What every participant's screen receives: the survey, what is open, and the
+/// results when revealed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicView {
+    /// Join code.
+    pub code: String,
+    /// Title and questions (labels, choices, colours).
+    pub survey: Survey,
+    /// What the facilitator allows now.
+    pub state: LiveState,
+    /// Number of participants so far.
+    pub participants: usize,
+    /// Aggregated results, only when revealed.
+    pub results: Option<PublicResults>,
+    /// Increases with every change.
+    pub revision: u64,
+}
+
+/// Builds the participants' view of a session. Small cells are masked with `k`.
+pub fn public_view(code: &str, session: &Session, state: &LiveState, k: usize, revision: u64) -> PublicView {
+    let results = state.revealed.then(|| {
+        let all: Vec<String> = session.survey.questions.iter().map(|q| q.id.clone()).collect();
+        let uniqueness = analysis::uniqueness(session, &all).ok();
+        let pair = default_cross_pair(&session.survey);
+        PublicResults {
+            respondents: session.responses.len(),
+            tallies: analysis::tallies(session),
+            crosstab: pair
+                .and_then(|(a, b)| analysis::crosstab(session, &a, &b).ok())
+                .map(|table| MaskedCrossTab::new(&table, k)),
+            unique: uniqueness.as_ref().map_or(0, |u| u.unique),
+            k_anonymity: uniqueness.as_ref().map_or(0, |u| u.k_anonymity),
+        }
+    });
+    PublicView {
+        code: code.to_owned(),
+        survey: session.survey.clone(),
+        state: state.clone(),
+        participants: session.responses.len(),
+        results,
+        revision,
+    }
+}
+
+/// The first two quasi-identifiers, or the first two questions.
+pub fn default_cross_pair(survey: &Survey) -> Option<(String, String)> {
+    let quasi = survey.quasi_identifiers();
+    let ids: Vec<String> = if quasi.len() >= 2 {
+        quasi
+    } else {
+        survey.questions.iter().map(|q| q.id.clone()).collect()
+    };
+    Some((ids.first()?.clone(), ids.get(1)?.clone()))
+}
+
+/// What the facilitator's projector receives: the whole session (the facilitator may
+/// see rows, to remove one), the state and the participants' count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacilitatorView {
+    /// Join code.
+    pub code: String,
+    /// Survey and responses (one row per participant who answered anything).
+    pub session: Session,
+    /// What participants may do now.
+    pub state: LiveState,
+    /// Participants who joined (some may not have answered yet).
+    pub joined: usize,
+    /// Masking threshold on participants' screens.
+    pub mask_k: usize,
+    /// Increases with every change.
+    pub revision: u64,
+}
+
+/// A participant's own answers, for their phone after a reload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// Their number in the session.
+    pub participant: u32,
+    /// question id → choice id.
+    pub answers: std::collections::BTreeMap<String, String>,
+}
+
+/// Body of a request that creates a session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateSession {
+    /// The survey to run.
+    pub survey: Survey,
+    /// Masking threshold for participants' screens (default 3).
+    #[serde(default)]
+    pub mask_k: Option<usize>,
+}
+
+/// What the server answers when a session is created.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Created {
+    /// Join code.
+    pub code: String,
+    /// The facilitator's secret: never shown to participants.
+    pub secret: String,
+    /// Participant address on each of the machine's network addresses.
+    pub join_urls: Vec<String>,
+}
+
+/// Body of an answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerBody {
+    /// Question id.
+    pub question: String,
+    /// Choice id; `null` clears the answer.
+    pub choice: Option<String>,
+}
+
+/// Acknowledgement of an answer: once received, the answer is on disk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ack {
+    /// The session revision that includes this answer.
+    pub revision: u64,
+}
+
+/// The labels of a question's choices, for result screens.
+pub fn choice_labels(question: &Question) -> Vec<&str> {
+    question.choices.iter().map(|c| c.label.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn codes_are_unambiguous_and_normalised() {
+        let code = code_from_bytes(&[0, 24, 25, 255, 100, 7]);
+        assert_eq!(code.len(), CODE_LENGTH);
+        assert_eq!(normalise_code(&code.to_lowercase()), Some(code.clone()));
+        assert_eq!(normalise_code("ac-d e fg"), Some("ACDEFG".to_owned()));
+        assert_eq!(normalise_code("ACDEF0"), None, "0 is not in the alphabet");
+        assert_eq!(normalise_code("ACDEF"), None);
+        for c in "0O1IL2Z5S8B".chars() {
+            assert!(!CODE_ALPHABET.contains(&(c as u8)), "{c}");
+        }
+    }
+
+    #[test]
+    fn controls_and_answers_follow_the_state() {
+        let survey = Survey::default_for(Lang::Fr, None);
+        let mut state = LiveState::opening(&survey);
+        assert_eq!(state.check_answer(&survey, "genre", Some("femme")), Ok(()));
+        assert_eq!(
+            state.check_answer(&survey, "genre", Some("licorne")),
+            Err(Refusal::UnknownChoice)
+        );
+        assert_eq!(
+            state.check_answer(&survey, "age", Some("x")),
+            Err(Refusal::UnknownQuestion)
+        );
+        state
+            .apply(
+                &Control::Close {
+                    question: "genre".into(),
+                },
+                &survey,
+            )
+            .unwrap();
+        assert_eq!(state.check_answer(&survey, "genre", None), Err(Refusal::Closed));
+        assert_eq!(
+            state.apply(
+                &Control::Open {
+                    question: "nope".into()
+                },
+                &survey
+            ),
+            Err(Refusal::UnknownQuestion)
+        );
+        state.apply(&Control::End, &survey).unwrap();
+        assert_eq!(
+            state.check_answer(&survey, "commune", Some("oui")),
+            Err(Refusal::Ended)
+        );
+        assert_eq!(state.apply(&Control::Reveal, &survey), Err(Refusal::Ended));
+    }
+
+    #[test]
+    fn participants_get_masked_aggregates_only_when_revealed() {
+        let survey = Survey::default_for(Lang::Fr, None);
+        let mut session = Session::new(survey.clone());
+        for (g, t) in [
+            ("femme", "oui"),
+            ("femme", "oui"),
+            ("femme", "oui"),
+            ("homme", "non"),
+        ] {
+            session
+                .add_response(BTreeMap::from([
+                    ("genre".to_owned(), g.to_owned()),
+                    ("commune".to_owned(), t.to_owned()),
+                ]))
+                .unwrap();
+        }
+        let mut state = LiveState::opening(&survey);
+        let hidden = public_view("ACDEFG", &session, &state, 3, 7);
+        assert!(hidden.results.is_none());
+        assert_eq!(hidden.participants, 4);
+        state.revealed = true;
+        let view = public_view("ACDEFG", &session, &state, 3, 8);
+        let text = serde_json::to_string(&view).unwrap();
+        assert!(
+            !text.contains("\"responses\""),
+            "no rows in the participants' view"
+        );
+        let results = view.results.unwrap();
+        let cross = results.crosstab.unwrap();
+        // Homme×Non = 1 is masked, and no row or column is left with a lone masked cell.
+        assert_eq!(cross.cells[1][1], None);
+        for row in &cross.cells {
+            assert_ne!(row.iter().filter(|c| c.is_none()).count(), 1, "{:?}", cross.cells);
+        }
+        for c in 0..2 {
+            assert_ne!(
+                cross.cells.iter().filter(|row| row[c].is_none()).count(),
+                1,
+                "{:?}",
+                cross.cells
+            );
+        }
+        assert_eq!(results.unique, 1);
+    }
+}
