@@ -284,3 +284,24 @@ export-svg = SVG
 export-png = PNG
 export-svg-of = Save “{ $chart }” as SVG
 export-png-of = Save “{ $chart }” as PNG
+serve-store = cannot open the sessions database in { $path }
+
+## Live sessions: API errors and server pages
+live-error-unknown-session = No live session has the code “{ $code }”. Check the code shown on the screen.
+live-error-bad-code = “{ $code }” is not a session code (6 letters or digits, without 0, O, 1, I or L).
+live-error-ended = This session has ended: answers are no longer accepted.
+live-error-locked = This session is locked: the facilitator no longer accepts new participants.
+live-error-unknown-question = This question is not in the session.
+live-error-unknown-choice = This choice does not exist for this question.
+live-error-closed = This question is closed for now: wait until the facilitator opens it again.
+live-error-unknown-participant = Unknown participant: join the session first.
+live-error-not-facilitator = Only the session's facilitator can do this (facilitation key missing or wrong).
+live-error-rate = Too many requests from this device: wait a few seconds.
+live-error-bad-json = Unreadable request: { $detail }
+live-error-storage = Cannot save to disk: { $detail }
+live-error-bad-survey = Invalid survey: { $detail }
+live-error-qr-url = This address is not one of the session's addresses.
+live-error-export-format = Unknown export format: choose json or csv.
+live-page-title = Live session
+live-page-unknown = No live session has the code “{ $code }”. Check the code shown on the screen, or ask the facilitator.
+live-page-ended = This session has ended: thank you for taking part! Answers are no longer accepted.

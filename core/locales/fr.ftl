@@ -288,3 +288,24 @@ export-svg = SVG
 export-png = PNG
 export-svg-of = Enregistrer « { $chart } » en SVG
 export-png-of = Enregistrer « { $chart } » en PNG
+serve-store = impossible d'ouvrir la base de données des sessions dans { $path }
+
+## Sessions en direct : erreurs de l'API et pages du serveur
+live-error-unknown-session = Aucune session en direct ne porte le code « { $code } ». Vérifiez le code affiché au tableau.
+live-error-bad-code = « { $code } » n'est pas un code de session (6 lettres ou chiffres, sans 0, O, 1, I ni L).
+live-error-ended = Cette session est terminée : les réponses ne sont plus acceptées.
+live-error-locked = Cette session est verrouillée : l'animateur n'accepte plus de nouveaux participants.
+live-error-unknown-question = Cette question n'existe pas dans la session.
+live-error-unknown-choice = Ce choix n'existe pas pour cette question.
+live-error-closed = Cette question est fermée pour le moment : attendez que l'animateur la rouvre.
+live-error-unknown-participant = Participant inconnu : rejoignez d'abord la session.
+live-error-not-facilitator = Action réservée à l'animateur de la session (clé d'animation absente ou fausse).
+live-error-rate = Trop de requêtes depuis cet appareil : patientez quelques secondes.
+live-error-bad-json = Requête illisible : { $detail }
+live-error-storage = Impossible d'enregistrer sur le disque : { $detail }
+live-error-bad-survey = Questionnaire invalide : { $detail }
+live-error-qr-url = Cette adresse n'est pas une adresse de la session.
+live-error-export-format = Format d'export inconnu : choisissez json ou csv.
+live-page-title = Session en direct
+live-page-unknown = Aucune session en direct ne porte le code « { $code } ». Vérifiez le code affiché au tableau, ou demandez-le à l'animateur.
+live-page-ended = Cette session est terminée : merci de votre participation ! Les réponses ne sont plus acceptées.

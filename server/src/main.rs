@@ -3,6 +3,7 @@
 //! turning errors into messages and exit codes. The work is in `briques-core` and in
 //! the modules below.
 
+mod live;
 mod pages;
 mod serve;
 mod survey_cmd;

@@ -19,12 +19,10 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The 404 page for `path`, in French (the server does not know the app's language
-/// choice, which lives in the browser; French is the default).
-pub fn not_found(path: &str) -> String {
+/// A page with a title and one paragraph, plus a link home (for errors the server
+/// explains itself, such as an unknown live session).
+pub fn message(title: &str, text: &str) -> String {
     let lang = Lang::Fr;
-    let title = tr(lang, "not-found-title");
-    let text = tr_args(lang, "not-found-text", &[("path", path.into())]);
     format!(
         "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -33,11 +31,21 @@ pub fn not_found(path: &str) -> String {
 <main id=\"main\" class=\"page\">\n<h1>{title}</h1>\n<p>{text}</p>\n\
 <p><a href=\"/\">{back}</a></p>\n</main>\n</body>\n</html>\n",
         code = lang.code(),
-        page_title = escape_html(&tr_args(lang, "page-title", &[("page", title.as_str().into())])),
+        page_title = escape_html(&tr_args(lang, "page-title", &[("page", title.into())])),
         app = escape_html(&tr(lang, "app-name")),
-        title = escape_html(&title),
-        text = escape_html(&text),
+        title = escape_html(title),
+        text = escape_html(text),
         back = escape_html(&tr(lang, "not-found-back")),
+    )
+}
+
+/// The 404 page for `path`, in French (the server does not know the app's language
+/// choice, which lives in the browser; French is the default).
+pub fn not_found(path: &str) -> String {
+    let lang = Lang::Fr;
+    message(
+        &tr(lang, "not-found-title"),
+        &tr_args(lang, "not-found-text", &[("path", path.into())]),
     )
 }
 

@@ -11,6 +11,8 @@
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 use axum::body::Body;
@@ -26,6 +28,9 @@ use tower_http::services::ServeDir;
 use briques_core::i18n::{tr_args, Value};
 use briques_core::site::is_app_route;
 
+use crate::live::hub::Hub;
+use crate::live::limits::Rate;
+use crate::live::{self, store, LiveApp, LiveConfig};
 use crate::pages;
 
 /// Arguments of `briques serve`.
@@ -43,6 +48,15 @@ pub struct ServeArgs {
     /// scripts/build-app).
     #[arg(long, env = "BRIQUES_ASSETS")]
     pub assets: Option<PathBuf>,
+    /// Les sessions en direct plus anciennes sont effacées (en jours).
+    #[arg(long, default_value_t = 30)]
+    pub retention_days: u64,
+    /// Requêtes par seconde permises par adresse réseau (sessions en direct).
+    #[arg(long, default_value_t = 20.0)]
+    pub rate_per_address: f64,
+    /// Réponses par seconde permises par participant.
+    #[arg(long, default_value_t = 5.0)]
+    pub rate_per_participant: f64,
 }
 
 /// The Content-Security-Policy of every response. `'wasm-unsafe-eval'` is what
@@ -77,12 +91,29 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .with_context(|| t("serve-runtime", &[]))?;
+    let (store, loaded) =
+        store::open(&data).with_context(|| t("serve-store", &[("path", data_text.as_str().into())]))?;
     runtime.block_on(async move {
         let addr = args.addr.to_string();
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| t("serve-bind", &[("addr", addr.as_str().into())]))?;
-        let url = format!("http://{}/", listener.local_addr()?);
+        let bound = listener.local_addr()?;
+        let config = LiveConfig {
+            retention: Duration::from_secs(args.retention_days.max(1) * 86_400),
+            per_address: Rate {
+                per_second: args.rate_per_address,
+                burst: (args.rate_per_address * 3.0).max(10.0),
+            },
+            per_participant: Rate {
+                per_second: args.rate_per_participant,
+                burst: (args.rate_per_participant * 2.0).max(5.0),
+            },
+            bound,
+        };
+        let live = Arc::new(LiveApp::new(Hub::new(store, loaded), config, index.clone()));
+        live::spawn_purge(live.clone());
+        let url = format!("http://{bound}/");
         // Tests read this line to learn the port when started with port 0.
         println!(
             "{}",
@@ -91,15 +122,18 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 &[("url", url.as_str().into()), ("data", data_text.as_str().into())]
             )
         );
-        axum::serve(listener, app(assets))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .with_context(|| t("serve-failed", &[]))
+        axum::serve(
+            listener,
+            app(assets, live).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .with_context(|| t("serve-failed", &[]))
     })
 }
 
-/// The whole HTTP application; public so tests can build it without a socket.
-pub fn app(assets: PathBuf) -> Router {
+/// The whole HTTP application: the live API and pages, then the app's files.
+pub fn app(assets: PathBuf, live: Arc<LiveApp>) -> Router {
     let index = assets.join("index.html");
     let fallback = service_fn(move |request: Request| {
         let index = index.clone();
@@ -110,6 +144,7 @@ pub fn app(assets: PathBuf) -> Router {
         .append_index_html_on_directories(true)
         .fallback(fallback);
     Router::new()
+        .merge(live::router(live))
         .fallback_service(files)
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(security_and_cache_headers))

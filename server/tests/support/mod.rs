@@ -18,6 +18,14 @@ pub struct Server {
     _dirs: Vec<tempfile::TempDir>,
 }
 
+impl Server {
+    /// Kills the server with SIGKILL, as a crash or `kill -9` would.
+    pub fn kill_hard(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -61,11 +69,17 @@ pub fn briques_fr() -> Command {
 
 /// Starts `briques serve` with the given directories.
 pub fn start_with(assets: &Path, data: &Path, dirs: Vec<tempfile::TempDir>) -> Server {
+    start_args(assets, data, &[], dirs)
+}
+
+/// Starts `briques serve` with the given directories and extra options.
+pub fn start_args(assets: &Path, data: &Path, extra: &[&str], dirs: Vec<tempfile::TempDir>) -> Server {
     let mut child = briques_fr()
         .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
         .arg(assets)
         .arg("--data")
         .arg(data)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -110,6 +124,12 @@ impl Reply {
 
 /// Sends a request and returns the response whatever its status.
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
+    send(method, url, headers, "")
+}
+
+/// Sends a request with a body (none when empty) and returns the response whatever
+/// its status.
+pub fn send(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> Reply {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -118,8 +138,17 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
-    let request = builder.body(()).unwrap();
-    let mut response = agent.run(request).expect("the server answers");
+    let mut response = if body.is_empty() {
+        agent.run(builder.body(()).unwrap())
+    } else {
+        agent.run(
+            builder
+                .header("content-type", "application/json")
+                .body(body.to_owned())
+                .unwrap(),
+        )
+    }
+    .expect("the server answers");
     let status = response.status().as_u16();
     let headers = response
         .headers()
@@ -141,4 +170,40 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
 
 pub fn get(url: &str) -> Reply {
     request("GET", url, &[])
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.text()))
+    }
+}
+
+/// Reads a Server-Sent Events stream until an event's JSON data satisfies `done`
+/// (the server sends the current view first, then one per change).
+pub fn wait_for_event(url: &str, done: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    use std::io::{BufRead, BufReader, Write};
+    let address = url.trim_start_matches("http://");
+    let (host, path) = address.split_at(address.find('/').unwrap());
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    // HTTP/1.0: the body is not chunked, so each line read is a line of the stream.
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    let reader = BufReader::new(stream);
+    for line in reader.lines() {
+        let line = line.expect("the event stream stays open until the condition holds");
+        if let Some(data) = line.strip_prefix("data:") {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(data.trim()) {
+                if done(&value) {
+                    return value;
+                }
+            }
+        }
+    }
+    panic!("the event stream ended before the condition held");
 }

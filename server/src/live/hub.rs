@@ -1,0 +1,486 @@
+//! The live sessions in memory: for each, the Duplo [`Session`] of answers (the same
+//! model and analyses as the single-device page), the facilitator's [`LiveState`],
+//! the participants' tokens, and two "latest view" channels — what participants may
+//! see, and what the projector sees. A publisher task per session rebuilds both after
+//! changes, at most every [`PUBLISH_EVERY`], so a burst of answers costs one update.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use serde::Serialize;
+use tokio::sync::{watch, Notify};
+
+use briques_core::live::{self, Control, LiveState, Me, Refusal};
+use briques_core::survey::{Response, Session, Survey};
+
+use super::store::{self, Loaded, Op, Pending, Store};
+
+/// Shortest time between two rebuilds of a session's views.
+pub const PUBLISH_EVERY: Duration = Duration::from_millis(25);
+
+/// One live session.
+pub struct Live {
+    pub code: String,
+    secret: String,
+    pub mask_k: usize,
+    pub created_at: i64,
+    data: Mutex<Data>,
+    changed: Notify,
+    public: watch::Sender<Arc<str>>,
+    facilitator: watch::Sender<Arc<str>>,
+}
+
+struct Data {
+    session: Session,
+    state: LiveState,
+    tokens: HashMap<String, u32>,
+    next_number: u32,
+    revision: u64,
+    deleted: bool,
+}
+
+impl Data {
+    fn set_answer(&mut self, number: u32, question: &str, choice: Option<&str>) {
+        let position = self
+            .session
+            .responses
+            .iter()
+            .position(|r| r.participant == number);
+        match (position, choice) {
+            (Some(i), Some(choice)) => {
+                self.session.responses[i]
+                    .answers
+                    .insert(question.to_owned(), choice.to_owned());
+            }
+            (Some(i), None) => {
+                let response = &mut self.session.responses[i];
+                response.answers.remove(question);
+                if response.answers.is_empty() {
+                    self.session.responses.remove(i);
+                }
+            }
+            (None, Some(choice)) => self.session.responses.push(Response {
+                participant: number,
+                answers: BTreeMap::from([(question.to_owned(), choice.to_owned())]),
+            }),
+            (None, None) => {}
+        }
+    }
+}
+
+/// Why a request about a session fails.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LiveError {
+    /// No session has this code (or it was deleted).
+    UnknownSession,
+    /// The participant token is not one of this session's.
+    UnknownParticipant,
+    /// The rules refuse it.
+    Refused(Refusal),
+    /// Writing to disk failed.
+    Storage(String),
+}
+
+impl From<Refusal> for LiveError {
+    fn from(refusal: Refusal) -> Self {
+        LiveError::Refused(refusal)
+    }
+}
+
+#[derive(Serialize)]
+struct FacilitatorOut<'a> {
+    code: &'a str,
+    session: &'a Session,
+    state: &'a LiveState,
+    joined: usize,
+    mask_k: usize,
+    revision: u64,
+}
+
+impl Live {
+    fn new(code: String, secret: String, mask_k: usize, created_at: i64, data: Data) -> Arc<Live> {
+        let live = Arc::new(Live {
+            code,
+            secret,
+            mask_k,
+            created_at,
+            data: Mutex::new(data),
+            changed: Notify::new(),
+            public: watch::channel(Arc::from("{}")).0,
+            facilitator: watch::channel(Arc::from("{}")).0,
+        });
+        live.publish();
+        let publisher = live.clone();
+        tokio::spawn(async move {
+            // Changes arriving while a view is being built leave one wake-up behind
+            // (Notify keeps a permit), so a burst ends in one more rebuild, not many.
+            loop {
+                publisher.changed.notified().await;
+                if publisher.publish() {
+                    return;
+                }
+                tokio::time::sleep(PUBLISH_EVERY).await;
+            }
+        });
+        live
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Data> {
+        // A panic while holding the lock would poison it; the data stays consistent
+        // (each change is one step), so keep serving.
+        self.data.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Rebuilds both views; returns true when the session was deleted.
+    fn publish(&self) -> bool {
+        let data = self.lock();
+        let public = live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision);
+        let public = serde_json::to_string(&public).unwrap_or_default();
+        let facilitator = serde_json::to_string(&FacilitatorOut {
+            code: &self.code,
+            session: &data.session,
+            state: &data.state,
+            joined: data.tokens.len(),
+            mask_k: self.mask_k,
+            revision: data.revision,
+        })
+        .unwrap_or_default();
+        let deleted = data.deleted;
+        drop(data);
+        self.public.send_if_modified(|current| {
+            if **current == *public {
+                false
+            } else {
+                *current = Arc::from(public);
+                true
+            }
+        });
+        self.facilitator.send_replace(Arc::from(facilitator));
+        deleted
+    }
+
+    fn touch(&self, data: &mut Data) -> u64 {
+        data.revision += 1;
+        self.changed.notify_one();
+        data.revision
+    }
+
+    /// Whether `secret` is this session's facilitator secret.
+    pub fn is_facilitator(&self, secret: &str) -> bool {
+        // Compare every byte, so timing does not tell how much of a guess was right.
+        let (a, b) = (self.secret.as_bytes(), secret.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+
+    /// Participants' view stream.
+    pub fn public_views(&self) -> watch::Receiver<Arc<str>> {
+        self.public.subscribe()
+    }
+
+    /// Projector view stream.
+    pub fn facilitator_views(&self) -> watch::Receiver<Arc<str>> {
+        self.facilitator.subscribe()
+    }
+
+    /// The survey and whether the session has ended.
+    pub fn survey_and_ended(&self) -> (Survey, bool) {
+        let data = self.lock();
+        (data.session.survey.clone(), data.state.ended)
+    }
+
+    /// A copy of the answers (for exports).
+    pub fn session(&self) -> Session {
+        self.lock().session.clone()
+    }
+
+    /// The participant with this token, with their answers.
+    pub fn me(&self, token: &str) -> Result<Me, LiveError> {
+        let data = self.lock();
+        let participant = *data.tokens.get(token).ok_or(LiveError::UnknownParticipant)?;
+        let answers = data
+            .session
+            .responses
+            .iter()
+            .find(|r| r.participant == participant)
+            .map(|r| r.answers.clone())
+            .unwrap_or_default();
+        Ok(Me { participant, answers })
+    }
+}
+
+/// All live sessions.
+pub struct Hub {
+    sessions: RwLock<HashMap<String, Arc<Live>>>,
+    store: Store,
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the operating system provides random numbers");
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Hub {
+    /// A hub holding the sessions read back from the store.
+    pub fn new(store: Store, loaded: Vec<Loaded>) -> Hub {
+        let mut sessions = HashMap::new();
+        for l in loaded {
+            let mut data = Data {
+                session: Session::new(l.survey),
+                state: l.state,
+                tokens: l.participants.iter().cloned().collect(),
+                next_number: l.participants.iter().map(|(_, n)| *n).max().unwrap_or(0) + 1,
+                revision: 1,
+                deleted: false,
+            };
+            for (number, question, choice) in &l.answers {
+                data.set_answer(*number, question, Some(choice));
+            }
+            let live = Live::new(l.code.clone(), l.secret, l.mask_k as usize, l.created_at, data);
+            sessions.insert(l.code, live);
+        }
+        Hub {
+            sessions: RwLock::new(sessions),
+            store,
+        }
+    }
+
+    /// The session with this code.
+    pub fn get(&self, code: &str) -> Option<Arc<Live>> {
+        self.sessions
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(code)
+            .cloned()
+    }
+
+    /// Creates a session; returns its code and secret once it is on disk.
+    pub async fn create(&self, survey: Survey, mask_k: usize) -> Result<(String, String), LiveError> {
+        let secret = random_hex(16);
+        let state = LiveState::opening(&survey);
+        let (code, pending, live) = {
+            let mut sessions = self.sessions.write().unwrap_or_else(|p| p.into_inner());
+            let code = loop {
+                let mut bytes = [0u8; live::CODE_LENGTH];
+                getrandom::fill(&mut bytes).expect("the operating system provides random numbers");
+                let code = live::code_from_bytes(&bytes);
+                if !sessions.contains_key(&code) {
+                    break code;
+                }
+            };
+            let created_at = store::now();
+            let pending = self.store.submit(Op::CreateSession {
+                code: code.clone(),
+                secret: secret.clone(),
+                survey: serde_json::to_string(&survey).unwrap_or_default(),
+                state: store::state_json(&state),
+                mask_k: mask_k as u32,
+                created_at,
+            });
+            let data = Data {
+                session: Session::new(survey),
+                state,
+                tokens: HashMap::new(),
+                next_number: 1,
+                revision: 1,
+                deleted: false,
+            };
+            let live = Live::new(code.clone(), secret.clone(), mask_k, created_at, data);
+            sessions.insert(code.clone(), live.clone());
+            (code, pending, live)
+        };
+        drop(live);
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok((code, secret))
+    }
+
+    /// A participant joins (or comes back with their token). Returns their token and number.
+    pub async fn join(&self, code: &str, token: Option<&str>) -> Result<(String, u32), LiveError> {
+        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let (token, number, pending) = {
+            let mut data = live.lock();
+            if let Some(number) = token.and_then(|t| data.tokens.get(t)) {
+                return Ok((token.unwrap_or_default().to_owned(), *number));
+            }
+            if data.state.ended {
+                return Err(Refusal::Ended.into());
+            }
+            if data.state.locked {
+                return Err(Refusal::Locked.into());
+            }
+            let token = random_hex(16);
+            let number = data.next_number;
+            data.next_number += 1;
+            data.tokens.insert(token.clone(), number);
+            let pending = self.store.submit(Op::AddParticipant {
+                code: code.to_owned(),
+                token: token.clone(),
+                number,
+            });
+            live.touch(&mut data);
+            (token, number, pending)
+        };
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok((token, number))
+    }
+
+    /// Records (or clears) an answer; resolves once it is on disk, with the revision.
+    pub async fn answer(
+        &self,
+        code: &str,
+        token: &str,
+        question: &str,
+        choice: Option<&str>,
+    ) -> Result<u64, LiveError> {
+        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let (revision, pending): (u64, Pending) = {
+            let mut data = live.lock();
+            let number = *data.tokens.get(token).ok_or(LiveError::UnknownParticipant)?;
+            data.state.check_answer(&data.session.survey, question, choice)?;
+            data.set_answer(number, question, choice);
+            // Queued under the lock: the disk sees changes in the order memory does.
+            let pending = self.store.submit(Op::SetAnswer {
+                code: code.to_owned(),
+                number,
+                question: question.to_owned(),
+                choice: choice.map(str::to_owned),
+            });
+            (live.touch(&mut data), pending)
+        };
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok(revision)
+    }
+
+    /// Applies a facilitator control.
+    pub async fn control(&self, code: &str, control: &Control) -> Result<u64, LiveError> {
+        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let (revision, pending) = {
+            let mut data = live.lock();
+            let Data { state, session, .. } = &mut *data;
+            state.apply(control, &session.survey)?;
+            let pending = self.store.submit(Op::SaveState {
+                code: code.to_owned(),
+                state: store::state_json(&data.state),
+            });
+            (live.touch(&mut data), pending)
+        };
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok(revision)
+    }
+
+    /// Removes a participant's answers (the facilitator's "remove a response").
+    pub async fn remove_response(&self, code: &str, number: u32) -> Result<bool, LiveError> {
+        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let (found, pending) = {
+            let mut data = live.lock();
+            let found = data.session.delete_response(number);
+            let pending = self.store.submit(Op::DeleteAnswers {
+                code: code.to_owned(),
+                number,
+            });
+            live.touch(&mut data);
+            (found, pending)
+        };
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok(found)
+    }
+
+    /// Deletes a session and all its answers.
+    pub async fn delete(&self, code: &str) -> Result<(), LiveError> {
+        let live = self
+            .sessions
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(code)
+            .ok_or(LiveError::UnknownSession)?;
+        {
+            let mut data = live.lock();
+            data.deleted = true;
+            live.touch(&mut data);
+        }
+        self.store
+            .submit(Op::DeleteSession {
+                code: code.to_owned(),
+            })
+            .committed()
+            .await
+            .map_err(LiveError::Storage)?;
+        Ok(())
+    }
+
+    /// Deletes sessions created more than `max_age` ago; returns how many.
+    pub async fn purge(&self, max_age: Duration) -> Result<usize, LiveError> {
+        self.purge_created_before(store::now() - max_age.as_secs() as i64)
+            .await
+    }
+
+    /// Deletes sessions created before `before` (seconds since 1970).
+    pub async fn purge_created_before(&self, before: i64) -> Result<usize, LiveError> {
+        let old: Vec<String> = {
+            let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+            sessions
+                .values()
+                .filter(|l| l.created_at < before)
+                .map(|l| l.code.clone())
+                .collect()
+        };
+        for code in &old {
+            self.delete(code).await?;
+        }
+        // Also anything on disk that was not loaded (none expected).
+        self.store
+            .submit(Op::Purge { before })
+            .committed()
+            .await
+            .map_err(LiveError::Storage)?;
+        Ok(old.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use briques_core::i18n::Lang;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn old_sessions_are_purged_with_their_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
+        let (token, _) = hub.join(&code, None).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
+        assert_eq!(
+            hub.purge(Duration::from_secs(60)).await.unwrap(),
+            0,
+            "a fresh session stays"
+        );
+        assert_eq!(hub.purge_created_before(store::now() + 1).await.unwrap(), 1);
+        assert!(hub.get(&code).is_none());
+        let (_, loaded) = store::open(dir.path()).unwrap();
+        assert!(loaded.is_empty(), "nothing left on disk");
+    }
+
+    #[tokio::test]
+    async fn answers_are_read_back_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
+        let (token, number) = hub.join(&code, None).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();
+        hub.answer(&code, &token, "commune", Some("oui")).await.unwrap();
+        hub.answer(&code, &token, "commune", None).await.unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let again = Hub::new(store, loaded);
+        let me = again.get(&code).unwrap().me(&token).unwrap();
+        assert_eq!(me.participant, number);
+        assert_eq!(
+            me.answers,
+            BTreeMap::from([("genre".to_owned(), "homme".to_owned())])
+        );
+    }
+}

@@ -1,0 +1,273 @@
+//! SQLite persistence of live sessions (the embedded default store, in `--data`).
+//!
+//! One writer thread owns the connection. Operations are queued in the order the hub
+//! applies them in memory; the writer commits whatever has queued as one transaction
+//! (group commit) and only then answers each operation. A participant's answer is
+//! acknowledged after that answer's commit, so `kill -9` loses no acknowledged answer.
+//! WAL mode with `synchronous = FULL`: committed transactions survive a power cut too.
+
+use std::path::Path;
+use std::sync::mpsc;
+
+use anyhow::Context as _;
+use rusqlite::{params, Connection};
+use tokio::sync::oneshot;
+
+use briques_core::live::LiveState;
+use briques_core::survey::Survey;
+
+/// A change to persist.
+#[derive(Debug)]
+pub enum Op {
+    /// A new session.
+    CreateSession {
+        code: String,
+        secret: String,
+        survey: String,
+        state: String,
+        mask_k: u32,
+        created_at: i64,
+    },
+    /// The facilitator changed what is open, revealed, locked or ended.
+    SaveState { code: String, state: String },
+    /// A participant joined.
+    AddParticipant {
+        code: String,
+        token: String,
+        number: u32,
+    },
+    /// A participant answered (or cleared an answer, with `choice: None`).
+    SetAnswer {
+        code: String,
+        number: u32,
+        question: String,
+        choice: Option<String>,
+    },
+    /// The facilitator removed a participant's answers.
+    DeleteAnswers { code: String, number: u32 },
+    /// The session and everything in it goes.
+    DeleteSession { code: String },
+    /// Sessions created before this time (seconds since 1970) go.
+    Purge { before: i64 },
+}
+
+struct Job {
+    op: Op,
+    done: oneshot::Sender<Result<usize, String>>,
+}
+
+/// A session as read back at start-up.
+#[derive(Debug)]
+pub struct Loaded {
+    pub code: String,
+    pub secret: String,
+    pub survey: Survey,
+    pub state: LiveState,
+    pub mask_k: u32,
+    pub created_at: i64,
+    /// (token, participant number)
+    pub participants: Vec<(String, u32)>,
+    /// (participant number, question id, choice id)
+    pub answers: Vec<(u32, String, String)>,
+}
+
+/// Handle to the writer thread.
+#[derive(Clone)]
+pub struct Store {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// A queued operation; await it to know it is on disk.
+pub struct Pending(oneshot::Receiver<Result<usize, String>>);
+
+impl Pending {
+    /// Waits for the commit; returns the number of rows the operation changed.
+    pub async fn committed(self) -> Result<usize, String> {
+        self.0
+            .await
+            .unwrap_or_else(|_| Err("le fil d'écriture s'est arrêté".to_owned()))
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS live_sessions (
+    code TEXT PRIMARY KEY,
+    secret TEXT NOT NULL,
+    survey TEXT NOT NULL,
+    state TEXT NOT NULL,
+    mask_k INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS live_participants (
+    code TEXT NOT NULL REFERENCES live_sessions(code) ON DELETE CASCADE,
+    token TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    PRIMARY KEY (code, token)
+);
+CREATE TABLE IF NOT EXISTS live_answers (
+    code TEXT NOT NULL REFERENCES live_sessions(code) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    choice TEXT NOT NULL,
+    PRIMARY KEY (code, number, question)
+);
+";
+
+/// Opens (or creates) `briques.sqlite3` in `dir`, reads every session back, and starts
+/// the writer thread.
+pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
+    let path = dir.join("briques.sqlite3");
+    let conn = Connection::open(&path).with_context(|| format!("{}", path.display()))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.execute_batch(SCHEMA)?;
+    let loaded = load(&conn)?;
+    let (jobs, queue) = mpsc::channel::<Job>();
+    std::thread::Builder::new()
+        .name("briques-sqlite".into())
+        .spawn(move || writer(conn, queue))?;
+    Ok((Store { jobs }, loaded))
+}
+
+fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
+    let mut sessions = Vec::new();
+    let mut stmt =
+        conn.prepare("SELECT code, secret, survey, state, mask_k, created_at FROM live_sessions")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, String>(3)?,
+            row.get::<_, u32>(4)?,
+            row.get::<_, i64>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (code, secret, survey, state, mask_k, created_at) = row?;
+        let survey: Survey =
+            serde_json::from_str(&survey).with_context(|| format!("session {code}: survey"))?;
+        let state: LiveState =
+            serde_json::from_str(&state).with_context(|| format!("session {code}: state"))?;
+        let mut participants = Vec::new();
+        let mut p = conn
+            .prepare_cached("SELECT token, number FROM live_participants WHERE code = ?1 ORDER BY number")?;
+        for r in p.query_map([&code], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            participants.push(r?);
+        }
+        let mut answers = Vec::new();
+        let mut a = conn.prepare_cached(
+            "SELECT number, question, choice FROM live_answers WHERE code = ?1 ORDER BY rowid",
+        )?;
+        for r in a.query_map([&code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            answers.push(r?);
+        }
+        sessions.push(Loaded {
+            code,
+            secret,
+            survey,
+            state,
+            mask_k,
+            created_at,
+            participants,
+            answers,
+        });
+    }
+    Ok(sessions)
+}
+
+fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
+    match op {
+        Op::CreateSession { code, secret, survey, state, mask_k, created_at } => tx.execute(
+            "INSERT INTO live_sessions (code, secret, survey, state, mask_k, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![code, secret, survey, state, mask_k, created_at],
+        ),
+        Op::SaveState { code, state } => {
+            tx.execute("UPDATE live_sessions SET state = ?2 WHERE code = ?1", params![code, state])
+        }
+        Op::AddParticipant { code, token, number } => tx.execute(
+            "INSERT INTO live_participants (code, token, number) VALUES (?1, ?2, ?3)",
+            params![code, token, number],
+        ),
+        Op::SetAnswer { code, number, question, choice: Some(choice) } => tx.execute(
+            "INSERT INTO live_answers (code, number, question, choice) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (code, number, question) DO UPDATE SET choice = excluded.choice",
+            params![code, number, question, choice],
+        ),
+        Op::SetAnswer { code, number, question, choice: None } => tx.execute(
+            "DELETE FROM live_answers WHERE code = ?1 AND number = ?2 AND question = ?3",
+            params![code, number, question],
+        ),
+        Op::DeleteAnswers { code, number } => {
+            tx.execute("DELETE FROM live_answers WHERE code = ?1 AND number = ?2", params![code, number])
+        }
+        Op::DeleteSession { code } => tx.execute("DELETE FROM live_sessions WHERE code = ?1", params![code]),
+        Op::Purge { before } => tx.execute("DELETE FROM live_sessions WHERE created_at < ?1", params![before]),
+    }
+}
+
+/// The writer: takes everything queued, commits it as one transaction, answers each job.
+fn writer(mut conn: Connection, queue: mpsc::Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = vec![first];
+        while batch.len() < 1024 {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let outcome = (|| -> rusqlite::Result<Vec<Result<usize, String>>> {
+            let mut tx = conn.transaction()?;
+            let mut results = Vec::with_capacity(batch.len());
+            for job in &batch {
+                // A savepoint per operation: one refused operation does not undo the others.
+                let sp = tx.savepoint()?;
+                let result = apply(&sp, &job.op).map_err(|e| e.to_string());
+                if result.is_ok() {
+                    sp.commit()?;
+                }
+                results.push(result);
+            }
+            tx.commit()?;
+            Ok(results)
+        })();
+        match outcome {
+            Ok(results) => {
+                for (job, result) in batch.into_iter().zip(results) {
+                    let _ = job.done.send(result);
+                }
+            }
+            Err(error) => {
+                for job in batch {
+                    let _ = job.done.send(Err(error.to_string()));
+                }
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Queues an operation (in the caller's order) and returns a handle to await its commit.
+    pub fn submit(&self, op: Op) -> Pending {
+        let (done, wait) = oneshot::channel();
+        if let Err(mpsc::SendError(job)) = self.jobs.send(Job { op, done }) {
+            let _ = job.done.send(Err("le fil d'écriture s'est arrêté".to_owned()));
+        }
+        Pending(wait)
+    }
+}
+
+/// Seconds since 1970.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Saves a state value as JSON.
+pub fn state_json(state: &LiveState) -> String {
+    serde_json::to_string(state).unwrap_or_else(|_| "{}".to_owned())
+}
