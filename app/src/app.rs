@@ -27,6 +27,9 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::Home /> },
         Route::Duplo => html! { <pages::duplo::DuploPage /> },
+        Route::Direct => html! { <pages::live::DirectPage /> },
+        Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
+        Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
         Route::Budget => {
             html! { <pages::soon::ComingSoon title_key="budget-title" text_key="budget-soon" /> }
         }
@@ -50,7 +53,7 @@ fn Layout() -> Html {
     {
         let settings = settings.clone();
         let main_ref = main_ref.clone();
-        use_effect_with((route, settings.lang()), move |(route, _)| {
+        use_effect_with((route.clone(), settings.lang()), move |(route, _)| {
             let page = settings.t(route.title_key());
             gloo::utils::document()
                 .set_title(&settings.t_args("page-title", &[("page", page.as_str().into())]));

@@ -4,7 +4,7 @@
 use yew_router::prelude::*;
 
 /// A page of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Routable)]
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
 pub enum Route {
     /// Accueil.
     #[at("/")]
@@ -12,6 +12,21 @@ pub enum Route {
     /// The Duplo exercise.
     #[at("/duplo")]
     Duplo,
+    /// Live sessions: join with a code, or start one.
+    #[at("/direct")]
+    Direct,
+    /// A participant's screen in a live session.
+    #[at("/live/:code")]
+    LiveParticipant {
+        /// Join code.
+        code: String,
+    },
+    /// The facilitator's projector screen of a live session.
+    #[at("/live/:code/projecteur")]
+    LiveProjector {
+        /// Join code.
+        code: String,
+    },
     /// The commune budget explorer.
     #[at("/budget")]
     Budget,
@@ -29,19 +44,21 @@ pub enum Route {
 
 impl Route {
     /// The routes shown in the main navigation, in order, with their label keys.
-    pub const NAV: [(Route, &'static str); 5] = [
+    pub const NAV: [(Route, &'static str); 6] = [
         (Route::Home, "nav-home"),
         (Route::Duplo, "nav-duplo"),
+        (Route::Direct, "nav-live"),
         (Route::Budget, "nav-budget"),
         (Route::Data, "nav-data"),
         (Route::Workshops, "nav-workshops"),
     ];
 
     /// The translation key of the page's title, used for `document.title`.
-    pub fn title_key(self) -> &'static str {
+    pub fn title_key(&self) -> &'static str {
         match self {
             Route::Home => "nav-home",
             Route::Duplo => "home-duplo-title",
+            Route::Direct | Route::LiveParticipant { .. } | Route::LiveProjector { .. } => "live-title",
             Route::Budget => "budget-title",
             Route::Data => "data-title",
             Route::Workshops => "workshops-title",
@@ -70,7 +87,7 @@ mod tests {
     fn every_label_is_translated() {
         for (route, key) in Route::NAV {
             assert!(briques_core::i18n::has_key(key), "{key}");
-            assert!(briques_core::i18n::has_key(route.title_key()));
+            assert!(briques_core::i18n::has_key(route.clone().title_key()));
         }
     }
 }

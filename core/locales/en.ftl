@@ -305,3 +305,49 @@ live-error-export-format = Unknown export format: choose json or csv.
 live-page-title = Live session
 live-page-unknown = No live session has the code “{ $code }”. Check the code shown on the screen, or ask the facilitator.
 live-page-ended = This session has ended: thank you for taking part! Answers are no longer accepted.
+
+## Live sessions: app pages
+nav-live = Live
+live-title = Live session
+live-intro = Participants answer from their phones, with no account or app to install; the projector shows the bricks piling up live.
+live-join-title = Join a session
+live-code-label = Code shown on the screen
+live-join = Join
+live-bad-code = This code does not look right: 6 letters or digits, like “K7QDXA”.
+live-start-title = Run a live session
+live-start-text = The session uses the Duplo page's survey. Phones on the same Wi-Fi join with the code or the QR code (start Briques with --addr 0.0.0.0:8080).
+live-start = Start the live session
+live-connecting = Connecting to the session…
+live-offline = The server does not answer: your answer is not saved. Try again in a moment.
+live-saved = Answer saved ✓
+live-question-of = Question { $n } of { $total }
+live-previous = Previous question
+live-skip = Skip
+live-thanks = Thank you!
+live-answered = You answered { $count } question(s) out of { $total }. Your answers are saved.
+live-change = Change my answers
+live-results = The room's results
+live-results-later = The facilitator will show the room's results.
+live-ended = This session has ended. Thank you for taking part!
+live-you-are = Session { $code } · you are participant { $participant } (no name is asked)
+live-projector-title = Live session: facilitator's view
+live-secret-label = Facilitation key of this session
+live-secret-submit = Open
+live-how-to-join = To answer
+live-code-is = Session code: { $code }
+live-qr-alt = QR code of the address { $url }
+live-joined = { $answered ->
+    [one] answered, out of { $joined } connected
+   *[other] answered, out of { $joined } connected
+}
+live-controls = Facilitation
+live-open-questions = Open questions (press to open or close)
+live-reveal = Show the results to participants
+live-lock = Lock (no new participants)
+live-end = End the session
+live-ended-facilitator = The session has ended: its answers can still be exported.
+live-export-csv = Export as CSV
+live-export-json = Export as JSON
+live-delete = Delete the session and its answers
+live-confirm-delete = Delete this session and all its answers for good?
+live-confirm-remove = Remove the answers of participant { $participant }?

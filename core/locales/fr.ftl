@@ -309,3 +309,49 @@ live-error-export-format = Format d'export inconnu : choisissez json ou csv.
 live-page-title = Session en direct
 live-page-unknown = Aucune session en direct ne porte le code « { $code } ». Vérifiez le code affiché au tableau, ou demandez-le à l'animateur.
 live-page-ended = Cette session est terminée : merci de votre participation ! Les réponses ne sont plus acceptées.
+
+## Sessions en direct : pages de l'application
+nav-live = En direct
+live-title = Session en direct
+live-intro = Les participants répondent depuis leur téléphone, sans compte ni application à installer ; le vidéoprojecteur montre les briques qui s'empilent en direct.
+live-join-title = Rejoindre une session
+live-code-label = Code affiché au tableau
+live-join = Rejoindre
+live-bad-code = Ce code n'a pas la bonne forme : 6 lettres ou chiffres, comme « K7QDXA ».
+live-start-title = Animer une session en direct
+live-start-text = La session utilise le questionnaire de la page Duplo. Les téléphones du même réseau Wi-Fi la rejoignent avec le code ou le QR code (lancez Briques avec --addr 0.0.0.0:8080).
+live-start = Lancer la session en direct
+live-connecting = Connexion à la session…
+live-offline = Le serveur ne répond pas : votre réponse n'est pas enregistrée. Réessayez dans un instant.
+live-saved = Réponse enregistrée ✓
+live-question-of = Question { $n } sur { $total }
+live-previous = Question précédente
+live-skip = Passer
+live-thanks = Merci !
+live-answered = Vous avez répondu à { $count } question(s) sur { $total }. Vos réponses sont enregistrées.
+live-change = Modifier mes réponses
+live-results = Résultats de la salle
+live-results-later = L'animateur affichera les résultats de la salle.
+live-ended = Cette session est terminée. Merci de votre participation !
+live-you-are = Session { $code } · vous êtes le participant n° { $participant } (aucun nom n'est demandé)
+live-projector-title = Session en direct : vue de l'animateur
+live-secret-label = Clé d'animation de cette session
+live-secret-submit = Ouvrir
+live-how-to-join = Pour répondre
+live-code-is = Code de la session : { $code }
+live-qr-alt = QR code de l'adresse { $url }
+live-joined = { $answered ->
+    [one] a répondu, sur { $joined } connecté(s)
+   *[other] ont répondu, sur { $joined } connecté(s)
+}
+live-controls = Animation
+live-open-questions = Questions ouvertes (appuyez pour ouvrir ou fermer)
+live-reveal = Montrer les résultats aux participants
+live-lock = Verrouiller (plus de nouveaux participants)
+live-end = Terminer la session
+live-ended-facilitator = La session est terminée : les réponses restent exportables.
+live-export-csv = Exporter en CSV
+live-export-json = Exporter en JSON
+live-delete = Supprimer la session et ses réponses
+live-confirm-delete = Supprimer définitivement cette session et toutes ses réponses ?
+live-confirm-remove = Retirer les réponses du participant n° { $participant } ?

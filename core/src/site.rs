@@ -3,7 +3,17 @@
 
 /// The app's client-side routes. The server answers each with the app shell
 /// (`index.html`); any other path without a file behind it gets the 404 page.
-pub const APP_ROUTES: &[&str] = &["/", "/duplo", "/budget", "/donnees", "/ateliers"];
+pub const APP_ROUTES: &[&str] = &["/", "/duplo", "/direct", "/budget", "/donnees", "/ateliers"];
+
+/// Local-storage key of a participant's token in the live session `code`.
+pub fn storage_live_token(code: &str) -> String {
+    format!("briques.live.token.{code}")
+}
+
+/// Local-storage key of the facilitator's secret for the live session `code`.
+pub fn storage_live_secret(code: &str) -> String {
+    format!("briques.live.secret.{code}")
+}
 
 /// Local-storage key holding the chosen interface language (`fr` or `en`).
 pub const STORAGE_LANG: &str = "briques.lang";

@@ -22,6 +22,7 @@ export const ASSETS = process.env.BRIQUES_ASSETS || join(root, 'dist');
 export const ROUTES = [
   { path: '/', fr: 'Bienvenue dans Briques', en: 'Welcome to Briques' },
   { path: '/duplo', fr: 'Les données en Duplo', en: 'Data in Duplo bricks' },
+  { path: '/direct', fr: 'Session en direct', en: 'Live session' },
   { path: '/budget', fr: 'Le budget de ma commune', en: "My town's budget" },
   { path: '/donnees', fr: 'Lire et construire un graphique', en: 'Reading and building charts' },
   { path: '/ateliers', fr: 'Ateliers', en: 'Workshops' },

@@ -40,7 +40,10 @@ test('every route renders, by URL and through the navigation', async () => {
   await page.goto(`${server.base}/`);
   await waitForHeading(page, 'Bienvenue dans Briques');
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  for (const [label, route] of [['Duplo', ROUTES[1]], ['Budget', ROUTES[2]], ['Données', ROUTES[3]], ['Ateliers', ROUTES[4]], ['Accueil', ROUTES[0]]]) {
+  const byPath = (path) => ROUTES.find((r) => r.path === path);
+  const visits = [['Duplo', '/duplo'], ['En direct', '/direct'], ['Budget', '/budget'], ['Données', '/donnees'], ['Ateliers', '/ateliers'], ['Accueil', '/']];
+  for (const [label, path] of visits) {
+    const route = byPath(path);
     await nav.getByRole('link', { name: label, exact: true }).click();
     await waitForHeading(page, route.fr);
     assert.equal(new URL(page.url()).pathname, route.path);

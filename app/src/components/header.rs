@@ -46,7 +46,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
             <nav class="main-nav" aria-label={settings.t("nav-label")}>
                 <ul>
                     { for Route::NAV.iter().map(|(route, key)| html! {
-                        <li><NavLink to={*route} current={props.current == *route} label={settings.t(key)} /></li>
+                        <li><NavLink to={route.clone()} current={props.current == *route} label={settings.t(key)} /></li>
                     }) }
                 </ul>
             </nav>
@@ -80,7 +80,7 @@ struct NavLinkProps {
 #[function_component]
 fn NavLink(props: &NavLinkProps) -> Html {
     let navigator = use_navigator();
-    let to = props.to;
+    let to = props.to.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         // Let the browser handle new-tab and new-window clicks.
         if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {

@@ -33,7 +33,7 @@ pub fn Home() -> Html {
             <ul class="cards">
                 { for cards.iter().map(|(route, title, text, class)| html! {
                     <li class={classes!("card", *class)}>
-                        <h2><Link<Route> to={*route}>{ settings.t(title) }</Link<Route>></h2>
+                        <h2><Link<Route> to={route.clone()}>{ settings.t(title) }</Link<Route>></h2>
                         <p>{ settings.t(text) }</p>
                     </li>
                 }) }

@@ -2,5 +2,6 @@
 
 pub mod duplo;
 pub mod home;
+pub mod live;
 pub mod not_found;
 pub mod soon;

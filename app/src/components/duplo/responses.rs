@@ -19,6 +19,9 @@ pub struct ResponsesProps {
     pub session: Rc<Session>,
     /// Where actions go.
     pub on_action: Callback<DuploAction>,
+    /// Whether rows can be loaded back into the entry panel (not on the live projector).
+    #[prop_or(true)]
+    pub editable: bool,
 }
 
 /// The responses table.
@@ -61,10 +64,12 @@ pub fn ResponsesTable(props: &ResponsesProps) -> Html {
                                         html! { <td>{ label.unwrap_or_else(|| "—".to_owned()) }</td> }
                                     }) }
                                     <td class="row-actions">
-                                        <button type="button" onclick={action(DuploAction::Edit { participant: r.participant })}
-                                            aria-label={settings.t_args("duplo-edit-n", &[("participant", n.into())])}>
-                                            { settings.t("duplo-edit") }
-                                        </button>
+                                        if props.editable {
+                                            <button type="button" onclick={action(DuploAction::Edit { participant: r.participant })}
+                                                aria-label={settings.t_args("duplo-edit-n", &[("participant", n.into())])}>
+                                                { settings.t("duplo-edit") }
+                                            </button>
+                                        }
                                         <button type="button" class="danger" onclick={action(DuploAction::Delete { participant: r.participant })}
                                             aria-label={settings.t_args("duplo-delete-n", &[("participant", n.into())])}>
                                             { settings.t("duplo-delete") }
