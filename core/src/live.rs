@@ -208,9 +208,8 @@ pub struct PublicView {
     pub survey: Survey,
     /// What the facilitator allows now.
     pub state: LiveState,
-    /// Number of participants so far.
-    pub participants: usize,
-    /// Aggregated results, only when revealed.
+    /// Aggregated results, only when revealed (so, until then, this view does not
+    /// change as people answer, and phones receive nothing new).
     pub results: Option<PublicResults>,
     /// Increases with every change.
     pub revision: u64,
@@ -236,7 +235,6 @@ pub fn public_view(code: &str, session: &Session, state: &LiveState, k: usize, r
         code: code.to_owned(),
         survey: session.survey.clone(),
         state: state.clone(),
-        participants: session.responses.len(),
         results,
         revision,
     }
@@ -401,7 +399,6 @@ mod tests {
         let mut state = LiveState::opening(&survey);
         let hidden = public_view("ACDEFG", &session, &state, 3, 7);
         assert!(hidden.results.is_none());
-        assert_eq!(hidden.participants, 4);
         state.revealed = true;
         let view = public_view("ACDEFG", &session, &state, 3, 8);
         let text = serde_json::to_string(&view).unwrap();

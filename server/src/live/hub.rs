@@ -16,8 +16,11 @@ use briques_core::survey::{Response, Session, Survey};
 
 use super::store::{self, Loaded, Op, Pending, Store};
 
-/// Shortest time between two rebuilds of a session's views.
+/// Shortest time between two rebuilds of the projector's view.
 pub const PUBLISH_EVERY: Duration = Duration::from_millis(25);
+/// Shortest time between two rebuilds of the participants' view: phones need no more,
+/// and a room of hundreds on one Wi-Fi must not be flooded.
+pub const PUBLISH_PUBLIC_EVERY: Duration = Duration::from_millis(500);
 
 /// One live session.
 pub struct Live {
@@ -27,6 +30,9 @@ pub struct Live {
     pub created_at: i64,
     data: Mutex<Data>,
     changed: Notify,
+    public_changed: Notify,
+    /// The participants' view last sent, without its revision: what phones already know.
+    public_sent: Mutex<String>,
     public: watch::Sender<Arc<str>>,
     facilitator: watch::Sender<Arc<str>>,
 }
@@ -107,20 +113,33 @@ impl Live {
             created_at,
             data: Mutex::new(data),
             changed: Notify::new(),
+            public_changed: Notify::new(),
+            public_sent: Mutex::new(String::new()),
             public: watch::channel(Arc::from("{}")).0,
             facilitator: watch::channel(Arc::from("{}")).0,
         });
-        live.publish();
-        let publisher = live.clone();
+        live.publish_facilitator();
+        live.publish_public();
+        // One publisher per audience. Changes arriving while a view is being built leave
+        // one wake-up behind (Notify keeps a permit), so a burst costs one more rebuild.
+        let projector = live.clone();
         tokio::spawn(async move {
-            // Changes arriving while a view is being built leave one wake-up behind
-            // (Notify keeps a permit), so a burst ends in one more rebuild, not many.
             loop {
-                publisher.changed.notified().await;
-                if publisher.publish() {
+                projector.changed.notified().await;
+                if projector.publish_facilitator() {
                     return;
                 }
                 tokio::time::sleep(PUBLISH_EVERY).await;
+            }
+        });
+        let phones = live.clone();
+        tokio::spawn(async move {
+            loop {
+                phones.public_changed.notified().await;
+                if phones.publish_public() {
+                    return;
+                }
+                tokio::time::sleep(PUBLISH_PUBLIC_EVERY).await;
             }
         });
         live
@@ -132,11 +151,9 @@ impl Live {
         self.data.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Rebuilds both views; returns true when the session was deleted.
-    fn publish(&self) -> bool {
+    /// Rebuilds the projector's view; returns true when the session was deleted.
+    fn publish_facilitator(&self) -> bool {
         let data = self.lock();
-        let public = live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision);
-        let public = serde_json::to_string(&public).unwrap_or_default();
         let facilitator = serde_json::to_string(&FacilitatorOut {
             code: &self.code,
             session: &data.session,
@@ -148,21 +165,38 @@ impl Live {
         .unwrap_or_default();
         let deleted = data.deleted;
         drop(data);
-        self.public.send_if_modified(|current| {
-            if **current == *public {
-                false
-            } else {
-                *current = Arc::from(public);
-                true
-            }
-        });
         self.facilitator.send_replace(Arc::from(facilitator));
+        deleted
+    }
+
+    /// Rebuilds the participants' view, sent only when it differs; returns true when
+    /// the session was deleted.
+    fn publish_public(&self) -> bool {
+        let data = self.lock();
+        let mut view = live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision);
+        let deleted = data.deleted;
+        drop(data);
+        // The revision alone changing is no news for a phone.
+        let current_revision = view.revision;
+        view.revision = 0;
+        let comparable = serde_json::to_string(&view).unwrap_or_default();
+        view.revision = current_revision;
+        if deleted {
+            return true;
+        }
+        let mut sent = self.public_sent.lock().unwrap_or_else(|p| p.into_inner());
+        if *sent != comparable {
+            *sent = comparable;
+            self.public
+                .send_replace(Arc::from(serde_json::to_string(&view).unwrap_or_default()));
+        }
         deleted
     }
 
     fn touch(&self, data: &mut Data) -> u64 {
         data.revision += 1;
         self.changed.notify_one();
+        self.public_changed.notify_one();
         data.revision
     }
 

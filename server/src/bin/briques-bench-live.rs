@@ -1,0 +1,371 @@
+//! Load benchmark of live sessions (ISSUE 4), loopback only, bounded, stops by itself.
+//!
+//! Starts `briques serve` (the binary next to this one) on 127.0.0.1 with a fresh data
+//! directory, creates a session of the default Duplo survey, opens the projector's event
+//! stream, then simulates N participants (default 1,000): each keeps the participants'
+//! event stream open like a phone would, joins, and answers the 4 questions, the joins
+//! spread over about 10 seconds. Reports the latency from an answer's submission to the
+//! projector receiving a view that includes it (p50/p95/p99), the server's peak RSS,
+//! errors, and answers lost (acknowledged but missing from the session afterwards).
+//!
+//! Usage: briques-bench-live [participants=1000] [spread_seconds=10]
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+use briques_core::i18n::Lang;
+use briques_core::survey::Survey;
+
+/// One keep-alive HTTP/1.1 connection to the server.
+struct Conn {
+    reader: BufReader<TcpStream>,
+    host: String,
+}
+
+impl Conn {
+    async fn open(host: &str) -> std::io::Result<Conn> {
+        let stream = TcpStream::connect(host).await?;
+        stream.set_nodelay(true)?;
+        Ok(Conn {
+            reader: BufReader::new(stream),
+            host: host.to_owned(),
+        })
+    }
+
+    async fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> std::io::Result<(u16, String)> {
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n",
+            self.host,
+            body.len()
+        );
+        if !body.is_empty() {
+            head.push_str("Content-Type: application/json\r\n");
+        }
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        head.push_str(body);
+        self.reader.get_mut().write_all(head.as_bytes()).await?;
+        let mut status_line = String::new();
+        self.reader.read_line(&mut status_line).await?;
+        let status = status_line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            self.reader.read_line(&mut line).await?;
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
+        }
+        let mut body = vec![0u8; length];
+        self.reader.read_exact(&mut body).await?;
+        Ok((status, String::from_utf8_lossy(&body).into_owned()))
+    }
+}
+
+/// Reads an event stream (HTTP/1.0: not chunked) and calls `on_data` for each data line.
+async fn follow(host: String, path: String, mut on_data: impl FnMut(&str) + Send + 'static) {
+    let Ok(mut stream) = TcpStream::connect(&host).await else {
+        return;
+    };
+    let request = format!("GET {path} HTTP/1.0\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n");
+    if stream.write_all(request.as_bytes()).await.is_err() {
+        return;
+    }
+    let mut lines = BufReader::new(stream).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        if let Some(data) = line.strip_prefix("data:") {
+            on_data(data.trim_start());
+        }
+    }
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len()) - 1]
+}
+
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let participants: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let spread = Duration::from_secs_f64(args.get(2).and_then(|a| a.parse().ok()).unwrap_or(10.0));
+
+    // The server, next to this binary, with throw-away directories.
+    let exe = std::env::current_exe()?;
+    let server_bin: PathBuf = exe.with_file_name("briques");
+    let work = std::env::temp_dir().join(format!("briques-bench-{}", std::process::id()));
+    std::fs::create_dir_all(work.join("assets"))?;
+    std::fs::write(
+        work.join("assets/index.html"),
+        "<!doctype html><title>Briques</title>",
+    )?;
+    let mut server = Command::new(&server_bin)
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--rate-per-address",
+            "1000000",
+            "--rate-per-participant",
+            "1000",
+        ])
+        .arg("--assets")
+        .arg(work.join("assets"))
+        .arg("--data")
+        .arg(work.join("data"))
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut ready = String::new();
+    std::io::BufReader::new(server.stdout.take().ok_or("no stdout")?).read_line(&mut ready)?;
+    let host = ready
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .ok_or("the server did not print its address")?
+        .trim_end_matches('/')
+        .to_owned();
+
+    let result = run(&host, participants, spread, server.id()).await;
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+async fn run(
+    host: &str,
+    participants: usize,
+    spread: Duration,
+    pid: u32,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let survey = Survey::default_for(Lang::Fr, None);
+    let mut conn = Conn::open(host).await?;
+    let (status, created) = conn
+        .request(
+            "POST",
+            "/api/live/sessions",
+            &[],
+            &serde_json::json!({ "survey": survey }).to_string(),
+        )
+        .await?;
+    if status != 201 {
+        return Err(format!("creating the session failed: {status} {created}").into());
+    }
+    let created: serde_json::Value = serde_json::from_str(&created)?;
+    let code = created["code"].as_str().ok_or("no code")?.to_owned();
+    let secret = created["secret"].as_str().ok_or("no secret")?.to_owned();
+
+    // The projector: every view it receives, with its revision and arrival time.
+    let seen: Arc<Mutex<Vec<(u64, Instant)>>> = Arc::default();
+    {
+        let seen = seen.clone();
+        tokio::spawn(follow(
+            host.to_owned(),
+            format!("/api/live/sessions/{code}/facilitator/events?secret={secret}"),
+            move |data| {
+                let at = Instant::now();
+                // The revision is the last field: read it without parsing the whole view.
+                if let Some(rev) = data
+                    .rsplit("\"revision\":")
+                    .next()
+                    .and_then(|r| r.trim_end_matches('}').parse().ok())
+                {
+                    seen.lock().unwrap_or_else(|p| p.into_inner()).push((rev, at));
+                }
+            },
+        ));
+    }
+    let public_events = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+
+    let questions: Vec<(String, Vec<String>)> = survey
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), q.choices.iter().map(|c| c.id.clone()).collect()))
+        .collect();
+    let started = Instant::now();
+    let mut tasks = Vec::with_capacity(participants);
+    for i in 0..participants {
+        let host = host.to_owned();
+        let code = code.clone();
+        let questions = questions.clone();
+        let public_events = public_events.clone();
+        let delay = spread.mul_f64(i as f64 / participants as f64);
+        tasks.push(tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            // The phone's event stream stays open for the whole run.
+            let counter = public_events.clone();
+            let stream = tokio::spawn(follow(
+                host.clone(),
+                format!("/api/live/sessions/{code}/events"),
+                move |_| {
+                    counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                },
+            ));
+            let mut acked = Vec::new();
+            let mut errors = 0usize;
+            let Ok(mut conn) = Conn::open(&host).await else {
+                return (acked, 5, stream);
+            };
+            let Ok((200, joined)) = conn
+                .request("POST", &format!("/api/live/sessions/{code}/join"), &[], "")
+                .await
+            else {
+                return (acked, 5, stream);
+            };
+            let joined: serde_json::Value = serde_json::from_str(&joined).unwrap_or_default();
+            let token = joined["token"].as_str().unwrap_or_default().to_owned();
+            let number = joined["participant"].as_u64().unwrap_or(0);
+            for (q, (question, choices)) in questions.iter().enumerate() {
+                let choice = &choices[(i + q) % choices.len()];
+                let body = serde_json::json!({ "question": question, "choice": choice }).to_string();
+                let sent = Instant::now();
+                match conn
+                    .request(
+                        "PUT",
+                        &format!("/api/live/sessions/{code}/answer"),
+                        &[("X-Briques-Participant", &token)],
+                        &body,
+                    )
+                    .await
+                {
+                    Ok((200, ack)) => {
+                        let revision = serde_json::from_str::<serde_json::Value>(&ack)
+                            .ok()
+                            .and_then(|v| v["revision"].as_u64());
+                        acked.push((
+                            number,
+                            question.clone(),
+                            choice.clone(),
+                            sent,
+                            revision.unwrap_or(u64::MAX),
+                        ));
+                    }
+                    _ => errors += 1,
+                }
+            }
+            (acked, errors, stream)
+        }));
+    }
+    let mut acked = Vec::new();
+    let mut errors = 0;
+    let mut streams = Vec::new();
+    for task in tasks {
+        let (a, e, s) = task.await?;
+        acked.extend(a);
+        errors += e;
+        streams.push(s);
+    }
+    let answering = started.elapsed();
+
+    // Wait (bounded) for the projector to show the last acknowledged revision.
+    let last = acked.iter().map(|a| a.4).max().unwrap_or(0);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .any(|(r, _)| *r >= last)
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let seen = seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let mut latencies: Vec<f64> = acked
+        .iter()
+        .filter_map(|(_, _, _, sent, revision)| {
+            seen.iter()
+                .filter(|(r, at)| r >= revision && at >= sent)
+                .map(|(_, at)| at.duration_since(*sent))
+                .min()
+        })
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .collect();
+    latencies.sort_by(|a, b| a.total_cmp(b));
+    let never_shown = acked.len() - latencies.len();
+
+    // Every acknowledged answer must be in the session.
+    let (status, view) = conn
+        .request(
+            "GET",
+            &format!("/api/live/sessions/{code}/export/json"),
+            &[("Authorization", &format!("Bearer {secret}"))],
+            "",
+        )
+        .await?;
+    let session: serde_json::Value = serde_json::from_str(&view)?;
+    let mut stored: HashMap<(u64, String), String> = HashMap::new();
+    for response in session["responses"].as_array().cloned().unwrap_or_default() {
+        let n = response["participant"].as_u64().unwrap_or(0);
+        for (q, c) in response["answers"].as_object().cloned().unwrap_or_default() {
+            stored.insert((n, q), c.as_str().unwrap_or_default().to_owned());
+        }
+    }
+    let lost = acked
+        .iter()
+        .filter(|(n, q, c, _, _)| stored.get(&(*n, q.clone())) != Some(c))
+        .count();
+    let rss = peak_rss_kib(pid);
+    for stream in streams {
+        stream.abort();
+    }
+
+    let report = serde_json::json!({
+        "participants": participants,
+        "answers_acknowledged": acked.len(),
+        "request_errors": errors,
+        "answering_seconds": (answering.as_secs_f64() * 100.0).round() / 100.0,
+        "answer_to_projector_ms": {
+            "p50": percentile(&latencies, 0.50),
+            "p95": percentile(&latencies, 0.95),
+            "p99": percentile(&latencies, 0.99),
+            "max": latencies.last().copied().unwrap_or(f64::NAN),
+        },
+        "projector_views_received": seen.len(),
+        "participant_views_received": public_events.load(std::sync::atomic::Ordering::Relaxed),
+        "answers_never_shown": never_shown,
+        "answers_lost": lost,
+        "export_status": status,
+        "server_peak_rss_mib": rss.map(|k| (k as f64 / 1024.0 * 10.0).round() / 10.0),
+    });
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(())
+}
