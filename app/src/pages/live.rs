@@ -386,6 +386,32 @@ fn PublicResultsView(props: &PublicResultsProps) -> Html {
     }
 }
 
+/// Sends a facilitator request; shows the server's message when it is refused.
+/// Returns whether it succeeded.
+async fn as_facilitator(
+    method: &str,
+    url: &str,
+    key: &str,
+    body: Option<String>,
+    problem: &UseStateHandle<Option<String>>,
+) -> bool {
+    let auth = format!("Bearer {key}");
+    match api::send(method, url, &[("authorization", &auth)], body).await {
+        Ok(reply) if reply.ok() => {
+            problem.set(None);
+            true
+        }
+        Ok(reply) => {
+            problem.set(Some(reply.error_message()));
+            false
+        }
+        Err(error) => {
+            problem.set(Some(error));
+            false
+        }
+    }
+}
+
 /// `/live/{code}/projecteur`: the facilitator's screen.
 #[function_component]
 pub fn ProjectorPage(props: &LiveProps) -> Html {
@@ -488,19 +514,8 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (code, key, problem, body) = (code.clone(), key.clone(), problem.clone(), body.to_string());
             wasm_bindgen_futures::spawn_local(async move {
-                let auth = format!("Bearer {key}");
-                match api::send(
-                    "POST",
-                    &format!("/api/live/sessions/{code}/control"),
-                    &[("authorization", &auth)],
-                    Some(body),
-                )
-                .await
-                {
-                    Ok(reply) if reply.ok() => problem.set(None),
-                    Ok(reply) => problem.set(Some(reply.error_message())),
-                    Err(error) => problem.set(Some(error)),
-                }
+                let url = format!("/api/live/sessions/{code}/control");
+                as_facilitator("POST", &url, &key, Some(body), &problem).await;
             });
         })
     };
@@ -523,13 +538,8 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
                     return;
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    let auth = format!("Bearer {key}");
                     let url = format!("/api/live/sessions/{code}/participants/{participant}");
-                    if let Ok(reply) = api::send("DELETE", &url, &[("authorization", &auth)], None).await {
-                        if !reply.ok() {
-                            problem.set(Some(reply.error_message()));
-                        }
-                    }
+                    as_facilitator("DELETE", &url, &key, None, &problem).await;
                 });
             }
             _ => {}
@@ -547,18 +557,16 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
             }
             let (code, key, problem) = (code.clone(), key.clone(), problem.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let auth = format!("Bearer {key}");
-                match api::send(
+                if as_facilitator(
                     "DELETE",
                     &format!("/api/live/sessions/{code}"),
-                    &[("authorization", &auth)],
+                    &key,
                     None,
+                    &problem,
                 )
                 .await
                 {
-                    Ok(reply) if reply.ok() => go("/direct"),
-                    Ok(reply) => problem.set(Some(reply.error_message())),
-                    Err(error) => problem.set(Some(error)),
+                    go("/direct");
                 }
             });
         })

@@ -189,6 +189,14 @@ struct SecretQuery {
     secret: Option<String>,
 }
 
+/// The running session with this code, or a 404 saying the code is unknown.
+fn find(app: &LiveApp, lang: Lang, raw_code: &str) -> Result<Arc<hub::Live>, ApiError> {
+    let code = code_of(lang, raw_code)?;
+    app.hub
+        .get(&code)
+        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))
+}
+
 /// Finds the session and checks the facilitator's secret.
 fn facilitator(
     app: &LiveApp,
@@ -197,11 +205,7 @@ fn facilitator(
     headers: &HeaderMap,
     query: &SecretQuery,
 ) -> Result<Arc<hub::Live>, ApiError> {
-    let code = code_of(lang, raw_code)?;
-    let live = app
-        .hub
-        .get(&code)
-        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    let live = find(app, lang, raw_code)?;
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -315,11 +319,7 @@ async fn public_view(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let code = code_of(lang, &raw)?;
-    let live = app
-        .hub
-        .get(&code)
-        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    let live = find(&app, lang, &raw)?;
     let view = live.public_views().borrow().clone();
     Ok(([(header::CONTENT_TYPE, "application/json")], view.to_string()).into_response())
 }
@@ -356,13 +356,9 @@ async fn me(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let code = code_of(lang, &raw)?;
-    let live = app
-        .hub
-        .get(&code)
-        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    let live = find(&app, lang, &raw)?;
     let token = participant_token(&headers).unwrap_or("");
-    let me = live.me(token).map_err(|e| live_error(lang, &code, e))?;
+    let me = live.me(token).map_err(|e| live_error(lang, &live.code, e))?;
     Ok(Json(me).into_response())
 }
 
@@ -405,11 +401,7 @@ async fn public_events(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let code = code_of(lang, &raw)?;
-    let live = app
-        .hub
-        .get(&code)
-        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    let live = find(&app, lang, &raw)?;
     Ok(sse(live.public_views()))
 }
 
@@ -447,12 +439,9 @@ async fn qr(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let code = code_of(lang, &raw)?;
-    app.hub
-        .get(&code)
-        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    let live = find(&app, lang, &raw)?;
     // Only this session's own join addresses are drawn.
-    if !app.join_urls(&code).contains(&query.url) {
+    if !app.join_urls(&live.code).contains(&query.url) {
         return Err(ApiError(StatusCode::BAD_REQUEST, tr(lang, "live-error-qr-url")));
     }
     let svg = qrcode::QrCode::new(query.url.as_bytes())
