@@ -351,3 +351,46 @@ live-export-json = Export as JSON
 live-delete = Delete the session and its answers
 live-confirm-delete = Delete this session and all its answers for good?
 live-confirm-remove = Remove the answers of participant { $participant }?
+
+## Budgets: import errors
+budget-error-unknown-format = unrecognised format: Briques reads OFGL exports (CSV), TOTEM budget documents (XML) and comptes financiers uniques, SCDL budgets (CSV) and DGFiP balances comptables (CSV).
+budget-error-binary = this file is binary: expected a CSV or XML file of budget data.
+budget-error-xml = unreadable XML at position { $position }: { $detail }
+budget-error-missing-column = required column missing: { $column } (check the separator: ; or ,)
+budget-error-bad-field = line { $line }, field { $field }: { $problem }
+budget-error-no-line = the file holds no budget line
+
+## Budgets: command line and indicators
+budget-cli-bad-format = unknown format “{ $format }”: choose auto, ofgl, totem, scdl or dgfip
+budget-cli-warning = warning: { $message }
+budget-cli-warning-line = warning, line { $line }: { $message }
+budget-cli-header = Year { $exercice } · { $document } · nomenclature { $nomenclature }
+budget-cli-section = { $section }: spending { $depenses }, revenue { $recettes } (real operations of the year)
+budget-section-fonctionnement = Operating section
+budget-section-investissement = Investment section
+budget-doc-bp = initial budget (budget primitif)
+budget-doc-bs = supplementary budget
+budget-doc-dm = budget amendment
+budget-doc-ca = administrative account (compte administratif)
+budget-doc-cfu = single financial account (compte financier unique)
+budget-doc-comptes = published accounts
+budget-years = { $years } years
+budget-per-inhabitant = { $amount } per inhabitant
+indicator-rrf = Real operating revenue
+indicator-rrf-def = The money coming in each year to run the town: local taxes, State grants, service fees.
+indicator-drf = Real operating spending
+indicator-drf-def = What running the town costs each year: salaries, purchases, grants, interest on debt.
+indicator-epargne-gestion = Management savings
+indicator-epargne-gestion-def = What remains of operating revenue once day-to-day spending is paid, before interest on debt.
+indicator-epargne-brute = Gross savings
+indicator-epargne-brute-def = Operating revenue minus operating spending: what the town sets aside each year to repay debt and invest.
+indicator-remboursement = Loan capital repaid
+indicator-remboursement-def = The part of loans repaid during the year (interest excluded, already counted in operating spending).
+indicator-epargne-nette = Net savings
+indicator-epargne-nette-def = Gross savings once loan capital is repaid: what is left to fund investment without borrowing.
+indicator-equipement = Capital spending
+indicator-equipement-def = What the town invests in its own assets: buildings, roads, equipment, works in progress.
+indicator-encours = Outstanding debt
+indicator-encours-def = Everything the town still owes lenders on 31 December.
+indicator-desendettement = Debt repayment capacity
+indicator-desendettement-def = The number of years it would take to repay all the debt using all gross savings.

@@ -355,3 +355,46 @@ live-export-json = Exporter en JSON
 live-delete = Supprimer la session et ses réponses
 live-confirm-delete = Supprimer définitivement cette session et toutes ses réponses ?
 live-confirm-remove = Retirer les réponses du participant n° { $participant } ?
+
+## Budgets : erreurs d'import
+budget-error-unknown-format = format non reconnu : Briques lit les exports de l'OFGL (CSV), les documents budgétaires TOTEM (XML) et comptes financiers uniques, les budgets au format SCDL (CSV) et les balances comptables de la DGFiP (CSV).
+budget-error-binary = ce fichier est binaire : attendu un fichier CSV ou XML de données budgétaires.
+budget-error-xml = XML illisible à la position { $position } : { $detail }
+budget-error-missing-column = colonne obligatoire absente : { $column } (vérifiez le séparateur : ; ou ,)
+budget-error-bad-field = ligne { $line }, champ { $field } : { $problem }
+budget-error-no-line = le fichier ne contient aucune ligne budgétaire
+
+## Budgets : ligne de commande et indicateurs
+budget-cli-bad-format = format « { $format } » inconnu : choisissez auto, ofgl, totem, scdl ou dgfip
+budget-cli-warning = attention : { $message }
+budget-cli-warning-line = attention, ligne { $line } : { $message }
+budget-cli-header = Exercice { $exercice } · { $document } · nomenclature { $nomenclature }
+budget-cli-section = { $section } : dépenses { $depenses }, recettes { $recettes } (opérations réelles de l'année)
+budget-section-fonctionnement = Fonctionnement
+budget-section-investissement = Investissement
+budget-doc-bp = budget primitif
+budget-doc-bs = budget supplémentaire
+budget-doc-dm = décision modificative
+budget-doc-ca = compte administratif
+budget-doc-cfu = compte financier unique
+budget-doc-comptes = comptes publiés
+budget-years = { $years } ans
+budget-per-inhabitant = { $amount } par habitant
+indicator-rrf = Recettes réelles de fonctionnement
+indicator-rrf-def = L'argent qui rentre chaque année pour faire tourner la commune : impôts locaux, dotations de l'État, tarifs des services.
+indicator-drf = Dépenses réelles de fonctionnement
+indicator-drf-def = Ce que coûte chaque année le fonctionnement courant : salaires, achats, subventions, intérêts de la dette.
+indicator-epargne-gestion = Épargne de gestion
+indicator-epargne-gestion-def = Ce qui reste des recettes de fonctionnement une fois payées les dépenses courantes, avant les intérêts de la dette.
+indicator-epargne-brute = Épargne brute
+indicator-epargne-brute-def = Recettes moins dépenses de fonctionnement : ce que la commune dégage chaque année pour rembourser sa dette et investir.
+indicator-remboursement = Remboursement du capital des emprunts
+indicator-remboursement-def = La part des emprunts remboursée dans l'année (hors intérêts, déjà comptés en fonctionnement).
+indicator-epargne-nette = Épargne nette
+indicator-epargne-nette-def = L'épargne brute une fois le capital des emprunts remboursé : ce qui reste pour financer les investissements sans emprunter.
+indicator-equipement = Dépenses d'équipement
+indicator-equipement-def = Ce que la commune investit dans ses propres biens : bâtiments, voirie, matériel, travaux en cours.
+indicator-encours = Encours de dette
+indicator-encours-def = Tout ce que la commune doit encore aux prêteurs au 31 décembre.
+indicator-desendettement = Capacité de désendettement
+indicator-desendettement-def = Le nombre d'années qu'il faudrait pour rembourser toute la dette en y consacrant toute l'épargne brute.

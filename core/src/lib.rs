@@ -4,6 +4,8 @@
 //!   user-visible string by the app, the server pages and the command line.
 //! - [`survey`]: the Duplo exercise — survey model, responses, tallies, cross-tabs,
 //!   brick towers, re-identification ("qui est unique ?"), JSON and CSV files.
+//! - [`budget`]: commune budgets — one model for OFGL, TOTEM/CFU, SCDL and DGFiP files,
+//!   and the indicators (épargne brute, nette, capacité de désendettement, …).
 //! - [`live`]: live sessions — join codes, what the facilitator controls, and the
 //!   aggregate-only view participants receive.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
@@ -15,6 +17,7 @@
 //! typed errors. It builds for native targets and for `wasm32-unknown-unknown`.
 #![deny(missing_docs)]
 
+pub mod budget;
 pub mod csv;
 pub mod i18n;
 pub mod live;

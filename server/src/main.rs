@@ -3,6 +3,7 @@
 //! turning errors into messages and exit codes. The work is in `briques-core` and in
 //! the modules below.
 
+mod budget_cmd;
 mod live;
 mod pages;
 mod serve;
@@ -26,6 +27,9 @@ struct Cli {
 enum Command {
     /// Sert l'application web (et, plus tard, les sessions en direct).
     Serve(serve::ServeArgs),
+    /// Budgets communaux : lire un fichier et calculer les indicateurs.
+    #[command(subcommand)]
+    Budget(budget_cmd::BudgetCommand),
     /// Analyses Duplo : comptages, croisements, « qui est unique ? ».
     #[command(subcommand)]
     Survey(survey_cmd::SurveyCommand),
@@ -36,6 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Survey(command) => survey_cmd::run(command),
+        Command::Budget(command) => budget_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -472,7 +472,7 @@ impl Session {
         self.responses
             .iter()
             .flat_map(|r| r.answers.iter())
-            .filter(|(q, c)| !survey.question(q).is_some_and(|q| q.choice_index(c).is_some()))
+            .filter(|(q, c)| survey.question(q).is_none_or(|q| q.choice_index(c).is_none()))
             .count()
     }
 }

@@ -1,0 +1,564 @@
+//! Commune budgets: one model for every French source, and the indicators citizens
+//! ask about.
+//!
+//! - [`Budget`]: a collectivité's budget for one exercice and one document (budget
+//!   primitif, compte administratif, …), as detailed [`Line`]s (TOTEM, SCDL, DGFiP
+//!   balances) or as published aggregates (OFGL).
+//! - [`import`]: reads any supported file (format detected from its content) into
+//!   budgets, plus warnings about what was odd but readable.
+//! - [`Budget::totals`] and [`Budget::indicators`]: real operations of the year by section,
+//!   épargne de gestion / brute / nette, dépenses d'équipement, encours and capacité de
+//!   désendettement, each with a one-sentence French definition ([`INDICATORS`]).
+//!
+//! Conventions: amounts are euros (`f64`); "real" operations exclude ordre operations
+//! (OpBudg 1); a line belongs to fonctionnement when its account is in class 6 or 7 and to
+//! investissement in class 1 or 2; the carried-over results 001/002 and third-party works
+//! (45xx) are not operations of the year.
+
+mod tabular;
+mod totem;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::csv::TextFile;
+use crate::i18n::{tr, tr_args, Lang};
+
+pub use tabular::{read_dgfip, read_ofgl, read_scdl, DgfipOptions};
+pub use totem::read_totem;
+
+/// The collectivité a budget belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Collectivite {
+    /// Name as published.
+    pub nom: String,
+    /// SIREN (9 digits), when known.
+    pub siren: Option<String>,
+    /// SIRET of the budget (14 digits), when known.
+    pub siret: Option<String>,
+    /// INSEE code of the commune (5 characters), when known.
+    pub insee: Option<String>,
+    /// Population used for per-inhabitant figures, when known.
+    pub population: Option<u64>,
+}
+
+/// Kind of budget document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// Budget primitif (voted amounts).
+    BudgetPrimitif,
+    /// Budget supplémentaire.
+    BudgetSupplementaire,
+    /// Décision modificative.
+    DecisionModificative,
+    /// Compte administratif (realised amounts).
+    CompteAdministratif,
+    /// Compte financier unique (realised amounts, replaces the CA from 2024).
+    CompteFinancierUnique,
+    /// Published accounts of another kind (OFGL aggregates, DGFiP balances).
+    Comptes,
+}
+
+impl DocumentKind {
+    /// Whether the document's amounts are realised (not forecast).
+    pub fn is_realised(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::CompteAdministratif | DocumentKind::CompteFinancierUnique | DocumentKind::Comptes
+        )
+    }
+
+    /// From a TOTEM `NatDec` code or an SCDL `BGT_NATDEC` label.
+    pub fn from_code(code: &str) -> Option<DocumentKind> {
+        let c = code.trim().to_lowercase();
+        match c.as_str() {
+            "01" | "budget primitif" | "primitif" => Some(DocumentKind::BudgetPrimitif),
+            "02" | "03" | "budget supplémentaire" | "budget supplementaire" => {
+                Some(DocumentKind::BudgetSupplementaire)
+            }
+            "04" | "décision modificative" | "decision modificative" => {
+                Some(DocumentKind::DecisionModificative)
+            }
+            "09" | "compte administratif" => Some(DocumentKind::CompteAdministratif),
+            "10" | "compte financier unique" => Some(DocumentKind::CompteFinancierUnique),
+            _ => None,
+        }
+    }
+}
+
+/// Principal or annex budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BudgetKind {
+    /// The main budget.
+    Principal,
+    /// An annex budget (water, transport, …).
+    Annexe,
+}
+
+/// Fonctionnement or investissement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// Day-to-day running: accounts of classes 6 and 7.
+    Fonctionnement,
+    /// Assets and debt: accounts of classes 1 and 2.
+    Investissement,
+}
+
+/// Spending or revenue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Dépense.
+    Depense,
+    /// Recette.
+    Recette,
+}
+
+/// One budget line: an account (nature), maybe a fonction, its amounts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// Compte (nature), e.g. `64111`.
+    pub compte: String,
+    /// Chapitre, when the source gives it.
+    pub chapitre: Option<String>,
+    /// Fonction, when the budget is voted or presented by fonction.
+    pub fonction: Option<String>,
+    /// Dépense or recette.
+    pub direction: Direction,
+    /// Real operation (false: ordre operation).
+    pub reel: bool,
+    /// Realised amount.
+    pub realise: Option<f64>,
+    /// Voted amount (budget primitif or total prévu).
+    pub prevu: Option<f64>,
+    /// Crédits ouverts.
+    pub credits_ouverts: Option<f64>,
+}
+
+impl Line {
+    /// The section from the account's class; `None` for other classes (0, 3, 4, 5).
+    pub fn section(&self) -> Option<Section> {
+        match self.compte.chars().next()? {
+            '6' | '7' => Some(Section::Fonctionnement),
+            '1' | '2' => Some(Section::Investissement),
+            _ => None,
+        }
+    }
+
+    /// The carried-over results 001 and 002.
+    pub fn is_carried_over(&self) -> bool {
+        self.compte == "001" || self.compte == "002"
+    }
+}
+
+/// A budget of one collectivité, one exercice, one document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    /// Who.
+    pub collectivite: Collectivite,
+    /// The year.
+    pub exercice: i32,
+    /// Nomenclature code as published (`M14-M14_COM_SUP3500`, `M57`, `M57A`, …).
+    pub nomenclature: String,
+    /// Which document.
+    pub document: DocumentKind,
+    /// Principal or annexe.
+    pub budget_kind: BudgetKind,
+    /// The budget's own name (`BUDGET PRINCIPAL MONTREUIL`), when given.
+    pub libelle: Option<String>,
+    /// Detailed lines (TOTEM, SCDL, DGFiP).
+    pub lines: Vec<Line>,
+    /// Published aggregates by name (OFGL), in euros.
+    pub aggregates: BTreeMap<String, f64>,
+}
+
+/// Dépenses and recettes of a section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    /// Dépenses.
+    pub depenses: f64,
+    /// Recettes.
+    pub recettes: f64,
+}
+
+/// Real operations of the year by section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    /// Classes 6 and 7.
+    pub fonctionnement: Flow,
+    /// Classes 1 and 2.
+    pub investissement: Flow,
+}
+
+/// The key indicators (euros; years for the capacité de désendettement).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Indicators {
+    /// Recettes réelles de fonctionnement.
+    pub recettes_reelles_fonctionnement: f64,
+    /// Dépenses réelles de fonctionnement.
+    pub depenses_reelles_fonctionnement: f64,
+    /// Épargne de gestion.
+    pub epargne_gestion: Option<f64>,
+    /// Épargne brute.
+    pub epargne_brute: f64,
+    /// Remboursements d'emprunts (capital).
+    pub remboursement_emprunts: Option<f64>,
+    /// Épargne nette.
+    pub epargne_nette: Option<f64>,
+    /// Dépenses d'équipement.
+    pub depenses_equipement: Option<f64>,
+    /// Encours de dette au 31 décembre.
+    pub encours_dette: Option<f64>,
+    /// Capacité de désendettement, in years.
+    pub capacite_desendettement: Option<f64>,
+}
+
+/// Indicator names with the translation keys of their label and one-sentence definition.
+pub const INDICATORS: [(&str, &str, &str); 9] = [
+    (
+        "recettes_reelles_fonctionnement",
+        "indicator-rrf",
+        "indicator-rrf-def",
+    ),
+    (
+        "depenses_reelles_fonctionnement",
+        "indicator-drf",
+        "indicator-drf-def",
+    ),
+    (
+        "epargne_gestion",
+        "indicator-epargne-gestion",
+        "indicator-epargne-gestion-def",
+    ),
+    (
+        "epargne_brute",
+        "indicator-epargne-brute",
+        "indicator-epargne-brute-def",
+    ),
+    (
+        "remboursement_emprunts",
+        "indicator-remboursement",
+        "indicator-remboursement-def",
+    ),
+    (
+        "epargne_nette",
+        "indicator-epargne-nette",
+        "indicator-epargne-nette-def",
+    ),
+    (
+        "depenses_equipement",
+        "indicator-equipement",
+        "indicator-equipement-def",
+    ),
+    ("encours_dette", "indicator-encours", "indicator-encours-def"),
+    (
+        "capacite_desendettement",
+        "indicator-desendettement",
+        "indicator-desendettement-def",
+    ),
+];
+
+impl Budget {
+    /// The amount of a line that this document reports: realised for accounts, voted
+    /// (or else open credits) for budgets.
+    pub fn amount(&self, line: &Line) -> f64 {
+        if self.document.is_realised() {
+            line.realise.unwrap_or(0.0)
+        } else {
+            line.prevu.or(line.credits_ouverts).unwrap_or(0.0)
+        }
+    }
+
+    fn sum(&self, keep: impl Fn(&Line) -> bool) -> f64 {
+        self.lines
+            .iter()
+            .filter(|l| l.reel && keep(l))
+            .map(|l| self.amount(l))
+            .sum()
+    }
+
+    fn aggregate(&self, name: &str) -> Option<f64> {
+        self.aggregates.get(name).copied()
+    }
+
+    /// Real operations of the year by section (001/002 and third-party works excluded).
+    pub fn totals(&self) -> Totals {
+        if self.lines.is_empty() && !self.aggregates.is_empty() {
+            let get = |name: &str| self.aggregate(name).unwrap_or(0.0);
+            return Totals {
+                fonctionnement: Flow {
+                    depenses: get("Dépenses de fonctionnement"),
+                    recettes: get("Recettes de fonctionnement"),
+                },
+                investissement: Flow {
+                    depenses: get("Dépenses d'investissement"),
+                    recettes: get("Recettes d'investissement"),
+                },
+            };
+        }
+        let flow = |section: Section| Flow {
+            depenses: self.sum(|l| l.section() == Some(section) && l.direction == Direction::Depense),
+            recettes: self.sum(|l| l.section() == Some(section) && l.direction == Direction::Recette),
+        };
+        Totals {
+            fonctionnement: flow(Section::Fonctionnement),
+            investissement: flow(Section::Investissement),
+        }
+    }
+
+    /// The key indicators. From OFGL aggregates when the budget has no lines.
+    pub fn indicators(&self) -> Indicators {
+        if self.lines.is_empty() && !self.aggregates.is_empty() {
+            let get = |name: &str| self.aggregate(name);
+            let rrf = get("Recettes de fonctionnement").unwrap_or(0.0);
+            let drf = get("Dépenses de fonctionnement").unwrap_or(0.0);
+            let brute = get("Epargne brute").unwrap_or(rrf - drf);
+            let encours = get("Encours de dette");
+            return Indicators {
+                recettes_reelles_fonctionnement: rrf,
+                depenses_reelles_fonctionnement: drf,
+                epargne_gestion: get("Epargne de gestion"),
+                epargne_brute: brute,
+                remboursement_emprunts: get("Remboursements d'emprunts hors GAD"),
+                epargne_nette: get("Epargne nette"),
+                depenses_equipement: get("Dépenses d'équipement"),
+                encours_dette: encours,
+                capacite_desendettement: encours.and_then(|e| (brute > 0.0).then(|| e / brute)),
+            };
+        }
+        let totals = self.totals();
+        let rrf = totals.fonctionnement.recettes;
+        let drf = totals.fonctionnement.depenses;
+        let brute = rrf - drf;
+        let starts = |l: &Line, prefixes: &[&str]| prefixes.iter().any(|p| l.compte.starts_with(p));
+        // Interest on debt (6611) is what separates épargne de gestion from épargne brute.
+        let interets = self.sum(|l| l.direction == Direction::Depense && starts(l, &["6611"]));
+        // Capital repaid: chapter 16 spending, without revolving and refinancing flows
+        // (16449, 166) nor deposits received (165).
+        let remboursement = self.sum(|l| {
+            l.direction == Direction::Depense && starts(l, &["16"]) && !starts(l, &["16449", "166", "165"])
+        });
+        // Équipement: chapters 20 (without 204, subsidies paid to others), 21 and 23.
+        let equipement = self.sum(|l| {
+            l.direction == Direction::Depense && starts(l, &["20", "21", "23"]) && !starts(l, &["204"])
+        });
+        let encours = self.aggregate("Encours de dette");
+        Indicators {
+            recettes_reelles_fonctionnement: rrf,
+            depenses_reelles_fonctionnement: drf,
+            epargne_gestion: Some(brute + interets),
+            epargne_brute: brute,
+            remboursement_emprunts: Some(remboursement),
+            epargne_nette: Some(brute - remboursement),
+            depenses_equipement: Some(equipement),
+            encours_dette: encours,
+            capacite_desendettement: encours.and_then(|e| (brute > 0.0).then(|| e / brute)),
+        }
+    }
+
+    /// Per-inhabitant value of an amount, when the population is known.
+    pub fn per_inhabitant(&self, amount: f64) -> Option<f64> {
+        self.collectivite
+            .population
+            .filter(|p| *p > 0)
+            .map(|p| amount / p as f64)
+    }
+}
+
+/// The formats Briques reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// OFGL exports (data.ofgl.fr), field-name or label headers.
+    Ofgl,
+    /// TOTEM / DocumentBudgetaire XML, and the compte financier unique.
+    Totem,
+    /// SCDL budget CSV (schema.data.gouv.fr, scdl/budget).
+    Scdl,
+    /// DGFiP balances comptables des communes.
+    Dgfip,
+}
+
+impl Format {
+    /// From a command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "ofgl" => Some(Format::Ofgl),
+            "totem" | "xml" | "cfu" => Some(Format::Totem),
+            "scdl" => Some(Format::Scdl),
+            "dgfip" | "balances" => Some(Format::Dgfip),
+            _ => None,
+        }
+    }
+}
+
+/// Something odd but readable in a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    /// 1-based line, when it applies.
+    pub line: Option<usize>,
+    /// What was odd, in French.
+    pub message: String,
+}
+
+/// Why a budget file cannot be read.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum BudgetError {
+    /// Not a format Briques reads.
+    #[error("format de fichier non reconnu")]
+    UnknownFormat,
+    /// A spreadsheet workbook.
+    #[error("classeur de tableur")]
+    Spreadsheet,
+    /// Binary content.
+    #[error("fichier binaire")]
+    Binary,
+    /// Nothing in it.
+    #[error("fichier vide")]
+    Empty,
+    /// The XML is broken.
+    #[error("XML illisible à la position {position} : {detail}")]
+    Xml {
+        /// Byte offset.
+        position: u64,
+        /// What the parser said.
+        detail: String,
+    },
+    /// A CSV cannot be read.
+    #[error("{0}")]
+    Csv(crate::csv::CsvError),
+    /// A required column is missing.
+    #[error("colonne obligatoire absente : {column}")]
+    MissingColumn {
+        /// Its name.
+        column: String,
+    },
+    /// A required field is empty or wrong on a row.
+    #[error("ligne {line}, champ {field} : {problem}")]
+    BadField {
+        /// 1-based line.
+        line: usize,
+        /// Field name.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// The file has no budget line.
+    #[error("aucune ligne budgétaire dans le fichier")]
+    NoLine,
+}
+
+impl BudgetError {
+    /// The message in `lang`, saying what is wrong, where, and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BudgetError::UnknownFormat => tr(lang, "budget-error-unknown-format"),
+            BudgetError::Spreadsheet => tr(lang, "cli-spreadsheet-file"),
+            BudgetError::Binary => tr(lang, "budget-error-binary"),
+            BudgetError::Empty => tr(lang, "import-error-empty"),
+            BudgetError::Xml { position, detail } => tr_args(
+                lang,
+                "budget-error-xml",
+                &[("position", (*position as f64).into()), ("detail", detail.into())],
+            ),
+            BudgetError::Csv(crate::csv::CsvError::UnclosedQuote { line }) => {
+                tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())])
+            }
+            BudgetError::Csv(crate::csv::CsvError::TextAfterQuote { line }) => {
+                tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
+            }
+            BudgetError::MissingColumn { column } => {
+                tr_args(lang, "budget-error-missing-column", &[("column", column.into())])
+            }
+            BudgetError::BadField { line, field, problem } => tr_args(
+                lang,
+                "budget-error-bad-field",
+                &[
+                    ("line", (*line).into()),
+                    ("field", field.into()),
+                    ("problem", problem.into()),
+                ],
+            ),
+            BudgetError::NoLine => tr(lang, "budget-error-no-line"),
+        }
+    }
+}
+
+/// What an import gives: the budgets found and warnings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    /// One per collectivité × budget × exercice × document.
+    pub budgets: Vec<Budget>,
+    /// Odd but readable things.
+    pub warnings: Vec<Warning>,
+}
+
+/// Guesses the format from the text.
+pub fn detect(text: &str) -> Option<Format> {
+    let head: String = text.chars().take(4096).collect();
+    if head.trim_start().starts_with('<') {
+        return (head.contains("DocumentBudgetaire") || head.contains("CompteFinancierUnique"))
+            .then_some(Format::Totem);
+    }
+    let first = crate::csv::strip_bom(text)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_uppercase();
+    if first.contains("BGT_NATDEC") || first.contains("BGT_NATURE") {
+        Some(Format::Scdl)
+    } else if first.contains("OBNETDEB") || (first.contains("COMPTE") && first.contains("NDEPT")) {
+        Some(Format::Dgfip)
+    } else if first.contains("AGREGAT") || first.contains("AGRÉGAT") {
+        Some(Format::Ofgl)
+    } else {
+        None
+    }
+}
+
+/// Reads a budget file of any supported format (or the one given).
+pub fn import(bytes: &[u8], format: Option<Format>, options: &DgfipOptions) -> Result<Imported, BudgetError> {
+    let text = match crate::csv::decode(bytes) {
+        TextFile::Text { text, .. } => text,
+        TextFile::Spreadsheet => return Err(BudgetError::Spreadsheet),
+        TextFile::Binary => return Err(BudgetError::Binary),
+    };
+    if text.trim().is_empty() {
+        return Err(BudgetError::Empty);
+    }
+    match format
+        .or_else(|| detect(&text))
+        .ok_or(BudgetError::UnknownFormat)?
+    {
+        Format::Totem => read_totem(&text),
+        Format::Ofgl => read_ofgl(&text),
+        Format::Scdl => read_scdl(&text),
+        Format::Dgfip => read_dgfip(&text, options),
+    }
+}
+
+/// Reads an amount written with `.` or `,` decimals and optional spaces. Excel's
+/// scientific notation (`2,00054E+13`) is refused: it has lost digits.
+pub fn parse_amount(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if cleaned.is_empty() || cleaned.contains(['e', 'E']) {
+        return None;
+    }
+    cleaned
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! `briques budget import <file> [--format …] [--json] [--annexes]`: reads a budget file
+//! of any supported format and prints the collectivité, exercice, document and key
+//! indicators. Warnings go to stderr. Glue only; the work is in `briques_core::budget`.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, Context as _};
+use serde_json::{json, Value};
+
+use briques_core::budget::{self, Budget, DgfipOptions, DocumentKind, Format, INDICATORS};
+use briques_core::i18n::{format_number, tr, tr_args, Lang};
+
+use crate::survey_cmd::env_lang;
+
+/// `briques budget …`
+#[derive(clap::Subcommand, Debug)]
+pub enum BudgetCommand {
+    /// Lit un fichier budgétaire (OFGL, TOTEM/CFU, SCDL, balances DGFiP) et affiche les indicateurs.
+    Import(ImportArgs),
+}
+
+/// Arguments of `briques budget import`.
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// Le fichier à lire.
+    pub file: PathBuf,
+    /// Format : auto (détecté), ofgl, totem, scdl ou dgfip.
+    #[arg(long, default_value = "auto")]
+    pub format: String,
+    /// Un objet JSON (ou un tableau s'il y a plusieurs budgets) sur la sortie standard.
+    #[arg(long)]
+    pub json: bool,
+    /// Balances DGFiP : lire aussi les budgets annexes.
+    #[arg(long)]
+    pub annexes: bool,
+}
+
+/// Runs a `budget` subcommand.
+pub fn run(command: BudgetCommand) -> anyhow::Result<()> {
+    match command {
+        BudgetCommand::Import(args) => import(args),
+    }
+}
+
+fn cents(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn document_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::BudgetPrimitif => "budget-doc-bp",
+        DocumentKind::BudgetSupplementaire => "budget-doc-bs",
+        DocumentKind::DecisionModificative => "budget-doc-dm",
+        DocumentKind::CompteAdministratif => "budget-doc-ca",
+        DocumentKind::CompteFinancierUnique => "budget-doc-cfu",
+        DocumentKind::Comptes => "budget-doc-comptes",
+    }
+}
+
+/// The indicators as (name, value) pairs, in [`INDICATORS`] order.
+fn indicator_values(budget: &Budget) -> Vec<(&'static str, Option<f64>)> {
+    let i = budget.indicators();
+    let values = [
+        Some(i.recettes_reelles_fonctionnement),
+        Some(i.depenses_reelles_fonctionnement),
+        i.epargne_gestion,
+        Some(i.epargne_brute),
+        i.remboursement_emprunts,
+        i.epargne_nette,
+        i.depenses_equipement,
+        i.encours_dette,
+        i.capacite_desendettement,
+    ];
+    INDICATORS
+        .iter()
+        .zip(values)
+        .map(|((name, _, _), v)| (*name, v))
+        .collect()
+}
+
+fn to_json(budget: &Budget) -> Value {
+    let totals = budget.totals();
+    let c = &budget.collectivite;
+    let indicators: serde_json::Map<String, Value> = indicator_values(budget)
+        .into_iter()
+        .map(|(name, v)| {
+            let value = v.map(|v| {
+                if name == "capacite_desendettement" {
+                    (v * 100.0).round() / 100.0
+                } else {
+                    cents(v)
+                }
+            });
+            (name.to_owned(), json!(value))
+        })
+        .collect();
+    json!({
+        "collectivite": { "nom": c.nom, "siren": c.siren, "siret": c.siret, "insee": c.insee, "population": c.population },
+        "exercice": budget.exercice,
+        "nomenclature": budget.nomenclature,
+        "document": budget.document,
+        "budget": budget.budget_kind,
+        "libelle": budget.libelle,
+        "fonctionnement": { "depenses": cents(totals.fonctionnement.depenses), "recettes": cents(totals.fonctionnement.recettes) },
+        "investissement": { "depenses": cents(totals.investissement.depenses), "recettes": cents(totals.investissement.recettes) },
+        "epargne_brute": cents(budget.indicators().epargne_brute),
+        "indicateurs": indicators,
+    })
+}
+
+fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let lang = env_lang();
+    let bytes = std::fs::read(&args.file).with_context(|| {
+        tr_args(
+            lang,
+            "cli-cannot-read",
+            &[("path", args.file.display().to_string().as_str().into())],
+        )
+    })?;
+    let format = match args.format.as_str() {
+        "auto" => None,
+        name => Some(
+            Format::from_name(name)
+                .ok_or_else(|| anyhow!(tr_args(lang, "budget-cli-bad-format", &[("format", name.into())])))?,
+        ),
+    };
+    let options = DgfipOptions {
+        include_annexes: args.annexes,
+    };
+    let imported = budget::import(&bytes, format, &options).map_err(|e| anyhow!(e.message(lang)))?;
+    for warning in &imported.warnings {
+        match warning.line {
+            Some(line) => eprintln!(
+                "{}",
+                tr_args(
+                    lang,
+                    "budget-cli-warning-line",
+                    &[
+                        ("line", line.into()),
+                        ("message", warning.message.as_str().into())
+                    ]
+                )
+            ),
+            None => eprintln!(
+                "{}",
+                tr_args(
+                    lang,
+                    "budget-cli-warning",
+                    &[("message", warning.message.as_str().into())]
+                )
+            ),
+        }
+    }
+    if args.json {
+        let values: Vec<Value> = imported.budgets.iter().map(to_json).collect();
+        let out = if values.len() == 1 {
+            values.into_iter().next().unwrap_or(Value::Null)
+        } else {
+            Value::Array(values)
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    for (n, budget) in imported.budgets.iter().enumerate() {
+        if n > 0 {
+            println!();
+        }
+        print_budget(budget, lang);
+    }
+    Ok(())
+}
+
+fn print_budget(budget: &Budget, lang: Lang) {
+    let c = &budget.collectivite;
+    let ids: Vec<String> = [("SIREN", &c.siren), ("INSEE", &c.insee)]
+        .iter()
+        .filter_map(|(name, v)| v.as_ref().map(|v| format!("{name} {v}")))
+        .collect();
+    println!(
+        "{}{}",
+        c.nom,
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", ids.join(", "))
+        }
+    );
+    let year = budget.exercice.to_string();
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "budget-cli-header",
+            &[
+                ("exercice", year.as_str().into()),
+                (
+                    "document",
+                    tr(lang, document_key(budget.document)).as_str().into()
+                ),
+                (
+                    "nomenclature",
+                    if budget.nomenclature.is_empty() {
+                        "—"
+                    } else {
+                        budget.nomenclature.as_str()
+                    }
+                    .into()
+                ),
+            ],
+        )
+    );
+    let totals = budget.totals();
+    let euros = |v: f64| format!("{} €", format_number(lang, v, 2));
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "budget-cli-section",
+            &[
+                (
+                    "section",
+                    tr(lang, "budget-section-fonctionnement").as_str().into()
+                ),
+                ("depenses", euros(totals.fonctionnement.depenses).as_str().into()),
+                ("recettes", euros(totals.fonctionnement.recettes).as_str().into()),
+            ],
+        )
+    );
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "budget-cli-section",
+            &[
+                (
+                    "section",
+                    tr(lang, "budget-section-investissement").as_str().into()
+                ),
+                ("depenses", euros(totals.investissement.depenses).as_str().into()),
+                ("recettes", euros(totals.investissement.recettes).as_str().into()),
+            ],
+        )
+    );
+    for ((name, label, definition), (_, value)) in INDICATORS.iter().zip(indicator_values(budget)) {
+        let Some(value) = value else { continue };
+        let shown = if *name == "capacite_desendettement" {
+            tr_args(
+                lang,
+                "budget-years",
+                &[("years", format_number(lang, value, 1).as_str().into())],
+            )
+        } else {
+            euros(value)
+        };
+        let per_head = budget
+            .per_inhabitant(value)
+            .filter(|_| *name != "capacite_desendettement")
+            .map(|v| {
+                format!(
+                    " ({})",
+                    tr_args(
+                        lang,
+                        "budget-per-inhabitant",
+                        &[("amount", euros(v).as_str().into())]
+                    )
+                )
+            })
+            .unwrap_or_default();
+        println!("  {} : {shown}{per_head}", tr(lang, label));
+        println!("      {}", tr(lang, definition));
+    }
+}

@@ -1,0 +1,123 @@
+//! `briques budget import` as a script would use it: the JSON contract on project
+//! fixtures and on the real Montreuil file when present, several budgets as an array,
+//! and a clear message with a failing exit for bad files.
+
+mod support;
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/fixtures/budget")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn json(args: &[&str]) -> Value {
+    let output = support::briques_fr().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_json_contract_on_a_totem_compte_administratif() {
+    let v = json(&["budget", "import", &fixture("briqueville-ca-2023.xml"), "--json"]);
+    assert_eq!(v["collectivite"]["nom"], "BRIQUEVILLE");
+    assert_eq!(v["exercice"], 2023);
+    assert_eq!(v["nomenclature"], "M14-M14_COM_500_3500");
+    assert_eq!(v["fonctionnement"]["depenses"], 284000.5);
+    assert_eq!(v["fonctionnement"]["recettes"], 428500.25);
+    assert_eq!(v["investissement"]["depenses"], 78000.0);
+    assert_eq!(v["investissement"]["recettes"], 41000.0);
+    assert_eq!(v["epargne_brute"], 144499.75);
+}
+
+#[test]
+fn several_budgets_come_as_an_array_and_warnings_go_to_stderr() {
+    let file = fixture("briqueville-2023-dgfip-api.csv");
+    let main_only = support::briques_fr()
+        .args(["budget", "import", &file, "--json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&main_only.stderr).contains("budgets annexes ignorée"));
+    let v: Value = serde_json::from_slice(&main_only.stdout).unwrap();
+    assert_eq!(v["collectivite"]["insee"], "99042");
+    let all = json(&[
+        "budget",
+        "import",
+        &file,
+        "--format",
+        "dgfip",
+        "--annexes",
+        "--json",
+    ]);
+    assert_eq!(all.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn the_real_montreuil_compte_administratif() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/real/montreuil_CA_2016_totem.xml");
+    if !path.exists() {
+        eprintln!("skipped: {} is not there (real-data check)", path.display());
+        return;
+    }
+    let v = json(&["budget", "import", &path.to_string_lossy(), "--json"]);
+    assert_eq!(v["fonctionnement"]["depenses"], 190073301.88);
+    assert_eq!(v["fonctionnement"]["recettes"], 208091177.9);
+    assert_eq!(v["investissement"]["depenses"], 46510122.64);
+    assert_eq!(v["investissement"]["recettes"], 33626844.23);
+    assert_eq!(v["epargne_brute"], 18017876.02);
+}
+
+#[test]
+fn bad_files_fail_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let xml = std::fs::read_to_string(fixture("briqueville-ca-2023.xml")).unwrap();
+    let cases = [
+        (
+            write("coupe.xml", &xml.as_bytes()[..xml.len() / 3]),
+            "XML illisible",
+        ),
+        (write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00"), "binaire"),
+        (write("autre.csv", b"nom;age\nAlice;3\n"), "format non reconnu"),
+        (write("vide.csv", b""), "le fichier est vide"),
+    ];
+    for (file, expected) in cases {
+        let output = support::briques_fr()
+            .args(["budget", "import", &file])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{file}: expected «{expected}» in {stderr}"
+        );
+        assert!(!stderr.contains("panicked"));
+    }
+    let output = support::briques_fr()
+        .args([
+            "budget",
+            "import",
+            &fixture("briqueville-ca-2023.xml"),
+            "--format",
+            "pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("format « pdf » inconnu"));
+}
