@@ -105,6 +105,11 @@ fn to_json(budget: &Budget) -> Value {
         "investissement": { "depenses": cents(totals.investissement.depenses), "recettes": cents(totals.investissement.recettes) },
         "epargne_brute": cents(budget.indicators().epargne_brute),
         "indicateurs": indicators,
+        "categories": budget
+            .by_category()
+            .into_iter()
+            .map(|(category, flow)| (category.key().trim_start_matches("category-").to_owned(), json!({ "depenses": cents(flow.depenses), "recettes": cents(flow.recettes) })))
+            .collect::<serde_json::Map<String, Value>>(),
     })
 }
 
@@ -268,5 +273,28 @@ fn print_budget(budget: &Budget, lang: Lang) {
             .unwrap_or_default();
         println!("  {} : {shown}{per_head}", tr(lang, label));
         println!("      {}", tr(lang, definition));
+    }
+    let categories = budget.by_category();
+    if !categories.is_empty() {
+        println!("{}", tr(lang, "budget-cli-categories"));
+        for (category, flow) in categories {
+            // One side per category, except "other investment", which may have both.
+            let mut sides = Vec::new();
+            if flow.depenses != 0.0 {
+                sides.push(format!(
+                    "{} {}",
+                    euros(flow.depenses),
+                    tr(lang, "budget-cli-spent")
+                ));
+            }
+            if flow.recettes != 0.0 {
+                sides.push(format!(
+                    "{} {}",
+                    euros(flow.recettes),
+                    tr(lang, "budget-cli-received")
+                ));
+            }
+            println!("  {} : {}", tr(lang, category.key()), sides.join(", "));
+        }
     }
 }

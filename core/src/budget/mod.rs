@@ -10,11 +10,14 @@
 //!   épargne de gestion / brute / nette, dépenses d'équipement, encours and capacité de
 //!   désendettement, each with a one-sentence French definition ([`INDICATORS`]).
 //!
+//! - [`nomenclature`]: M14/M57 labels, fonctions and their crosswalk, citizen categories.
+//!
 //! Conventions: amounts are euros (`f64`); "real" operations exclude ordre operations
 //! (OpBudg 1); a line belongs to fonctionnement when its account is in class 6 or 7 and to
 //! investissement in class 1 or 2; the carried-over results 001/002 and third-party works
 //! (45xx) are not operations of the year.
 
+pub mod nomenclature;
 mod tabular;
 mod totem;
 
@@ -359,6 +362,24 @@ impl Budget {
             encours_dette: encours,
             capacite_desendettement: encours.and_then(|e| (brute > 0.0).then(|| e / brute)),
         }
+    }
+
+    /// Real operations of the year by citizen category (dépenses, recettes), largest
+    /// first; empty for budgets known only by aggregates.
+    pub fn by_category(&self) -> Vec<(nomenclature::Category, Flow)> {
+        let mut flows: BTreeMap<nomenclature::Category, Flow> = BTreeMap::new();
+        for line in self.lines.iter().filter(|l| l.reel) {
+            if let Some(category) = nomenclature::category(line) {
+                let flow = flows.entry(category).or_default();
+                match line.direction {
+                    Direction::Depense => flow.depenses += self.amount(line),
+                    Direction::Recette => flow.recettes += self.amount(line),
+                }
+            }
+        }
+        let mut flows: Vec<_> = flows.into_iter().collect();
+        flows.sort_by(|a, b| (b.1.depenses + b.1.recettes).total_cmp(&(a.1.depenses + a.1.recettes)));
+        flows
     }
 
     /// Per-inhabitant value of an amount, when the population is known.

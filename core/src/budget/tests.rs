@@ -127,6 +127,31 @@ fn every_format_of_the_same_budget_gives_the_same_totals() {
 }
 
 #[test]
+fn spending_and_revenue_by_citizen_category() {
+    let budget = one(fixture!("briqueville-ca-2023.xml"));
+    let categories: BTreeMap<_, _> = budget.by_category().into_iter().collect();
+    use nomenclature::Category::*;
+    assert!(close(categories[&Personnel].depenses, 250_000.0));
+    assert!(close(categories[&ImpotsLocaux].recettes, 300_000.0));
+    assert!(close(categories[&DotationsEtat].recettes, 120_000.0));
+    assert!(close(categories[&InteretsDette].depenses, 4_000.0));
+    assert!(close(categories[&RemboursementDette].depenses, 20_000.0));
+    assert!(close(categories[&Emprunts].recettes, 25_000.0));
+    // Every real operation of the year lands in exactly one category.
+    let spent: f64 = categories.values().map(|f| f.depenses).sum();
+    let t = budget.totals();
+    assert!(close(
+        spent,
+        t.fonctionnement.depenses + t.investissement.depenses
+    ));
+    assert_eq!(
+        budget.by_category().first().map(|(c, _)| *c),
+        Some(ImpotsLocaux),
+        "largest first"
+    );
+}
+
+#[test]
 fn totem_reads_identity_and_the_cfu_skips_enrichment_totals() {
     let ca = import(
         fixture!("briqueville-ca-2023.xml"),
