@@ -447,3 +447,5 @@ crosswalk-note-9 = Economic action: directly comparable.
 budget-cli-categories = By category (real operations of the year):
 budget-cli-spent = spent
 budget-cli-received = received
+budget-prepare-failed = the preparation failed: { $detail }
+budget-prepare-done = { $communes } communes prepared ({ $lines } lines, { $population } with their population) in { $out }

@@ -451,3 +451,5 @@ crosswalk-note-9 = Action économique : comparable directement.
 budget-cli-categories = Par catégorie (opérations réelles de l'année) :
 budget-cli-spent = dépensé
 budget-cli-received = reçu
+budget-prepare-failed = la préparation a échoué : { $detail }
+budget-prepare-done = { $communes } communes préparées ({ $lines } lignes, { $population } avec leur population) dans { $out }

@@ -17,6 +17,23 @@ use crate::survey_cmd::env_lang;
 pub enum BudgetCommand {
     /// Lit un fichier budgétaire (OFGL, TOTEM/CFU, SCDL, balances DGFiP) et affiche les indicateurs.
     Import(ImportArgs),
+    /// Prépare un fichier national de balances DGFiP : un budget par commune, un index et
+    /// les statistiques par strate de population (pour `briques serve --budgets`).
+    Prepare(PrepareArgs),
+}
+
+/// Arguments of `briques budget prepare`.
+#[derive(clap::Args, Debug)]
+pub struct PrepareArgs {
+    /// Le fichier national des balances comptables des communes (CSV).
+    pub file: PathBuf,
+    /// Le dossier où écrire communes/, index.json et strates.json.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Populations légales (CSV de l'INSEE : colonnes COM et PTOT) pour les montants par
+    /// habitant et les strates.
+    #[arg(long)]
+    pub populations: Option<PathBuf>,
 }
 
 /// Arguments of `briques budget import`.
@@ -39,7 +56,34 @@ pub struct ImportArgs {
 pub fn run(command: BudgetCommand) -> anyhow::Result<()> {
     match command {
         BudgetCommand::Import(args) => import(args),
+        BudgetCommand::Prepare(args) => prepare(args),
     }
+}
+
+fn prepare(args: PrepareArgs) -> anyhow::Result<()> {
+    let lang = env_lang();
+    let report = briques_core::budget::national::prepare(&args.file, args.populations.as_deref(), &args.out)
+        .map_err(|e| {
+            anyhow!(tr_args(
+                lang,
+                "budget-prepare-failed",
+                &[("detail", e.to_string().as_str().into())]
+            ))
+        })?;
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "budget-prepare-done",
+            &[
+                ("communes", report.communes.into()),
+                ("lines", report.lines.into()),
+                ("population", report.with_population.into()),
+                ("out", args.out.display().to_string().as_str().into()),
+            ],
+        )
+    );
+    Ok(())
 }
 
 fn cents(value: f64) -> f64 {

@@ -121,3 +121,64 @@ fn bad_files_fail_clearly() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("format « pdf » inconnu"));
 }
+
+#[test]
+fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
+    let dir = tempfile::tempdir().unwrap();
+    let pops = dir.path().join("populations.csv");
+    std::fs::write(
+        &pops,
+        "REG;DEP;COM;Commune;PMUN;PCAP;PTOT\r\n99;099;99042;Briqueville;3000;12;3012\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("prepared");
+    let output = support::briques_fr()
+        .args([
+            "budget",
+            "prepare",
+            &fixture("briqueville-2023-dgfip-api.csv"),
+            "--out",
+        ])
+        .arg(&out)
+        .arg("--populations")
+        .arg(&pops)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("1 communes préparées"));
+    // The per-commune file is a plain core `Budget`: the browser reads it with serde alone.
+    let text = std::fs::read_to_string(out.join("communes/99042.json")).unwrap();
+    let budget: briques_core::budget::Budget = serde_json::from_str(&text).unwrap();
+    assert_eq!(budget.collectivite.population, Some(3012));
+    let direct = json(&[
+        "budget",
+        "import",
+        &fixture("briqueville-2023-dgfip-api.csv"),
+        "--json",
+    ]);
+    assert_eq!(
+        direct["epargne_brute"].as_f64().unwrap(),
+        (budget.indicators().epargne_brute * 100.0).round() / 100.0
+    );
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    assert_eq!(index[0]["nom"], "BRIQUEVILLE");
+    assert!(out.join("strates.json").exists());
+
+    let missing = support::briques_fr()
+        .args([
+            "budget",
+            "prepare",
+            &fixture("briqueville-2023-ofgl.csv"),
+            "--out",
+        ])
+        .arg(dir.path().join("nothing"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("colonne obligatoire absente"));
+}

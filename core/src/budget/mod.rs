@@ -17,6 +17,8 @@
 //! investissement in class 1 or 2; the carried-over results 001/002 and third-party works
 //! (45xx) are not operations of the year.
 
+#[cfg(all(feature = "national", not(target_family = "wasm")))]
+pub mod national;
 pub mod nomenclature;
 mod tabular;
 mod totem;
@@ -128,18 +130,23 @@ pub struct Line {
     /// Compte (nature), e.g. `64111`.
     pub compte: String,
     /// Chapitre, when the source gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chapitre: Option<String>,
     /// Fonction, when the budget is voted or presented by fonction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fonction: Option<String>,
     /// Dépense or recette.
     pub direction: Direction,
     /// Real operation (false: ordre operation).
     pub reel: bool,
     /// Realised amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realise: Option<f64>,
     /// Voted amount (budget primitif or total prévu).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prevu: Option<f64>,
     /// Crédits ouverts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits_ouverts: Option<f64>,
 }
 
