@@ -205,6 +205,14 @@ struct IndexEntry<'a> {
 
 /// Prepares `input` into `out` (see the module documentation).
 pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<Report, NationalError> {
+    // `BRIQUES_TIMINGS=1` prints the time of each stage on stderr (for benchmarks).
+    let started = std::time::Instant::now();
+    let timings = std::env::var_os("BRIQUES_TIMINGS").is_some();
+    let stage = |name: &str| {
+        if timings {
+            eprintln!("{name}: {:.2} s", started.elapsed().as_secs_f64());
+        }
+    };
     let (columns, decimal_comma) = header(input)?;
     for needed in [
         "EXER", "IDENT", "COMPTE", "OBNETDEB", "OBNETCRE", "OOBDEB", "OOBCRE",
@@ -263,15 +271,17 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
             text_or_empty("NOMEN"),
             text_or_empty("SIREN"),
         ])
-        .sort(["IDENT", "EXER", "COMPTE"], Default::default())
+        .sort(["IDENT", "EXER"], Default::default())
         .collect_with_engine(Engine::Streaming)?
         .unwrap_single();
+    stage("polars scan and group-by");
 
     let populations = match populations {
         Some(path) => read_populations(path)?,
         None => HashMap::new(),
     };
     let names = names(input, &columns)?;
+    stage("budget names");
     fs::create_dir_all(out.join("communes"))?;
 
     let string = |name: &str| -> Result<Vec<Option<String>>, NationalError> {
@@ -320,6 +330,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     };
     let mut index = Vec::new();
     let mut per_strate: BTreeMap<u8, BTreeMap<&'static str, Vec<f64>>> = BTreeMap::new();
+    // Rows come sorted by commune: each run of one IDENT and EXER is one budget.
     let mut start = 0;
     while start < ident.len() {
         let mut end = start + 1;
@@ -413,6 +424,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
         start = end;
     }
 
+    stage("per-commune budgets written");
     index.sort_by(|a, b| a.1.nom.cmp(&b.1.nom));
     let entries: Vec<IndexEntry<'_>> = index
         .iter()
@@ -507,6 +519,25 @@ mod tests {
             let _ = fs::remove_dir_all(&out);
             let _ = fs::remove_file(&pops);
         }
+    }
+
+    #[test]
+    fn real_insee_populations_are_read_including_the_pmun_only_rows() {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/data/real/insee_populations_legales_communes.csv");
+        if !path.exists() {
+            eprintln!("skipped: {} is not there (real-data check)", path.display());
+            return;
+        }
+        let populations = read_populations(&path).unwrap();
+        assert_eq!(populations.len(), 34_973);
+        assert_eq!(populations.get("01001"), Some(&848));
+        // Paris, Lyon and Marseille have only the municipal population filled.
+        assert!(
+            populations.get("75056").is_some_and(|p| *p > 2_000_000),
+            "{:?}",
+            populations.get("75056")
+        );
     }
 
     #[test]
