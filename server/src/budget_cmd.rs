@@ -260,36 +260,18 @@ fn print_budget(budget: &Budget, lang: Lang) {
     );
     let totals = budget.totals();
     let euros = |v: f64| format!("{} €", format_number(lang, v, 2));
-    println!(
-        "{}",
-        tr_args(
-            lang,
-            "budget-cli-section",
-            &[
-                (
-                    "section",
-                    tr(lang, "budget-section-fonctionnement").as_str().into()
-                ),
-                ("depenses", euros(totals.fonctionnement.depenses).as_str().into()),
-                ("recettes", euros(totals.fonctionnement.recettes).as_str().into()),
-            ],
-        )
-    );
-    println!(
-        "{}",
-        tr_args(
-            lang,
-            "budget-cli-section",
-            &[
-                (
-                    "section",
-                    tr(lang, "budget-section-investissement").as_str().into()
-                ),
-                ("depenses", euros(totals.investissement.depenses).as_str().into()),
-                ("recettes", euros(totals.investissement.recettes).as_str().into()),
-            ],
-        )
-    );
+    for (key, flow) in [
+        ("budget-section-fonctionnement", totals.fonctionnement),
+        ("budget-section-investissement", totals.investissement),
+    ] {
+        let (section, depenses, recettes) = (tr(lang, key), euros(flow.depenses), euros(flow.recettes));
+        let args = [
+            ("section", section.as_str().into()),
+            ("depenses", depenses.as_str().into()),
+            ("recettes", recettes.as_str().into()),
+        ];
+        println!("{}", tr_args(lang, "budget-cli-section", &args));
+    }
     for ((name, label, definition), (_, value)) in INDICATORS.iter().zip(indicator_values(budget)) {
         let Some(value) = value else { continue };
         let shown = if *name == "capacite_desendettement" {
