@@ -43,7 +43,13 @@ try {
     const towersTotal = () => [...document.querySelectorAll('#duplo-tours .tower-count')].reduce((s, t) => s + Number(t.textContent), 0);
     const newestRow = () => document.querySelector('.responses-table tbody th')?.textContent;
     const progressionTotal = () => document.querySelector('.progression-list li:last-child')?.textContent;
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // Hand control back to the browser (a task, not a delay) so it can render.
+    const yieldTask = () => new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve())).then(yieldTask);
     const results = [];
     for (let i = 0; i < count; i += 1) {
       const before = Number(document.querySelector('#participant-count').textContent);
@@ -61,7 +67,7 @@ try {
         && (progressionTotal() || '').includes(`/ ${before + 1}`);
       while (!done()) {
         if (performance.now() - start > 5000) throw new Error('views did not update');
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await yieldTask();
       }
       const updated = performance.now();
       await frame();
