@@ -449,3 +449,5 @@ budget-cli-spent = spent
 budget-cli-received = received
 budget-prepare-failed = the preparation failed: { $detail }
 budget-prepare-done = { $communes } communes prepared ({ $lines } lines, { $population } with their population) in { $out }
+home-live-title = Answer from your phone
+home-live-text = The Duplo exercise live: everyone answers on their phone with a code or a QR code, the projector shows the bricks in real time.

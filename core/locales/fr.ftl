@@ -453,3 +453,5 @@ budget-cli-spent = dépensé
 budget-cli-received = reçu
 budget-prepare-failed = la préparation a échoué : { $detail }
 budget-prepare-done = { $communes } communes préparées ({ $lines } lignes, { $population } avec leur population) dans { $out }
+home-live-title = Répondre depuis son téléphone
+home-live-text = L'exercice Duplo en direct : chacun répond sur son téléphone avec un code ou un QR code, le vidéoprojecteur montre les briques en temps réel.

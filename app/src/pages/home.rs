@@ -12,6 +12,7 @@ pub fn Home() -> Html {
     let settings = use_settings();
     let cards = [
         (Route::Duplo, "home-duplo-title", "home-duplo-text", "card-duplo"),
+        (Route::Direct, "home-live-title", "home-live-text", "card-live"),
         (
             Route::Budget,
             "home-budget-title",
@@ -31,9 +32,9 @@ pub fn Home() -> Html {
             <h1>{ settings.t("home-title") }</h1>
             <p class="lead">{ settings.t("home-intro") }</p>
             <ul class="cards">
-                { for cards.iter().map(|(route, title, text, class)| html! {
-                    <li class={classes!("card", *class)}>
-                        <h2><Link<Route> to={route.clone()}>{ settings.t(title) }</Link<Route>></h2>
+                { for cards.into_iter().map(|(route, title, text, class)| html! {
+                    <li class={classes!("card", class)}>
+                        <h2><Link<Route> to={route}>{ settings.t(title) }</Link<Route>></h2>
                         <p>{ settings.t(text) }</p>
                     </li>
                 }) }
