@@ -175,6 +175,26 @@ pub fn format_percent(lang: Lang, share: f64, decimals: usize) -> String {
     }
 }
 
+/// A French letter without its accent (`é` → `e`, `Ç` → `C`), for comparing and making
+/// identifiers; other characters are returned unchanged.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'À' | 'Â' | 'Ä' | 'Á' => 'A',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'î' | 'ï' => 'i',
+        'Î' | 'Ï' => 'I',
+        'ô' | 'ö' => 'o',
+        'Ô' | 'Ö' => 'O',
+        'ù' | 'û' | 'ü' => 'u',
+        'Ù' | 'Û' | 'Ü' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        c => c,
+    }
+}
+
 /// Shortens a label to at most `max` characters, ending with `…` when cut (for chart
 /// axes and terminal tables; the full label is shown elsewhere).
 pub fn shorten(label: &str, max: usize) -> String {

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::survey::analysis::{self, CrossTab, Tally};
-use crate::survey::{Question, Session, Survey};
+use crate::survey::{Session, Survey};
 
 /// Characters of join codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
 /// from a projector is typed right.
@@ -313,11 +313,6 @@ pub struct AnswerBody {
 pub struct Ack {
     /// The session revision that includes this answer.
     pub revision: u64,
-}
-
-/// The labels of a question's choices, for result screens.
-pub fn choice_labels(question: &Question) -> Vec<&str> {
-    question.choices.iter().map(|c| c.label.as_str()).collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use briques_core::budget::{self, Budget, DgfipOptions, DocumentKind, Format, INDICATORS};
 use briques_core::i18n::{format_number, tr, tr_args, Lang};
 
-use crate::survey_cmd::env_lang;
+use crate::env_lang;
 
 /// `briques budget …`
 #[derive(clap::Subcommand, Debug)]

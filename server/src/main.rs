@@ -13,6 +13,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use briques_core::i18n::Lang;
 use clap::{Parser, Subcommand};
 
 /// Briques : ateliers de médiation aux données.
@@ -46,7 +47,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let message = format!("{error:#}");
-            let lang = survey_cmd::env_lang();
+            let lang = env_lang();
             eprintln!(
                 "{}",
                 briques_core::i18n::tr_args(lang, "cli-error", &[("message", message.as_str().into())])
@@ -80,7 +81,18 @@ pub(crate) fn default_data_dir() -> PathBuf {
     PathBuf::from("briques-data")
 }
 
+/// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), French when unset
+/// or unsupported.
+pub(crate) fn env_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| Lang::from_code(&value))
+        .unwrap_or_default()
+}
+
 pub(crate) fn parse_addr(text: &str) -> Result<SocketAddr, String> {
     text.parse()
-        .map_err(|_| format!("adresse invalide : « {text} » (attendu : IP:PORT, par exemple 127.0.0.1:8080)"))
+        .map_err(|_| briques_core::i18n::tr_args(env_lang(), "serve-bad-addr", &[("addr", text.into())]))
 }

@@ -72,7 +72,7 @@ fn default_assets_dir() -> PathBuf {
 
 /// Runs the server until Ctrl+C or SIGTERM.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let lang = crate::survey_cmd::env_lang();
+    let lang = crate::env_lang();
     let t = move |key: &str, args: &[(&str, Value<'_>)]| tr_args(lang, key, args);
     let assets = args.assets.unwrap_or_else(default_assets_dir);
     let index = assets.join("index.html");

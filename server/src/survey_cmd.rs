@@ -36,16 +36,6 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-/// The language of the environment, French when unset or unsupported.
-pub fn env_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .and_then(|value| Lang::from_code(&value))
-        .unwrap_or_default()
-}
-
 /// Runs a `survey` subcommand.
 pub fn run(command: SurveyCommand) -> anyhow::Result<()> {
     match command {
@@ -125,7 +115,7 @@ struct CrossTabJson {
 }
 
 fn stats(args: StatsArgs) -> anyhow::Result<()> {
-    let lang = env_lang();
+    let lang = crate::env_lang();
     let (session, from_json) = load(&args.file, lang)?;
     let survey = &session.survey;
     let label = |id: &str| {

@@ -17,7 +17,6 @@ use briques_core::i18n::format_percent;
 use briques_core::live::{normalise_code, FacilitatorView, PublicResults, PublicView};
 use briques_core::site::{storage_live_secret, storage_live_token};
 use briques_core::survey::Session;
-use gloo::storage::{LocalStorage, Storage};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -30,15 +29,8 @@ use crate::components::figure::Figure;
 use crate::hooks::use_settings;
 use crate::services::api::{self, use_event_stream};
 use crate::services::duplo_store;
+use crate::services::storage::{read, write};
 use crate::state::duplo::{DuploAction, ViewOptions};
-
-fn read(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
-fn write(key: &str, value: &str) {
-    let _ = LocalStorage::raw().set_item(key, value);
-}
 
 fn go(path: &str) {
     let _ = gloo::utils::window().location().assign(path);

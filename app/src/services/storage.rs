@@ -8,11 +8,12 @@ use briques_core::site::{STORAGE_LANG, STORAGE_PROJECTOR};
 use gloo::storage::{LocalStorage, Storage};
 
 /// Reads a plain string (not JSON) so the stored values stay readable and editable.
-fn read(key: &str) -> Option<String> {
+pub fn read(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-fn write(key: &str, value: &str) {
+/// Writes a plain string; a refusal (storage full or disabled) is dropped.
+pub fn write(key: &str, value: &str) {
     let _ = LocalStorage::raw().set_item(key, value);
 }
 

@@ -13,15 +13,7 @@ use crate::csv;
 fn normalise(name: &str) -> String {
     let mut out = String::new();
     for c in name.trim().chars() {
-        let c = match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        };
+        let c = crate::i18n::fold_accent(c);
         for lower in c.to_lowercase() {
             if lower.is_whitespace() || lower == '_' {
                 if !out.ends_with(' ') {

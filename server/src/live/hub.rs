@@ -122,27 +122,38 @@ impl Live {
         live.publish_public();
         // One publisher per audience. Changes arriving while a view is being built leave
         // one wake-up behind (Notify keeps a permit), so a burst costs one more rebuild.
-        let projector = live.clone();
-        tokio::spawn(async move {
-            loop {
-                projector.changed.notified().await;
-                if projector.publish_facilitator() {
-                    return;
-                }
-                tokio::time::sleep(PUBLISH_EVERY).await;
-            }
-        });
-        let phones = live.clone();
-        tokio::spawn(async move {
-            loop {
-                phones.public_changed.notified().await;
-                if phones.publish_public() {
-                    return;
-                }
-                tokio::time::sleep(PUBLISH_PUBLIC_EVERY).await;
-            }
-        });
+        Live::spawn_publisher(
+            live.clone(),
+            |l| &l.changed,
+            Live::publish_facilitator,
+            PUBLISH_EVERY,
+        );
+        Live::spawn_publisher(
+            live.clone(),
+            |l| &l.public_changed,
+            Live::publish_public,
+            PUBLISH_PUBLIC_EVERY,
+        );
         live
+    }
+
+    /// Rebuilds a view after each change, at most every `every`, until the session is
+    /// deleted (`publish` returns true).
+    fn spawn_publisher(
+        live: Arc<Live>,
+        signal: fn(&Live) -> &Notify,
+        publish: fn(&Live) -> bool,
+        every: Duration,
+    ) {
+        tokio::spawn(async move {
+            loop {
+                signal(&live).notified().await;
+                if publish(&live) {
+                    return;
+                }
+                tokio::time::sleep(every).await;
+            }
+        });
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Data> {
@@ -293,7 +304,7 @@ impl Hub {
     pub async fn create(&self, survey: Survey, mask_k: usize) -> Result<(String, String), LiveError> {
         let secret = random_hex(16);
         let state = LiveState::opening(&survey);
-        let (code, pending, live) = {
+        let (code, pending) = {
             let mut sessions = self.sessions.write().unwrap_or_else(|p| p.into_inner());
             let code = loop {
                 let mut bytes = [0u8; live::CODE_LENGTH];
@@ -320,11 +331,12 @@ impl Hub {
                 revision: 1,
                 deleted: false,
             };
-            let live = Live::new(code.clone(), secret.clone(), mask_k, created_at, data);
-            sessions.insert(code.clone(), live.clone());
-            (code, pending, live)
+            sessions.insert(
+                code.clone(),
+                Live::new(code.clone(), secret.clone(), mask_k, created_at, data),
+            );
+            (code, pending)
         };
-        drop(live);
         pending.committed().await.map_err(LiveError::Storage)?;
         Ok((code, secret))
     }
