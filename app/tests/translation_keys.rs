@@ -58,7 +58,7 @@ fn every_key_used_by_the_app_is_in_the_catalogue() {
     );
     assert!(
         missing.is_empty(),
-        "keys missing from core/locales/fr.ftl:\n{}",
+        "keys missing from the French catalogue (core/locales/fr*.ftl):\n{}",
         missing.join("\n")
     );
 }

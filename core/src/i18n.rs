@@ -1,6 +1,7 @@
 //! The translation layer: every user-visible string of Briques comes from here.
 //!
-//! Catalogues are Fluent files (`core/locales/fr.ftl`, `core/locales/en.ftl`), compiled
+//! Catalogues are Fluent files (`core/locales/fr*.ftl`, `core/locales/en*.ftl`, one file per
+//! area, concatenated), compiled
 //! into the binary and parsed once on first use. The subset of Fluent understood here
 //! is the one the project uses: `key = value` messages, indented continuation lines,
 //! `{ $variable }` placeholders, `{ "literal" }` and plural selectors
@@ -58,8 +59,24 @@ impl Lang {
 
     fn source(self) -> &'static str {
         match self {
-            Lang::Fr => include_str!("../locales/fr.ftl"),
-            Lang::En => include_str!("../locales/en.ftl"),
+            Lang::Fr => concat!(
+                include_str!("../locales/fr.ftl"),
+                "\n",
+                include_str!("../locales/fr-budget.ftl"),
+                "\n",
+                include_str!("../locales/fr-data.ftl"),
+                "\n",
+                include_str!("../locales/fr-packs.ftl"),
+            ),
+            Lang::En => concat!(
+                include_str!("../locales/en.ftl"),
+                "\n",
+                include_str!("../locales/en-budget.ftl"),
+                "\n",
+                include_str!("../locales/en-data.ftl"),
+                "\n",
+                include_str!("../locales/en-packs.ftl"),
+            ),
         }
     }
 
