@@ -17,6 +17,7 @@
 //! investissement in class 1 or 2; the carried-over results 001/002 and third-party works
 //! (45xx) are not operations of the year.
 
+pub mod explore;
 #[cfg(all(feature = "national", not(target_family = "wasm")))]
 pub mod national;
 pub mod nomenclature;

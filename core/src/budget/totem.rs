@@ -22,6 +22,8 @@ type Fields = BTreeMap<String, String>;
 struct RawBudget {
     header: Fields,
     lines: Vec<Fields>,
+    /// Capital still owed at the end of the year, summed over the debt annex's loans.
+    debt_end: Option<f64>,
 }
 
 /// Chapters whose code is also an account (carried-over results, transfers between
@@ -65,7 +67,11 @@ impl State {
                 if let Some(line) = self.line.as_mut() {
                     line.entry(name).or_insert(value);
                 } else if let Some(budget) = self.budget.as_mut() {
-                    if matches!(parent, "EnTeteBudget" | "BlocBudget") {
+                    if parent == "EMPRUNT" && name == "MtCapitalRestDu_31_12" {
+                        if let Some(amount) = super::parse_amount(&value) {
+                            *budget.debt_end.get_or_insert(0.0) += amount;
+                        }
+                    } else if matches!(parent, "EnTeteBudget" | "BlocBudget") {
                         budget.header.entry(name).or_insert(value);
                     }
                 } else if parent == "EnTeteDocBudgetaire" {
@@ -261,6 +267,9 @@ fn convert(
         budget_kind,
         libelle: header.get("LibelleEtab").cloned(),
         lines,
-        aggregates: BTreeMap::new(),
+        aggregates: raw
+            .debt_end
+            .map(|debt| BTreeMap::from([("Encours de dette".to_owned(), debt)]))
+            .unwrap_or_default(),
     })
 }
