@@ -30,9 +30,7 @@ fn switch(route: Route) -> Html {
         Route::Direct => html! { <pages::live::DirectPage /> },
         Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
-        Route::Budget => {
-            html! { <pages::soon::ComingSoon title_key="budget-title" text_key="budget-soon" /> }
-        }
+        Route::Budget => html! { <pages::budget::BudgetPage /> },
         Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
         Route::Workshops => {
             html! { <pages::soon::ComingSoon title_key="workshops-title" text_key="workshops-soon" /> }

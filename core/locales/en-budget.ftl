@@ -1,1 +1,194 @@
 # budget
+# Glossary (budget explorer)
+glossary-budget-primitif = Initial budget (budget primitif)
+glossary-budget-primitif-def = The town's main budget for the year, usually voted by the municipal council before 15 April: it plans and authorises all the year's spending and revenue. It is a forecast, not what was actually spent.
+glossary-decision-modificative = Budget amendment (décision modificative)
+glossary-decision-modificative-def = A vote by the municipal council that adjusts the budget during the year, for example to add money for works that cost more than planned or to record a grant obtained in the meantime. A town often votes one to three of them a year.
+glossary-compte-administratif = Administrative account (compte administratif)
+glossary-compte-administratif-def = The mayor's report on the past year: it shows what was really spent and collected, compared with what the budget planned. It is voted before 30 June of the following year and must match the management account kept by the public accountant (a State official who pays and collects on the town's behalf).
+glossary-compte-financier-unique = Single financial statement (CFU, compte financier unique)
+glossary-compte-financier-unique-def = A single document that replaces both the mayor's administrative account and the public accountant's management account, to present the year's accounts more clearly. It applies to all local authorities starting with the 2026 accounts.
+glossary-section-fonctionnement = Operating section
+glossary-section-fonctionnement-def = The part of the budget covering day-to-day spending and revenue that comes back every year: salaries, electricity, maintenance, school meals on one side; local taxes, State grants and service fees on the other. It is similar to a household's everyday budget.
+glossary-section-investissement = Capital section
+glossary-section-investissement-def = The part of the budget devoted to things that add lasting value to the town's assets: building a school, resurfacing a road, buying land, but also repaying the principal of loans. It is funded by savings, grants, the FCTVA and borrowing.
+glossary-operations-reelles = Real transactions
+glossary-operations-reelles-def = Spending and revenue that correspond to actual money coming into or going out of the town's accounts: paying an invoice, paying a salary, collecting a tax. These are the figures used to analyse the financial situation.
+glossary-operations-ordre = Book entries (opérations d'ordre)
+glossary-operations-ordre-def = Purely accounting entries with no money coming in or going out, such as depreciation or a transfer from one section to the other. They appear both as spending and as revenue, so they cancel out overall.
+glossary-epargne-gestion = Operating surplus before interest
+glossary-epargne-gestion-def = What is left of day-to-day revenue once day-to-day spending is paid, not counting interest on debt. It shows whether the town runs its daily business with a margin, regardless of its loans.
+glossary-epargne-brute = Gross savings
+glossary-epargne-brute-def = What is left of day-to-day revenue once all day-to-day spending is paid, including interest on debt; it is also called self-financing capacity (CAF). As a share of day-to-day revenue, it is generally a concern when it falls below 8 to 10 %.
+glossary-epargne-nette = Net savings
+glossary-epargne-nette-def = Gross savings minus the loan principal repaid during the year: the money actually available to pay for new investments. If it is negative, the town has to draw on its reserves or borrow to repay its debts, which is a warning sign.
+glossary-autofinancement = Self-financing
+glossary-autofinancement-def = The share of investments paid for with the town's own money, mainly its savings, without borrowing. For example, a 1 million euro sports hall funded with 300,000 euros of savings is 30 % self-financed.
+glossary-capacite-desendettement = Debt payback period
+glossary-capacite-desendettement-def = The number of years the town would need to repay all its debt if it devoted all its gross savings to it (debt divided by gross savings). Under 8 years is considered healthy; beyond 12 years the situation is considered worrying for a town.
+glossary-encours-dette = Outstanding debt
+glossary-encours-dette-def = The total amount the town still owes to banks on 31 December, not counting future interest. It is often compared with the population, for example 800 euros of debt per inhabitant.
+glossary-emprunt = Loan
+glossary-emprunt-def = Money lent to the town by a bank, usually repaid with interest over 15 to 30 years. The law forbids borrowing to pay day-to-day spending such as salaries: loans can only fund investments.
+glossary-dgf = DGF (general operating grant)
+glossary-dgf-def = The main sum paid each year by the State to towns for their running costs; it depends mostly on the number of inhabitants. For a town of 3,000 inhabitants, it is often several hundred thousand euros.
+glossary-fctva = FCTVA (VAT compensation fund)
+glossary-fctva-def = A refund by the State of a large part of the VAT the town paid on its investments, about 16 % of the price of the works including tax. It is paid with a delay of zero to two years depending on the case: for 100,000 euros of works, the town gets back about 16,000 euros.
+glossary-taxe-fonciere = Property tax (taxe foncière)
+glossary-taxe-fonciere-def = The local tax paid each year by owners of houses, flats, commercial premises or land; the municipal council sets its rate. Since the abolition of the housing tax on main residences, it is the main tax revenue the town controls.
+glossary-attribution-compensation = Compensation payment (attribution de compensation)
+glossary-attribution-compensation-def = A sum paid each year between the intercommunal body and each member town so that transferring taxes or responsibilities creates neither winners nor losers. It is usually paid to the town, but the town may have to pay it if it transferred more services than tax revenue.
+glossary-intercommunalite = Intercommunal body
+glossary-intercommunalite-def = A grouping of neighbouring towns (communauté de communes, communauté d'agglomération, métropole…) that carry out certain tasks together, such as waste, water or economic development. Almost every French town belongs to one, and it has its own budget and its own taxes.
+glossary-chapitre = Chapter
+glossary-chapitre-def = A group of accounts in the budget, which usually serves as the voting level: the municipal council votes an amount per chapter. For example, chapter 012 covers all staff costs and chapter 011 day-to-day spending such as energy or supplies.
+glossary-compte-nature = Account by nature
+glossary-compte-nature-def = The classification of spending or revenue by what it is: a salary, electricity, a tax, a grant… Each nature has a number; for example, accounts starting with 6 are operating spending and those starting with 7 are operating revenue.
+glossary-fonction = Function
+glossary-fonction-def = The classification of spending or revenue by what it is for: education, culture, sport, social welfare, roads… It shows how much the town devotes to each public policy; it is mandatory for towns of 3,500 inhabitants or more.
+glossary-nomenclature = Accounting framework (M14, M57)
+glossary-nomenclature-def = The accounting classification plan towns must follow so that budgets are presented the same way everywhere. The old M14 framework was replaced by M57, mandatory for all towns since 1 January 2024; this is why some account numbers change from one year to the next.
+glossary-restes-a-realiser = Carry-overs (restes à réaliser)
+glossary-restes-a-realiser-def = Spending committed but not yet paid, and revenue that is certain but not yet collected, on 31 December. For example, works ordered in November and invoiced in February are carried over to the next year's budget.
+glossary-resultat-reporte = Carried-forward result
+glossary-resultat-reporte-def = The surplus (or deficit) of the previous year, brought into the new year's budget. A carried-forward surplus is a reserve the town can use; a deficit must be made up.
+glossary-virement-section = Transfer to the capital section
+glossary-virement-section-def = The amount the town plans to move from its operating section to its capital section, to fund its projects with its savings. It is a planning entry that appears in the budget but not in the year-end accounts, where the allocation of the result plays this role.
+glossary-amortissement = Depreciation
+glossary-amortissement-def = An entry that records each year the wear of an asset and sets aside what is needed to replace it: a 30,000 euro vehicle depreciated over 5 years counts for 6,000 euros a year. No money leaves the accounts; it is mandatory for towns of 3,500 inhabitants or more, for most assets.
+glossary-subvention = Grant
+glossary-subvention-def = Financial aid that does not have to be repaid. The town receives grants (from the State, the region or the département, for example to renovate a school) and gives them (to sports or cultural associations, or to the municipal social welfare centre).
+glossary-charges-personnel = Staff costs
+glossary-charges-personnel-def = The salaries and social contributions of the town's employees (administration, schools, maintenance, municipal police…), grouped in chapter 012. It is often the largest operating expense, around half of the total.
+glossary-depenses-equipement = Capital spending
+glossary-depenses-equipement-def = Purchases and works that create or improve a lasting asset of the town: building a media library, renovating a school, resurfacing a road, buying a vehicle. It is the core of investment, excluding debt repayment.
+glossary-strate = Size band (strate)
+glossary-strate-def = A group of towns of similar size (for example 2,000 to 3,500 inhabitants), used to compare a town's figures with the average of similar towns. Averages by size band are published every year by the State.
+
+# Budget explorer
+budget-lead = Where does the town's money come from, where does it go, and what does it mean? Everything is computed on this device: files never leave your browser.
+budget-choose = Choose a town
+budget-demo = Demo town: Briqueville
+budget-file = Import a budget file
+budget-file-hint = Formats read: TOTEM budget documents and comptes financiers uniques (XML), OFGL exports, SCDL budgets and DGFiP balances (CSV). The file stays on this device.
+budget-search = Search for a town (name or INSEE code)
+budget-search-button = Search
+budget-search-found = { $count ->
+    [0] No town found.
+    [one] One town found.
+   *[other] { $count } towns found.
+}
+budget-reading = Reading “{ $file }” ({ $size } KB)…
+budget-analysing = Analysing “{ $file }”…
+budget-imported = “{ $file }” imported: { $name }, { $count ->
+    [one] one year.
+   *[other] { $count } years.
+}
+budget-left-out = { $count ->
+    [one] One other budget in the file (annex budget or other body) is not shown.
+   *[other] { $count } other budgets in the file (annex budgets or other bodies) are not shown.
+}
+budget-import-failed = “{ $file }” could not be imported: { $message }. The budget shown is unchanged.
+budget-loading = Loading the budget…
+budget-load-failed = The budget could not be loaded. { $message }
+budget-no-lines = This file only gives aggregates, without the detail of the lines: the detail and “If I were mayor” need a budget document, an SCDL file or a balance.
+budget-nomenclature = Accounting nomenclature { $name }.
+budget-what-is-it = What is it?
+budget-inhabitants = { $count ->
+    [one] { $count } inhabitant
+   *[other] { $count } inhabitants
+}
+budget-year = Year
+budget-population = Population (inhabitants), for amounts per inhabitant
+budget-warnings = { $count ->
+    [one] One remark about the file
+   *[other] { $count } remarks about the file
+}
+budget-tabs = Activity
+budget-tab-explorer = Explore the budget
+budget-tab-maire = If I were mayor
+budget-indicators = Key indicators
+budget-compare = About { $share } % of towns of { $strate } have a higher amount per inhabitant (median { $median }, half of the towns between { $q1 } and { $q3 }).
+budget-compare-none = No comparison possible: the town's population or its band's statistics are missing.
+budget-where-goes = Where does the money go?
+budget-where-comes = Where does the money come from?
+budget-view-options = Display options
+budget-side = Direction
+budget-side-depenses = Spending
+budget-side-recettes = Revenue
+budget-axis = Group
+budget-axis-nature = By nature (chapters)
+budget-axis-fonction = By policy area (functions)
+budget-per-head = Per inhabitant
+budget-breadcrumb = Budget breadcrumb
+budget-fonction-none = Function not given
+budget-treemap-label = Breakdown of “{ $name }”: each rectangle is proportional to the amount; the table below gives the same figures.
+budget-last-level = Last level: the budget lines for this account.
+budget-col-part = Item
+budget-col-amount = Amount realised
+budget-col-share = Share
+budget-col-compte = Account
+budget-col-label = Label
+budget-col-chapitre = Chapter
+budget-col-fonction = Function
+budget-col-prevu = Amount planned
+budget-parts-of = Breakdown of “{ $name }”
+budget-lines-of = Budget lines: { $name }
+budget-export-csv = Export the table (CSV)
+budget-hundred = What 100 € of spending pays for
+budget-hundred-chart = Out of 100 € spent
+budget-hundred-item = { $category }: { $amount } €
+budget-evolution = Change over the years available
+budget-evolution-label = Real operating revenue and spending and gross savings, by year
+budget-m57-change = Switch to M57
+budget-m57-note = The town moved from the M14 to the M57 nomenclature: totals compare, but some accounts and functions changed scope.
+budget-glossary-title = Glossary
+budget-glossary-intro = The words of public accounting, explained simply. Every underlined term on the page leads here.
+budget-glossary-link = See in the glossary
+
+# If I were mayor
+mayor-title = If I were mayor
+mayor-intro = You are the town council of { $commune } for the year { $year }. Change the spending and the levers, then check that the budget follows the rules.
+mayor-rules-title = The rules to follow
+mayor-rule-1 = The operating section must balance: spending cannot exceed revenue.
+mayor-rule-2 = Loan capital must be repaid from the town's savings, not with a new loan.
+mayor-rule-3 = Investments must be fully funded: net savings, grants and VAT refunds (FCTVA), loans.
+mayor-rule-4 = New loans are limited: the debt must not exceed 12 years of gross savings.
+mayor-spending = Operating spending
+mayor-levers = Other levers
+mayor-taxes = Local taxes (rates)
+mayor-equipment = Investments (equipment and works)
+mayor-loan = New loans this year (euros)
+mayor-loan-limit = Limit for these choices: { $amount }.
+mayor-change-valuetext = { $value } compared with the actual budget
+mayor-interest-fixed = Interest on debt, which cannot change this year: { $amount }.
+mayor-reset = Back to the actual budget
+mayor-outcome = Outcome of your choices
+mayor-left = Left (or missing) to invest
+mayor-balanced = The budget follows every rule.
+mayor-problem-fonctionnement = The operating section is in deficit: { $amount } missing.
+mayor-problem-remboursement = Savings do not cover loan repayments: { $amount } missing.
+mayor-problem-investissement = Investments are not funded: { $amount } missing.
+mayor-problem-emprunt = Too much borrowing: the limit is { $amount } for these choices.
+mayor-group = Group name
+mayor-save = Save the group's proposal
+mayor-group-missing = Name the group before saving.
+mayor-group-saved = Proposal of group “{ $group }” saved on this device.
+mayor-compare = Compare the groups
+mayor-compare-empty = No proposal saved for this town and year.
+mayor-actual = Actual budget
+mayor-line = Item
+mayor-rules = Rules
+mayor-rules-ok = followed
+mayor-rules-broken = { $count ->
+    [one] one rule broken
+   *[other] { $count } rules broken
+}
+mayor-clear = Delete this town's proposals
+mayor-clear-confirm = Delete every proposal saved for this town and year?
+
+# National budgets served by briques serve --budgets
+serve-budgets = National budgets: { $count } towns ({ $path })
+serve-budgets-failed = cannot read the national budgets in { $path } (expected: the folder written by “briques budget prepare”)
+budget-api-unknown = no data for “{ $code }” in the national budgets
+budget-api-bad-code = invalid INSEE code: expected five characters (digits, or 2A/2B for Corsica)

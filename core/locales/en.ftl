@@ -35,7 +35,6 @@ home-open = Open
 ## Pages in preparation
 coming-soon = This activity is coming soon to Briques.
 budget-title = My town's budget
-budget-soon = The town budget explorer is in preparation: it will read OFGL, DGFiP, SCDL files and TOTEM budget documents.
 data-title = Reading and building charts
 data-soon = The CSV explorer is in preparation: open a file, understand its columns, build a chart.
 workshops-title = Workshops

@@ -36,7 +36,6 @@ home-open = Ouvrir
 ## Pages en préparation
 coming-soon = Cette activité arrive bientôt dans Briques.
 budget-title = Le budget de ma commune
-budget-soon = L'explorateur de budget communal est en préparation : il lira les fichiers de l'OFGL, de la DGFiP, du SCDL et les documents budgétaires TOTEM.
 data-title = Lire et construire un graphique
 data-soon = L'explorateur de fichiers CSV est en préparation : ouvrir un fichier, comprendre ses colonnes, construire un graphique.
 workshops-title = Ateliers

@@ -19,6 +19,8 @@ pub fn storage_live_secret(code: &str) -> String {
 pub const STORAGE_LANG: &str = "briques.lang";
 /// Local-storage key holding whether projector mode is on (`1` or `0`).
 pub const STORAGE_PROJECTOR: &str = "briques.projector";
+/// Local-storage key holding the groups' proposals of "Si j'étais maire" (JSON).
+pub const STORAGE_MAYOR_GROUPS: &str = "briques.budget.groupes";
 
 /// Whether `path` (without query string) is one of the app's routes.
 pub fn is_app_route(path: &str) -> bool {

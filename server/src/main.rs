@@ -4,6 +4,7 @@
 //! the modules below.
 
 mod budget_cmd;
+mod budgets;
 mod live;
 mod pages;
 mod serve;

@@ -9,6 +9,7 @@
 //! - The Content-Security-Policy allows only this server (plus compiling WebAssembly).
 
 use std::convert::Infallible;
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,6 +28,8 @@ use tower_http::services::ServeDir;
 
 use briques_core::i18n::{tr_args, Value};
 use briques_core::site::is_app_route;
+
+use crate::budgets::{self, National};
 
 use crate::live::hub::Hub;
 use crate::live::limits::Rate;
@@ -57,6 +60,10 @@ pub struct ServeArgs {
     /// Réponses par seconde permises par participant.
     #[arg(long, default_value_t = 5.0)]
     pub rate_per_participant: f64,
+    /// Dossier des budgets nationaux préparés par `briques budget prepare` : l'explorateur
+    /// de budget permet alors de chercher toutes les communes.
+    #[arg(long)]
+    pub budgets: Option<PathBuf>,
 }
 
 /// The Content-Security-Policy of every response. `'wasm-unsafe-eval'` is what
@@ -82,6 +89,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             &[("path", index.display().to_string().as_str().into())]
         ));
     }
+    let national_note = args.budgets.as_ref().map(|dir| dir.display().to_string());
+    let national = match &args.budgets {
+        Some(dir) => {
+            let dir_text = dir.display().to_string();
+            let national = National::open(dir)
+                .with_context(|| t("serve-budgets-failed", &[("path", dir_text.as_str().into())]))?;
+            Some(Arc::new(national))
+        }
+        None => None,
+    };
     let data = args.data.unwrap_or_else(crate::default_data_dir);
     let data_text = data.display().to_string();
     std::fs::create_dir_all(&data)
@@ -122,9 +139,23 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 &[("url", url.as_str().into()), ("data", data_text.as_str().into())]
             )
         );
+        if let (Some(national), Some(path)) = (&national, &national_note) {
+            // Not println!: whoever started the server may have stopped reading.
+            let _ = writeln!(
+                std::io::stdout(),
+                "{}",
+                t(
+                    "serve-budgets",
+                    &[
+                        ("count", national.communes().into()),
+                        ("path", path.as_str().into())
+                    ]
+                )
+            );
+        }
         axum::serve(
             listener,
-            app(assets, live).into_make_service_with_connect_info::<SocketAddr>(),
+            app(assets, live, national).into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -132,8 +163,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     })
 }
 
-/// The whole HTTP application: the live API and pages, then the app's files.
-pub fn app(assets: PathBuf, live: Arc<LiveApp>) -> Router {
+/// The whole HTTP application: the live API and pages, the national budget files when
+/// given, then the app's files.
+pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>) -> Router {
     let index = assets.join("index.html");
     let fallback = service_fn(move |request: Request| {
         let index = index.clone();
@@ -143,8 +175,11 @@ pub fn app(assets: PathBuf, live: Arc<LiveApp>) -> Router {
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .fallback(fallback);
-    Router::new()
-        .merge(live::router(live))
+    let mut router = Router::new().merge(live::router(live));
+    if let Some(national) = national {
+        router = router.merge(budgets::router(national));
+    }
+    router
         .fallback_service(files)
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(security_and_cache_headers))

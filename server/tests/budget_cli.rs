@@ -182,3 +182,55 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("colonne obligatoire absente"));
 }
+
+#[test]
+fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
+    let dir = tempfile::tempdir().unwrap();
+    let pops = dir.path().join("populations.csv");
+    std::fs::write(
+        &pops,
+        "REG;DEP;COM;Commune;PMUN;PCAP;PTOT\r\n99;099;99042;Briqueville;3000;12;3012\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("prepared");
+    let status = support::briques_fr()
+        .args([
+            "budget",
+            "prepare",
+            &fixture("briqueville-2023-dgfip-api.csv"),
+            "--out",
+        ])
+        .arg(&out)
+        .arg("--populations")
+        .arg(&pops)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let (assets_path, data_path) = (assets.path().to_owned(), data.path().to_owned());
+    let server = support::start_args(
+        &assets_path,
+        &data_path,
+        &["--budgets", out.to_str().unwrap()],
+        vec![assets, data, dir],
+    );
+    let found = support::get(&format!("{}/api/budgets/recherche?q=briquev", server.base)).json();
+    assert_eq!(found[0]["insee"], "99042");
+    assert_eq!(found[0]["population"], 3012);
+    let accents = support::get(&format!("{}/api/budgets/recherche?q=BRÏQUEVILLE", server.base)).json();
+    assert_eq!(accents.as_array().unwrap().len(), 1);
+    let budget: briques_core::budget::Budget =
+        serde_json::from_slice(&support::get(&format!("{}/api/budgets/communes/99042", server.base)).body)
+            .unwrap();
+    assert_eq!(budget.exercice, 2023);
+    let strates = support::get(&format!("{}/api/budgets/strates", server.base)).json();
+    assert!(strates["4"]["per_inhabitant"]["depenses_reelles_fonctionnement"]["median"].is_number());
+    let missing = support::get(&format!("{}/api/budgets/communes/12345", server.base));
+    assert_eq!(missing.status, 404);
+    assert!(missing.json()["error"].as_str().unwrap().contains("12345"));
+    let bad = support::get(&format!("{}/api/budgets/communes/..%2F..", server.base));
+    assert_eq!(bad.status, 400);
+}

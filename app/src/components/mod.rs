@@ -1,5 +1,6 @@
 //! Small leaf components shared by pages.
 
+pub mod budget;
 pub mod duplo;
 pub mod figure;
 pub mod header;

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod budget;
 pub mod duplo;
 pub mod home;
 pub mod live;

@@ -1,6 +1,7 @@
 //! Browser services: what touches local storage, the document and downloads.
 
 pub mod api;
+pub mod budget_data;
 pub mod download;
 pub mod duplo_store;
 pub mod storage;

@@ -102,7 +102,8 @@ impl Node {
     }
 
     fn sort(&mut self) {
-        self.children.sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key)));
+        self.children
+            .sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key)));
         for child in &mut self.children {
             child.sort();
         }
@@ -147,7 +148,11 @@ pub fn chapitre_of(line: &Line) -> String {
 pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
     let family = family(budget);
     let mut root = Node::new(String::new(), Level::Root, None);
-    for line in budget.lines.iter().filter(|l| l.reel && l.direction == side.direction()) {
+    for line in budget
+        .lines
+        .iter()
+        .filter(|l| l.reel && l.direction == side.direction())
+    {
         let Some(section) = line.section() else { continue };
         let amount = budget.amount(line);
         let section_key = match section {
@@ -171,9 +176,13 @@ pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
             },
         };
         root.amount += amount;
-        let section_node = root.child(section_key, || Node::new(section_key.into(), Level::Section, None));
+        let section_node = root.child(section_key, || {
+            Node::new(section_key.into(), Level::Section, None)
+        });
         section_node.amount += amount;
-        let group = section_node.child(&group_key, || Node::new(group_key.clone(), group_level, group_label));
+        let group = section_node.child(&group_key, || {
+            Node::new(group_key.clone(), group_level, group_label)
+        });
         group.amount += amount;
         let compte = group.child(&line.compte, || {
             let label = nomenclature::compte_label(&line.compte).map(|(_, l)| l);
@@ -287,7 +296,12 @@ pub fn squarify(values: &[f64], area: Rect) -> Vec<Rect> {
             let mut y = free.y;
             for (i, a) in row {
                 let h = a / width;
-                out[*i] = Rect { x: free.x, y, w: width, h };
+                out[*i] = Rect {
+                    x: free.x,
+                    y,
+                    w: width,
+                    h,
+                };
                 y += h;
             }
             free = Rect {
@@ -301,7 +315,12 @@ pub fn squarify(values: &[f64], area: Rect) -> Vec<Rect> {
             let mut x = free.x;
             for (i, a) in row {
                 let w = a / height;
-                out[*i] = Rect { x, y: free.y, w, h: height };
+                out[*i] = Rect {
+                    x,
+                    y: free.y,
+                    w,
+                    h: height,
+                };
                 x += w;
             }
             free = Rect {
@@ -328,9 +347,35 @@ pub fn hundred_euros(budget: &Budget) -> Vec<(Category, f64)> {
     if total <= 0.0 {
         return Vec::new();
     }
-    let mut out: Vec<(Category, f64)> = spending.into_iter().map(|(c, d)| (c, d * 100.0 / total)).collect();
+    let mut out: Vec<(Category, f64)> = spending
+        .into_iter()
+        .map(|(c, d)| (c, d * 100.0 / total))
+        .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     out
+}
+
+/// Population strates (by inhabitants), following the DGFiP/OFGL bands where known.
+pub const STRATES: [(u8, u64, &str); 10] = [
+    (1, 0, "moins de 250 habitants"),
+    (2, 250, "250 à 499 habitants"),
+    (3, 500, "500 à 1 999 habitants"),
+    (4, 2_000, "2 000 à 3 499 habitants"),
+    (5, 3_500, "3 500 à 4 999 habitants"),
+    (6, 5_000, "5 000 à 9 999 habitants"),
+    (7, 10_000, "10 000 à 19 999 habitants"),
+    (8, 20_000, "20 000 à 49 999 habitants"),
+    (9, 50_000, "50 000 à 99 999 habitants"),
+    (10, 100_000, "100 000 habitants et plus"),
+];
+
+/// The strate of a population.
+pub fn strate(population: u64) -> u8 {
+    STRATES
+        .iter()
+        .rev()
+        .find(|(_, from, _)| population >= *from)
+        .map_or(1, |(s, ..)| *s)
 }
 
 /// Quartiles of an indicator among the communes of a strate.
@@ -497,9 +542,13 @@ impl MayorBase {
         let encours = start.map(|s| s - self.remboursement + emprunt);
         let mut problems = Vec::new();
         if epargne_brute < 0.0 {
-            problems.push(Problem::FonctionnementDesequilibre { manque: -epargne_brute });
+            problems.push(Problem::FonctionnementDesequilibre {
+                manque: -epargne_brute,
+            });
         } else if epargne_nette < 0.0 {
-            problems.push(Problem::RemboursementNonCouvert { manque: -epargne_nette });
+            problems.push(Problem::RemboursementNonCouvert {
+                manque: -epargne_nette,
+            });
         }
         if ressources + 0.5 < besoin {
             problems.push(Problem::InvestissementNonFinance {
@@ -614,7 +663,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn demo(year: i32) -> Budget {
-        let path = format!("{}/../www/demo/briqueville-ca-{year}.xml", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../www/demo/briqueville-ca-{year}.xml",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let bytes = std::fs::read(path).expect("the demo commune is in www/demo");
         import(&bytes, None, &DgfipOptions::default())
             .expect("the demo commune imports")
@@ -631,9 +683,18 @@ mod tests {
                 let spending = tree(&budget, Side::Depenses, axis);
                 let revenue = tree(&budget, Side::Recettes, axis);
                 let close = |a: f64, b: f64| (a - b).abs() < 0.01;
-                assert!(close(spending.get("F").unwrap().amount, totals.fonctionnement.depenses));
-                assert!(close(spending.get("I").unwrap().amount, totals.investissement.depenses));
-                assert!(close(revenue.get("F").unwrap().amount, totals.fonctionnement.recettes));
+                assert!(close(
+                    spending.get("F").unwrap().amount,
+                    totals.fonctionnement.depenses
+                ));
+                assert!(close(
+                    spending.get("I").unwrap().amount,
+                    totals.investissement.depenses
+                ));
+                assert!(close(
+                    revenue.get("F").unwrap().amount,
+                    totals.fonctionnement.recettes
+                ));
                 for section in &spending.children {
                     let sum: f64 = section.children.iter().map(|c| c.amount).sum();
                     assert!(close(sum, section.amount));
@@ -656,7 +717,10 @@ mod tests {
             assert!((600.0..1100.0).contains(&per_head), "{year}: {per_head} €/hab");
             assert!(i.epargne_brute > 0.0 && i.epargne_nette.unwrap() > 0.0, "{year}");
             assert!(i.encours_dette.unwrap() > 1_000_000.0, "{year}: debt annex read");
-            assert_eq!(family(&budget), if year >= 2023 { Family::M57 } else { Family::M14 });
+            assert_eq!(
+                family(&budget),
+                if year >= 2023 { Family::M57 } else { Family::M14 }
+            );
         }
     }
 
@@ -666,11 +730,17 @@ mod tests {
         let root = tree(&budget, Side::Depenses, Axis::Nature);
         let personnel = descend(&root, &["F".into(), "012".into()]);
         assert_eq!(personnel.len(), 3);
-        assert_eq!(personnel[2].label, Some("Charges de personnel et frais assimilés"));
+        assert_eq!(
+            personnel[2].label,
+            Some("Charges de personnel et frais assimilés")
+        );
         assert!(personnel[2].children.iter().all(|c| c.label.is_some()));
         let by_fonction = tree(&budget, Side::Depenses, Axis::Fonction);
         let f = by_fonction.get("F").unwrap();
-        assert!(f.children.iter().all(|c| c.label.is_some()), "every fonction of the demo is labelled");
+        assert!(
+            f.children.iter().all(|c| c.label.is_some()),
+            "every fonction of the demo is labelled"
+        );
     }
 
     #[test]
@@ -728,7 +798,10 @@ mod tests {
         spend.changes.insert(Category::AchatsServices, 30);
         spend.impots = -30;
         let outcome = base.evaluate(&spend);
-        assert!(matches!(outcome.problems[0], Problem::FonctionnementDesequilibre { .. }));
+        assert!(matches!(
+            outcome.problems[0],
+            Problem::FonctionnementDesequilibre { .. }
+        ));
         let borrow = MayorChoices {
             emprunt: 50_000_000.0,
             ..MayorChoices::actual(&base)

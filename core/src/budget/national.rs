@@ -21,6 +21,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 use serde::Serialize;
 
+pub use super::explore::{strate, STRATES};
 use super::{Budget, BudgetKind, Collectivite, Direction, DocumentKind, Line};
 use crate::csv::{decode, TextFile};
 
@@ -50,29 +51,6 @@ pub struct Report {
     pub lines: usize,
     /// Communes with a known population (and so a strate).
     pub with_population: usize,
-}
-
-/// Population strates (by inhabitants), following the DGFiP/OFGL bands where known.
-pub const STRATES: [(u8, u64, &str); 10] = [
-    (1, 0, "moins de 250 habitants"),
-    (2, 250, "250 à 499 habitants"),
-    (3, 500, "500 à 1 999 habitants"),
-    (4, 2_000, "2 000 à 3 499 habitants"),
-    (5, 3_500, "3 500 à 4 999 habitants"),
-    (6, 5_000, "5 000 à 9 999 habitants"),
-    (7, 10_000, "10 000 à 19 999 habitants"),
-    (8, 20_000, "20 000 à 49 999 habitants"),
-    (9, 50_000, "50 000 à 99 999 habitants"),
-    (10, 100_000, "100 000 habitants et plus"),
-];
-
-/// The strate of a population.
-pub fn strate(population: u64) -> u8 {
-    STRATES
-        .iter()
-        .rev()
-        .find(|(_, from, _)| population >= *from)
-        .map_or(1, |(s, ..)| *s)
 }
 
 const AMOUNTS: [&str; 6] = ["OBNETDEB", "OBNETCRE", "OOBDEB", "OOBCRE", "SD", "SC"];
