@@ -29,9 +29,9 @@ export const ROUTES = [
 ];
 
 /** Starts `briques serve --addr 127.0.0.1:0` and resolves once it prints its address. */
-export function startServer({ dataDir } = {}) {
+export function startServer({ dataDir, args = [] } = {}) {
   const data = dataDir || mkdtempSync(join(tmpdir(), 'briques-e2e-data-'));
-  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--assets', ASSETS, '--data', data], {
+  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--assets', ASSETS, '--data', data, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
