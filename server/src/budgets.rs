@@ -6,7 +6,9 @@
 //!
 //! - `GET /api/budgets/recherche?q=…`: up to 20 communes, best matches first;
 //! - `GET /api/budgets/communes/{insee}`: one commune's budget (a `Budget` as JSON);
-//! - `GET /api/budgets/strates`: quartiles per population strate.
+//! - `GET /api/budgets/strates`: quartiles per population strate;
+//! - `GET /api/budgets/statut`: `{"communes": n}`, 0 without national files (always there,
+//!   so the app can ask without an error).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -166,13 +168,23 @@ async fn strates(State(national): State<Arc<National>>, headers: HeaderMap) -> R
     json_file(&national.dir.join("strates.json"), lang(&headers), "strates")
 }
 
-/// The routes of the national files.
-pub fn router(national: Arc<National>) -> Router {
-    Router::new()
-        .route("/api/budgets/recherche", get(search))
-        .route("/api/budgets/communes/{code}", get(commune))
-        .route("/api/budgets/strates", get(strates))
-        .with_state(national)
+/// The routes of the national files; without them, only the status, which says so.
+pub fn router(national: Option<Arc<National>>) -> Router {
+    let communes = national.as_ref().map_or(0, |n| n.communes());
+    let status = Router::new().route(
+        "/api/budgets/statut",
+        get(move || async move { Json(serde_json::json!({ "communes": communes })) }),
+    );
+    match national {
+        Some(national) => status.merge(
+            Router::new()
+                .route("/api/budgets/recherche", get(search))
+                .route("/api/budgets/communes/{code}", get(commune))
+                .route("/api/budgets/strates", get(strates))
+                .with_state(national),
+        ),
+        None => status,
+    }
 }
 
 #[cfg(test)]

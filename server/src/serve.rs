@@ -175,11 +175,9 @@ pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>)
         .precompressed_gzip()
         .append_index_html_on_directories(true)
         .fallback(fallback);
-    let mut router = Router::new().merge(live::router(live));
-    if let Some(national) = national {
-        router = router.merge(budgets::router(national));
-    }
-    router
+    Router::new()
+        .merge(live::router(live))
+        .merge(budgets::router(national))
         .fallback_service(files)
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(security_and_cache_headers))

@@ -217,6 +217,8 @@ fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
         &["--budgets", out.to_str().unwrap()],
         vec![assets, data, dir],
     );
+    let status = support::get(&format!("{}/api/budgets/statut", server.base)).json();
+    assert_eq!(status["communes"], 1);
     let found = support::get(&format!("{}/api/budgets/recherche?q=briquev", server.base)).json();
     assert_eq!(found[0]["insee"], "99042");
     assert_eq!(found[0]["population"], 3012);

@@ -637,7 +637,7 @@ fn explorer(
                     .unwrap_or_default(),
                 explore::chapitre_of(line),
                 line.fonction.clone().unwrap_or_default(),
-                line.prevu.map(|p| show(p)).unwrap_or_default(),
+                line.prevu.map(&show).unwrap_or_default(),
                 show(budget.amount(line)),
             ]);
         }

@@ -122,9 +122,13 @@ pub async fn demo(lang: Lang) -> Result<Loaded, String> {
 
 /// Whether the server has national files (`briques serve --budgets`).
 pub async fn national_available() -> bool {
-    api::send("GET", "/api/budgets/strates", &[], None)
-        .await
-        .is_ok_and(|r| r.ok())
+    match api::send("GET", "/api/budgets/statut", &[], None).await {
+        Ok(reply) if reply.ok() => serde_json::from_str::<serde_json::Value>(&reply.text)
+            .ok()
+            .and_then(|v| v["communes"].as_u64())
+            .is_some_and(|n| n > 0),
+        _ => false,
+    }
 }
 
 /// Communes of the national index matching `query` (name or INSEE code).

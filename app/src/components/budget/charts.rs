@@ -33,22 +33,30 @@ pub struct EvolutionProps {
     pub format: Callback<f64, String>,
 }
 
+/// A round step for about four axis intervals: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_step(raw: f64) -> f64 {
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power)
+}
+
 /// A line chart of the indicators over the years.
 #[function_component]
 pub fn Evolution(props: &EvolutionProps) -> Html {
-    let (w, h, left, right, top, bottom) = (800.0, 360.0, 110.0, 20.0, 20.0, 90.0);
+    let legend_rows = props.series.len() as f64;
+    let (w, left, right, top) = (800.0, 110.0, 20.0, 20.0);
+    let bottom = 40.0 + 24.0 * legend_rows;
+    let h = 290.0 + bottom;
     let n = props.years.len().max(1);
-    let max = props
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
-    let min = props
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .fold(0.0_f64, f64::min);
+    let values = || props.series.iter().flat_map(|s| s.values.iter().copied());
+    let high = values().fold(0.0_f64, f64::max);
+    let low = values().fold(0.0_f64, f64::min);
+    let step = nice_step((high - low).max(1.0) / 4.0);
+    let max = (high / step).ceil().max(1.0) * step;
+    let min = (low / step).floor() * step;
     let x = |i: usize| {
         if n == 1 {
             left + (w - left - right) / 2.0
@@ -57,8 +65,8 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
         }
     };
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - min) / (max - min));
-    let ticks = (0..=4).map(|k| min + (max - min) * f64::from(k) / 4.0);
-    let legend_y = h - 30.0;
+    let count = ((max - min) / step).round() as i32;
+    let ticks = (0..=count).map(|k| min + step * f64::from(k));
     html! {
         <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={props.label.clone()}
             font-family="system-ui, sans-serif" font-size="13">
@@ -87,16 +95,16 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
                 let (colour, _) = PALETTE[k % PALETTE.len()];
                 let points: Vec<String> = series.values.iter().enumerate()
                     .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v))).collect();
-                let lx = left + 230.0 * k as f64;
+                let ly = h - bottom + 44.0 + 24.0 * k as f64;
                 html! {
                     <g>
                         <polyline points={points.join(" ")} fill="none" stroke={colour} stroke-width="3" />
                         { for series.values.iter().enumerate().map(|(i, v)| html! {
                             <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(*v))} r="4" fill={colour} />
                         }) }
-                        <rect x={lx.to_string()} y={(legend_y - 10.0).to_string()} width="14" height="14" fill={colour} />
-                        <text x={(lx + 20.0).to_string()} y={(legend_y + 2.0).to_string()} fill="#1b1b1f">
-                            { shorten(&series.label, 30) }</text>
+                        <rect x={left.to_string()} y={(ly - 11.0).to_string()} width="14" height="14" fill={colour} />
+                        <text x={(left + 20.0).to_string()} y={(ly + 1.0).to_string()} fill="#1b1b1f">
+                            { shorten(&series.label, 80) }</text>
                     </g>
                 }
             }) }

@@ -20,6 +20,9 @@ use super::glossary::Term;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::storage;
 
+/// A change a slider makes to the choices.
+type Edit = dyn Fn(&mut MayorChoices, i32);
+
 /// A group's saved proposal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
@@ -121,7 +124,7 @@ pub fn Mayor(props: &MayorProps) -> Html {
     let outcome: Outcome = props.base.evaluate(&choices);
     let actual = props.base.actual();
 
-    let set = |edit: Rc<dyn Fn(&mut MayorChoices, i32)>| {
+    let set = |edit: Rc<Edit>| {
         let choices = choices.clone();
         Callback::from(move |v: i32| {
             let mut next = (*choices).clone();
