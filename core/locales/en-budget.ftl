@@ -192,3 +192,7 @@ serve-budgets = National budgets: { $count } towns ({ $path })
 serve-budgets-failed = cannot read the national budgets in { $path } (expected: the folder written by “briques budget prepare”)
 budget-api-unknown = no data for “{ $code }” in the national budgets
 budget-api-bad-code = invalid INSEE code: expected five characters (digits, or 2A/2B for Corsica)
+
+budget-collectivite = Body in the file
+budget-too-big = “{ $file }” weighs { $size } MB: it is a national or regional file, too big for the browser. Prepare it with “briques budget prepare”, then start “briques serve --budgets” to search every town.
+budget-progress = Import in progress

@@ -192,3 +192,7 @@ serve-budgets = Budgets nationaux : { $count } communes ({ $path })
 serve-budgets-failed = impossible de lire les budgets nationaux dans { $path } (attendu : le dossier écrit par « briques budget prepare »)
 budget-api-unknown = aucune donnée pour « { $code } » dans les budgets nationaux
 budget-api-bad-code = code INSEE invalide : attendu cinq caractères (chiffres, ou 2A/2B pour la Corse)
+
+budget-collectivite = Collectivité du fichier
+budget-too-big = « { $file } » pèse { $size } Mo : c'est un fichier national ou régional, trop gros pour le navigateur. Préparez-le avec « briques budget prepare » puis lancez « briques serve --budgets » pour chercher chaque commune.
+budget-progress = Import en cours

@@ -127,6 +127,22 @@ test('a TOTEM file imported on the device shows the indicators the CLI computes'
   await page.getByRole('heading', { level: 2, name: 'BRIQUEVILLE · compte administratif 2023' }).waitFor();
 });
 
+test('a file with several communes offers a choice between them', async () => {
+  await openDemo();
+  const text = readFileSync(join(here, '..', '..', 'core', 'fixtures', 'budget', 'briqueville-2023-dgfip-api.csv'), 'utf8');
+  const [header, ...rows] = text.trim().split(/\r?\n/);
+  const main = rows.filter((r) => r.includes(';BRIQUEVILLE;'));
+  const other = main.map((r) => r.replaceAll('BRIQUEVILLE', 'TOURVILLE').replaceAll('219999999', '219999998').replace(';042;', ';043;'));
+  const file = join(work, 'deux-communes.csv');
+  writeFileSync(file, [header, ...main, ...other].join('\r\n'));
+  const before = await loads();
+  await page.locator('#budget-file').setInputFiles(file);
+  await page.waitForFunction((n) => Number(document.querySelector('.budget-page').dataset.budgetLoads) > n, before);
+  await page.getByText(/Un autre budget du fichier/).waitFor();
+  await page.getByLabel('Collectivité du fichier').selectOption('TOURVILLE');
+  await page.getByRole('heading', { level: 2, name: /^TOURVILLE · / }).waitFor();
+});
+
 test('"Si j\'étais maire": two groups saved and compared with the actual budget', async () => {
   await openDemo('?commune=demo&annee=2024&onglet=maire');
   await page.getByRole('heading', { level: 2, name: 'Si j\'étais maire' }).waitFor();

@@ -28,6 +28,9 @@ use crate::services::budget_data::{self, IndexEntry, Loaded};
 use crate::services::download;
 use crate::state::budget::{BudgetView, Source, Tab};
 
+/// Larger files are national or regional files: `briques budget prepare` is for them.
+const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
 /// What the page holds.
 #[derive(Clone, PartialEq)]
 enum Data {
@@ -119,6 +122,59 @@ fn slug(text: &str) -> String {
     briques_core::survey::slug(text)
 }
 
+/// Imports a file read on the device, or says why it cannot be.
+#[allow(clippy::too_many_arguments)]
+fn import_file(
+    bytes: &[u8],
+    lang: Lang,
+    name: &str,
+    settings: &SettingsHandle,
+    notice: &UseStateHandle<String>,
+    population: &UseStateHandle<Option<u64>>,
+    data: &UseStateHandle<Data>,
+    view: &UseStateHandle<BudgetView>,
+    loads: &UseStateHandle<u32>,
+) {
+    match budget_data::from_file(bytes, lang) {
+        Ok((loaded, left_out)) if !loaded.budgets.is_empty() => {
+            let mut message = settings.t_args(
+                "budget-imported",
+                &[
+                    ("file", name.into()),
+                    ("name", loaded.name.as_str().into()),
+                    ("count", loaded.budgets.len().into()),
+                ],
+            );
+            if left_out > 0 {
+                message.push(' ');
+                message.push_str(&settings.t_args("budget-left-out", &[("count", left_out.into())]));
+            }
+            notice.set(message);
+            population.set(None);
+            data.set(Data::Ready(Rc::new(loaded)));
+            view.set(BudgetView {
+                source: Source::File,
+                ..BudgetView::default()
+            });
+            loads.set(**loads + 1);
+        }
+        Ok(_) => notice.set(settings.t_args(
+            "budget-import-failed",
+            &[
+                ("file", name.into()),
+                ("message", settings.t("budget-error-no-line").as_str().into()),
+            ],
+        )),
+        Err(message) => notice.set(settings.t_args(
+            "budget-import-failed",
+            &[
+                ("file", name.into()),
+                ("message", message.as_str().into()),
+            ],
+        )),
+    }
+}
+
 /// The budget page.
 #[function_component]
 pub fn BudgetPage() -> Html {
@@ -133,6 +189,7 @@ pub fn BudgetPage() -> Html {
     let population = use_state(|| None::<u64>);
     let reader = use_mut_ref(|| None::<FileReader>);
     let loads = use_state(|| 0u32);
+    let busy = use_state(|| false);
 
     // Whether the server has national files (briques serve --budgets).
     {
@@ -217,6 +274,7 @@ pub fn BudgetPage() -> Html {
         let reader = reader.clone();
         let loads = loads.clone();
         let population = population.clone();
+        let busy = busy.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -227,6 +285,20 @@ pub fn BudgetPage() -> Html {
             input.set_value("");
             let file = gloo::file::File::from(file);
             let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                notice.set(settings.t_args(
+                    "budget-too-big",
+                    &[
+                        ("file", name.as_str().into()),
+                        (
+                            "size",
+                            format_number(lang, file.size() as f64 / 1e6, 0).as_str().into(),
+                        ),
+                    ],
+                ));
+                return;
+            }
+            busy.set(true);
             notice.set(
                 settings.t_args(
                     "budget-reading",
@@ -247,10 +319,12 @@ pub fn BudgetPage() -> Html {
             let settings = settings.clone();
             let loads = loads.clone();
             let population = population.clone();
+            let busy = busy.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
                 let bytes = match result {
                     Ok(bytes) => bytes,
                     Err(error) => {
+                        busy.set(false);
                         notice.set(settings.t_args(
                             "budget-import-failed",
                             &[
@@ -263,44 +337,19 @@ pub fn BudgetPage() -> Html {
                 };
                 notice.set(settings.t_args("budget-analysing", &[("file", name.as_str().into())]));
                 // Let the browser paint the message before the work starts.
-                gloo::timers::callback::Timeout::new(0, move || match budget_data::from_file(&bytes, lang) {
-                    Ok((loaded, left_out)) if !loaded.budgets.is_empty() => {
-                        let mut message = settings.t_args(
-                            "budget-imported",
-                            &[
-                                ("file", name.as_str().into()),
-                                ("name", loaded.name.as_str().into()),
-                                ("count", loaded.budgets.len().into()),
-                            ],
-                        );
-                        if left_out > 0 {
-                            message.push(' ');
-                            message
-                                .push_str(&settings.t_args("budget-left-out", &[("count", left_out.into())]));
-                        }
-                        notice.set(message);
-                        population.set(None);
-                        data.set(Data::Ready(Rc::new(loaded)));
-                        view.set(BudgetView {
-                            source: Source::File,
-                            ..BudgetView::default()
-                        });
-                        loads.set(*loads + 1);
-                    }
-                    Ok(_) => notice.set(settings.t_args(
-                        "budget-import-failed",
-                        &[
-                            ("file", name.as_str().into()),
-                            ("message", settings.t("budget-error-no-line").as_str().into()),
-                        ],
-                    )),
-                    Err(message) => notice.set(settings.t_args(
-                        "budget-import-failed",
-                        &[
-                            ("file", name.as_str().into()),
-                            ("message", message.as_str().into()),
-                        ],
-                    )),
+                gloo::timers::callback::Timeout::new(0, move || {
+                    busy.set(false);
+                    import_file(
+                        &bytes,
+                        lang,
+                        &name,
+                        &settings,
+                        &notice,
+                        &population,
+                        &data,
+                        &view,
+                        &loads,
+                    )
                 })
                 .forget();
             });
@@ -390,6 +439,9 @@ pub fn BudgetPage() -> Html {
                 }
             </div>
             <p class="notice" role="status" aria-live="polite">{ (*notice).clone() }</p>
+            if *busy {
+                <progress class="budget-progress" aria-label={settings.t("budget-progress")}></progress>
+            }
         </section>
     };
 
@@ -404,6 +456,7 @@ pub fn BudgetPage() -> Html {
                 &settings,
                 lang,
                 &view,
+                &data,
                 loaded,
                 budget,
                 *population,
@@ -430,6 +483,7 @@ fn explorer(
     settings: &SettingsHandle,
     lang: Lang,
     view: &UseStateHandle<BudgetView>,
+    data: &UseStateHandle<Data>,
     loaded: &Rc<Loaded>,
     budget: &Budget,
     population_override: Option<u64>,
@@ -464,6 +518,23 @@ fn explorer(
             }
         })
     };
+    let on_collectivite = {
+        let data = data.clone();
+        let loaded = loaded.clone();
+        let view = view.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                data.set(Data::Ready(Rc::new(budget_data::choose(
+                    &loaded,
+                    &select.value(),
+                ))));
+                let mut next = (*view).clone();
+                next.year = None;
+                next.path.clear();
+                view.set(next);
+            }
+        })
+    };
     let heading = html! {
         <div class="budget-heading">
             <h2 id="budget-commune">{ format!("{} · {} {}", loaded.name, settings.t(document_key(budget.document)), budget.exercice) }</h2>
@@ -481,6 +552,16 @@ fn explorer(
                         <select id="budget-year" onchange={on_year}>
                             { for years.iter().map(|y| html! {
                                 <option value={y.to_string()} selected={*y == budget.exercice}>{ y }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+                if !loaded.collectivites.is_empty() {
+                    <div class="field">
+                        <label for="budget-collectivite">{ settings.t("budget-collectivite") }</label>
+                        <select id="budget-collectivite" onchange={on_collectivite}>
+                            { for loaded.collectivites.iter().map(|n| html! {
+                                <option value={n.clone()} selected={*n == loaded.name}>{ n.clone() }</option>
                             }) }
                         </select>
                     </div>

@@ -4,6 +4,7 @@
 //! Every failure is a message for the user, never a panic.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use briques_core::budget::explore::Strate;
 use briques_core::budget::{import, Budget, BudgetKind, DgfipOptions};
@@ -23,6 +24,10 @@ pub struct Loaded {
     pub strates: Option<BTreeMap<String, Strate>>,
     /// What the import noticed (already in the user's language where it could be).
     pub warnings: Vec<String>,
+    /// Every budget of an imported file, when it holds several collectivités.
+    pub file_budgets: Rc<Vec<Budget>>,
+    /// The collectivités of an imported file, in file order (empty otherwise).
+    pub collectivites: Vec<String>,
 }
 
 impl Loaded {
@@ -69,14 +74,19 @@ async fn get(url: &str) -> Result<String, String> {
     }
 }
 
-/// Keeps the main budgets of the first collectivité, one per year (the latest document
-/// of a year wins), oldest first.
-pub fn arrange(mut budgets: Vec<Budget>) -> (String, Vec<Budget>, usize) {
-    let name = budgets
-        .iter()
-        .find(|b| b.budget_kind == BudgetKind::Principal)
-        .or(budgets.first())
-        .map(|b| b.collectivite.nom.clone())
+/// Keeps the main budgets of one collectivité (the first when `name` is `None`), one per
+/// year (the latest document of a year wins), oldest first; also says how many budgets
+/// of the file are left out.
+pub fn arrange(mut budgets: Vec<Budget>, name: Option<&str>) -> (String, Vec<Budget>, usize) {
+    let name = name
+        .map(str::to_owned)
+        .or_else(|| {
+            budgets
+                .iter()
+                .find(|b| b.budget_kind == BudgetKind::Principal)
+                .or(budgets.first())
+                .map(|b| b.collectivite.nom.clone())
+        })
         .unwrap_or_default();
     let total = budgets.len();
     budgets.retain(|b| b.collectivite.nom == name);
@@ -95,6 +105,27 @@ pub fn arrange(mut budgets: Vec<Budget>) -> (String, Vec<Budget>, usize) {
     (name, budgets, left_out)
 }
 
+/// The collectivités of a file, in order of first appearance.
+fn collectivites(budgets: &[Budget]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for budget in budgets {
+        if !names.contains(&budget.collectivite.nom) {
+            names.push(budget.collectivite.nom.clone());
+        }
+    }
+    names
+}
+
+/// Another collectivité of the same imported file.
+pub fn choose(loaded: &Loaded, name: &str) -> Loaded {
+    let (name, budgets, _) = arrange(loaded.file_budgets.to_vec(), Some(name));
+    Loaded {
+        name,
+        budgets,
+        ..loaded.clone()
+    }
+}
+
 /// The demo commune, every year.
 pub async fn demo(lang: Lang) -> Result<Loaded, String> {
     let manifest: DemoManifest =
@@ -111,12 +142,14 @@ pub async fn demo(lang: Lang) -> Result<Loaded, String> {
             budgets.push(budget);
         }
     }
-    let (name, budgets, _) = arrange(budgets);
+    let (name, budgets, _) = arrange(budgets, None);
     Ok(Loaded {
         name,
         budgets,
         strates: None,
         warnings: Vec::new(),
+        file_budgets: Rc::default(),
+        collectivites: Vec::new(),
     })
 }
 
@@ -147,12 +180,14 @@ pub async fn national(insee: &str) -> Result<Loaded, String> {
         Ok(text) => serde_json::from_str(&text).ok(),
         Err(_) => None,
     };
-    let (name, budgets, _) = arrange(vec![budget]);
+    let (name, budgets, _) = arrange(vec![budget], None);
     Ok(Loaded {
         name,
         budgets,
         strates,
         warnings: Vec::new(),
+        file_budgets: Rc::default(),
+        collectivites: Vec::new(),
     })
 }
 
@@ -167,13 +202,21 @@ pub fn from_file(bytes: &[u8], lang: Lang) -> Result<(Loaded, usize), String> {
             None => w.message.clone(),
         })
         .collect();
-    let (name, budgets, left_out) = arrange(imported.budgets);
+    let names = collectivites(&imported.budgets);
+    let file_budgets = if names.len() > 1 {
+        Rc::new(imported.budgets.clone())
+    } else {
+        Rc::default()
+    };
+    let (name, budgets, left_out) = arrange(imported.budgets, None);
     Ok((
         Loaded {
             name,
             budgets,
             strates: None,
             warnings,
+            collectivites: if names.len() > 1 { names } else { Vec::new() },
+            file_budgets,
         },
         left_out,
     ))
