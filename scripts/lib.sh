@@ -61,6 +61,20 @@ ensure_node() {
   apt_install nodejs npm
 }
 
+# wasm-opt from npm's binaryen (pinned in tools/package.json): Debian's is too old for
+# the wasm Rust emits. Optional: the build works without it, only bigger.
+ensure_wasm_opt() {
+  ensure_node
+  local dir="$ROOT/tools"
+  local stamp="$dir/node_modules/.briques-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "Installation de wasm-opt (binaryen, npm)"
+    if (cd "$dir" && npm ci --no-audit --no-fund); then
+      cp "$dir/package-lock.json" "$stamp"
+    fi
+  fi
+}
+
 ensure_npm_packages() {
   ensure_node
   local dir="$ROOT/tests/e2e"
