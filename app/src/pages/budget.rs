@@ -61,17 +61,24 @@ fn indicator_value(i: &Indicators, name: &str) -> Option<f64> {
     }
 }
 
+/// The glossary entry of each indicator.
+const INDICATOR_TERMS: [(&str, &str); 9] = [
+    ("recettes_reelles_fonctionnement", "operations-reelles"),
+    ("depenses_reelles_fonctionnement", "operations-reelles"),
+    ("epargne_gestion", "epargne-gestion"),
+    ("epargne_brute", "epargne-brute"),
+    ("remboursement_emprunts", "emprunt"),
+    ("epargne_nette", "epargne-nette"),
+    ("depenses_equipement", "depenses-equipement"),
+    ("encours_dette", "encours-dette"),
+    ("capacite_desendettement", "capacite-desendettement"),
+];
+
 fn indicator_term(name: &str) -> &'static str {
-    match name {
-        "recettes_reelles_fonctionnement" | "depenses_reelles_fonctionnement" => "operations-reelles",
-        "epargne_gestion" => "epargne-gestion",
-        "epargne_brute" => "epargne-brute",
-        "remboursement_emprunts" => "emprunt",
-        "epargne_nette" => "epargne-nette",
-        "depenses_equipement" => "depenses-equipement",
-        "encours_dette" => "encours-dette",
-        _ => "capacite-desendettement",
-    }
+    INDICATOR_TERMS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("operations-reelles", |(_, term)| term)
 }
 
 fn document_key(kind: DocumentKind) -> &'static str {
@@ -167,10 +174,7 @@ fn import_file(
         )),
         Err(message) => notice.set(settings.t_args(
             "budget-import-failed",
-            &[
-                ("file", name.into()),
-                ("message", message.as_str().into()),
-            ],
+            &[("file", name.into()), ("message", message.as_str().into())],
         )),
     }
 }

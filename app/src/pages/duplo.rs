@@ -55,8 +55,8 @@ pub fn DuploPage() -> Html {
             }
         });
     }
-    use_effect_with(state.draft.clone(), |draft| duplo_store::save_draft(draft));
-    use_effect_with(state.view.clone(), |view| duplo_store::save_view(view));
+    use_effect_with(state.draft.clone(), duplo_store::save_draft);
+    use_effect_with(state.view.clone(), duplo_store::save_view);
 
     let on_action = {
         let dispatcher = state.dispatcher();

@@ -146,13 +146,13 @@ fn names(path: &Path, names_header: &[String]) -> Result<HashMap<String, String>
             continue;
         };
         let id = String::from_utf8_lossy(id).into_owned();
-        if !found.contains_key(&id) {
+        found.entry(id).or_insert_with(|| {
             let name = match std::str::from_utf8(name) {
                 Ok(s) => s.to_owned(),
                 Err(_) => name.iter().map(|b| *b as char).collect(),
             };
-            found.insert(id, name.trim().to_owned());
-        }
+            name.trim().to_owned()
+        });
     }
     Ok(found)
 }

@@ -562,9 +562,9 @@ mod tests {
                     if *n > 0 && *n < k { prop_assert!(hidden[r][c]); }
                 }
             }
-            for r in 0..hidden.len() {
-                let lone = hidden[r].iter().filter(|h| **h).count() == 1;
-                let has_partner = (0..hidden[r].len()).any(|c| !hidden[r][c]);
+            for row in &hidden {
+                let lone = row.iter().filter(|h| **h).count() == 1;
+                let has_partner = row.iter().any(|h| !*h);
                 prop_assert!(!(lone && has_partner));
             }
         }

@@ -118,6 +118,7 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
             <text x={(HEAD_W - 10.0).to_string()} y={(y + CELL_H / 2.0 + 5.0).to_string()} text-anchor="end"
                 font-size="14" font-weight="700" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, 17) }</text>
         });
+        #[allow(clippy::needless_range_loop)] // r and c index three tables at once
         for c in 0..cols_q.choices.len() {
             let x = HEAD_W + c as f64 * CELL_W;
             let level = if hidden[r][c] {
