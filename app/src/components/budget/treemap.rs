@@ -59,8 +59,8 @@ pub fn Treemap(props: &TreemapProps) -> Html {
                 let key = part.key.clone();
                 Callback::from(move |_: MouseEvent| on_open.emit(key.clone()))
             });
-            // Text only where it fits: about 7.5 units per character at this size.
-            let chars = ((r.w - 12.0) / 7.5).floor().max(0.0) as usize;
+            // Text only where it fits: about 8.8 units per character of bold 14-unit text.
+            let chars = ((r.w - 12.0) / 8.8).floor().max(0.0) as usize;
             let big = r.h >= 44.0 && chars >= 6;
             let class = if part.opens { "tm-cell tm-opens" } else { "tm-cell" };
             html! {
