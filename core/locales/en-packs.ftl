@@ -33,3 +33,14 @@ pack-error-no-manifest = no pack.toml file here: a pack is a folder holding pack
 pack-error-bundle-json = this .briques file is not valid JSON (line { $line }): { $detail }
 pack-error-not-bundle = this file is not a Briques pack (field “format” expected: “briques-pack”)
 pack-error-newer-bundle = this pack was saved by a newer version of Briques (version { $version }): update Briques
+
+## Workshops: command line
+cli-pack-cannot-write = cannot write { $path }
+cli-pack-built = { $path } written ({ $bytes } bytes, { $sheets } sheets)
+cli-pack-problems = { $count ->
+    [one] { $count } problem to fix
+   *[other] { $count } problems to fix
+}
+cli-pack-valid = valid pack: { $title } ({ $sheets } sheets)
+cli-pack-one-expected = one pack expected here: give a pack's folder or a .briques file
+cli-pack-too-big = { $path } is too big for a pack (20 MB at most per file)

@@ -33,3 +33,14 @@ pack-error-no-manifest = aucun fichier pack.toml ici : un pack est un dossier qu
 pack-error-bundle-json = ce fichier .briques n'est pas du JSON valide (ligne { $line }) : { $detail }
 pack-error-not-bundle = ce fichier n'est pas un pack Briques (champ « format » attendu : « briques-pack »)
 pack-error-newer-bundle = ce pack a été enregistré par une version plus récente de Briques (version { $version }) : mettez Briques à jour
+
+## Ateliers : ligne de commande
+cli-pack-cannot-write = impossible d'écrire { $path }
+cli-pack-built = { $path } écrit ({ $bytes } octets, { $sheets } fiches)
+cli-pack-problems = { $count ->
+    [one] { $count } problème à corriger
+   *[other] { $count } problèmes à corriger
+}
+cli-pack-valid = pack valide : { $title } ({ $sheets } fiches)
+cli-pack-one-expected = un seul pack attendu ici : donnez le dossier d'un pack ou un fichier .briques
+cli-pack-too-big = { $path } est trop gros pour un pack (20 Mo au plus par fichier)
