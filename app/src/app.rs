@@ -34,9 +34,7 @@ fn switch(route: Route) -> Html {
             html! { <pages::soon::ComingSoon title_key="budget-title" text_key="budget-soon" /> }
         }
         Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
-        Route::Workshops => {
-            html! { <pages::soon::ComingSoon title_key="workshops-title" text_key="workshops-soon" /> }
-        }
+        Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

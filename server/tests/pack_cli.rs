@@ -50,7 +50,7 @@ fn each_broken_fixture_prints_where_and_what() {
         ),
         (
             "broken-wrong-type",
-            "pack.toml:6: duree: mauvais type : un nombre entier positif",
+            "pack.toml:6: duree: mauvais type : écrivez un nombre entier positif",
         ),
         (
             "broken-unknown-licence",

@@ -3,3 +3,4 @@
 pub mod duplo;
 pub mod figure;
 pub mod header;
+pub mod packs;

@@ -3,4 +3,5 @@
 pub mod api;
 pub mod download;
 pub mod duplo_store;
+pub mod pack_store;
 pub mod storage;

@@ -1,4 +1,5 @@
 //! App state: reducers and pure logic, free of `html!` and browser calls.
 
 pub mod duplo;
+pub mod packs;
 pub mod settings;

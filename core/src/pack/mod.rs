@@ -214,34 +214,57 @@ impl Activity {
         }
     }
 
-    /// The app address that opens the activity with the pack's settings. For Duplo the
-    /// app first loads the survey (see the Ateliers page); the data explorer reads the
-    /// pack itself from `pack`.
-    pub fn launch_path(&self, slug: &str) -> String {
-        let budget = |commune: &str, year: &Option<u32>| {
-            let mut path = format!("/budget?commune={}", query_value(commune));
-            if let Some(year) = year {
-                path.push_str(&format!("&annee={year}"));
-            }
-            path
-        };
+    /// The app page that opens the activity and its query parameters (values are
+    /// limited to characters that need no escaping). For Duplo the app first loads the
+    /// survey (see the Ateliers page); the data explorer reads the pack from `pack`.
+    /// The budget page reads `commune` (`demo` or an INSEE code), `annee`, `onglet`
+    /// (`explorer` or `maire`), `vue` (`depenses` or `recettes`) and `hab=1`.
+    pub fn launch_target(&self, slug: &str) -> (&'static str, Vec<(&'static str, String)>) {
+        let mut query = Vec::new();
         match self {
-            Activity::Duplo { .. } => "/duplo".to_owned(),
+            Activity::Duplo { .. } => return ("/duplo", query),
             Activity::Budget {
                 commune,
                 year,
                 view,
                 per_inhabitant,
             } => {
-                let mut path = budget(commune, year);
-                path.push_str(&format!("&onglet=explorer&vue={}", query_value(view)));
+                query.push(("commune", query_value(commune)));
+                query.extend(year.map(|y| ("annee", y.to_string())));
+                query.push(("onglet", "explorer".to_owned()));
+                query.push(("vue", query_value(view)));
                 if *per_inhabitant {
-                    path.push_str("&hab=1");
+                    query.push(("hab", "1".to_owned()));
                 }
-                path
             }
-            Activity::Maire { commune, year, .. } => format!("{}&onglet=maire", budget(commune, year)),
-            Activity::Donnees { .. } => format!("/donnees?pack={}", query_value(slug)),
+            Activity::Maire { commune, year, .. } => {
+                query.push(("commune", query_value(commune)));
+                query.extend(year.map(|y| ("annee", y.to_string())));
+                query.push(("onglet", "maire".to_owned()));
+            }
+            Activity::Donnees { .. } => return ("/donnees", vec![("pack", query_value(slug))]),
+        }
+        ("/budget", query)
+    }
+
+    /// [`Activity::launch_target`] as one address (`/budget?commune=demo&annee=2023…`).
+    pub fn launch_path(&self, slug: &str) -> String {
+        let (path, query) = self.launch_target(slug);
+        let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{}", query.join("&"))
+        }
+    }
+
+    /// The translation key of the activity's name.
+    pub fn label_key(&self) -> &'static str {
+        match self {
+            Activity::Duplo { .. } => "ateliers-activity-duplo",
+            Activity::Budget { .. } => "ateliers-activity-budget",
+            Activity::Maire { .. } => "ateliers-activity-maire",
+            Activity::Donnees { .. } => "ateliers-activity-donnees",
         }
     }
 }
