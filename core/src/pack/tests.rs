@@ -169,6 +169,13 @@ fn broken_packs_give_their_documented_error() {
 }
 
 #[test]
+fn the_minimal_fixture_is_valid() {
+    let (pack, problems) = load(&read_pack(&root().join("core/fixtures/packs/valid-minimal")));
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(pack.map(|p| p.slug), Some("atelier-test".to_owned()));
+}
+
+#[test]
 fn a_duplicate_slug_across_packs_is_reported() {
     let dir = root().join("core/fixtures/packs/broken-duplicate-slug");
     let mut packs = Vec::new();
