@@ -22,11 +22,16 @@ struct Out<'a> {
     pack: &'a Pack,
 }
 
+/// The envelope alone, read first so that another file gets the right message.
 #[derive(Deserialize)]
-struct In {
+struct Header {
     format: Option<String>,
     version: Option<u32>,
-    pack: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct In {
+    pack: Option<Pack>,
 }
 
 /// The pack as a `.briques` document.
@@ -49,7 +54,7 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
         kind,
     };
     let text = crate::csv::strip_bom(text);
-    let raw: In = serde_json::from_str(text).map_err(|e| {
+    let json_error = |e: serde_json::Error| {
         vec![problem(
             Some(e.line()),
             ProblemKind::BundleJson {
@@ -57,26 +62,19 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
                 detail: e.to_string(),
             },
         )]
-    })?;
-    if raw.format.as_deref() != Some(FORMAT) {
+    };
+    let header: Header = serde_json::from_str(text).map_err(json_error)?;
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(vec![problem(None, ProblemKind::NotABundle)]);
     }
-    let version = raw.version.unwrap_or(VERSION);
+    let version = header.version.unwrap_or(VERSION);
     if version > VERSION {
         return Err(vec![problem(None, ProblemKind::NewerBundle { version })]);
     }
-    let value = raw
+    let body: In = serde_json::from_str(text).map_err(json_error)?;
+    let pack = body
         .pack
         .ok_or_else(|| vec![problem(None, ProblemKind::NotABundle)])?;
-    let pack: Pack = serde_json::from_value(value).map_err(|e| {
-        vec![problem(
-            None,
-            ProblemKind::BundleJson {
-                line: 0,
-                detail: e.to_string(),
-            },
-        )]
-    })?;
     let problems: Vec<Problem> = pack
         .validate(&Default::default())
         .into_iter()

@@ -134,7 +134,9 @@ pub struct Pack {
 
 /// An activity of Briques, pre-configured by a pack.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+// Externally tagged (`{"duplo": {…}}`): serde reads it without buffering, which keeps
+// the browser bundle smaller than an internally tagged enum would.
+#[serde(rename_all = "kebab-case")]
 pub enum Activity {
     /// The Duplo exercise with this survey.
     Duplo {
