@@ -93,8 +93,8 @@ mod tests {
                 "authors": ["a"], "version": "1", "activities": [], "sheets": []
             })
         );
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        serde_json::from_value(value["pack"].clone()).unwrap()
+        let value: serde_json::Value = serde_json::from_str(&text).expect("the test pack is JSON");
+        serde_json::from_value(value["pack"].clone()).expect("the test pack is a pack")
     }
 
     #[test]

@@ -105,7 +105,7 @@ pub struct Conflict {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportPlan {
     /// No pack has its slug: add it.
-    New(Pack),
+    New(Box<Pack>),
     /// A pack has its slug: the caller must choose.
     Conflict(Box<Conflict>),
 }
@@ -124,7 +124,7 @@ pub enum Resolution {
 /// Compares an incoming pack with the library.
 pub fn prepare_import(library: &[Pack], incoming: Pack) -> ImportPlan {
     match library.iter().find(|p| p.slug == incoming.slug) {
-        None => ImportPlan::New(incoming),
+        None => ImportPlan::New(Box::new(incoming)),
         Some(existing) => ImportPlan::Conflict(Box::new(Conflict {
             identical: *existing == incoming,
             existing: existing.clone(),
@@ -139,7 +139,7 @@ pub fn apply_import(library: &mut Vec<Pack>, plan: ImportPlan, resolution: Resol
     match plan {
         ImportPlan::New(pack) => {
             let slug = pack.slug.clone();
-            library.push(pack);
+            library.push(*pack);
             Some(slug)
         }
         ImportPlan::Conflict(conflict) => {

@@ -116,7 +116,14 @@ fn bundled_packs_in_www_are_up_to_date() {
 /// Each broken fixture and the error it must give (documented in workshops/README.md).
 #[test]
 fn broken_packs_give_their_documented_error() {
-    let cases: [(&str, &str, Option<usize>, &str, fn(&ProblemKind) -> bool); 7] = [
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<usize>,
+        &'static str,
+        fn(&ProblemKind) -> bool,
+    );
+    let cases: [Case; 7] = [
         ("broken-missing-field", "pack.toml", Some(1), "titre", |k| {
             *k == ProblemKind::MissingField
         }),

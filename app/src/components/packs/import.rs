@@ -75,7 +75,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 match bundle::prepare_import(&library, pack) {
                     ImportPlan::New(pack) => {
                         let title = pack.title.clone();
-                        on_import.emit(pack);
+                        on_import.emit(*pack);
                         stage.set(Stage::Done(
                             settings.t_args("ateliers-imported", &[("title", title.as_str().into())]),
                         ));
