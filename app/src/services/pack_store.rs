@@ -55,19 +55,3 @@ pub fn save_local(packs: &[Pack]) -> bool {
         .is_some_and(|text| LocalStorage::raw().set_item(LOCAL, &text).is_ok())
 }
 
-/// The pack with this slug as the library shows it: this device's version first, then
-/// the bundled one. For pages launched from a pack (`/donnees?pack=<slug>`).
-pub async fn find(slug: &str) -> Option<Pack> {
-    if let Some(pack) = load_local().into_iter().find(|p| p.slug == slug) {
-        return Some(pack);
-    }
-    if !briques_core::pack::is_slug(slug) {
-        return None;
-    }
-    let name = format!("{slug}.{}", bundle::EXTENSION);
-    let reply = api::send("GET", &format!("/packs/{name}"), &[], None).await.ok()?;
-    if !reply.ok() {
-        return None;
-    }
-    bundle::from_json(&name, &reply.text).ok()
-}
