@@ -80,8 +80,11 @@ pub fn run(command: PackCommand) -> anyhow::Result<()> {
     }
 }
 
+/// Packs read from a path, each with its folder or file name, and every problem found.
+type Loaded = (Vec<(String, Pack)>, Vec<Problem>);
+
 /// A pack, or the problems that keep it from being used.
-fn load_any(path: &Path, lang: Lang) -> anyhow::Result<(Vec<(String, Pack)>, Vec<Problem>)> {
+fn load_any(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
     if path.is_file() {
         let bytes = read(path, lang)?;
         let name = path
