@@ -54,4 +54,3 @@ pub fn save_local(packs: &[Pack]) -> bool {
         .ok()
         .is_some_and(|text| LocalStorage::raw().set_item(LOCAL, &text).is_ok())
 }
-

@@ -49,6 +49,12 @@ pub struct Item {
     pub task: Option<bool>,
     /// The item's text.
     pub text: Vec<Inline>,
+    /// Items indented under this one (one level of nesting).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Item>,
+    /// Whether the children are numbered.
+    #[serde(default)]
+    pub children_ordered: bool,
 }
 
 /// Text inside a block.
@@ -133,33 +139,54 @@ pub fn parse(text: &str) -> Vec<Block> {
             continue;
         }
         if let Some((ordered, _)) = list_marker(trimmed) {
-            let mut items: Vec<(Option<bool>, String)> = Vec::new();
+            // (task, text, children as (task, text), children numbered)
+            type Raw = (Option<bool>, String, Vec<(Option<bool>, String)>, bool);
+            let mut items: Vec<Raw> = Vec::new();
             while let Some(l) = lines.get(i) {
                 let t = l.trim();
                 if t.is_empty() || heading(t).is_some() {
                     break;
                 }
-                match list_marker(t) {
-                    Some((o, rest)) if o == ordered => {
+                let indented = l.len() - l.trim_start().len() >= 2;
+                match (list_marker(t), items.last_mut()) {
+                    // An indented item nests under the previous one.
+                    (Some((o, rest)), Some(last)) if indented => {
                         let (task, rest) = task_box(rest);
-                        items.push((task, rest.to_owned()));
+                        if last.2.is_empty() {
+                            last.3 = o;
+                        }
+                        last.2.push((task, rest.to_owned()));
                     }
-                    Some(_) => break,
-                    // An indented or plain line continues the item (lazy continuation).
-                    None => match items.last_mut() {
-                        Some((_, text)) => push_line(text, t),
-                        None => break,
+                    (Some((o, rest)), _) if o == ordered => {
+                        let (task, rest) = task_box(rest);
+                        items.push((task, rest.to_owned(), Vec::new(), false));
+                    }
+                    (Some(_), _) => break,
+                    // A plain line continues the item (lazy continuation).
+                    (None, Some(last)) => match last.2.last_mut() {
+                        Some((_, text)) if indented => push_line(text, t),
+                        _ => push_line(&mut last.1, t),
                     },
+                    (None, None) => break,
                 }
                 i += 1;
             }
+            let item = |task, text: &str, children: Vec<Item>, children_ordered| Item {
+                task,
+                text: inlines(text),
+                children,
+                children_ordered,
+            };
             blocks.push(Block::List {
                 ordered,
                 items: items
                     .into_iter()
-                    .map(|(task, text)| Item {
-                        task,
-                        text: inlines(&text),
+                    .map(|(task, text, children, children_ordered)| {
+                        let children = children
+                            .iter()
+                            .map(|(t, x)| item(*t, x, Vec::new(), false))
+                            .collect();
+                        item(task, &text, children, children_ordered)
                     })
                     .collect(),
             });
@@ -364,19 +391,7 @@ pub fn to_html(blocks: &[Block]) -> String {
                 inline_html(text)
             )),
             Block::Rule => out.push_str("<hr>\n"),
-            Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                out.push_str(&format!("<{tag}>\n"));
-                for item in items {
-                    let mark = match item.task {
-                        Some(true) => "☑ ",
-                        Some(false) => "☐ ",
-                        None => "",
-                    };
-                    out.push_str(&format!("<li>{mark}{}</li>\n", inline_html(&item.text)));
-                }
-                out.push_str(&format!("</{tag}>\n"));
-            }
+            Block::List { ordered, items } => list_html(&mut out, *ordered, items),
             Block::Table { header, rows } => {
                 out.push_str("<table>\n<thead><tr>");
                 for cell in header {
@@ -395,6 +410,24 @@ pub fn to_html(blocks: &[Block]) -> String {
         }
     }
     out
+}
+
+fn list_html(out: &mut String, ordered: bool, items: &[Item]) {
+    let tag = if ordered { "ol" } else { "ul" };
+    out.push_str(&format!("<{tag}>\n"));
+    for item in items {
+        let mark = match item.task {
+            Some(true) => "☑ ",
+            Some(false) => "☐ ",
+            None => "",
+        };
+        out.push_str(&format!("<li>{mark}{}", inline_html(&item.text)));
+        if !item.children.is_empty() {
+            list_html(out, item.children_ordered, &item.children);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str(&format!("</{tag}>\n"));
 }
 
 fn inline_html(inlines: &[Inline]) -> String {
@@ -442,6 +475,14 @@ mod tests {
         };
         assert_eq!(items[1].task, Some(false));
         assert_eq!(plain_text(&items[1].text), "deux suite");
+        let nested = parse("- a :\n  - b\n  - c\n    suite\n- d\n");
+        let Block::List { items, .. } = &nested[0] else {
+            panic!()
+        };
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].children.len(), 2);
+        assert_eq!(plain_text(&items[0].children[1].text), "c suite");
+        assert!(to_html(&nested).contains("<li>a :<ul>\n<li>b</li>"));
         assert!(matches!(blocks[3], Block::List { ordered: true, .. }));
         assert!(matches!(blocks[6], Block::Table { .. }));
     }

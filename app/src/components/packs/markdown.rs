@@ -52,7 +52,12 @@ fn item(item: &Item) -> Html {
         Some(false) => "☐ ",
         None => "",
     };
-    html! { <li>{ mark }{ inlines(&item.text) }</li> }
+    let children = match (item.children.is_empty(), item.children_ordered) {
+        (true, _) => html! {},
+        (false, true) => html! { <ol>{ for item.children.iter().map(self::item) }</ol> },
+        (false, false) => html! { <ul>{ for item.children.iter().map(self::item) }</ul> },
+    };
+    html! { <li>{ mark }{ inlines(&item.text) }{ children }</li> }
 }
 
 fn inlines(inlines: &[Inline]) -> Html {
