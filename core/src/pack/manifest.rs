@@ -309,9 +309,7 @@ fn activity(
                         file: file.clone(),
                         line: None,
                         field: String::new(),
-                        kind: ProblemKind::Survey {
-                            detail: error.to_string(),
-                        },
+                        kind: ProblemKind::SurveyFile(error),
                     });
                     None
                 }

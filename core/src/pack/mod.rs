@@ -451,12 +451,7 @@ impl Activity {
         match self {
             Activity::Duplo { survey, .. } => {
                 for problem in survey.validate() {
-                    at(
-                        "questionnaire",
-                        ProblemKind::Survey {
-                            detail: problem.to_string(),
-                        },
-                    );
+                    at("questionnaire", ProblemKind::Survey(problem));
                 }
             }
             Activity::Budget { commune, view, .. } => {
@@ -666,10 +661,9 @@ pub enum ProblemKind {
         path: String,
     },
     /// The Duplo survey breaks a rule.
-    Survey {
-        /// The survey's message.
-        detail: String,
-    },
+    Survey(crate::survey::SurveyError),
+    /// The Duplo survey file cannot be read.
+    SurveyFile(crate::survey::io::ImportError),
     /// The dataset cannot be read.
     Dataset {
         /// What is wrong.
@@ -771,8 +765,13 @@ impl ProblemKind {
             ProblemKind::MissingFile { path } => {
                 tr_args(lang, "pack-error-missing-file", &[("path", path.into())])
             }
-            ProblemKind::Survey { detail } => {
-                tr_args(lang, "pack-error-survey", &[("detail", detail.into())])
+            ProblemKind::Survey(error) => {
+                let detail = error.message(lang);
+                tr_args(lang, "pack-error-survey", &[("detail", (&detail).into())])
+            }
+            ProblemKind::SurveyFile(error) => {
+                let detail = error.message(lang);
+                tr_args(lang, "pack-error-survey", &[("detail", (&detail).into())])
             }
             ProblemKind::Dataset { detail } => {
                 tr_args(lang, "pack-error-dataset", &[("detail", detail.into())])

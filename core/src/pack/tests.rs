@@ -372,3 +372,35 @@ proptest! {
         let _ = sheet::parse_sheet("x.md", &input);
     }
 }
+
+#[test]
+fn activity_files_are_checked_and_explained_in_each_language() {
+    let mut files = read_pack(&root().join("core/fixtures/packs/valid-minimal"));
+    let manifest = String::from_utf8(files.files["pack.toml"].clone()).unwrap()
+        + "\n[[activites]]\ntype = \"duplo\"\nquestionnaire = \"q.json\"\n\n[[activites]]\ntype = \"donnees\"\njeu = \"absent.csv\"\ntitre = \"t\"\nsource = \"s\"\n";
+    files.files.insert("pack.toml".into(), manifest.into_bytes());
+    files.files.insert(
+        "q.json".into(),
+        br#"{"format": "briques-duplo", "version": 1, "survey": {"title": "t", "questions": []}, "responses": []}"#
+            .to_vec(),
+    );
+    let (_, problems) = load(&files);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_eq!(problems[0].file, "q.json");
+    assert!(matches!(problems[0].kind, ProblemKind::SurveyFile(_)));
+    let fr = problems[0].message(Lang::Fr);
+    let en = problems[0].message(Lang::En);
+    assert!(fr.starts_with("q.json: questionnaire Duplo invalide"), "{fr}");
+    assert!(en.starts_with("q.json: invalid Duplo survey"), "{en}");
+    assert_ne!(fr, en);
+    assert_eq!(
+        (problems[1].line, problems[1].field.as_str()),
+        (Some(30), "activites[3].jeu")
+    );
+    assert_eq!(
+        problems[1].kind,
+        ProblemKind::MissingFile {
+            path: "absent.csv".into()
+        }
+    );
+}
