@@ -247,3 +247,29 @@ test('editing a pack checks it, saves a local version, and the original comes ba
   await waitForHeading(page, CHARTS);
   assert.deepEqual(errors, []);
 });
+
+test('an imported pack cannot inject markup: HTML shows as text, unsafe links are dropped', async () => {
+  const bundle = JSON.parse(readFileSync(join(root, 'www/packs/donnees-en-duplo.briques'), 'utf8'));
+  bundle.pack.slug = 'piege';
+  bundle.pack.title = 'Pack piégé';
+  const sheet = bundle.pack.sheets.find((s) => s.kind === 'exemple');
+  sheet.body = '<script>window.__owned = 1</script>\n\n<img src=x onerror="window.__owned = 2">\n\n'
+    + '[clic](javascript:window.__owned=3) [ok](https://example.org/) **<b>gras</b>**\n';
+  const file = join(work, 'piege.briques');
+  writeFileSync(file, JSON.stringify(bundle));
+  await openLibrary();
+  await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(file);
+  await page.getByText('Atelier « Pack piégé » importé.').waitFor();
+  await page.getByRole('link', { name: 'Pack piégé' }).click();
+  await waitForHeading(page, 'Pack piégé');
+  const article = page.locator('article.sheet-exemple');
+  await article.getByText('<script>window.__owned = 1</script>').waitFor();
+  assert.equal(await article.locator('script, img, b').count(), 0);
+  assert.equal(await article.locator('a[href^="javascript"]').count(), 0);
+  assert.equal(await article.locator('a[href="https://example.org/"]').count(), 1);
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Supprimer de cet appareil' }).click();
+  await waitForHeading(page, 'Ateliers');
+  assert.deepEqual(errors, []);
+});

@@ -132,7 +132,7 @@ impl Sheet {
                         minutes,
                         start,
                     });
-                    start += minutes;
+                    start = start.saturating_add(minutes);
                 }
             }
         }
@@ -274,7 +274,7 @@ pub(super) fn check_steps(sheet: &Sheet, kind_line: usize, end_line: usize, prob
     match sheet.duration {
         None => problems.push(problem(Some(end_line), "duree", ProblemKind::MissingField)),
         Some(declared) => {
-            let total: u32 = steps.iter().map(|s| s.minutes).sum();
+            let total = steps.iter().fold(0u32, |sum, s| sum.saturating_add(s.minutes));
             if steps.is_empty() {
                 problems.push(problem(Some(kind_line), "type", ProblemKind::NoSteps));
             } else if total != declared {

@@ -216,7 +216,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                                     <li>
                                         <span class="timeline-time">{ settings.t_args("ateliers-step-time", &[
                                             ("start", minutes_clock(step.start).as_str().into()),
-                                            ("end", minutes_clock(step.start + step.minutes).as_str().into()),
+                                            ("end", minutes_clock(step.start.saturating_add(step.minutes)).as_str().into()),
                                         ]) }</span>
                                         <span class="timeline-title">{ &step.title }</span>
                                         <span class="timeline-length">{ minutes(lang, step.minutes) }</span>
