@@ -342,5 +342,11 @@ mod tests {
                 declared: 30
             }
         );
+        let huge = "---\ntype: methode\ntitre: x\nduree: 30\n---\n## A (4294967295 min)\n## B (9 min)\n";
+        let (_, p) = parse_sheet("a.md", huge);
+        assert!(
+            matches!(p[0].kind, ProblemKind::StepsDuration { .. }),
+            "no overflow: {p:?}"
+        );
     }
 }
