@@ -131,6 +131,7 @@ ateliers-import-hint = The file is read on this device, nothing is sent. A works
 ateliers-imported = Workshop “{ $title }” imported.
 ateliers-import-identical = The workshop “{ $title }” is already here, identical: nothing to do.
 ateliers-import-cancelled = Import cancelled: nothing changed.
+ateliers-read-failed = The file could not be read: try again, or check that it is not open elsewhere.
 ateliers-conflict = “{ $title }” has the same id as the workshop “{ $existing }” already here. What should happen?
 ateliers-conflict-replace = Replace the existing workshop
 ateliers-conflict-keep-both = Keep both

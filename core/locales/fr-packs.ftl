@@ -131,6 +131,7 @@ ateliers-import-hint = Le fichier est lu sur cet appareil, rien n'est envoyé. U
 ateliers-imported = Atelier « { $title } » importé.
 ateliers-import-identical = L'atelier « { $title } » est déjà là, identique : rien à faire.
 ateliers-import-cancelled = Import annulé : rien n'a changé.
+ateliers-read-failed = Le fichier n'a pas pu être lu : réessayez, ou vérifiez qu'il n'est pas ouvert ailleurs.
 ateliers-conflict = « { $title } » porte le même identifiant que l'atelier « { $existing } » déjà présent. Que faire ?
 ateliers-conflict-replace = Remplacer l'atelier existant
 ateliers-conflict-keep-both = Garder les deux

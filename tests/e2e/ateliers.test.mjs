@@ -273,3 +273,15 @@ test('an imported pack cannot inject markup: HTML shows as text, unsafe links ar
   await waitForHeading(page, 'Ateliers');
   assert.deepEqual(errors, []);
 });
+
+test('the page speaks English when asked; pack content stays in its own language', async () => {
+  await openPack(BUDGET);
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('button', { name: 'Print the handout' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Timed plan' }).waitFor();
+  await waitForHeading(page, BUDGET);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Imprimer la fiche participant' }).waitFor();
+  assert.deepEqual(errors, []);
+});

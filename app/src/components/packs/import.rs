@@ -62,7 +62,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 let lang = settings.lang();
                 let text = match result {
                     Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                    Err(error) => return stage.set(Stage::Problems(vec![error.to_string()])),
+                    Err(_) => return stage.set(Stage::Problems(vec![settings.t("ateliers-read-failed")])),
                 };
                 let pack = match bundle::from_json(&name, &text) {
                     Ok(pack) => pack,
