@@ -32,9 +32,7 @@ fn switch(route: Route) -> Html {
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
         Route::Budget => html! { <pages::budget::BudgetPage /> },
         Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
-        Route::Workshops => {
-            html! { <pages::soon::ComingSoon title_key="workshops-title" text_key="workshops-soon" /> }
-        }
+        Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
 }

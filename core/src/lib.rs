@@ -8,6 +8,8 @@
 //!   and the indicators (épargne brute, nette, capacité de désendettement, …).
 //! - [`live`]: live sessions — join codes, what the facilitator controls, and the
 //!   aggregate-only view participants receive.
+//! - [`pack`]: workshop packs — `pack.toml` and guide sheets, validation with every
+//!   problem located, the `.briques` file, schema.org JSON-LD, safe Markdown.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
@@ -21,5 +23,6 @@ pub mod budget;
 pub mod csv;
 pub mod i18n;
 pub mod live;
+pub mod pack;
 pub mod site;
 pub mod survey;

@@ -6,6 +6,7 @@
 mod budget_cmd;
 mod budgets;
 mod live;
+mod pack_cmd;
 mod pages;
 mod serve;
 mod survey_cmd;
@@ -35,6 +36,9 @@ enum Command {
     /// Analyses Duplo : comptages, croisements, « qui est unique ? ».
     #[command(subcommand)]
     Survey(survey_cmd::SurveyCommand),
+    /// Ateliers : vérifier un pack, le rassembler en un fichier .briques, son JSON-LD.
+    #[command(subcommand)]
+    Pack(pack_cmd::PackCommand),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Survey(command) => survey_cmd::run(command),
         Command::Budget(command) => budget_cmd::run(command),
+        Command::Pack(command) => pack_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,3 +4,4 @@ pub mod budget;
 pub mod duplo;
 pub mod figure;
 pub mod header;
+pub mod packs;

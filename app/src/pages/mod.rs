@@ -6,3 +6,4 @@ pub mod home;
 pub mod live;
 pub mod not_found;
 pub mod soon;
+pub mod workshops;

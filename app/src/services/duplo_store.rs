@@ -51,3 +51,19 @@ pub fn save_draft(draft: &BTreeMap<String, String>) {
 pub fn save_view(view: &ViewOptions) {
     let _ = LocalStorage::set(VIEW, view);
 }
+
+/// Whether the saved session holds answers (launching a pack's survey would replace them).
+pub fn has_answers() -> bool {
+    LocalStorage::raw()
+        .get_item(SESSION)
+        .ok()
+        .flatten()
+        .and_then(|text| io::from_json(&text).ok())
+        .is_some_and(|session| !session.responses.is_empty())
+}
+
+/// Starts a new session of `survey` (a workshop pack's), with no answer yet.
+pub fn start_with(survey: Survey) -> bool {
+    let _ = LocalStorage::raw().remove_item(DRAFT);
+    save_session(&Session::new(survey))
+}

@@ -4,4 +4,5 @@ pub mod api;
 pub mod budget_data;
 pub mod download;
 pub mod duplo_store;
+pub mod pack_store;
 pub mod storage;

@@ -2,4 +2,5 @@
 
 pub mod budget;
 pub mod duplo;
+pub mod packs;
 pub mod settings;

@@ -1,0 +1,268 @@
+//! One pack: its facts, "Lancer l'atelier" for each activity, the timeline of each
+//! méthode sheet, the sheets rendered, printing (all sheets, or the participant
+//! handout alone), export as `.briques`, and the way into the editor.
+
+use briques_core::pack::sheet::SheetKind;
+use briques_core::pack::{bundle, Activity, Pack};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::hooks::{use_settings, SettingsHandle};
+use crate::route::Route;
+use crate::services::{download, duplo_store};
+use crate::state::packs::{minutes, Entry, Origin};
+
+use super::markdown;
+
+/// Props of [`PackDetail`].
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    /// The pack shown.
+    pub entry: Entry,
+    /// Opens the editor.
+    pub on_edit: Callback<()>,
+    /// Removes this device's version of the pack (imported or modified).
+    pub on_remove: Callback<String>,
+}
+
+fn confirm(message: &str) -> bool {
+    gloo::utils::window()
+        .confirm_with_message(message)
+        .unwrap_or(false)
+}
+
+/// What a print button prints: the `data-print` value read by the print stylesheet.
+fn print(container: &NodeRef, target: &str) {
+    if let Some(element) = container.cast::<web_sys::Element>() {
+        let _ = element.set_attribute("data-print", target);
+    }
+    let _ = gloo::utils::window().print();
+}
+
+fn launch_label(settings: &SettingsHandle, pack: &Pack, activity: &Activity) -> String {
+    if pack.activities.len() > 1 {
+        let name = settings.t(activity.label_key());
+        settings.t_args("ateliers-launch-named", &[("activity", name.as_str().into())])
+    } else {
+        settings.t("ateliers-launch")
+    }
+}
+
+/// A pack's page.
+#[function_component]
+pub fn PackDetail(props: &DetailProps) -> Html {
+    let settings = use_settings();
+    let lang = settings.lang();
+    let navigator = use_navigator();
+    let notice = use_state(|| None::<String>);
+    let container = use_node_ref();
+    let heading = use_node_ref();
+    let pack = &props.entry.pack;
+
+    // Focus the pack's title when it opens, so screen readers start there.
+    {
+        let heading = heading.clone();
+        use_effect_with(pack.slug.clone(), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    let launch = {
+        let navigator = navigator.clone();
+        let notice = notice.clone();
+        let settings = settings.clone();
+        let slug = pack.slug.clone();
+        move |activity: Activity| {
+            let notice = notice.clone();
+            let settings = settings.clone();
+            let navigator = navigator.clone();
+            let slug = slug.clone();
+            Callback::from(move |_: MouseEvent| {
+                let Some(navigator) = navigator.clone() else {
+                    return;
+                };
+                match &activity {
+                    Activity::Duplo { survey, .. } => {
+                        if duplo_store::has_answers() && !confirm(&settings.t("ateliers-confirm-duplo")) {
+                            return;
+                        }
+                        if !duplo_store::start_with(survey.clone()) {
+                            notice.set(Some(settings.t("ateliers-storage-full")));
+                            return;
+                        }
+                        navigator.push(&Route::Duplo);
+                    }
+                    other => {
+                        let (path, query) = other.launch_target(&slug);
+                        let route = if path == "/budget" {
+                            Route::Budget
+                        } else {
+                            Route::Data
+                        };
+                        if navigator.push_with_query(&route, &query).is_err() {
+                            navigator.push(&route);
+                        }
+                    }
+                }
+            })
+        }
+    };
+    let export = {
+        let pack = pack.clone();
+        let notice = notice.clone();
+        let settings = settings.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = bundle::to_json(&pack);
+            if download::text(&bundle::file_name(&pack), "application/json", &text).is_err() {
+                notice.set(Some(settings.t("ateliers-export-failed")));
+            }
+        })
+    };
+    let print_sheets = {
+        let container = container.clone();
+        Callback::from(move |_: MouseEvent| print(&container, "sheets"))
+    };
+    let print_handout = {
+        let container = container.clone();
+        Callback::from(move |_: MouseEvent| print(&container, "participant"))
+    };
+    let on_edit = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_: MouseEvent| on_edit.emit(()))
+    };
+    let remove = {
+        let on_remove = props.on_remove.clone();
+        let slug = pack.slug.clone();
+        let question = settings.t("ateliers-confirm-remove");
+        Callback::from(move |_: MouseEvent| {
+            if confirm(&question) {
+                on_remove.emit(slug.clone());
+            }
+        })
+    };
+
+    let variants: Vec<String> = pack.variants().iter().rev().map(|m| minutes(lang, *m)).collect();
+    let audience: Vec<String> = pack
+        .audience
+        .iter()
+        .map(|a| settings.t(&format!("pack-audience-{a}")))
+        .collect();
+    let has_handout = pack.sheets.iter().any(|s| s.kind == SheetKind::Participant);
+    let licence = match pack.licence_url() {
+        Some(url) => html! { <a href={url}>{ &pack.licence }</a> },
+        None => html! { { &pack.licence } },
+    };
+
+    html! {
+        <div class="pack-detail" ref={container}>
+            <p class="no-print">
+                <Link<Route> to={Route::Workshops}>{ settings.t("ateliers-back") }</Link<Route>>
+            </p>
+            <h1 tabindex="-1" ref={heading}>{ &pack.title }</h1>
+            <p class="lead">{ &pack.summary }</p>
+            if props.entry.origin != Origin::Bundled {
+                <p class="badge">{ settings.t(if props.entry.origin == Origin::Imported { "ateliers-origin-imported" } else { "ateliers-origin-modified" }) }</p>
+            }
+            <div class="pack-actions no-print">
+                { for pack.activities.iter().map(|a| html! {
+                    <button type="button" class="primary" onclick={launch(a.clone())}>{ launch_label(&settings, pack, a) }</button>
+                }) }
+                <button type="button" onclick={print_sheets}>{ settings.t("ateliers-print-sheets") }</button>
+                if has_handout {
+                    <button type="button" onclick={print_handout}>{ settings.t("ateliers-print-handout") }</button>
+                }
+                <button type="button" onclick={export}>{ settings.t("ateliers-export") }</button>
+                <button type="button" onclick={on_edit}>{ settings.t("ateliers-edit") }</button>
+                if props.entry.origin != Origin::Bundled {
+                    <button type="button" onclick={remove}>
+                        { settings.t(if props.entry.origin == Origin::Imported { "ateliers-remove" } else { "ateliers-restore" }) }
+                    </button>
+                }
+            </div>
+            <p class="notice no-print" role="status">{ (*notice).clone().unwrap_or_default() }</p>
+
+            <section class="pack-about" aria-labelledby="pack-about-title">
+                <h2 id="pack-about-title">{ settings.t("ateliers-about") }</h2>
+                <dl class="pack-facts">
+                    <dt>{ settings.t("ateliers-duration") }</dt><dd>{ variants.join(" · ") }</dd>
+                    <dt>{ settings.t("ateliers-group") }</dt>
+                    <dd>{ settings.t_args("ateliers-group-range", &[("min", (pack.group_min as usize).into()), ("max", (pack.group_max as usize).into())]) }</dd>
+                    <dt>{ settings.t("ateliers-facilitators") }</dt><dd>{ pack.facilitators }</dd>
+                    <dt>{ settings.t("ateliers-preparation") }</dt><dd>{ minutes(lang, pack.preparation) }</dd>
+                    <dt>{ settings.t("ateliers-level") }</dt><dd>{ settings.t(&format!("pack-level-{}", pack.level)) }</dd>
+                    <dt>{ settings.t("ateliers-audience") }</dt><dd>{ audience.join(", ") }</dd>
+                    <dt>{ settings.t("ateliers-licence") }</dt><dd>{ licence }</dd>
+                    <dt>{ settings.t("ateliers-authors") }</dt><dd>{ pack.authors.join(", ") }</dd>
+                    <dt>{ settings.t("ateliers-version") }</dt><dd>{ &pack.version }</dd>
+                </dl>
+                <h3>{ settings.t("ateliers-objectives") }</h3>
+                <ul>{ for pack.objectives.iter().map(|o| html! { <li>{ o }</li> }) }</ul>
+                <h3>{ settings.t("ateliers-materials") }</h3>
+                <ul>{ for pack.materials.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            </section>
+
+            <section class="pack-timelines" aria-labelledby="pack-timeline-title">
+                <h2 id="pack-timeline-title">{ settings.t("ateliers-timeline") }</h2>
+                { for pack.sheets.iter().filter(|s| s.kind == SheetKind::Methode).map(|sheet| {
+                    let steps = sheet.steps();
+                    let total = sheet.duration.unwrap_or(0);
+                    html! {
+                        <div class="timeline">
+                            <h3>{ &sheet.title }</h3>
+                            <ol>
+                                { for steps.iter().map(|step| html! {
+                                    <li>
+                                        <span class="timeline-time">{ settings.t_args("ateliers-step-time", &[
+                                            ("start", minutes_clock(step.start).as_str().into()),
+                                            ("end", minutes_clock(step.start.saturating_add(step.minutes)).as_str().into()),
+                                        ]) }</span>
+                                        <span class="timeline-title">{ &step.title }</span>
+                                        <span class="timeline-length">{ minutes(lang, step.minutes) }</span>
+                                    </li>
+                                }) }
+                            </ol>
+                            if total > 0 {
+                                <p class="timeline-total">{ settings.t_args("ateliers-total", &[("duration", minutes(lang, total).as_str().into())]) }</p>
+                            }
+                        </div>
+                    }
+                }) }
+            </section>
+
+            <nav class="sheet-index no-print" aria-label={settings.t("ateliers-sheets-nav")}>
+                <h2>{ settings.t("ateliers-sheets") }</h2>
+                <ol>
+                    { for pack.sheets.iter().enumerate().map(|(n, sheet)| html! {
+                        <li><a href={format!("#fiche-{}", n + 1)}>{ settings.t(sheet.kind.label_key()) }{ " — " }{ &sheet.title }</a></li>
+                    }) }
+                </ol>
+            </nav>
+
+            { for pack.sheets.iter().enumerate().map(|(n, sheet)| {
+                let id = format!("fiche-{}", n + 1);
+                let blocks = sheet.blocks();
+                // The sheet's own `# Title` repeats its title: the h2 below already says it.
+                let body = match blocks.first() {
+                    Some(briques_core::pack::markdown::Block::Heading { level: 1, .. }) => blocks.get(1..).unwrap_or(&[]),
+                    _ => &blocks[..],
+                };
+                let class = classes!("sheet", format!("sheet-{}", sheet.kind.code()));
+                html! {
+                    <article class={class} id={id.clone()} aria-labelledby={format!("{id}-title")}>
+                        <p class="sheet-kind">{ settings.t(sheet.kind.label_key()) }</p>
+                        <h2 id={format!("{id}-title")}>{ &sheet.title }</h2>
+                        { markdown::blocks(body, 1) }
+                        <p class="sheet-footer">{ format!("{} — {} — {}", pack.title, pack.licence, pack.version) }</p>
+                    </article>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// `75` → `1:15`.
+fn minutes_clock(minutes: u32) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}

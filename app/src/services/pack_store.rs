@@ -1,0 +1,56 @@
+//! Workshop packs in the browser: the bundled packs, fetched from `/packs/` (files
+//! copied into `dist/` and precached by the service worker, so they work offline), and
+//! the packs imported or edited on this device, kept in local storage.
+
+use briques_core::pack::{bundle, Pack};
+use gloo::storage::{LocalStorage, Storage};
+
+use crate::services::api;
+
+/// Local-storage key of the packs imported or edited on this device.
+const LOCAL: &str = "briques.packs.local";
+
+/// The packs shipped with Briques. `Err` when the list itself cannot be fetched; a
+/// pack file that does not read is skipped (the command-line check guards them).
+pub async fn fetch_bundled() -> Result<Vec<Pack>, String> {
+    let index = api::send("GET", "/packs/index.json", &[], None).await?;
+    if !index.ok() {
+        return Err(format!("/packs/index.json: {}", index.status));
+    }
+    let names: Vec<String> = serde_json::from_str(&index.text).map_err(|e| e.to_string())?;
+    let mut packs = Vec::new();
+    for name in names {
+        // Only plain file names from our own index are fetched.
+        if name.contains('/') || name.contains("..") {
+            continue;
+        }
+        let reply = api::send("GET", &format!("/packs/{name}"), &[], None).await?;
+        if let Ok(pack) = bundle::from_json(&name, &reply.text) {
+            packs.push(pack);
+        }
+    }
+    Ok(packs)
+}
+
+/// The packs of this device. Stored text that no longer reads is kept aside under
+/// another key rather than lost.
+pub fn load_local() -> Vec<Pack> {
+    let raw = LocalStorage::raw();
+    let Some(text) = raw.get_item(LOCAL).ok().flatten() else {
+        return Vec::new();
+    };
+    match serde_json::from_str::<Vec<Pack>>(&text) {
+        Ok(packs) => packs,
+        Err(_) => {
+            let _ = raw.set_item(&format!("{LOCAL}.unreadable"), &text);
+            Vec::new()
+        }
+    }
+}
+
+/// Saves the packs of this device. False when storage refused (full or disabled).
+pub fn save_local(packs: &[Pack]) -> bool {
+    serde_json::to_string(packs)
+        .ok()
+        .is_some_and(|text| LocalStorage::raw().set_item(LOCAL, &text).is_ok())
+}

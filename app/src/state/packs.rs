@@ -1,0 +1,123 @@
+//! The pack library as the Ateliers page sees it: bundled packs and this device's
+//! packs merged (a pack edited or re-imported here shadows the bundled one of the same
+//! slug), and small formatting helpers. Pure: no browser access.
+
+use briques_core::i18n::{tr_args, Lang};
+use briques_core::pack::Pack;
+
+/// Where a pack of the library comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with Briques.
+    Bundled,
+    /// Imported on this device.
+    Imported,
+    /// A bundled pack edited (or replaced by an import) on this device.
+    Modified,
+}
+
+/// A pack of the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The pack.
+    pub pack: Pack,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+/// Bundled packs first (in their order), replaced by this device's version when there
+/// is one, then the packs only this device has.
+pub fn merge(bundled: &[Pack], local: &[Pack]) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = bundled
+        .iter()
+        .map(|b| match local.iter().find(|l| l.slug == b.slug) {
+            Some(l) => Entry {
+                pack: l.clone(),
+                origin: Origin::Modified,
+            },
+            None => Entry {
+                pack: b.clone(),
+                origin: Origin::Bundled,
+            },
+        })
+        .collect();
+    entries.extend(
+        local
+            .iter()
+            .filter(|l| !bundled.iter().any(|b| b.slug == l.slug))
+            .map(|l| Entry {
+                pack: l.clone(),
+                origin: Origin::Imported,
+            }),
+    );
+    entries
+}
+
+/// `90` → "1 h 30", `45` → "45 min", `120` → "2 h".
+pub fn minutes(lang: Lang, minutes: u32) -> String {
+    let (h, m) = ((minutes / 60) as usize, (minutes % 60) as usize);
+    match (h, m) {
+        (0, m) => tr_args(lang, "ateliers-minutes", &[("minutes", m.into())]),
+        (h, 0) => tr_args(lang, "ateliers-hours", &[("hours", h.into())]),
+        (h, m) => tr_args(
+            lang,
+            "ateliers-hours-minutes",
+            &[
+                ("hours", h.into()),
+                ("minutes", format!("{m:02}").as_str().into()),
+            ],
+        ),
+    }
+}
+
+/// Lines of a text area as a list (blank lines dropped).
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(slug: &str, title: &str) -> Pack {
+        let text = format!(
+            "{{\"format\":\"briques-pack\",\"version\":1,\"pack\":{}}}",
+            serde_json::json!({
+                "slug": slug, "title": title, "summary": "s", "language": "fr", "audience": ["adultes"],
+                "level": "debutant", "duration": 60, "group_min": 1, "group_max": 9, "facilitators": 1,
+                "preparation": 0, "materials": [], "objectives": ["o"], "skills": [], "licence": "Etalab-2.0",
+                "authors": ["a"], "version": "1", "activities": [], "sheets": []
+            })
+        );
+        let value: serde_json::Value = serde_json::from_str(&text).expect("the test pack is JSON");
+        serde_json::from_value(value["pack"].clone()).expect("the test pack is a pack")
+    }
+
+    #[test]
+    fn local_packs_shadow_bundled_ones_and_extra_ones_follow() {
+        let bundled = [pack("a", "A"), pack("b", "B")];
+        let local = [pack("c", "C"), pack("a", "A modifié")];
+        let merged = merge(&bundled, &local);
+        let summary: Vec<(&str, Origin)> = merged.iter().map(|e| (e.pack.title.as_str(), e.origin)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("A modifié", Origin::Modified),
+                ("B", Origin::Bundled),
+                ("C", Origin::Imported)
+            ]
+        );
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(minutes(Lang::Fr, 90), "1 h 30");
+        assert_eq!(minutes(Lang::Fr, 45), "45 min");
+        assert_eq!(minutes(Lang::Fr, 120), "2 h");
+        assert_eq!(lines(" a \n\n b"), vec!["a", "b"]);
+    }
+}

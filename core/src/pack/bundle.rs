@@ -1,0 +1,180 @@
+//! The `.briques` file: a whole pack in one versioned JSON document
+//! (`{"format": "briques-pack", "version": 1, "pack": {…}}`), which the app imports
+//! and exports and the command line builds. Importing never replaces a pack silently:
+//! [`prepare_import`] reports a [`Conflict`] the caller must resolve with a
+//! [`Resolution`].
+
+use serde::{Deserialize, Serialize};
+
+use super::{Pack, Problem, ProblemKind};
+
+/// The `format` field.
+pub const FORMAT: &str = "briques-pack";
+/// The version written, and the newest read.
+pub const VERSION: u32 = 1;
+/// The file extension (without the dot).
+pub const EXTENSION: &str = "briques";
+
+#[derive(Serialize)]
+struct Out<'a> {
+    format: &'static str,
+    version: u32,
+    pack: &'a Pack,
+}
+
+/// The envelope alone, read first so that another file gets the right message.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct In {
+    pack: Option<Pack>,
+}
+
+/// The pack as a `.briques` document.
+pub fn to_json(pack: &Pack) -> String {
+    serde_json::to_string_pretty(&Out {
+        format: FORMAT,
+        version: VERSION,
+        pack,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a `.briques` document and checks the pack in it (every problem, each naming
+/// `file`, the bundle's name, or the sheet inside it).
+pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
+    let problem = |line, kind| Problem {
+        file: file.to_owned(),
+        line,
+        field: String::new(),
+        kind,
+    };
+    let text = crate::csv::strip_bom(text);
+    let json_error = |e: serde_json::Error| {
+        vec![problem(
+            Some(e.line()),
+            ProblemKind::BundleJson {
+                line: e.line(),
+                detail: e.to_string(),
+            },
+        )]
+    };
+    let header: Header = serde_json::from_str(text).map_err(json_error)?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(vec![problem(None, ProblemKind::NotABundle)]);
+    }
+    let version = header.version.unwrap_or(VERSION);
+    if version > VERSION {
+        return Err(vec![problem(None, ProblemKind::NewerBundle { version })]);
+    }
+    let body: In = serde_json::from_str(text).map_err(json_error)?;
+    let pack = body
+        .pack
+        .ok_or_else(|| vec![problem(None, ProblemKind::NotABundle)])?;
+    let problems: Vec<Problem> = pack
+        .validate(&Default::default())
+        .into_iter()
+        .map(|mut p| {
+            p.file = format!("{file} ({})", p.file);
+            p
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(pack)
+    } else {
+        Err(problems)
+    }
+}
+
+/// An import that would replace a pack of the library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The pack being imported.
+    pub incoming: Pack,
+    /// The pack with the same slug already there.
+    pub existing: Pack,
+    /// Whether both are identical (importing would change nothing).
+    pub identical: bool,
+}
+
+/// What importing a pack into a library would do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportPlan {
+    /// No pack has its slug: add it.
+    New(Box<Pack>),
+    /// A pack has its slug: the caller must choose.
+    Conflict(Box<Conflict>),
+}
+
+/// How the caller resolves a [`Conflict`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Replace the existing pack.
+    Replace,
+    /// Keep both: the incoming pack gets a fresh slug (`slug-2`, …).
+    KeepBoth,
+    /// Import nothing.
+    Cancel,
+}
+
+/// Compares an incoming pack with the library.
+pub fn prepare_import(library: &[Pack], incoming: Pack) -> ImportPlan {
+    match library.iter().find(|p| p.slug == incoming.slug) {
+        None => ImportPlan::New(Box::new(incoming)),
+        Some(existing) => ImportPlan::Conflict(Box::new(Conflict {
+            identical: *existing == incoming,
+            existing: existing.clone(),
+            incoming,
+        })),
+    }
+}
+
+/// Applies a plan to `library` (for a conflict, as `resolution` says). Returns the slug
+/// of the pack added or replaced, `None` when nothing changed.
+pub fn apply_import(library: &mut Vec<Pack>, plan: ImportPlan, resolution: Resolution) -> Option<String> {
+    match plan {
+        ImportPlan::New(pack) => {
+            let slug = pack.slug.clone();
+            library.push(*pack);
+            Some(slug)
+        }
+        ImportPlan::Conflict(conflict) => {
+            let mut incoming = conflict.incoming;
+            match resolution {
+                Resolution::Cancel => None,
+                Resolution::Replace => {
+                    let slug = incoming.slug.clone();
+                    match library.iter_mut().find(|p| p.slug == slug) {
+                        Some(slot) => *slot = incoming,
+                        None => library.push(incoming),
+                    }
+                    Some(slug)
+                }
+                Resolution::KeepBoth => {
+                    incoming.slug = fresh_slug(&incoming.slug, library);
+                    let slug = incoming.slug.clone();
+                    library.push(incoming);
+                    Some(slug)
+                }
+            }
+        }
+    }
+}
+
+/// `base-2`, `base-3`, … the first not used in `library`.
+pub fn fresh_slug(base: &str, library: &[Pack]) -> String {
+    let base: String = base.chars().take(50).collect();
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !library.iter().any(|p| &p.slug == s))
+        .unwrap_or_else(|| base.clone())
+}
+
+/// A file name for a pack: `slug.briques`.
+pub fn file_name(pack: &Pack) -> String {
+    format!("{}.{EXTENSION}", pack.slug)
+}

@@ -1,0 +1,352 @@
+//! Guide sheets: a Markdown file that opens with front matter between two `---`
+//! lines (`type: methode`, `titre: …`, `duree: 90` for a méthode), and the steps of a
+//! méthode sheet (level-2 headings ending with their duration, `## Accueil (10 min)`).
+
+use serde::{Deserialize, Serialize};
+
+use super::markdown::{self, Block};
+use super::{Problem, ProblemKind};
+
+/// What a sheet is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetKind {
+    /// Objectives, who to involve, what to prepare.
+    Contexte,
+    /// The timed step-by-step.
+    Methode,
+    /// The activity, pre-configured.
+    Outil,
+    /// Debrief questions and what to remember.
+    Bilan,
+    /// A worked example.
+    Exemple,
+    /// The remote / online variant.
+    Distanciel,
+    /// The participant handout (one page).
+    Participant,
+}
+
+impl SheetKind {
+    /// Every kind, in the order sheets are shown.
+    pub const ALL: [SheetKind; 7] = [
+        SheetKind::Contexte,
+        SheetKind::Methode,
+        SheetKind::Outil,
+        SheetKind::Bilan,
+        SheetKind::Exemple,
+        SheetKind::Distanciel,
+        SheetKind::Participant,
+    ];
+
+    /// The five kinds every pack must have.
+    pub const REQUIRED: [SheetKind; 5] = [
+        SheetKind::Contexte,
+        SheetKind::Methode,
+        SheetKind::Outil,
+        SheetKind::Bilan,
+        SheetKind::Exemple,
+    ];
+
+    /// The name written in front matter.
+    pub fn code(self) -> &'static str {
+        match self {
+            SheetKind::Contexte => "contexte",
+            SheetKind::Methode => "methode",
+            SheetKind::Outil => "outil",
+            SheetKind::Bilan => "bilan",
+            SheetKind::Exemple => "exemple",
+            SheetKind::Distanciel => "distanciel",
+            SheetKind::Participant => "participant",
+        }
+    }
+
+    /// Reads a front-matter value (accents and case ignored: `Méthode` is `methode`).
+    pub fn from_code(code: &str) -> Option<SheetKind> {
+        let folded: String = code
+            .trim()
+            .chars()
+            .map(crate::i18n::fold_accent)
+            .collect::<String>()
+            .to_lowercase();
+        SheetKind::ALL.into_iter().find(|k| k.code() == folded)
+    }
+
+    /// The translation key of the kind's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SheetKind::Contexte => "pack-kind-contexte",
+            SheetKind::Methode => "pack-kind-methode",
+            SheetKind::Outil => "pack-kind-outil",
+            SheetKind::Bilan => "pack-kind-bilan",
+            SheetKind::Exemple => "pack-kind-exemple",
+            SheetKind::Distanciel => "pack-kind-distanciel",
+            SheetKind::Participant => "pack-kind-participant",
+        }
+    }
+}
+
+/// One guide sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sheet {
+    /// Its file name inside the pack (`fiches/02-methode-1h30.md`).
+    pub file: String,
+    /// Its kind.
+    pub kind: SheetKind,
+    /// Its title.
+    pub title: String,
+    /// For a méthode sheet: the session's length in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<u32>,
+    /// The Markdown body (after the front matter).
+    pub body: String,
+}
+
+/// A timed step of a méthode sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The heading without its duration.
+    pub title: String,
+    /// Minutes.
+    pub minutes: u32,
+    /// Minutes from the start of the session.
+    pub start: u32,
+}
+
+impl Sheet {
+    /// The sheet's Markdown as blocks.
+    pub fn blocks(&self) -> Vec<Block> {
+        markdown::parse(&self.body)
+    }
+
+    /// The timed steps: level-2 headings ending with `(N min)`.
+    pub fn steps(&self) -> Vec<Step> {
+        let mut start = 0;
+        let mut steps = Vec::new();
+        for block in self.blocks() {
+            if let Block::Heading { level: 2, text } = block {
+                let text = markdown::plain_text(&text);
+                if let Some((title, minutes)) = step_heading(&text) {
+                    steps.push(Step {
+                        title,
+                        minutes,
+                        start,
+                    });
+                    start = start.saturating_add(minutes);
+                }
+            }
+        }
+        steps
+    }
+
+    /// The sheet as its Markdown file (front matter, then the body).
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!("---\ntype: {}\ntitre: {}\n", self.kind.code(), self.title);
+        if let Some(d) = self.duration {
+            out.push_str(&format!("duree: {d}\n"));
+        }
+        out.push_str("---\n");
+        out.push_str(&self.body);
+        out
+    }
+}
+
+/// `Accueil (10 min)` → (`Accueil`, 10).
+pub fn step_heading(text: &str) -> Option<(String, u32)> {
+    let text = text.trim();
+    let inner = text.strip_suffix("min)")?;
+    let open = inner.rfind('(')?;
+    let minutes: u32 = inner.get(open + 1..)?.trim().parse().ok()?;
+    let title = inner.get(..open)?.trim().trim_end_matches(['—', '-', '·']).trim();
+    Some((title.to_owned(), minutes))
+}
+
+/// Reads a sheet file: front matter then Markdown. Problems name the file and line.
+pub fn parse_sheet(file: &str, text: &str) -> (Option<Sheet>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let problem = |line: Option<usize>, field: &str, kind: ProblemKind| Problem {
+        file: file.to_owned(),
+        line,
+        field: field.to_owned(),
+        kind,
+    };
+    let text = crate::csv::strip_bom(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim() != "---" {
+        problems.push(problem(Some(1), "", ProblemKind::FrontMatterMissing));
+        return (None, problems);
+    }
+    let mut kind = None;
+    let mut title = None;
+    let mut duration = None;
+    let mut kind_line = 1;
+    let mut closed_at = None;
+    let mut consumed = first.len();
+    for (n, raw) in lines.by_ref().enumerate() {
+        let line_no = n + 2;
+        consumed += raw.len();
+        let line = raw.trim();
+        if line == "---" {
+            closed_at = Some(line_no);
+            break;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            problems.push(problem(
+                Some(line_no),
+                "",
+                ProblemKind::FrontMatterBadLine {
+                    text: line.to_owned(),
+                },
+            ));
+            continue;
+        };
+        let (key, value) = (key.trim(), unquote(value.trim()));
+        match key {
+            "type" | "kind" => {
+                kind_line = line_no;
+                match SheetKind::from_code(value) {
+                    Some(k) => kind = Some(k),
+                    None => problems.push(problem(
+                        Some(line_no),
+                        key,
+                        ProblemKind::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: SheetKind::ALL.map(SheetKind::code).join(", "),
+                        },
+                    )),
+                }
+            }
+            "titre" | "title" => title = Some(value.to_owned()),
+            "duree" | "durée" | "duration" => match value.trim_end_matches("min").trim().parse::<u32>() {
+                Ok(d) if d > 0 && d <= 24 * 60 => duration = Some(d),
+                _ => problems.push(problem(
+                    Some(line_no),
+                    key,
+                    ProblemKind::WrongType { expected: "minutes" },
+                )),
+            },
+            other => problems.push(problem(Some(line_no), other, ProblemKind::UnknownField)),
+        }
+    }
+    let Some(end_line) = closed_at else {
+        // The body was read as header lines: only the missing `---` is the problem.
+        problems.clear();
+        problems.push(problem(Some(1), "", ProblemKind::FrontMatterUnclosed));
+        return (None, problems);
+    };
+    if kind.is_none() && !problems.iter().any(|p| p.field == "type" || p.field == "kind") {
+        problems.push(problem(Some(end_line), "type", ProblemKind::MissingField));
+    }
+    let title = title.filter(|t| !t.trim().is_empty());
+    if title.is_none() {
+        problems.push(problem(Some(end_line), "titre", ProblemKind::MissingField));
+    }
+    let body = text.get(consumed.min(text.len())..).unwrap_or("").to_owned();
+    let (Some(kind), Some(title)) = (kind, title) else {
+        return (None, problems);
+    };
+    let sheet = Sheet {
+        file: file.to_owned(),
+        kind,
+        title,
+        duration,
+        body,
+    };
+    if kind == SheetKind::Methode {
+        check_steps(&sheet, kind_line, end_line, &mut problems);
+    }
+    (Some(sheet), problems)
+}
+
+/// A méthode sheet declares its length and its steps add up to it.
+pub(super) fn check_steps(sheet: &Sheet, kind_line: usize, end_line: usize, problems: &mut Vec<Problem>) {
+    let problem = |line, field: &str, kind| Problem {
+        file: sheet.file.clone(),
+        line,
+        field: field.to_owned(),
+        kind,
+    };
+    let steps = sheet.steps();
+    match sheet.duration {
+        None => problems.push(problem(Some(end_line), "duree", ProblemKind::MissingField)),
+        Some(declared) => {
+            let total = steps.iter().fold(0u32, |sum, s| sum.saturating_add(s.minutes));
+            if steps.is_empty() {
+                problems.push(problem(Some(kind_line), "type", ProblemKind::NoSteps));
+            } else if total != declared {
+                problems.push(problem(
+                    None,
+                    "duree",
+                    ProblemKind::StepsDuration { total, declared },
+                ));
+            }
+        }
+    }
+}
+
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_steps() {
+        let text = "---\ntype: Méthode\ntitre: \"Déroulé 45 min\"\nduree: 45\n---\n# Déroulé\n\n## Accueil (10 min)\n\ntexte\n\n## Jeu — 35 min\n\n## Débat (35 min)\n";
+        let (sheet, problems) = parse_sheet("m.md", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let sheet = sheet.unwrap();
+        assert_eq!(sheet.kind, SheetKind::Methode);
+        assert_eq!(sheet.title, "Déroulé 45 min");
+        assert!(sheet.body.starts_with("# Déroulé"));
+        let steps = sheet.steps();
+        assert_eq!(steps.len(), 2);
+        assert_eq!(
+            (steps[1].title.as_str(), steps[1].start, steps[1].minutes),
+            ("Débat", 10, 35)
+        );
+        let (again, _) = parse_sheet("m.md", &sheet.to_markdown());
+        assert_eq!(again.as_ref(), Some(&sheet));
+    }
+
+    #[test]
+    fn broken_front_matter_is_located() {
+        let (_, p) = parse_sheet("a.md", "# pas de front matter\n");
+        assert_eq!(p[0].kind, ProblemKind::FrontMatterMissing);
+        let (_, p) = parse_sheet("a.md", "---\ntype: outil\ntitre: x\n");
+        assert_eq!(p[0].kind, ProblemKind::FrontMatterUnclosed);
+        let (_, p) = parse_sheet("a.md", "---\ntype: recette\nceci n'est pas une clé\n---\n");
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!((p[0].line, p[0].field.as_str()), (Some(2), "type"));
+        assert_eq!(p[1].line, Some(3));
+        assert_eq!(p[2].field, "titre");
+        let (_, p) = parse_sheet(
+            "a.md",
+            "---\ntype: methode\ntitre: x\nduree: 30\n---\n## A (10 min)\n",
+        );
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::StepsDuration {
+                total: 10,
+                declared: 30
+            }
+        );
+        let huge = "---\ntype: methode\ntitre: x\nduree: 30\n---\n## A (4294967295 min)\n## B (9 min)\n";
+        let (_, p) = parse_sheet("a.md", huge);
+        assert!(
+            matches!(p[0].kind, ProblemKind::StepsDuration { .. }),
+            "no overflow: {p:?}"
+        );
+    }
+}

@@ -1,0 +1,406 @@
+//! Tests of the pack format: the bundled packs under `workshops/` pass, each broken
+//! fixture under `core/fixtures/packs/` gives its documented error, bundles round-trip,
+//! and the JSON-LD has the fields resource libraries read.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+
+use super::bundle::{self, ImportPlan, Resolution};
+use super::sheet::SheetKind;
+use super::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A pack folder's files, as the command line reads them.
+fn read_pack(dir: &Path) -> PackFiles {
+    fn walk(base: &Path, dir: &Path, into: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, into);
+            } else {
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                into.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    PackFiles {
+        dir_name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+        files,
+    }
+}
+
+fn bundled() -> Vec<(PathBuf, Pack)> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("workshops"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join(MANIFEST).is_file())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .map(|dir| {
+            let (pack, problems) = load(&read_pack(&dir));
+            let report: Vec<String> = problems.iter().map(|p| p.message(Lang::Fr)).collect();
+            assert!(report.is_empty(), "{}:\n{}", dir.display(), report.join("\n"));
+            (dir, pack.unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_bundled_pack_passes_the_check_and_is_complete() {
+    let packs = bundled();
+    assert_eq!(packs.len(), 3, "the three packs of the project");
+    let named: Vec<(String, &Pack)> = packs.iter().map(|(d, p)| (d.display().to_string(), p)).collect();
+    assert!(check_library(&named).is_empty());
+    for (dir, pack) in &packs {
+        for kind in SheetKind::ALL {
+            assert!(
+                pack.sheets.iter().any(|s| s.kind == kind),
+                "{}: no {kind:?} sheet",
+                dir.display()
+            );
+        }
+        assert!(
+            pack.variants().contains(&90) && pack.variants().contains(&45),
+            "{}",
+            dir.display()
+        );
+        assert_eq!(pack.licence, "Etalab-2.0");
+        assert_eq!(pack.language, "fr");
+        assert!(!pack.activities.is_empty());
+    }
+}
+
+/// The app loads the bundled packs from `www/packs/` (copied into `dist/` and precached
+/// by the service worker). This test writes them from `workshops/` and fails when they
+/// were stale, so that a change to a pack cannot be forgotten there.
+#[test]
+fn bundled_packs_in_www_are_up_to_date() {
+    let out = root().join("www/packs");
+    let mut stale = Vec::new();
+    let mut index = Vec::new();
+    for (_, pack) in bundled() {
+        let name = bundle::file_name(&pack);
+        let text = bundle::to_json(&pack);
+        let path = out.join(&name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::create_dir_all(&out).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            stale.push(name.clone());
+        }
+        index.push(name);
+    }
+    let index = serde_json::to_string_pretty(&index).unwrap() + "\n";
+    let index_path = out.join("index.json");
+    if std::fs::read_to_string(&index_path).ok().as_deref() != Some(index.as_str()) {
+        std::fs::write(&index_path, &index).unwrap();
+        stale.push("index.json".to_owned());
+    }
+    assert!(
+        stale.is_empty(),
+        "www/packs was stale and has been rewritten: {stale:?}; run the tests again"
+    );
+}
+
+/// Each broken fixture and the error it must give (documented in workshops/README.md).
+#[test]
+fn broken_packs_give_their_documented_error() {
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<usize>,
+        &'static str,
+        fn(&ProblemKind) -> bool,
+    );
+    let cases: [Case; 7] = [
+        ("broken-missing-field", "pack.toml", Some(1), "titre", |k| {
+            *k == ProblemKind::MissingField
+        }),
+        ("broken-wrong-type", "pack.toml", Some(6), "duree", |k| {
+            *k == ProblemKind::WrongType { expected: "number" }
+        }),
+        (
+            "broken-unknown-licence",
+            "pack.toml",
+            Some(15),
+            "licence",
+            |k| matches!(k, ProblemKind::UnknownLicence { value } if value == "WTFPL"),
+        ),
+        (
+            "broken-unknown-activity",
+            "pack.toml",
+            Some(20),
+            "activites[1].type",
+            |k| matches!(k, ProblemKind::UnknownActivity { value } if value == "quiz"),
+        ),
+        ("broken-front-matter", "fiches/06-notes.md", Some(1), "", |k| {
+            *k == ProblemKind::FrontMatterUnclosed
+        }),
+        ("broken-steps", "fiches/02-methode.md", None, "duree", |k| {
+            *k == ProblemKind::StepsDuration {
+                total: 50,
+                declared: 60,
+            }
+        }),
+        ("broken-syntax", "pack.toml", Some(3), "", |k| {
+            matches!(k, ProblemKind::Syntax { .. })
+        }),
+    ];
+    for (name, file, line, field, expected) in cases {
+        let dir = root().join("core/fixtures/packs").join(name);
+        let (_, problems) = load(&read_pack(&dir));
+        assert_eq!(problems.len(), 1, "{name}: {problems:#?}");
+        let p = &problems[0];
+        assert_eq!(
+            (p.file.as_str(), p.line, p.field.as_str()),
+            (file, line, field),
+            "{name}: {p:?}"
+        );
+        assert!(expected(&p.kind), "{name}: {p:?}");
+        assert!(
+            !p.kind.message(Lang::En).starts_with("pack-"),
+            "{name}: untranslated"
+        );
+    }
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let (pack, problems) = load(&read_pack(&root().join("core/fixtures/packs/valid-minimal")));
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(pack.map(|p| p.slug), Some("atelier-test".to_owned()));
+}
+
+#[test]
+fn a_duplicate_slug_across_packs_is_reported() {
+    let dir = root().join("core/fixtures/packs/broken-duplicate-slug");
+    let mut packs = Vec::new();
+    for name in ["a", "b"] {
+        let (pack, problems) = load(&read_pack(&dir.join(name)));
+        assert!(problems.is_empty(), "{problems:?}");
+        packs.push((name.to_owned(), pack.unwrap()));
+    }
+    let named: Vec<(String, &Pack)> = packs.iter().map(|(n, p)| (n.clone(), p)).collect();
+    let problems = check_library(&named);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].file, "b/pack.toml");
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DuplicateSlug {
+            slug: "meme-atelier".into(),
+            other: "a".into()
+        }
+    );
+}
+
+#[test]
+fn all_problems_are_reported_not_just_the_first() {
+    let mut files = PackFiles {
+        dir_name: "x".into(),
+        ..Default::default()
+    };
+    files.files.insert(
+        "pack.toml".into(),
+        b"titre = 3\nniveau = \"expert\"\nlicence = \"MIT\"\ncouleur = \"bleu\"\n".to_vec(),
+    );
+    let (_, problems) = load(&files);
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    for field in [
+        "titre",
+        "niveau",
+        "licence",
+        "couleur",
+        "resume",
+        "public",
+        "activites",
+        "type",
+    ] {
+        assert!(fields.contains(&field), "{field} in {fields:?}");
+    }
+    assert!(problems.len() >= 12, "{problems:#?}");
+}
+
+#[test]
+fn bundle_round_trip_and_refusals() {
+    for (_, pack) in bundled() {
+        let text = bundle::to_json(&pack);
+        assert_eq!(bundle::from_json("x.briques", &text), Ok(pack));
+    }
+    let kind = |text: &str| bundle::from_json("x.briques", text).unwrap_err()[0].kind.clone();
+    assert!(matches!(
+        kind("pas du json"),
+        ProblemKind::BundleJson { line: 1, .. }
+    ));
+    assert_eq!(kind("{\"format\": \"autre\"}"), ProblemKind::NotABundle);
+    assert_eq!(
+        kind("{\"format\": \"briques-pack\", \"version\": 9, \"pack\": {}}"),
+        ProblemKind::NewerBundle { version: 9 }
+    );
+    assert!(matches!(
+        kind("{\"format\": \"briques-pack\", \"version\": 1, \"pack\": {\"slug\": 3}}"),
+        ProblemKind::BundleJson { .. }
+    ));
+}
+
+#[test]
+fn import_never_overwrites_silently() {
+    let packs: Vec<Pack> = bundled().into_iter().map(|(_, p)| p).collect();
+    let mut library = vec![packs[0].clone()];
+    let ImportPlan::Conflict(conflict) = bundle::prepare_import(&library, packs[0].clone()) else {
+        panic!("same slug must be a conflict");
+    };
+    assert!(conflict.identical);
+    let mut edited = packs[0].clone();
+    edited.title = "Ma version".into();
+    let plan = bundle::prepare_import(&library, edited.clone());
+    let ImportPlan::Conflict(conflict) = plan.clone() else {
+        panic!()
+    };
+    assert!(!conflict.identical);
+    assert_eq!(
+        bundle::apply_import(&mut library, plan.clone(), Resolution::Cancel),
+        None
+    );
+    assert_eq!(library[0], packs[0]);
+    let slug = bundle::apply_import(&mut library, plan.clone(), Resolution::KeepBoth).unwrap();
+    assert_eq!(slug, format!("{}-2", packs[0].slug));
+    assert_eq!(library.len(), 2);
+    assert_eq!(library[0], packs[0]);
+    bundle::apply_import(&mut library, plan, Resolution::Replace);
+    assert_eq!(library[0].title, "Ma version");
+    assert!(matches!(
+        bundle::prepare_import(&library, packs[1].clone()),
+        ImportPlan::New(_)
+    ));
+}
+
+#[test]
+fn jsonld_has_the_learning_resource_fields() {
+    assert_eq!(jsonld::iso_duration(90), "PT1H30M");
+    assert_eq!(jsonld::iso_duration(45), "PT45M");
+    assert_eq!(jsonld::iso_duration(120), "PT2H");
+    let (_, pack) = bundled().into_iter().next().unwrap();
+    let doc = jsonld::to_jsonld(&pack);
+    assert_eq!(doc["@context"], "https://schema.org");
+    assert_eq!(doc["@type"], "LearningResource");
+    assert_eq!(doc["timeRequired"], "PT1H30M");
+    assert_eq!(doc["inLanguage"], "fr");
+    assert_eq!(
+        doc["license"],
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    );
+    assert_eq!(doc["educationalLevel"], "Débutant");
+    assert_eq!(doc["audience"][0]["@type"], "EducationalAudience");
+    assert!(doc["learningResourceType"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty()));
+    assert_eq!(doc["name"], pack.title.as_str());
+}
+
+#[test]
+fn launch_paths_carry_the_settings() {
+    let budget = Activity::Budget {
+        commune: "demo".into(),
+        year: Some(2023),
+        view: "depenses".into(),
+        per_inhabitant: true,
+    };
+    assert_eq!(
+        budget.launch_path("x"),
+        "/budget?commune=demo&annee=2023&onglet=explorer&vue=depenses&hab=1"
+    );
+    let maire = Activity::Maire {
+        commune: "75056\"&x".into(),
+        year: None,
+        constraints: vec![],
+    };
+    assert_eq!(maire.launch_path("x"), "/budget?commune=75056x&onglet=maire");
+}
+
+#[test]
+fn filters_by_audience_and_duration() {
+    let packs: Vec<Pack> = bundled().into_iter().map(|(_, p)| p).collect();
+    assert_eq!(filter(&packs, None, None).len(), 3);
+    assert_eq!(filter(&packs, None, Some(30)).len(), 0);
+    assert_eq!(filter(&packs, None, Some(45)).len(), 3);
+    assert!(filter(&packs, Some("elus"), None).len() < 3);
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Zéèàç0-9 ,.'!?«»\\-]{0,40}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any edit of a pack's metadata and sheets survives export then import.
+    #[test]
+    fn export_import_is_lossless(
+        title in text(), summary in text(), body in "[a-zA-Z0-9 #*_\\-\\[\\]()\n|`>]{0,200}",
+        minutes in 5u32..600, materials in prop::collection::vec(text(), 0..5),
+    ) {
+        let (_, mut pack) = bundled().into_iter().next().unwrap();
+        pack.title = title;
+        pack.summary = summary;
+        pack.duration = minutes;
+        pack.materials = materials;
+        if let Some(sheet) = pack.sheets.iter_mut().find(|s| s.kind == SheetKind::Exemple) {
+            sheet.body = body;
+        }
+        let back: Pack = serde_json::from_str::<serde_json::Value>(&bundle::to_json(&pack))
+            .ok()
+            .and_then(|v| serde_json::from_value(v["pack"].clone()).ok())
+            .unwrap();
+        prop_assert_eq!(back, pack);
+    }
+
+    /// Whatever a sheet holds, reading it never panics.
+    #[test]
+    fn markdown_and_sheets_never_panic(input in "\\PC{0,300}") {
+        let _ = markdown::to_html(&markdown::parse(&input));
+        let _ = sheet::parse_sheet("x.md", &format!("---\ntype: methode\ntitre: t\n---\n{input}"));
+        let _ = sheet::parse_sheet("x.md", &input);
+    }
+}
+
+#[test]
+fn activity_files_are_checked_and_explained_in_each_language() {
+    let mut files = read_pack(&root().join("core/fixtures/packs/valid-minimal"));
+    let manifest = String::from_utf8(files.files["pack.toml"].clone()).unwrap()
+        + "\n[[activites]]\ntype = \"duplo\"\nquestionnaire = \"q.json\"\n\n[[activites]]\ntype = \"donnees\"\njeu = \"absent.csv\"\ntitre = \"t\"\nsource = \"s\"\n";
+    files.files.insert("pack.toml".into(), manifest.into_bytes());
+    files.files.insert(
+        "q.json".into(),
+        br#"{"format": "briques-duplo", "version": 1, "survey": {"title": "t", "questions": []}, "responses": []}"#
+            .to_vec(),
+    );
+    let (_, problems) = load(&files);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_eq!(problems[0].file, "q.json");
+    assert!(matches!(problems[0].kind, ProblemKind::SurveyFile(_)));
+    let fr = problems[0].message(Lang::Fr);
+    let en = problems[0].message(Lang::En);
+    assert!(fr.starts_with("q.json: questionnaire Duplo invalide"), "{fr}");
+    assert!(en.starts_with("q.json: invalid Duplo survey"), "{en}");
+    assert_ne!(fr, en);
+    assert_eq!(
+        (problems[1].line, problems[1].field.as_str()),
+        (Some(30), "activites[3].jeu")
+    );
+    assert_eq!(
+        problems[1].kind,
+        ProblemKind::MissingFile {
+            path: "absent.csv".into()
+        }
+    );
+}
