@@ -38,7 +38,6 @@ budget-title = My town's budget
 data-title = Reading and building charts
 data-soon = The CSV explorer is in preparation: open a file, understand its columns, build a chart.
 workshops-title = Workshops
-workshops-soon = The workshop library is in preparation: context, method, tool, debrief and example sheets, ready to print.
 
 ## Page not found
 not-found-title = Page not found

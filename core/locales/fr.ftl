@@ -39,7 +39,6 @@ budget-title = Le budget de ma commune
 data-title = Lire et construire un graphique
 data-soon = L'explorateur de fichiers CSV est en préparation : ouvrir un fichier, comprendre ses colonnes, construire un graphique.
 workshops-title = Ateliers
-workshops-soon = La bibliothèque d'ateliers est en préparation : fiches contexte, méthode, outil, bilan et exemple, prêtes à imprimer.
 
 ## Page introuvable
 not-found-title = Page introuvable

@@ -142,13 +142,17 @@ test('launching the budget pack opens the budget page with its settings', async 
   await openPack(BUDGET);
   await page.getByRole('button', { name: "Lancer l'atelier : Si j'étais maire" }).click();
   await page.waitForURL((url) => url.pathname === '/budget');
-  const query = new URL(page.url()).searchParams;
-  assert.deepEqual(Object.fromEntries(query), { commune: 'demo', annee: '2023', onglet: 'maire' });
+  // The budget page shows what the pack asks for (and keeps it in its own, shorter URL).
+  await page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Briqueville · compte administratif 2023' }).waitFor();
+  assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { commune: 'demo', annee: '2023', onglet: 'maire' });
   await openPack(BUDGET);
   await page.getByRole('button', { name: "Lancer l'atelier : explorer le budget" }).click();
   await page.waitForURL((url) => url.pathname === '/budget');
-  assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams),
-    { commune: 'demo', annee: '2023', onglet: 'explorer', vue: 'depenses', hab: '1' });
+  await page.getByRole('heading', { level: 2, name: 'Briqueville · compte administratif 2023' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: "Où va l'argent ?" }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Par habitant' }).getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { commune: 'demo', annee: '2023', hab: '1' });
   await openPack(CHARTS);
   await page.getByRole('button', { name: "Lancer l'atelier", exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/donnees');
