@@ -122,16 +122,16 @@ fn bad_files_fail_clearly() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("format « pdf » inconnu"));
 }
 
-#[test]
-fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
-    let dir = tempfile::tempdir().unwrap();
-    let pops = dir.path().join("populations.csv");
+/// Prepares the project's DGFiP fixture (with a populations file) into `dir/prepared`;
+/// returns that folder and the command's output.
+fn prepare_fixture(dir: &std::path::Path) -> (PathBuf, std::process::Output) {
+    let pops = dir.join("populations.csv");
     std::fs::write(
         &pops,
         "REG;DEP;COM;Commune;PMUN;PCAP;PTOT\r\n99;099;99042;Briqueville;3000;12;3012\r\n",
     )
     .unwrap();
-    let out = dir.path().join("prepared");
+    let out = dir.join("prepared");
     let output = support::briques_fr()
         .args([
             "budget",
@@ -144,6 +144,13 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
         .arg(&pops)
         .output()
         .unwrap();
+    (out, output)
+}
+
+#[test]
+fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, output) = prepare_fixture(dir.path());
     assert!(
         output.status.success(),
         "{}",
@@ -186,27 +193,8 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
 #[test]
 fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
     let dir = tempfile::tempdir().unwrap();
-    let pops = dir.path().join("populations.csv");
-    std::fs::write(
-        &pops,
-        "REG;DEP;COM;Commune;PMUN;PCAP;PTOT\r\n99;099;99042;Briqueville;3000;12;3012\r\n",
-    )
-    .unwrap();
-    let out = dir.path().join("prepared");
-    let status = support::briques_fr()
-        .args([
-            "budget",
-            "prepare",
-            &fixture("briqueville-2023-dgfip-api.csv"),
-            "--out",
-        ])
-        .arg(&out)
-        .arg("--populations")
-        .arg(&pops)
-        .output()
-        .unwrap()
-        .status;
-    assert!(status.success());
+    let (out, output) = prepare_fixture(dir.path());
+    assert!(output.status.success());
     let assets = tempfile::tempdir().unwrap();
     support::fake_assets(assets.path());
     let data = tempfile::tempdir().unwrap();
