@@ -119,40 +119,74 @@ pub fn read_populations(path: &Path) -> Result<HashMap<String, u64>, NationalErr
     Ok(populations)
 }
 
-/// Names of budgets by IDENT, read with Briques' own decoder (polars reads Latin-1
-/// lossily): one pass over the file, first name of each main budget.
-fn names(path: &Path, names_header: &[String]) -> Result<HashMap<String, String>, NationalError> {
-    let col = |name: &str| names_header.iter().position(|h| h == name);
-    let (Some(ident), Some(lbudg)) = (col("IDENT"), col("LBUDG")) else {
+/// Who a budget belongs to, from its first main-budget row.
+#[derive(Default)]
+struct Identity {
+    nom: String,
+    ndept: String,
+    insee: String,
+    nomen: String,
+    siren: String,
+}
+
+/// The identity of each budget by IDENT, read with Briques' own decoder (polars reads
+/// Latin-1 lossily): one pass over the file's bytes, first row of each main budget.
+/// Keeping these text columns out of polars' group-by makes it sum numbers only.
+fn identities(path: &Path, header: &[String]) -> Result<HashMap<String, Identity>, NationalError> {
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let Some(ident) = col("IDENT") else {
         return Ok(HashMap::new());
     };
-    let cbudg = col("CBUDG");
+    let [lbudg, ndept, insee, nomen, siren, cbudg] =
+        ["LBUDG", "NDEPT", "INSEE", "NOMEN", "SIREN", "CBUDG"].map(col);
+    let last = [lbudg, ndept, insee, nomen, siren, cbudg]
+        .into_iter()
+        .flatten()
+        .chain([ident])
+        .max()
+        .unwrap_or(ident);
     let mut reader = BufReader::with_capacity(1 << 20, fs::File::open(path)?);
     let mut line = Vec::new();
-    let mut found: HashMap<String, String> = HashMap::new();
+    let mut found: HashMap<String, Identity> = HashMap::new();
+    let text = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Ok(s) => s.trim().to_owned(),
+        Err(_) => bytes
+            .iter()
+            .map(|b| *b as char)
+            .collect::<String>()
+            .trim()
+            .to_owned(),
+    };
     reader.read_until(b'\n', &mut line)?;
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line)? == 0 {
             break;
         }
-        let mut fields = line.split(|b| *b == b';');
-        let wanted = ident.max(lbudg).max(cbudg.unwrap_or(0));
-        let cells: Vec<&[u8]> = fields.by_ref().take(wanted + 1).collect();
-        if cbudg.is_some_and(|c| cells.get(c).is_some_and(|v| *v != b"1")) {
+        // On the stack: no allocation per row (DGFiP files have 29 columns).
+        let mut cells: [&[u8]; 64] = [b""; 64];
+        for (slot, value) in cells.iter_mut().zip(line.split(|b| *b == b';').take(last + 1)) {
+            *slot = value;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).copied().unwrap_or(b"");
+        if cbudg.is_some() && cell(cbudg).trim_ascii() != b"1" {
             continue;
         }
-        let (Some(id), Some(name)) = (cells.get(ident), cells.get(lbudg)) else {
+        let Some(id) = cells.get(ident) else { continue };
+        let id = std::str::from_utf8(id.trim_ascii()).unwrap_or("");
+        if found.contains_key(id) {
             continue;
-        };
-        let id = String::from_utf8_lossy(id).into_owned();
-        found.entry(id).or_insert_with(|| {
-            let name = match std::str::from_utf8(name) {
-                Ok(s) => s.to_owned(),
-                Err(_) => name.iter().map(|b| *b as char).collect(),
-            };
-            name.trim().to_owned()
-        });
+        }
+        found.insert(
+            id.to_owned(),
+            Identity {
+                nom: text(cell(lbudg)),
+                ndept: text(cell(ndept)),
+                insee: text(cell(insee)),
+                nomen: text(cell(nomen)),
+                siren: text(cell(siren)),
+            },
+        );
     }
     Ok(found)
 }
@@ -179,6 +213,143 @@ struct IndexEntry<'a> {
     population: Option<u64>,
     strate: Option<u8>,
     exercice: i32,
+}
+
+/// The grouped rows, column by column (text borrowed from polars' buffers).
+struct Columns<'a> {
+    ident: Vec<&'a str>,
+    compte: Vec<&'a str>,
+    exer: Vec<i64>,
+    /// RD, RR, OD, OR (real and ordre flows), SD, SC (closing balances).
+    amounts: Vec<Vec<f64>>,
+}
+
+fn strings<'a>(frame: &'a DataFrame, name: &str) -> Result<Vec<&'a str>, NationalError> {
+    Ok(frame
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.unwrap_or(""))
+        .collect())
+}
+
+fn numbers(frame: &DataFrame, name: &str) -> Result<Vec<f64>, NationalError> {
+    Ok(frame
+        .column(name)?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect())
+}
+
+/// One commune written: what the index and the strate statistics need.
+struct Built {
+    file_name: String,
+    collectivite: Collectivite,
+    exercice: i32,
+    lines: usize,
+    /// Strate and per-inhabitant indicators, when the population is known.
+    stats: Option<(u8, Vec<(&'static str, f64)>)>,
+}
+
+/// What each writing thread reads.
+struct Context<'a> {
+    columns: &'a Columns<'a>,
+    identities: &'a HashMap<String, Identity>,
+    populations: &'a HashMap<String, u64>,
+    dir: std::path::PathBuf,
+}
+
+impl Context<'_> {
+    /// Builds the budget of the rows `start..end` and writes `communes/<INSEE>.json`.
+    fn write(&self, (start, end): (usize, usize)) -> Result<Built, NationalError> {
+        let c = self.columns;
+        let id = c.ident[start];
+        let identity = self.identities.get(id);
+        let field = |get: fn(&Identity) -> &String| identity.map(get).cloned().unwrap_or_default();
+        let code = super::tabular::insee_code(&field(|i| &i.ndept), &field(|i| &i.insee));
+        let population = code.as_ref().and_then(|c| self.populations.get(c)).copied();
+        let nom = field(|i| &i.nom);
+        let mut budget = Budget {
+            collectivite: Collectivite {
+                nom: nom.clone(),
+                siren: Some(field(|i| &i.siren)).filter(|s| !s.is_empty()),
+                siret: Some(id.to_owned()),
+                insee: code.clone(),
+                population,
+            },
+            exercice: c.exer[start] as i32,
+            nomenclature: field(|i| &i.nomen),
+            document: DocumentKind::Comptes,
+            budget_kind: BudgetKind::Principal,
+            libelle: identity.map(|_| nom),
+            lines: Vec::new(),
+            aggregates: BTreeMap::new(),
+        };
+        let [rd, rr, od, or, sd, sc] = [0, 1, 2, 3, 4, 5].map(|k| &c.amounts[k]);
+        let mut encours = 0.0;
+        for row in start..end {
+            let account = c.compte[row];
+            for (direction, reel, value) in [
+                (Direction::Depense, true, rd[row]),
+                (Direction::Recette, true, rr[row]),
+                (Direction::Depense, false, od[row]),
+                (Direction::Recette, false, or[row]),
+            ] {
+                if value != 0.0 {
+                    budget.lines.push(Line {
+                        compte: account.to_owned(),
+                        chapitre: None,
+                        fonction: None,
+                        direction,
+                        reel,
+                        realise: Some(value),
+                        prevu: None,
+                        credits_ouverts: None,
+                    });
+                }
+            }
+            if account.starts_with("16") && !account.starts_with("16449") && !account.starts_with("1688") {
+                encours += sc[row] - sd[row];
+            }
+        }
+        if encours != 0.0 {
+            budget.aggregates.insert("Encours de dette".to_owned(), encours);
+        }
+        let file_name = code.unwrap_or_else(|| id.to_owned());
+        let mut writer = BufWriter::new(fs::File::create(self.dir.join(format!("{file_name}.json")))?);
+        serde_json::to_writer(&mut writer, &budget).map_err(std::io::Error::other)?;
+        writer.flush()?;
+        let stats = population.filter(|p| *p > 0).map(|p| {
+            let i = budget.indicators();
+            let per_head = |v: f64| v / p as f64;
+            let values = [
+                (
+                    "recettes_reelles_fonctionnement",
+                    Some(i.recettes_reelles_fonctionnement),
+                ),
+                (
+                    "depenses_reelles_fonctionnement",
+                    Some(i.depenses_reelles_fonctionnement),
+                ),
+                ("epargne_brute", Some(i.epargne_brute)),
+                ("epargne_nette", i.epargne_nette),
+                ("depenses_equipement", i.depenses_equipement),
+                ("encours_dette", i.encours_dette),
+            ]
+            .into_iter()
+            .filter_map(|(name, v)| v.map(|v| (name, per_head(v))))
+            .collect();
+            (strate(p), values)
+        });
+        Ok(Built {
+            file_name,
+            lines: budget.lines.len(),
+            collectivite: budget.collectivite,
+            exercice: budget.exercice,
+            stats,
+        })
+    }
 }
 
 /// Prepares `input` into `out` (see the module documentation).
@@ -221,13 +392,6 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     if has("CBUDG") {
         lazy = lazy.filter(col("CBUDG").eq(lit("1")));
     }
-    let text_or_empty = |name: &str| {
-        if has(name) {
-            col(name).first()
-        } else {
-            lit("").alias(name)
-        }
-    };
     let amount_or_zero = |name: &str| {
         if has(name) {
             col(name).sum()
@@ -244,10 +408,6 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
             col("OOBCRE").sum().alias("OR"),
             amount_or_zero("SD"),
             amount_or_zero("SC"),
-            text_or_empty("NDEPT"),
-            text_or_empty("INSEE"),
-            text_or_empty("NOMEN"),
-            text_or_empty("SIREN"),
         ])
         .sort(["IDENT", "EXER"], Default::default())
         .collect_with_engine(Engine::Streaming)?
@@ -258,48 +418,71 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
         Some(path) => read_populations(path)?,
         None => HashMap::new(),
     };
-    let names = names(input, &columns)?;
-    stage("budget names");
+    let identities = identities(input, &columns)?;
+    stage("budget identities");
     fs::create_dir_all(out.join("communes"))?;
 
-    let string = |name: &str| -> Result<Vec<Option<String>>, NationalError> {
-        Ok(grouped
-            .column(name)?
-            .str()?
+    let columns = Columns {
+        ident: strings(&grouped, "IDENT")?,
+        compte: strings(&grouped, "COMPTE")?,
+        exer: grouped
+            .column("EXER")?
+            .i64()?
             .iter()
-            .map(|v| v.map(str::to_owned))
-            .collect())
+            .map(|v| v.unwrap_or(0))
+            .collect(),
+        amounts: ["RD", "RR", "OD", "OR", "SD", "SC"]
+            .map(|name| numbers(&grouped, name))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?,
     };
-    let number = |name: &str| -> Result<Vec<f64>, NationalError> {
-        Ok(grouped
-            .column(name)?
-            .f64()?
-            .iter()
-            .map(|v| v.unwrap_or(0.0))
-            .collect())
+    // Rows come sorted by commune: each run of one IDENT and EXER is one budget.
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < columns.ident.len() {
+        let mut end = start + 1;
+        while end < columns.ident.len()
+            && columns.ident[end] == columns.ident[start]
+            && columns.exer[end] == columns.exer[start]
+        {
+            end += 1;
+        }
+        runs.push((start, end));
+        start = end;
+    }
+    // Building and writing ~35,000 files is split between the cores.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = runs.len().div_ceil(threads).max(1);
+    let context = Context {
+        columns: &columns,
+        identities: &identities,
+        populations: &populations,
+        dir: out.join("communes"),
     };
-    let (ident, compte, ndept, insee, nomen, siren) = (
-        string("IDENT")?,
-        string("COMPTE")?,
-        string("NDEPT")?,
-        string("INSEE")?,
-        string("NOMEN")?,
-        string("SIREN")?,
-    );
-    let exer: Vec<i64> = grouped
-        .column("EXER")?
-        .i64()?
-        .iter()
-        .map(|v| v.unwrap_or(0))
-        .collect();
-    let (rd, rr, od, or, sd, sc) = (
-        number("RD")?,
-        number("RR")?,
-        number("OD")?,
-        number("OR")?,
-        number("SD")?,
-        number("SC")?,
-    );
+    let built: Vec<Built> = std::thread::scope(|scope| {
+        let workers: Vec<_> = runs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(|| {
+                    part.iter()
+                        .map(|run| context.write(*run))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("thread").into()))
+            })
+            .collect::<Result<Vec<Vec<Built>>, NationalError>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
 
     let mut report = Report {
         communes: 0,
@@ -308,100 +491,18 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     };
     let mut index = Vec::new();
     let mut per_strate: BTreeMap<u8, BTreeMap<&'static str, Vec<f64>>> = BTreeMap::new();
-    // Rows come sorted by commune: each run of one IDENT and EXER is one budget.
-    let mut start = 0;
-    while start < ident.len() {
-        let mut end = start + 1;
-        while end < ident.len() && ident[end] == ident[start] && exer[end] == exer[start] {
-            end += 1;
-        }
-        let id = ident[start].clone().unwrap_or_default();
-        let code = super::tabular::insee_code(
-            ndept[start].as_deref().unwrap_or(""),
-            insee[start].as_deref().unwrap_or(""),
-        );
-        let population = code.as_ref().and_then(|c| populations.get(c)).copied();
-        let mut budget = Budget {
-            collectivite: Collectivite {
-                nom: names.get(&id).cloned().unwrap_or_default(),
-                siren: siren[start].clone().filter(|s| !s.is_empty()),
-                siret: Some(id.clone()),
-                insee: code.clone(),
-                population,
-            },
-            exercice: exer[start] as i32,
-            nomenclature: nomen[start].clone().unwrap_or_default(),
-            document: DocumentKind::Comptes,
-            budget_kind: BudgetKind::Principal,
-            libelle: names.get(&id).cloned(),
-            lines: Vec::new(),
-            aggregates: BTreeMap::new(),
-        };
-        let mut encours = 0.0;
-        for row in start..end {
-            let account = compte[row].clone().unwrap_or_default();
-            for (direction, reel, value) in [
-                (Direction::Depense, true, rd[row]),
-                (Direction::Recette, true, rr[row]),
-                (Direction::Depense, false, od[row]),
-                (Direction::Recette, false, or[row]),
-            ] {
-                if value != 0.0 {
-                    budget.lines.push(Line {
-                        compte: account.clone(),
-                        chapitre: None,
-                        fonction: None,
-                        direction,
-                        reel,
-                        realise: Some(value),
-                        prevu: None,
-                        credits_ouverts: None,
-                    });
-                }
-            }
-            if account.starts_with("16") && !account.starts_with("16449") && !account.starts_with("1688") {
-                encours += sc[row] - sd[row];
-            }
-        }
-        if encours != 0.0 {
-            budget.aggregates.insert("Encours de dette".to_owned(), encours);
-        }
-        let file_name = code.clone().unwrap_or_else(|| id.clone());
-        let mut writer = BufWriter::new(fs::File::create(
-            out.join("communes").join(format!("{file_name}.json")),
-        )?);
-        serde_json::to_writer(&mut writer, &budget).map_err(std::io::Error::other)?;
-        writer.flush()?;
+    for b in built {
         report.communes += 1;
-        report.lines += budget.lines.len();
-        if let Some(p) = population.filter(|p| *p > 0) {
+        report.lines += b.lines;
+        if let Some((s, values)) = b.stats {
             report.with_population += 1;
-            let i = budget.indicators();
-            let stats = per_strate.entry(strate(p)).or_default();
-            let per_head = |v: f64| v / p as f64;
-            for (name, value) in [
-                (
-                    "recettes_reelles_fonctionnement",
-                    Some(i.recettes_reelles_fonctionnement),
-                ),
-                (
-                    "depenses_reelles_fonctionnement",
-                    Some(i.depenses_reelles_fonctionnement),
-                ),
-                ("epargne_brute", Some(i.epargne_brute)),
-                ("epargne_nette", i.epargne_nette),
-                ("depenses_equipement", i.depenses_equipement),
-                ("encours_dette", i.encours_dette),
-            ] {
-                if let Some(v) = value {
-                    stats.entry(name).or_default().push(per_head(v));
-                }
+            let stats = per_strate.entry(s).or_default();
+            for (name, value) in values {
+                stats.entry(name).or_default().push(value);
             }
         }
-        index.push((file_name, budget.collectivite, budget.exercice));
-        start = end;
+        index.push((b.file_name, b.collectivite, b.exercice));
     }
-
     stage("per-commune budgets written");
     index.sort_by(|a, b| a.1.nom.cmp(&b.1.nom));
     let entries: Vec<IndexEntry<'_>> = index
