@@ -399,27 +399,34 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
             lit(0.0).alias(name)
         }
     };
-    let grouped = lazy
-        .group_by([col("IDENT"), col("EXER"), col("COMPTE")])
-        .agg([
-            (col("OBNETDEB") - col("OOBDEB")).sum().alias("RD"),
-            (col("OBNETCRE") - col("OOBCRE")).sum().alias("RR"),
-            col("OOBDEB").sum().alias("OD"),
-            col("OOBCRE").sum().alias("OR"),
-            amount_or_zero("SD"),
-            amount_or_zero("SC"),
-        ])
-        .sort(["IDENT", "EXER"], Default::default())
-        .collect_with_engine(Engine::Streaming)?
-        .unwrap_single();
-    stage("polars scan and group-by");
+    // The byte pass over the file for the budgets' identities runs beside polars.
+    let (grouped, identities) = std::thread::scope(|scope| {
+        let identities = scope.spawn(|| identities(input, &columns));
+        let grouped = lazy
+            .group_by([col("IDENT"), col("EXER"), col("COMPTE")])
+            .agg([
+                (col("OBNETDEB") - col("OOBDEB")).sum().alias("RD"),
+                (col("OBNETCRE") - col("OOBCRE")).sum().alias("RR"),
+                col("OOBDEB").sum().alias("OD"),
+                col("OOBCRE").sum().alias("OR"),
+                amount_or_zero("SD"),
+                amount_or_zero("SC"),
+            ])
+            .sort(["IDENT", "EXER"], Default::default())
+            .collect_with_engine(Engine::Streaming)
+            .map(|frame| frame.unwrap_single());
+        let identities = identities
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("identities").into()));
+        (grouped, identities)
+    });
+    let (grouped, identities) = (grouped?, identities?);
+    stage("polars scan and group-by, budget identities");
 
     let populations = match populations {
         Some(path) => read_populations(path)?,
         None => HashMap::new(),
     };
-    let identities = identities(input, &columns)?;
-    stage("budget identities");
     fs::create_dir_all(out.join("communes"))?;
 
     let columns = Columns {
