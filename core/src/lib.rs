@@ -8,6 +8,8 @@
 //!   and the indicators (épargne brute, nette, capacité de désendettement, …).
 //! - [`live`]: live sessions — join codes, what the facilitator controls, and the
 //!   aggregate-only view participants receive.
+//! - [`dataset`]: open data files for the data explorer — typed columns, profiles,
+//!   transformations for charts.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
@@ -19,6 +21,7 @@
 
 pub mod budget;
 pub mod csv;
+pub mod dataset;
 pub mod i18n;
 pub mod live;
 pub mod site;
