@@ -31,3 +31,27 @@ data-sentence-missing = { $missing ->
     [one] { $missing } missing value
    *[other] { $missing } missing values
 } out of { $rows }.
+chart-error-bad-spec = Unreadable chart file (line { $line }): { $detail }
+chart-error-not-a-spec = This JSON file is not a Briques chart (it lacks "format": "briques-chart").
+chart-error-version = This chart was made by a newer Briques (version { $version }): update Briques.
+chart-error-missing-x = Choose the column for the horizontal axis.
+chart-error-missing-y = Choose the column of values.
+chart-error-missing-colour = Choose the column for colours.
+chart-error-no-data = Nothing to draw: the filters removed every row, or the values are empty.
+chart-error-draw = Drawing failed: { $detail }
+chart-missing-key = (empty)
+chart-others = Others
+chart-measure-count = Number of rows
+chart-measure-sum = Sum of
+chart-measure-mean = Mean of
+chart-measure-median = Median of
+chart-lesson-truncated_axis-title = Truncated axis
+chart-lesson-truncated_axis-text = The vertical axis does not start at zero: a difference of a few percent looks huge, because the bars' heights are no longer proportional to the values. A bar must always start at zero; to show small differences, choose another chart (dots, or the difference itself) and say so.
+chart-lesson-uneven_intervals-title = Uneven intervals
+chart-lesson-uneven_intervals-text = The dates kept are not evenly spaced (one month, then two, then three, then five…) but they are drawn at equal distances: the slope seems to speed up while it is the gap between dates that grows. Always read the labels of the time axis.
+chart-lesson-cherry_picked-title = Cherry-picked period
+chart-lesson-cherry_picked-text = The chart keeps only the period where the line rises most: the trend looks clear, while over the whole time the values go up and down with the seasons. Always ask: why start and end here? What happens before and after?
+chart-lesson-too_many_slices-title = Too many slices in the pie
+chart-lesson-too_many_slices-text = With dozens of slices, the eye can compare neither angles nor areas: small slices become unreadable and nothing stands out. Bars sorted from largest to smallest, with the smallest grouped into "Others", read at once.
+chart-lesson-dual_axes-title = Two vertical axes
+chart-lesson-dual_axes-text = Two measures with unrelated scales share the chart, each with an axis chosen so that the lines overlap: one believes they are linked. Changing one axis would be enough to pull them apart. Honest version: each series as an index (first value = 100) on a single axis.

@@ -31,3 +31,27 @@ data-sentence-missing = { $missing ->
     [one] { $missing } valeur manquante
    *[other] { $missing } valeurs manquantes
 } sur { $rows }.
+chart-error-bad-spec = Fichier de graphique illisible (ligne { $line }) : { $detail }
+chart-error-not-a-spec = Ce fichier JSON n'est pas un graphique Briques (il manque « format »: « briques-chart »).
+chart-error-version = Ce graphique a été fait par une version plus récente de Briques (version { $version }) : mettez Briques à jour.
+chart-error-missing-x = Choisissez la colonne à placer en abscisse (horizontalement).
+chart-error-missing-y = Choisissez la colonne des valeurs.
+chart-error-missing-colour = Choisissez la colonne des couleurs.
+chart-error-no-data = Aucune donnée à dessiner : les filtres ont écarté toutes les lignes, ou les valeurs sont vides.
+chart-error-draw = Le dessin a échoué : { $detail }
+chart-missing-key = (vide)
+chart-others = Autres
+chart-measure-count = Nombre de lignes
+chart-measure-sum = Somme de
+chart-measure-mean = Moyenne de
+chart-measure-median = Médiane de
+chart-lesson-truncated_axis-title = Axe tronqué
+chart-lesson-truncated_axis-text = L'axe vertical ne commence pas à zéro : une différence de quelques pour cent paraît énorme, car la hauteur des barres n'est plus proportionnelle aux valeurs. Une barre doit toujours partir de zéro ; si l'on veut montrer de petits écarts, on choisit un autre graphique (des points, ou l'écart lui-même) et on le dit.
+chart-lesson-uneven_intervals-title = Intervalles inégaux
+chart-lesson-uneven_intervals-text = Les dates gardées ne sont pas régulièrement espacées (un mois, puis deux, puis trois, puis cinq…) mais elles sont dessinées à égale distance : la pente semble s'accélérer alors que c'est l'écart entre les dates qui grandit. Regardez toujours les étiquettes de l'axe du temps.
+chart-lesson-cherry_picked-title = Période choisie sur mesure
+chart-lesson-cherry_picked-text = Le graphique ne garde que la période où la courbe monte le plus : la tendance paraît nette, alors que sur toute la durée les valeurs montent et descendent avec les saisons. Demandez toujours : pourquoi commencer et finir ici ? Que se passe-t-il avant et après ?
+chart-lesson-too_many_slices-title = Trop de parts dans le camembert
+chart-lesson-too_many_slices-text = Avec des dizaines de parts, l'œil ne peut comparer ni les angles ni les surfaces : les petites parts deviennent illisibles et l'on ne voit plus rien. Des barres triées de la plus grande à la plus petite, avec les plus petites regroupées dans « Autres », se lisent tout de suite.
+chart-lesson-dual_axes-title = Deux axes verticaux
+chart-lesson-dual_axes-text = Deux mesures sans rapport d'échelle partagent le graphique, chacune avec son axe choisi pour que les courbes se superposent : on croit voir un lien entre elles. Changer l'un des axes suffirait à les séparer. Version honnête : chaque série en indice (première valeur = 100) sur un seul axe.

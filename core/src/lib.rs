@@ -8,6 +8,8 @@
 //!   and the indicators (épargne brute, nette, capacité de désendettement, …).
 //! - [`live`]: live sessions — join codes, what the facilitator controls, and the
 //!   aggregate-only view participants receive.
+//! - [`chart`]: chart specs (versioned), the plotters drawing module and the
+//!   misleading-chart lessons.
 //! - [`dataset`]: open data files for the data explorer — typed columns, profiles,
 //!   transformations for charts.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
@@ -20,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod budget;
+pub mod chart;
 pub mod csv;
 pub mod dataset;
 pub mod i18n;
