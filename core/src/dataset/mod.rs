@@ -18,6 +18,9 @@ pub mod values;
 #[cfg(test)]
 mod tests;
 
+#[cfg(all(test, feature = "national", not(target_family = "wasm")))]
+mod polars_check;
+
 use std::collections::HashMap;
 
 use thiserror::Error;

@@ -312,7 +312,7 @@ proptest! {
         // A file whose cells are all blank has no data rows; a single column of
         // only-blank rows has blank lines, which readers skip.
         let all_blank = rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
-        prop_assume!(!all_blank && !(columns == 1 && rows.iter().any(|r| r[0].is_empty())));
+        prop_assume!(!(all_blank || columns == 1 && rows.iter().any(|r| r[0].is_empty())));
         let ds = import(&bytes).unwrap();
         if columns > 1 {
             prop_assert_eq!(ds.delimiter, separator);
