@@ -55,3 +55,16 @@ chart-lesson-too_many_slices-title = Too many slices in the pie
 chart-lesson-too_many_slices-text = With dozens of slices, the eye can compare neither angles nor areas: small slices become unreadable and nothing stands out. Bars sorted from largest to smallest, with the smallest grouped into "Others", read at once.
 chart-lesson-dual_axes-title = Two vertical axes
 chart-lesson-dual_axes-text = Two measures with unrelated scales share the chart, each with an axis chosen so that the lines overlap: one believes they are linked. Changing one axis would be enough to pull them apart. Honest version: each series as an index (first value = 100) on a single axis.
+data-cli-bad-file = { $path }: { $detail }
+data-cli-tab = tab
+data-cli-summary = Encoding: { $encoding }; separator: “{ $delimiter }”; { $rows ->
+    [one] { $rows } data row
+   *[other] { $rows } data rows
+}; { $columns ->
+    [one] { $columns } column
+   *[other] { $columns } columns
+}
+chart-cli-bad-extension = { $path }: the output file must end with .svg or .png
+chart-cli-cannot-write = cannot write { $path }
+chart-cli-no-font = warning: DejaVu Sans font not found (Debian package fonts-dejavu-core); the PNG will have no text
+chart-cli-png-failed = the chart is too large for a PNG image

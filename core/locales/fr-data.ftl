@@ -55,3 +55,16 @@ chart-lesson-too_many_slices-title = Trop de parts dans le camembert
 chart-lesson-too_many_slices-text = Avec des dizaines de parts, l'œil ne peut comparer ni les angles ni les surfaces : les petites parts deviennent illisibles et l'on ne voit plus rien. Des barres triées de la plus grande à la plus petite, avec les plus petites regroupées dans « Autres », se lisent tout de suite.
 chart-lesson-dual_axes-title = Deux axes verticaux
 chart-lesson-dual_axes-text = Deux mesures sans rapport d'échelle partagent le graphique, chacune avec son axe choisi pour que les courbes se superposent : on croit voir un lien entre elles. Changer l'un des axes suffirait à les séparer. Version honnête : chaque série en indice (première valeur = 100) sur un seul axe.
+data-cli-bad-file = { $path } : { $detail }
+data-cli-tab = tabulation
+data-cli-summary = Encodage : { $encoding } ; séparateur : « { $delimiter } » ; { $rows ->
+    [one] { $rows } ligne de données
+   *[other] { $rows } lignes de données
+} ; { $columns ->
+    [one] { $columns } colonne
+   *[other] { $columns } colonnes
+}
+chart-cli-bad-extension = { $path } : le fichier de sortie doit finir par .svg ou .png
+chart-cli-cannot-write = impossible d'écrire { $path }
+chart-cli-no-font = attention : police DejaVu Sans introuvable (paquet Debian fonts-dejavu-core) ; le PNG sera sans texte
+chart-cli-png-failed = le graphique est trop grand pour une image PNG

@@ -4,6 +4,8 @@
 //! the modules below.
 
 mod budget_cmd;
+mod chart_cmd;
+mod csv_cmd;
 mod live;
 mod pages;
 mod serve;
@@ -34,6 +36,12 @@ enum Command {
     /// Analyses Duplo : comptages, croisements, « qui est unique ? ».
     #[command(subcommand)]
     Survey(survey_cmd::SurveyCommand),
+    /// Fichiers CSV de données ouvertes : décrire chaque colonne.
+    #[command(subcommand)]
+    Csv(csv_cmd::CsvCommand),
+    /// Graphiques : dessiner un graphique exporté par l'application.
+    #[command(subcommand)]
+    Chart(chart_cmd::ChartCommand),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +50,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Survey(command) => survey_cmd::run(command),
         Command::Budget(command) => budget_cmd::run(command),
+        Command::Csv(command) => csv_cmd::run(command),
+        Command::Chart(command) => chart_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
