@@ -113,8 +113,9 @@ pub fn draw<DB: DrawingBackend>(
                     .collect();
                 let n = labels.len();
                 let x_range = (-0.3, n.saturating_sub(1) as f64 + 0.3);
-                let format_x = |v: f64| category_label(labels, v);
-                lines_chart(&area, spec, &lines, x_range, n, &format_x, lang)
+                let max_chars = label_room(&area, n.min(12));
+                let format_x = |v: f64| category_label(labels, v, max_chars);
+                lines_chart(&area, spec, &lines, x_range, n.min(12), &format_x, lang)
             }
             _ => bars(&area, spec, labels, series, lang),
         },
@@ -142,6 +143,12 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
+/// Characters of a category label that fit under its bar (about 7 pixels each).
+fn label_room<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, n: usize) -> usize {
+    let width = area.dim_in_pixel().0.saturating_sub(120) as usize;
+    (width / n.max(1) / 7).clamp(3, 30)
+}
+
 fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     values.fold(None, |acc, v| match acc {
         None => Some((v, v)),
@@ -159,12 +166,12 @@ fn decimals_for(lo: f64, hi: f64) -> usize {
     }
 }
 
-fn category_label(labels: &[String], v: f64) -> String {
+fn category_label(labels: &[String], v: f64, max_chars: usize) -> String {
     let i = v.round();
     if (v - i).abs() > 0.01 || i < 0.0 {
         return String::new();
     }
-    labels.get(i as usize).map(|l| shorten(l, 18)).unwrap_or_default()
+    labels.get(i as usize).map(|l| shorten(l, max_chars)).unwrap_or_default()
 }
 
 /// The value axis: from zero unless the spec says otherwise; the truncated-axis lesson
@@ -217,10 +224,10 @@ fn bars<DB: DrawingBackend>(
             .collect()
     };
     let (lo, hi) = value_range(spec, totals.into_iter());
-    let rotate = n > 6 || labels.iter().any(|l| l.chars().count() > 12);
+    let max_chars = label_room(area, n);
     let mut chart = ChartBuilder::on(area)
         .margin(14)
-        .x_label_area_size(if rotate { 120 } else { 44 })
+        .x_label_area_size(44)
         .y_label_area_size(78)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), lo..hi)?;
     let x_desc = spec
@@ -235,19 +242,14 @@ fn bars<DB: DrawingBackend>(
         .clone()
         .unwrap_or_else(|| measure_label(spec, lang));
     let decimals = decimals_for(lo, hi);
-    let label_style = if rotate {
-        text_style(12, &INK).transform(FontTransform::Rotate90)
-    } else {
-        text_style(12, &INK)
-    };
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(n.min(60))
-        .x_label_formatter(&|v| category_label(labels, *v))
-        .x_label_style(label_style)
+        .x_label_formatter(&|v| category_label(labels, *v, max_chars))
+        .x_label_style(text_style(12, &INK))
         .y_label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
         .x_desc(x_desc)
@@ -336,26 +338,20 @@ fn lines_chart<DB: DrawingBackend>(
         line_spec.axis.y_from_zero = false;
     }
     let (lo, hi) = value_range(&line_spec, all.into_iter());
-    let rotate = x_labels > 8;
     let mut chart = ChartBuilder::on(area)
         .margin(14)
-        .x_label_area_size(if rotate { 110 } else { 44 })
+        .x_label_area_size(44)
         .y_label_area_size(78)
         .right_y_label_area_size(if dual { 78 } else { 0 })
         .build_cartesian_2d(x_range.0..x_range.1, lo..hi)?;
     let decimals = decimals_for(lo, hi);
-    let label_style = if rotate {
-        text_style(12, &INK).transform(FontTransform::Rotate90)
-    } else {
-        text_style(12, &INK)
-    };
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(x_labels.clamp(2, 40))
         .x_label_formatter(&|v| format_x(*v))
-        .x_label_style(label_style)
+        .x_label_style(text_style(12, &INK))
         .y_label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
         .x_desc(x_desc)
@@ -448,7 +444,7 @@ fn scatter<DB: DrawingBackend>(
     let decimals = decimals_for(lo, hi);
     chart
         .configure_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(6)
         .x_label_formatter(&|v| format_x(*v))
@@ -528,7 +524,7 @@ fn histogram<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(GRID)
+        .light_line_style(WHITE)
         .bold_line_style(GRID)
         .label_style(text_style(12, &INK))
         .x_label_formatter(&|v| format_number(lang, *v, xd))
@@ -641,6 +637,19 @@ fn pie<DB: DrawingBackend>(
     Ok(())
 }
 
+/// WCAG relative luminance of a colour.
+fn luminance(c: RGBColor) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
 /// Squarified treemap layout (Bruls, Huizing, van Wijk): rectangles whose areas are
 /// the values, as close to squares as possible, in the given order.
 pub fn squarify(values: &[f64], rect: (f64, f64, f64, f64)) -> Vec<(f64, f64, f64, f64)> {
@@ -722,10 +731,9 @@ fn treemap<DB: DrawingBackend>(
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.stroke_width(2)))?;
         if rw > 70.0 && rh > 36.0 {
             // Black or white text, whichever reads better on the fill.
-            let fill = colour(i);
-            let light =
-                0.299 * f64::from(fill.0) + 0.587 * f64::from(fill.1) + 0.114 * f64::from(fill.2) > 140.0;
-            let ink: &'static RGBColor = if light { &INK } else { &WHITE };
+            let fill = luminance(colour(i));
+            let (on_white, on_ink) = (1.05 / (fill + 0.05), (fill + 0.05) / (luminance(INK) + 0.05));
+            let ink: &'static RGBColor = if on_ink >= on_white { &INK } else { &WHITE };
             let max_chars = ((rw - 12.0) / 7.0).max(4.0) as usize;
             area.draw_text(&shorten(label, max_chars), &text_style(13, ink), (x0 + 6, y0 + 6))?;
             area.draw_text(
