@@ -33,7 +33,7 @@ fn switch(route: Route) -> Html {
         Route::Budget => {
             html! { <pages::soon::ComingSoon title_key="budget-title" text_key="budget-soon" /> }
         }
-        Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
+        Route::Data => html! { <pages::data::DataPage /> },
         Route::Workshops => {
             html! { <pages::soon::ComingSoon title_key="workshops-title" text_key="workshops-soon" /> }
         }

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod data;
 pub mod duplo;
 pub mod home;
 pub mod live;

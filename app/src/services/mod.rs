@@ -4,3 +4,4 @@ pub mod api;
 pub mod download;
 pub mod duplo_store;
 pub mod storage;
+pub mod tasks;

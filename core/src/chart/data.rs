@@ -474,3 +474,64 @@ fn index_base_100(data: ChartData) -> ChartData {
         other => other,
     }
 }
+
+fn csv_number(value: f64) -> String {
+    crate::dataset::values::plain_number(value).replace('.', ",")
+}
+
+impl ChartData {
+    /// The numbers drawn, as a CSV for French spreadsheets: one row per category (one
+    /// column per series), per point (series, x, y) or per bin (from, to, rows).
+    pub fn to_csv(&self, x_name: &str, lang: Lang) -> String {
+        use crate::dataset::table_to_csv;
+        match self {
+            ChartData::Categories { labels, series } => {
+                let mut header = vec![x_name.to_owned()];
+                header.extend(series.iter().map(|s| s.name.clone()));
+                let rows = labels.iter().enumerate().map(|(i, label)| {
+                    let mut row = vec![label.clone()];
+                    row.extend(series.iter().map(|s| {
+                        s.values
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map(csv_number)
+                            .unwrap_or_default()
+                    }));
+                    row
+                });
+                table_to_csv(&header, rows)
+            }
+            ChartData::Points { x_kind, series } => {
+                let header = [
+                    tr(lang, "chart-csv-series"),
+                    x_name.to_owned(),
+                    tr(lang, "chart-csv-value"),
+                ];
+                let x_text = |x: f64| match x_kind {
+                    ColumnKind::Date => crate::dataset::values::format_date(x as i64, false),
+                    ColumnKind::DateTime => crate::dataset::values::format_date(x as i64, true),
+                    _ => csv_number(x),
+                };
+                let rows = series.iter().flat_map(|s| {
+                    s.points
+                        .iter()
+                        .map(move |(x, y)| vec![s.name.clone(), x_text(*x), csv_number(*y)])
+                });
+                table_to_csv(&header, rows)
+            }
+            ChartData::Bins { edges, counts } => {
+                let header = [
+                    tr(lang, "chart-csv-from"),
+                    tr(lang, "chart-csv-to"),
+                    tr(lang, "chart-measure-count"),
+                ];
+                let rows = edges
+                    .windows(2)
+                    .zip(counts)
+                    .map(|(w, c)| vec![csv_number(w[0]), csv_number(w[1]), csv_number(*c)]);
+                table_to_csv(&header, rows)
+            }
+        }
+    }
+}

@@ -171,7 +171,10 @@ fn category_label(labels: &[String], v: f64, max_chars: usize) -> String {
     if (v - i).abs() > 0.01 || i < 0.0 {
         return String::new();
     }
-    labels.get(i as usize).map(|l| shorten(l, max_chars)).unwrap_or_default()
+    labels
+        .get(i as usize)
+        .map(|l| shorten(l, max_chars))
+        .unwrap_or_default()
 }
 
 /// The value axis: from zero unless the spec says otherwise; the truncated-axis lesson

@@ -197,6 +197,22 @@ fn the_suggested_chart_follows_the_column_types() {
 }
 
 #[test]
+fn the_drawn_numbers_export_as_csv_that_reads_back() {
+    let ds = loans();
+    let mut s = spec(ChartKind::GroupedBar, "Catégorie", Some("Prêts"));
+    s.colour = Some("Public".into());
+    let data = compute(&s, &ds, Lang::Fr).unwrap();
+    let csv = data.to_csv("Catégorie", Lang::Fr);
+    let back = import(csv.as_bytes()).unwrap();
+    assert_eq!(back.rows, 6);
+    assert_eq!(back.columns.len(), 4);
+    let ChartData::Categories { series, .. } = data else {
+        panic!()
+    };
+    assert_eq!(back.columns[1].number(0), series[0].values[0]);
+}
+
+#[test]
 fn the_treemap_layout_fills_the_rectangle() {
     let rects = squarify(&[6.0, 6.0, 4.0, 3.0, 2.0, 2.0, 1.0], (0.0, 0.0, 600.0, 400.0));
     let area: f64 = rects.iter().map(|r| r.2 * r.3).sum();
