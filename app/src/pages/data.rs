@@ -476,6 +476,9 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
     let lesson_choice = use_state(|| None::<Distortion>);
     let import_reader = use_mut_ref(|| None::<FileReader>);
     let import_error = use_state(|| None::<String>);
+    // Re-created after a spec is imported: a select the user has touched no longer
+    // follows its options' `selected` attributes.
+    let form_key = use_state(|| 0u32);
 
     let charts = {
         let loaded = props.loaded.clone();
@@ -525,12 +528,14 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
         let on_change = props.on_change.clone();
         let import_error = import_error.clone();
         let import_reader = import_reader.clone();
+        let form_key = form_key.clone();
         Callback::from(move |e: Event| {
             let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
             let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
                 return;
             };
-            let (on_change, import_error) = (on_change.clone(), import_error.clone());
+            let (on_change, import_error, form_key) =
+                (on_change.clone(), import_error.clone(), form_key.clone());
             let file = gloo::file::File::from(file);
             *import_reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(
@@ -538,6 +543,7 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                     move |result| match result.map(|text| ChartSpec::from_json(&text)) {
                         Ok(Ok(spec)) => {
                             import_error.set(None);
+                            form_key.set(*form_key + 1);
                             on_change.emit(spec);
                         }
                         Ok(Err(e)) => import_error.set(Some(e.message(lang))),
@@ -577,7 +583,7 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
     html! {
         <section aria-labelledby="data-builder-title" class="data-builder">
             <h2 id="data-builder-title">{ settings.t("data-builder-title") }</h2>
-            <form class="data-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form key={form_key.to_string()} class="data-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
                     <legend>{ settings.t("data-step-what") }</legend>
                     <label for="chart-kind">{ settings.t("data-chart-kind") }</label>

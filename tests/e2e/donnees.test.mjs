@@ -1,0 +1,107 @@
+// The Données page in headless Chromium: open the project's library-loans file with the
+// file picker, read the profile, build a bar chart, switch to the misleading version
+// (truncated axis) side by side, export the SVG and the chart spec (which re-imports),
+// and a bad file gives the French message; axe-core finds nothing, normal and projector.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = join(here, '..', '..', 'core', 'fixtures', 'data');
+const TITLE = 'Lire et construire un graphique';
+
+let server;
+let browser;
+let page;
+let errors;
+const work = mkdtempSync(join(tmpdir(), 'briques-donnees-'));
+
+async function download(button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const target = join(work, file.suggestedFilename());
+  copyFileSync(await file.path(), target);
+  return target;
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, { acceptDownloads: true }));
+  await page.goto(`${server.base}/donnees`);
+  await waitForHeading(page, TITLE);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  server?.cleanup();
+});
+
+test('a bad file says what it is in French', async () => {
+  await page.setInputFiles('#data-file', join(FIXTURES, 'classeur.xlsx'));
+  await page.getByRole('alert').filter({ hasText: 'Ce fichier est un classeur' }).waitFor();
+});
+
+test('open a file, read the profile, build a bar chart, switch to misleading, export SVG', async () => {
+  await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await page.locator('#data-summary', { hasText: '408 lignes de données' }).waitFor();
+  assert.match(await page.locator('#data-summary').textContent(), /UTF-8/);
+  const card = page.locator('.data-card', { has: page.getByRole('heading', { name: 'Bibliothèque', exact: true }) });
+  assert.match(await card.textContent(), /3 valeurs différentes/);
+  await page.getByRole('table').getByRole('cell', { name: 'Médiathèque centrale' }).first().waitFor();
+
+  // Build: bars of the sum of loans by library.
+  await page.getByLabel('Type de graphique').selectOption('bar');
+  await page.getByLabel('Colonne en abscisse (catégories ou temps)').selectOption('Bibliothèque');
+  await page.getByLabel('Valeurs', { exact: true }).selectOption('Prêts');
+  await page.getByLabel('Titre', { exact: true }).fill('Prêts par bibliothèque');
+  await page.getByLabel('Titre', { exact: true }).press('Tab');
+  const chart = page.locator('#data-chart svg');
+  await page.locator('#data-chart svg text', { hasText: 'Prêts par bibliothèque' }).waitFor();
+  assert.equal(await chart.locator('rect').count() > 3, true);
+
+  // Misleading version side by side.
+  await page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('truncated_axis');
+  await page.locator('#data-chart-misleading svg').waitFor();
+  await page.locator('#data-chart-honest svg').waitFor();
+  await page.getByText("L'axe vertical ne commence pas à zéro").waitFor();
+  const honestLabels = await page.locator('#data-chart-honest svg text').allTextContents();
+  const misleadingLabels = await page.locator('#data-chart-misleading svg text').allTextContents();
+  assert.ok(honestLabels.some((t) => t.trim() === '0'), 'the honest axis starts at zero');
+  assert.ok(!misleadingLabels.some((t) => t.trim() === '0'), 'the misleading axis does not');
+
+  const svg = readFileSync(
+    await download(page.getByRole('button', { name: /Enregistrer « Prêts par bibliothèque \(Trompeur\) » en SVG/ })),
+    'utf8',
+  );
+  assert.match(svg, /^<\?xml/);
+  assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /Prêts par bibliothèque/);
+
+  // The chart spec exports and re-imports.
+  const spec = await download(page.getByRole('button', { name: 'Graphique (JSON)', exact: true }));
+  const json = JSON.parse(readFileSync(spec, 'utf8'));
+  assert.equal(json.format, 'briques-chart');
+  assert.equal(json.kind, 'bar');
+  assert.equal(json.x, 'Bibliothèque');
+  await page.getByLabel('Type de graphique').selectOption('pie');
+  await page.setInputFiles('#chart-import', spec);
+  await page.waitForFunction(() => document.querySelector('#chart-kind')?.value === 'bar');
+  const csv = readFileSync(await download(page.getByRole('button', { name: 'Données du graphique (CSV)' })), 'utf8');
+  assert.match(csv, /Médiathèque centrale;/);
+  assert.deepEqual(errors, []);
+});
+
+test('axe-core finds nothing on the Données page with a chart, normal and projector mode', async () => {
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  await page.waitForSelector('html.projector');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  assert.deepEqual(errors, []);
+});
