@@ -165,7 +165,11 @@ impl ColumnProfile {
         let main = match (self.kind, &self.numbers, &self.range) {
             (ColumnKind::Empty, _, _) => tr(lang, "data-sentence-empty"),
             (ColumnKind::Number | ColumnKind::Percent, Some(n), _) => {
-                let decimals = if n.max.abs() >= 1000.0 { 0 } else { 2 };
+                // Whole numbers stay whole; the mean gets one decimal so that it is not
+                // mistaken for a value of the column.
+                let whole = n.min.fract() == 0.0 && n.max.fract() == 0.0 && n.median.fract() == 0.0;
+                let decimals = if whole || n.max.abs() >= 1000.0 { 0 } else { 2 };
+                let mean_decimals = if whole { 1 } else { decimals };
                 tr_args(
                     lang,
                     if self.kind == ColumnKind::Percent {
@@ -177,7 +181,7 @@ impl ColumnProfile {
                         ("distinct", self.distinct.into()),
                         ("min", format_number(lang, n.min, decimals).as_str().into()),
                         ("max", format_number(lang, n.max, decimals).as_str().into()),
-                        ("mean", format_number(lang, n.mean, decimals).as_str().into()),
+                        ("mean", format_number(lang, n.mean, mean_decimals).as_str().into()),
                         ("median", format_number(lang, n.median, decimals).as_str().into()),
                     ],
                 )
