@@ -63,17 +63,44 @@ pub fn decode(bytes: &[u8]) -> TextFile {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return TextFile::Binary;
     }
+    let with_bom = bytes.starts_with(b"\xef\xbb\xbf");
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => TextFile::Text {
+        Ok(text) if with_bom || !reads_better_as_windows_1252(text) => TextFile::Text {
             text: text.to_owned(),
             encoding: "UTF-8",
         },
-        Err(_) => TextFile::Text {
+        _ => TextFile::Text {
             text: bytes.iter().map(|b| windows_1252(*b)).collect(),
             encoding: "windows-1252",
         },
     }
+}
+
+/// Characters of French text outside ASCII.
+const FRENCH: &str = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ€«»’‘“”–—…°\u{a0}\u{202f}";
+
+/// Whether text that is valid UTF-8 is more likely Windows-1252 whose bytes happen to
+/// form UTF-8 sequences (`Éœ` written in Windows-1252 reads as `ɜ`). Counts, byte for
+/// byte, the non-ASCII characters that French text uses, under each reading; UTF-8 wins
+/// ties. Real UTF-8 (`é` is `Ã©` in Windows-1252) is never switched.
+fn reads_better_as_windows_1252(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let (mut as_utf8, mut as_1252) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if FRENCH.contains(c) {
+            as_utf8 += c.len_utf8();
+        }
+        let mut buffer = [0u8; 4];
+        as_1252 += c
+            .encode_utf8(&mut buffer)
+            .bytes()
+            .filter(|b| FRENCH.contains(windows_1252(*b)))
+            .count();
+    }
+    as_1252 > as_utf8
 }
 
 fn windows_1252(byte: u8) -> char {
@@ -505,6 +532,23 @@ mod tests {
                 encoding: "windows-1252"
             }
         );
+        // Windows-1252 bytes that happen to be valid UTF-8 (`É` `œ` = C9 9C = `ɜ`).
+        assert_eq!(
+            decode(b"\xc9\x9c"),
+            TextFile::Text {
+                text: "Éœ".into(),
+                encoding: "windows-1252"
+            }
+        );
+        for french in ["é", "à la", "l’été", "Œuvre, 12 € « oui »", "façade"] {
+            assert_eq!(
+                decode(french.as_bytes()),
+                TextFile::Text {
+                    text: french.into(),
+                    encoding: "UTF-8"
+                }
+            );
+        }
         assert_eq!(decode(b"PK\x03\x04rest"), TextFile::Spreadsheet);
         assert_eq!(decode(b"a\x00b"), TextFile::Binary);
     }
