@@ -65,14 +65,18 @@ function rssBytes(pids) {
   return total;
 }
 
+/** Chromium's processes: everything this script started except itself and the server. */
+function chromiumPids(exclude = []) {
+  return descendants(process.pid).filter((pid) => pid !== process.pid && !exclude.includes(pid));
+}
+
 /** Samples Chromium's total RSS until stopped; resolves with the peak. */
-function samplePeak(browser) {
-  const pid = browser.process()?.pid;
+function samplePeak(exclude) {
   let peak = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
-      if (pid) peak = Math.max(peak, rssBytes(descendants(pid)));
+      peak = Math.max(peak, rssBytes(chromiumPids(exclude)));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return peak;
@@ -91,8 +95,9 @@ async function briques() {
     await waitForHeading(page, 'Lire et construire un graphique');
     await page.reload();
     await waitForHeading(page, 'Lire et construire un graphique');
-    const before = rssBytes(descendants(browser.process().pid));
-    const sampler = samplePeak(browser);
+    const exclude = [server.process.pid];
+    const before = rssBytes(chromiumPids(exclude));
+    const sampler = samplePeak(exclude);
     const start = await page.evaluate(() => performance.now());
     await page.setInputFiles('#data-file', file);
     await page.locator('#data-summary').waitFor({ timeout: 600_000 });
@@ -129,7 +134,8 @@ function staticServer(dir) {
 const DUCKDB_PAGE = `<!doctype html><html lang="en"><title>DuckDB-Wasm bench</title>
 <script type="importmap">{"imports": {
   "apache-arrow": "/node_modules/apache-arrow/Arrow.dom.mjs",
-  "flatbuffers": "/node_modules/flatbuffers/mjs/flatbuffers.js"
+  "flatbuffers": "/node_modules/flatbuffers/mjs/flatbuffers.js",
+  "tslib": "/node_modules/tslib/tslib.es6.mjs"
 }}</script>
 <input id="file" type="file">
 <script type="module">
@@ -147,7 +153,8 @@ await db.instantiate(bundle.mainModule);
 const conn = await db.connect();
 window.instantiateMs = performance.now() - t0;
 window.ready = true;
-document.getElementById('file').addEventListener('change', async (event) => {
+document.getElementById('file').addEventListener('change', (event) => summarise(event).catch((e) => { window.result = { error: String(e) }; }));
+async function summarise(event) {
   const start = performance.now();
   const f = event.target.files[0];
   await db.registerFileHandle('data.csv', f, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
@@ -171,7 +178,7 @@ document.getElementById('file').addEventListener('change', async (event) => {
   }
   const rows = Number((await conn.query('SELECT count(*) AS n FROM t')).toArray()[0].n);
   window.result = { ms: performance.now() - start, rows, summary };
-});
+}
 </script></html>`;
 
 async function duck() {
@@ -187,12 +194,13 @@ async function duck() {
     await page.goto(`http://127.0.0.1:${server.address().port}/bench.html`);
     await page.waitForFunction(() => window.ready === true, null, { timeout: 600_000 });
     const instantiateMs = await page.evaluate(() => window.instantiateMs);
-    const before = rssBytes(descendants(browser.process().pid));
-    const sampler = samplePeak(browser);
+    const before = rssBytes(chromiumPids());
+    const sampler = samplePeak([]);
     await page.setInputFiles('#file', file);
     await page.waitForFunction(() => window.result, null, { timeout: 600_000, polling: 100 });
     const peak = await sampler.stop();
     const result = await page.evaluate(() => window.result);
+    if (result.error) throw new Error(`DuckDB-Wasm: ${result.error}`);
     const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
     return { instantiateMs, ...result, peak, before, heap, errors };
   } finally {
