@@ -113,9 +113,11 @@ pub fn draw<DB: DrawingBackend>(
                     .collect();
                 let n = labels.len();
                 let x_range = (-0.3, n.saturating_sub(1) as f64 + 0.3);
-                let max_chars = label_room(&area, n.min(12));
+                let step = n.div_ceil(12).max(1);
+                let ticks: Vec<f64> = (0..n).step_by(step).map(|i| i as f64).collect();
+                let max_chars = label_room(&area, ticks.len());
                 let format_x = |v: f64| category_label(labels, v, max_chars);
-                lines_chart(&area, spec, &lines, x_range, n.min(12), &format_x, lang)
+                lines_chart(&area, spec, &lines, x_range, &ticks, &format_x, lang)
             }
             _ => bars(&area, spec, labels, series, lang),
         },
@@ -136,7 +138,12 @@ pub fn draw<DB: DrawingBackend>(
                     .iter()
                     .map(|s| (s.name.clone(), s.points.clone()))
                     .collect();
-                lines_chart(&area, spec, &lines, (lo - pad, hi + pad), 8, &format_x, lang)
+                let ticks = if kind.is_temporal() {
+                    date_ticks(lo, hi)
+                } else {
+                    number_ticks(lo, hi)
+                };
+                lines_chart(&area, spec, &lines, (lo - pad, hi + pad), &ticks, &format_x, lang)
             }
         }
         ChartData::Bins { edges, counts } => histogram(&area, spec, edges, counts, lang),
@@ -147,6 +154,72 @@ pub fn draw<DB: DrawingBackend>(
 fn label_room<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, n: usize) -> usize {
     let width = area.dim_in_pixel().0.saturating_sub(120) as usize;
     (width / n.max(1) / 7).clamp(3, 30)
+}
+
+/// Ticks at round numbers (1, 2 or 5 × a power of ten apart), about six of them.
+fn number_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let span = hi - lo;
+    if span.is_nan() || span <= 0.0 || !span.is_finite() {
+        return vec![lo];
+    }
+    let raw = span / 6.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(raw);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).take(50).map(|k| k as f64 * step).collect()
+}
+
+/// Ticks at the first of months (every 1, 2, 3, 6 or 12 months, or years), or at midnight
+/// of days, or at round hours, at most about ten; values are seconds since 1970.
+fn date_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    use crate::dataset::values::{civil_from_days, days_from_civil};
+    const DAY: f64 = 86_400.0;
+    let span_days = (hi - lo) / DAY;
+    if !span_days.is_finite() || span_days <= 0.0 {
+        return vec![lo];
+    }
+    if span_days >= 60.0 {
+        let months = (span_days / 30.4).ceil() as i64;
+        let step = [1, 2, 3, 6, 12, 24, 60, 120, 600]
+            .into_iter()
+            .find(|s| months / s <= 10)
+            .unwrap_or(1200);
+        let (y, m, _) = civil_from_days((lo / DAY).floor() as i64);
+        let mut index = y * 12 + i64::from(m) - 1;
+        let mut ticks = Vec::new();
+        while ticks.len() < 40 {
+            if index.rem_euclid(step) == 0 {
+                let month = (index.rem_euclid(12) + 1) as u32;
+                let Some(day) = days_from_civil(index.div_euclid(12), month, 1) else {
+                    break;
+                };
+                let t = day as f64 * DAY;
+                if t > hi {
+                    break;
+                }
+                if t >= lo {
+                    ticks.push(t);
+                }
+            }
+            index += 1;
+        }
+        return ticks;
+    }
+    let unit = if span_days >= 2.0 { DAY } else { 3600.0 };
+    let count = (hi - lo) / unit;
+    let step = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 48.0]
+        .into_iter()
+        .find(|s| count / s <= 10.0)
+        .unwrap_or(96.0)
+        * unit;
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).take(40).map(|k| k as f64 * step).collect()
 }
 
 fn bounds(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
@@ -310,7 +383,7 @@ fn lines_chart<DB: DrawingBackend>(
     spec: &ChartSpec,
     lines: &[(String, Vec<(f64, f64)>)],
     x_range: (f64, f64),
-    x_labels: usize,
+    ticks: &[f64],
     format_x: &dyn Fn(f64) -> String,
     lang: Lang,
 ) -> DrawResult<DB> {
@@ -352,9 +425,8 @@ fn lines_chart<DB: DrawingBackend>(
         .configure_mesh()
         .light_line_style(WHITE)
         .bold_line_style(GRID)
-        .x_labels(x_labels.clamp(2, 40))
-        .x_label_formatter(&|v| format_x(*v))
-        .x_label_style(text_style(12, &INK))
+        .disable_x_mesh()
+        .x_labels(0)
         .y_label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
         .x_desc(x_desc)
@@ -365,6 +437,17 @@ fn lines_chart<DB: DrawingBackend>(
         })
         .axis_desc_style(text_style(14, &INK))
         .draw()?;
+    // The horizontal axis is labelled at chosen ticks (first of months, round numbers)
+    // rather than at plotters' round numbers of seconds.
+    let base = area.get_base_pixel();
+    let centred = text_style(12, &INK).pos(Pos::new(HPos::Center, VPos::Top));
+    for &t in ticks.iter().filter(|t| (x_range.0..=x_range.1).contains(*t)) {
+        chart.draw_series(std::iter::once(PathElement::new(vec![(t, lo), (t, hi)], GRID)))?;
+        let (px, py) = chart.backend_coord(&(t, lo));
+        let (x, y) = (px - base.0, py - base.1);
+        area.draw(&PathElement::new(vec![(x, y), (x, y + 5)], INK))?;
+        area.draw_text(&format_x(t), &centred, (x, y + 8))?;
+    }
     if dual {
         let second: Vec<f64> = lines
             .get(1)

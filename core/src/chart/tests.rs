@@ -213,6 +213,15 @@ fn the_drawn_numbers_export_as_csv_that_reads_back() {
 }
 
 #[test]
+fn time_axes_are_labelled_at_the_first_of_months() {
+    let svg = render_svg(&spec(ChartKind::Line, "Mois", Some("Prêts")), &loans(), Lang::Fr).unwrap();
+    for month in ["2023-01-01", "2023-04-01", "2024-10-01"] {
+        assert!(svg.contains(&format!("\n{month}\n")), "{month}");
+    }
+    assert!(!svg.contains("2023-03-28"));
+}
+
+#[test]
 fn the_treemap_layout_fills_the_rectangle() {
     let rects = squarify(&[6.0, 6.0, 4.0, 3.0, 2.0, 2.0, 1.0], (0.0, 0.0, 600.0, 400.0));
     let area: f64 = rects.iter().map(|r| r.2 * r.3).sum();
