@@ -71,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> TextFile {
             encoding: "UTF-8",
         },
         _ => TextFile::Text {
-            text: bytes.iter().map(|b| windows_1252(*b)).collect(),
+            text: decode_windows_1252(bytes),
             encoding: "windows-1252",
         },
     }
@@ -101,6 +101,23 @@ fn reads_better_as_windows_1252(text: &str) -> bool {
             .count();
     }
     as_1252 > as_utf8
+}
+
+/// Windows-1252 to UTF-8, copying runs of ASCII at once.
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.split_inclusive(|b| !b.is_ascii()) {
+        let (ascii, last) = match chunk.split_last() {
+            Some((last, rest)) if !last.is_ascii() => (rest, Some(*last)),
+            _ => (chunk, None),
+        };
+        // ASCII is valid UTF-8.
+        text.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+        if let Some(byte) = last {
+            text.push(windows_1252(byte));
+        }
+    }
+    text
 }
 
 fn windows_1252(byte: u8) -> char {

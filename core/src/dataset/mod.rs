@@ -22,6 +22,7 @@ mod tests;
 mod polars_check;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use thiserror::Error;
 
@@ -499,6 +500,30 @@ fn leading_zero_code(cell: &str) -> bool {
     bytes.len() > 1 && bytes[0] == b'0' && bytes[1].is_ascii_digit() && bytes.iter().all(u8::is_ascii_digit)
 }
 
+/// FNV-1a: a fast hash for the dictionary of text values (no untrusted-key flooding
+/// concern: the table is the user's own file, processed on their device).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
 /// Decides a column's kind from all its cells and converts them.
 fn type_column(name: String, raw: RawColumn) -> Column {
     let present = || raw.cells().filter(|c| !is_missing(c));
@@ -512,19 +537,20 @@ fn type_column(name: String, raw: RawColumn) -> Column {
             },
         };
     }
-    if present().all(|c| parse_date(c).is_some()) {
-        let mut with_time = false;
-        let values = raw
-            .cells()
-            .map(|c| {
-                if is_missing(c) {
-                    return None;
-                }
-                let (seconds, time) = parse_date(c)?;
-                with_time |= time;
-                Some(seconds)
-            })
-            .collect();
+    // Each candidate type is parsed once, stopping at the first cell that does not fit.
+    let mut with_time = false;
+    let dates: Option<Vec<Option<i64>>> = raw
+        .cells()
+        .map(|c| {
+            if is_missing(c) {
+                return Some(None);
+            }
+            let (seconds, time) = parse_date(c)?;
+            with_time |= time;
+            Some(Some(seconds))
+        })
+        .collect();
+    if let Some(values) = dates {
         let kind = if with_time {
             ColumnKind::DateTime
         } else {
@@ -538,19 +564,19 @@ fn type_column(name: String, raw: RawColumn) -> Column {
     }
     if !present().any(leading_zero_code) {
         let mark = decimal_mark(present());
-        if present().all(|c| parse_number(c, mark).is_some()) {
-            let mut all_percent = true;
-            let values = raw
-                .cells()
-                .map(|c| {
-                    if is_missing(c) {
-                        return None;
-                    }
-                    let (value, percent) = parse_number(c, mark)?;
-                    all_percent &= percent;
-                    Some(value)
-                })
-                .collect();
+        let mut all_percent = true;
+        let numbers: Option<Vec<Option<f64>>> = raw
+            .cells()
+            .map(|c| {
+                if is_missing(c) {
+                    return Some(None);
+                }
+                let (value, percent) = parse_number(c, mark)?;
+                all_percent &= percent;
+                Some(Some(value))
+            })
+            .collect();
+        if let Some(values) = numbers {
             let kind = if all_percent {
                 ColumnKind::Percent
             } else {
@@ -563,7 +589,7 @@ fn type_column(name: String, raw: RawColumn) -> Column {
             };
         }
     }
-    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut index: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut labels: Vec<String> = Vec::new();
     let codes = raw
         .cells()

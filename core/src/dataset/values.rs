@@ -4,27 +4,11 @@
 
 /// Whether a cell means "no value": empty, or a marker such as `NA`, `N/A`, `-`, `n.d.`.
 pub fn is_missing(cell: &str) -> bool {
+    const MARKERS: [&str; 15] = [
+        "", "na", "n/a", "#n/a", "nan", "null", "none", "-", "–", "—", "nd", "n.d.", "n.d", "?", ".",
+    ];
     let cell = cell.trim();
-    if cell.len() > 5 {
-        return false;
-    }
-    matches!(
-        cell.to_lowercase().as_str(),
-        "" | "na"
-            | "n/a"
-            | "#n/a"
-            | "nan"
-            | "null"
-            | "none"
-            | "-"
-            | "–"
-            | "—"
-            | "nd"
-            | "n.d."
-            | "n.d"
-            | "?"
-            | "."
-    )
+    cell.len() <= 5 && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
 }
 
 /// How a column writes its decimals, decided once for the whole column.
@@ -56,6 +40,34 @@ fn is_group_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}' || c == '\u{202f}'
 }
 
+/// A number's ASCII text on the stack (numbers longer than 60 characters are not numbers).
+struct Buffer {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for Buffer {
+    fn default() -> Self {
+        Buffer {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Buffer {
+    fn push(&mut self, c: char) {
+        if let (true, Some(slot)) = (c.is_ascii(), self.bytes.get_mut(self.len)) {
+            *slot = c as u8;
+            self.len += 1;
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
 /// Parses a number written with `mark` as its decimal separator. Returns the value and
 /// whether it was a percentage (`12,5 %` gives 12.5, flagged).
 pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
@@ -69,7 +81,10 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
         DecimalMark::Comma => (',', '.'),
         DecimalMark::Point => ('.', ','),
     };
-    let mut clean = String::with_capacity(body.len());
+    if body.len() > 60 {
+        return None;
+    }
+    let mut clean = Buffer::default();
     let mut digits_in_group = 0usize;
     let mut seen_group = false;
     let mut seen_decimal = false;
@@ -104,11 +119,17 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
                 clean.push(sign);
                 chars.next();
             }
-            let rest: String = chars.by_ref().collect();
-            if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
+            let mut exponent_digits = 0;
+            for c in chars.by_ref() {
+                if !c.is_ascii_digit() {
+                    return None;
+                }
+                clean.push(c);
+                exponent_digits += 1;
+            }
+            if exponent_digits == 0 {
                 return None;
             }
-            clean.push_str(&rest);
         } else {
             return None;
         }
@@ -116,7 +137,7 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
     if digits == 0 || (seen_group && !seen_decimal && digits_in_group != 3) {
         return None;
     }
-    let value: f64 = clean.parse().ok()?;
+    let value: f64 = clean.as_str()?.parse().ok()?;
     if !value.is_finite() {
         return None;
     }
