@@ -8,7 +8,10 @@ pub fn is_missing(cell: &str) -> bool {
         "", "na", "n/a", "#n/a", "nan", "null", "none", "-", "–", "—", "nd", "n.d.", "n.d", "?", ".",
     ];
     let cell = cell.trim();
-    cell.len() <= 5 && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
+    // No marker starts with a digit: most cells of a numeric column stop here.
+    cell.len() <= 5
+        && !cell.starts_with(|c: char| c.is_ascii_digit())
+        && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
 }
 
 /// How a column writes its decimals, decided once for the whole column.
@@ -215,8 +218,8 @@ pub fn parse_date(cell: &str) -> Option<(i64, bool)> {
         Some(at) => (cell.get(..at)?, Some(cell.get(at + 1..)?.trim())),
         None => (cell, None),
     };
-    let parts: Vec<&str> = date.split(['/', '-']).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = date.split(['/', '-']);
+    let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return None;
     };
     let (year, month, day) = if a.len() == 4 {
@@ -239,10 +242,10 @@ pub fn parse_date(cell: &str) -> Option<(i64, bool)> {
     };
     let time = time.trim_end_matches('Z');
     let time = time.split(['+', '.']).next().unwrap_or(time);
-    let hms: Vec<&str> = time.split(':').collect();
-    let (h, m, s) = match hms.as_slice() {
-        [h, m] => (number::<i64>(h, 1, 2)?, number::<i64>(m, 2, 2)?, 0),
-        [h, m, s] => (
+    let mut hms = time.split(':');
+    let (h, m, s) = match (hms.next(), hms.next(), hms.next(), hms.next()) {
+        (Some(h), Some(m), None, None) => (number::<i64>(h, 1, 2)?, number::<i64>(m, 2, 2)?, 0),
+        (Some(h), Some(m), Some(s), None) => (
             number::<i64>(h, 1, 2)?,
             number::<i64>(m, 2, 2)?,
             number::<i64>(s, 2, 2)?,
