@@ -1,7 +1,8 @@
 // The Données page in headless Chromium: open the project's library-loans file with the
 // file picker, read the profile, build a bar chart, switch to the misleading version
-// (truncated axis) side by side, export the SVG and the chart spec (which re-imports),
-// and a bad file gives the French message; axe-core finds nothing, normal and projector.
+// (truncated axis) side by side, export the SVG and the chart spec (which re-imports);
+// a dropped file opens; a bad file, a failing address and being offline give French
+// messages; axe-core finds nothing, normal and projector.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +46,30 @@ after(async () => {
 test('a bad file says what it is in French', async () => {
   await page.setInputFiles('#data-file', join(FIXTURES, 'classeur.xlsx'));
   await page.getByRole('alert').filter({ hasText: 'Ce fichier est un classeur' }).waitFor();
+});
+
+test('a file dropped on the page opens; an address gives a clear message when it fails or when offline', async () => {
+  const text = readFileSync(join(FIXTURES, 'utf8-semicolon.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'depose.csv', { type: 'text/csv' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('.data-drop', 'drop', { dataTransfer });
+  await page.locator('#data-summary', { hasText: '3 lignes de données' }).waitFor();
+  await page.getByRole('heading', { name: 'depose.csv' }).waitFor();
+
+  await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill(`${server.base}/absent.csv`);
+  await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+  await page.getByRole('alert').filter({ hasText: 'erreur (404)' }).waitFor();
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+  await page.getByRole('alert').filter({ hasText: 'Vous êtes hors ligne' }).waitFor();
+  await page.context().setOffline(false);
+  // The browser logs the 404 it was asked to fetch; nothing else.
+  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  errors.splice(0);
 });
 
 test('open a file, read the profile, build a bar chart, switch to misleading, export SVG', async () => {
