@@ -89,6 +89,15 @@ test('open a file, read the profile, build a bar chart, switch to misleading, ex
   const chart = page.locator('#data-chart svg');
   await page.locator('#data-chart svg text', { hasText: 'Prêts par bibliothèque' }).waitFor();
   assert.equal(await chart.locator('rect').count() > 3, true);
+  await page.locator('#data-chart svg text', { hasText: 'Bibliobus' }).waitFor();
+
+  // Filter out one library: the chart redraws without it.
+  await page.getByLabel('Colonne', { exact: true }).selectOption('Bibliothèque');
+  await page.getByLabel('Condition').selectOption('ne');
+  await page.getByLabel('Valeur', { exact: true }).fill('Bibliobus');
+  await page.getByRole('button', { name: 'Ajouter le filtre' }).click();
+  await page.getByRole('button', { name: 'Retirer le filtre « Bibliothèque est différent de « Bibliobus » »' }).waitFor();
+  await page.locator('#data-chart svg text', { hasText: 'Bibliobus' }).waitFor({ state: 'detached' });
 
   // Misleading version side by side.
   await page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('truncated_axis');
@@ -114,6 +123,7 @@ test('open a file, read the profile, build a bar chart, switch to misleading, ex
   assert.equal(json.format, 'briques-chart');
   assert.equal(json.kind, 'bar');
   assert.equal(json.x, 'Bibliothèque');
+  assert.deepEqual(json.filters, [{ column: 'Bibliothèque', op: 'ne', value: 'Bibliobus' }]);
   await page.getByLabel('Type de graphique').selectOption('pie');
   await page.setInputFiles('#chart-import', spec);
   await page.waitForFunction(() => document.querySelector('#chart-kind')?.value === 'bar');

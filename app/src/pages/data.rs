@@ -11,7 +11,7 @@ use briques_core::chart::draw::render_data_svg;
 use briques_core::chart::lessons::{lesson, suggest};
 use briques_core::chart::{ChartKind, ChartSpec, Distortion};
 use briques_core::dataset::profile::{profile, Profile};
-use briques_core::dataset::transform::{Aggregate, SortOrder};
+use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
 use briques_core::dataset::{ColumnKind, Dataset, Importer};
 use briques_core::i18n::{format_number, Lang};
 use gloo::file::callbacks::FileReader;
@@ -633,6 +633,8 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                     <input id="chart-top" type="number" min="1" max="40" value={spec.top.map(|t| t.to_string()).unwrap_or_default()}
                         onchange={set(|s, v| s.top = v.trim().parse().ok().filter(|n: &usize| *n > 0))} />
                 </fieldset>
+                <Filters spec={spec.clone()} columns={columns.iter().map(|c| c.0.clone()).collect::<Vec<_>>()}
+                    on_change={props.on_change.clone()} />
                 <fieldset>
                     <legend>{ settings.t("data-step-words") }</legend>
                     <label for="chart-title">{ settings.t("data-chart-title") }</label>
@@ -687,5 +689,135 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                 <p class="notice notice-error" role="alert">{ message.clone() }</p>
             }
         </section>
+    }
+}
+
+/// The filter operators offered, with their translation keys.
+const FILTER_OPS: [(FilterOp, &str); 9] = [
+    (FilterOp::Eq, "eq"),
+    (FilterOp::Ne, "ne"),
+    (FilterOp::Gt, "gt"),
+    (FilterOp::Ge, "ge"),
+    (FilterOp::Lt, "lt"),
+    (FilterOp::Le, "le"),
+    (FilterOp::Contains, "contains"),
+    (FilterOp::Missing, "missing"),
+    (FilterOp::Present, "present"),
+];
+
+fn op_code(op: FilterOp) -> &'static str {
+    FILTER_OPS
+        .iter()
+        .find(|(o, _)| *o == op)
+        .map_or("eq", |(_, code)| code)
+}
+
+/// Props of [`Filters`].
+#[derive(Properties, PartialEq)]
+struct FiltersProps {
+    spec: ChartSpec,
+    columns: Vec<String>,
+    on_change: Callback<ChartSpec>,
+}
+
+/// Rows kept by the chart: the list of filters and a line to add one.
+#[function_component]
+fn Filters(props: &FiltersProps) -> Html {
+    let settings = use_settings();
+    let column = use_state(|| props.columns.first().cloned().unwrap_or_default());
+    let op = use_state(|| FilterOp::Eq);
+    let value = use_state(String::new);
+    let on_column = {
+        let column = column.clone();
+        Callback::from(move |e: Event| column.set(input_value(&e)))
+    };
+    let on_op = {
+        let op = op.clone();
+        Callback::from(move |e: Event| {
+            let code = input_value(&e);
+            op.set(
+                FILTER_OPS
+                    .iter()
+                    .find(|(_, c)| *c == code)
+                    .map_or(FilterOp::Eq, |(o, _)| *o),
+            );
+        })
+    };
+    let on_value = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                value.set(input.value());
+            }
+        })
+    };
+    let add = {
+        let (spec, on_change) = (props.spec.clone(), props.on_change.clone());
+        let (column, op, value) = (column.clone(), op.clone(), value.clone());
+        Callback::from(move |_: MouseEvent| {
+            if column.is_empty() {
+                return;
+            }
+            let mut next = spec.clone();
+            next.filters.push(Filter {
+                column: (*column).clone(),
+                op: *op,
+                value: (*value).clone(),
+            });
+            on_change.emit(next);
+            value.set(String::new());
+        })
+    };
+    let describe = |f: &Filter| {
+        let op = settings.t(&format!("data-op-{}", op_code(f.op)));
+        match f.op {
+            FilterOp::Missing | FilterOp::Present => format!("{} {op}", f.column),
+            _ => format!("{} {op} « {} »", f.column, f.value),
+        }
+    };
+    let needs_value = !matches!(*op, FilterOp::Missing | FilterOp::Present);
+    html! {
+        <fieldset>
+            <legend>{ settings.t("data-step-filter") }</legend>
+            if !props.spec.filters.is_empty() {
+                <ul class="data-filters">
+                    { for props.spec.filters.iter().enumerate().map(|(i, f)| {
+                        let text = describe(f);
+                        let remove = {
+                            let (spec, on_change) = (props.spec.clone(), props.on_change.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                let mut next = spec.clone();
+                                if i < next.filters.len() {
+                                    next.filters.remove(i);
+                                }
+                                on_change.emit(next);
+                            })
+                        };
+                        html! {
+                            <li>
+                                <span>{ text.clone() }</span>
+                                <button type="button" onclick={remove}
+                                    aria-label={settings.t_args("data-filter-remove-of", &[("filter", text.as_str().into())])}>
+                                    { settings.t("data-filter-remove") }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <label for="filter-column">{ settings.t("data-filter-column") }</label>
+            <select id="filter-column" onchange={on_column}>
+                { for props.columns.iter().map(|c| option(c, c.clone(), *column == *c)) }
+            </select>
+            <label for="filter-op">{ settings.t("data-filter-op") }</label>
+            <select id="filter-op" onchange={on_op}>
+                { for FILTER_OPS.iter().map(|(o, code)| option(code, settings.t(&format!("data-op-{code}")), *op == *o)) }
+            </select>
+            if needs_value {
+                <label for="filter-value">{ settings.t("data-filter-value") }</label>
+                <input id="filter-value" type="text" value={(*value).clone()} oninput={on_value} />
+            }
+            <button type="button" onclick={add}>{ settings.t("data-filter-add") }</button>
+        </fieldset>
     }
 }
