@@ -140,3 +140,17 @@ test('axe-core finds nothing on the Données page with a chart, normal and proje
   await page.getByRole('button', { name: 'Mode projecteur' }).click();
   assert.deepEqual(errors, []);
 });
+
+test('on a 360 px phone, a loaded file and the side-by-side lesson need no horizontal scrolling', async () => {
+  const phone = await openPage(browser, { viewport: { width: 360, height: 740 } });
+  await phone.page.goto(`${server.base}/donnees`);
+  await waitForHeading(phone.page, TITLE);
+  await phone.page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await phone.page.locator('#data-chart svg').waitFor();
+  await phone.page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('too_many_slices');
+  await phone.page.locator('#data-chart-misleading svg').waitFor();
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
+});
