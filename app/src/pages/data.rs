@@ -107,6 +107,7 @@ async fn import_in_slices(
             return None;
         }
     };
+    tasks::yield_to_browser().await;
     let profile = profile(&dataset);
     state.set(LoadState::Idle);
     Some(Loaded {
