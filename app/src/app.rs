@@ -31,7 +31,7 @@ fn switch(route: Route) -> Html {
         Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
         Route::Budget => html! { <pages::budget::BudgetPage /> },
-        Route::Data => html! { <pages::soon::ComingSoon title_key="data-title" text_key="data-soon" /> },
+        Route::Data => html! { <pages::data::DataPage /> },
         Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
@@ -44,15 +44,24 @@ fn Layout() -> Html {
     let main_ref = use_node_ref();
     let first_render = use_mut_ref(|| true);
 
-    // The page title follows the route and the language; after a navigation (not on
-    // the first load) focus moves to the main region so screen readers start there.
+    // The page title follows the route and the language (also when a language's
+    // catalogue arrives after the switch).
     {
         let settings = settings.clone();
+        use_effect_with(
+            (route.clone(), settings.lang(), settings.catalogues()),
+            move |(route, ..)| {
+                let page = settings.t(route.title_key());
+                gloo::utils::document()
+                    .set_title(&settings.t_args("page-title", &[("page", page.as_str().into())]));
+            },
+        );
+    }
+    // After a navigation (not on the first load) focus moves to the main region so
+    // screen readers start there.
+    {
         let main_ref = main_ref.clone();
-        use_effect_with((route.clone(), settings.lang()), move |(route, _)| {
-            let page = settings.t(route.title_key());
-            gloo::utils::document()
-                .set_title(&settings.t_args("page-title", &[("page", page.as_str().into())]));
+        use_effect_with((route.clone(), settings.lang()), move |_| {
             let mut first = first_render.borrow_mut();
             if *first {
                 *first = false;

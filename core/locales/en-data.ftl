@@ -1,1 +1,160 @@
 # data
+data-error-empty = The file is empty: it has no line. Check that you picked the right file.
+data-error-no-header = The first line holds numbers or dates, not column names. Add a header line (one name per column) in your spreadsheet, then try again.
+data-error-no-rows = The file has only a header line, no data.
+data-error-spreadsheet = This file is a spreadsheet (xlsx, ods or xls), not a CSV: open it in your spreadsheet software and save it as CSV.
+data-error-binary = This file is not text (image, PDF, archive…): choose a CSV file.
+data-error-unclosed-quote = Line { $line }: an opening quote is never closed.
+data-error-text-after-quote = Line { $line }: text follows a closing quote (a quote inside a cell must be doubled: "").
+data-error-unknown-column = This file has no column “{ $column }”.
+data-error-bad-filter = “{ $value }” is not a possible value for the column “{ $column }”.
+data-error-not-numeric = The column “{ $column }” holds no numbers: choose a column of numbers or count the rows.
+data-warning-ragged = Line { $line }: { $found } cells instead of { $expected }.
+data-warning-unnamed = Column { $position } has no name: it is called “colonne { $position }”.
+data-warning-duplicate = Two columns are called “{ $name }”: the second one gets a number.
+data-warning-more-ragged = … and { $count } more rows of a different length.
+data-type-number = number
+data-type-percent = percentage
+data-type-date = date
+data-type-datetime = date and time
+data-type-text = text
+data-type-empty = empty
+data-sentence-empty = This column is empty.
+data-sentence-number = Numbers ({ $distinct } different values), from { $min } to { $max }; mean { $mean }, median { $median }.
+data-sentence-percent = Percentages ({ $distinct } different values), from { $min }% to { $max }%; mean { $mean }%, median { $median }%.
+data-sentence-date = Dates ({ $distinct } different), from { $first } to { $last }.
+data-sentence-text = This column holds { $distinct ->
+    [one] { $distinct } single value
+   *[other] { $distinct } different values
+}; the most frequent are { $top }.
+data-sentence-missing = { $missing ->
+    [one] { $missing } missing value
+   *[other] { $missing } missing values
+} out of { $rows }.
+chart-error-bad-spec = Unreadable chart file (line { $line }): { $detail }
+chart-error-not-a-spec = This JSON file is not a Briques chart (it lacks "format": "briques-chart").
+chart-error-version = This chart was made by a newer Briques (version { $version }): update Briques.
+chart-error-missing-x = Choose the column for the horizontal axis.
+chart-error-missing-y = Choose the column of values.
+chart-error-missing-colour = Choose the column for colours.
+chart-error-no-data = Nothing to draw: the filters removed every row, or the values are empty.
+chart-error-draw = Drawing failed: { $detail }
+chart-missing-key = (empty)
+chart-others = Others
+chart-measure-count = Number of rows
+chart-measure-sum = Sum of
+chart-measure-mean = Mean of
+chart-measure-median = Median of
+chart-lesson-truncated_axis-title = Truncated axis
+chart-lesson-truncated_axis-text = The vertical axis does not start at zero: a difference of a few percent looks huge, because the bars' heights are no longer proportional to the values. A bar must always start at zero; to show small differences, choose another chart (dots, or the difference itself) and say so.
+chart-lesson-uneven_intervals-title = Uneven intervals
+chart-lesson-uneven_intervals-text = The dates kept are not evenly spaced (one month, then two, then three, then five…) but they are drawn at equal distances: the slope seems to speed up while it is the gap between dates that grows. Always read the labels of the time axis.
+chart-lesson-cherry_picked-title = Cherry-picked period
+chart-lesson-cherry_picked-text = The chart keeps only the period where the line rises most: the trend looks clear, while over the whole time the values go up and down with the seasons. Always ask: why start and end here? What happens before and after?
+chart-lesson-too_many_slices-title = Too many slices in the pie
+chart-lesson-too_many_slices-text = With dozens of slices, the eye can compare neither angles nor areas: small slices become unreadable and nothing stands out. Bars sorted from largest to smallest, with the smallest grouped into "Others", read at once.
+chart-lesson-dual_axes-title = Two vertical axes
+chart-lesson-dual_axes-text = Two measures with unrelated scales share the chart, each with an axis chosen so that the lines overlap: one believes they are linked. Changing one axis would be enough to pull them apart. Honest version: each series as an index (first value = 100) on a single axis.
+data-cli-bad-file = { $path }: { $detail }
+data-cli-tab = tab
+data-cli-summary = Encoding: { $encoding }; separator: “{ $delimiter }”; { $rows ->
+    [one] { $rows } data row
+   *[other] { $rows } data rows
+}; { $columns ->
+    [one] { $columns } column
+   *[other] { $columns } columns
+}
+chart-cli-bad-extension = { $path }: the output file must end with .svg or .png
+chart-cli-cannot-write = cannot write { $path }
+chart-cli-no-font = warning: DejaVu Sans font not found (Debian package fonts-dejavu-core); the PNG will have no text
+chart-cli-png-failed = the chart is too large for a PNG image
+chart-csv-series = Series
+chart-csv-value = Value
+chart-csv-from = From
+chart-csv-to = To
+data-lead = Open an open-data CSV file: Briques tells what each column holds, then you build a chart step by step. The file stays on this device.
+data-open-title = Open a file
+data-pick-file = Choose a CSV file
+data-drop-hint = … or drop it here. UTF-8 and Latin-1 encodings, “;”, “,”, tab or “|” separators.
+data-url-label = Or open an address (online)
+data-url-open = Open the address
+data-url-hint = Many sites do not let another page read their files: if it fails, download the file and open it above.
+data-url-offline = You are offline: download the file when you have a network, then open it from this device.
+data-url-status = The remote site answered with an error ({ $status }): check the address, or download the file and open it here.
+data-url-blocked = This address cannot be read: the network is down, or the remote site (or Briques' security policy, which contacts no other site) blocks reading it. Download the file and open it here.
+data-reading = Reading { $name }…
+data-analysing = Analysing the columns of { $name }…
+data-warnings = { $count ->
+    [one] { $count } remark about the file
+   *[other] { $count } remarks about the file
+}
+data-profile-title = What does each column hold?
+data-missing = Missing values
+data-distinct = Different values
+data-preview-title = Rows preview
+data-preview-caption = Rows { $first } to { $last } of { $rows }
+data-previous-rows = Previous rows
+data-next-rows = Next rows
+data-builder-title = Build a chart
+data-chart-preview = Chart preview
+data-step-what = 1. What to show
+data-chart-kind = Chart type
+data-chart-x = Horizontal axis column (categories or time)
+data-choose = — choose —
+data-chart-y = Values
+data-count-rows = Count rows
+data-chart-aggregate = Calculation
+data-agg-sum = Sum
+data-agg-mean = Mean
+data-agg-median = Median
+data-chart-colour = Colours by
+data-none = — none —
+data-step-order = 2. Order and grouping
+data-chart-sort = Order
+data-sort-key = In category order
+data-sort-desc = Largest first
+data-sort-asc = Smallest first
+data-chart-top = Keep the top N (the rest in “Others”)
+data-step-words = 3. Title and source
+data-chart-title = Title
+data-chart-subtitle = Subtitle
+data-chart-source = Data source
+data-chart-licence = Licence
+data-step-lesson = 4. Honest or misleading?
+data-chart-lesson = Show side by side with a misleading version
+data-lesson-none = — no —
+data-chart-y2 = Second measure (two axes)
+data-honest = Honest
+data-misleading = Misleading
+data-export-csv = Chart data (CSV)
+data-export-spec = Chart (JSON)
+data-import-spec = Open a chart (JSON)
+chart-kind-bar = Bars
+chart-kind-grouped_bar = Grouped bars
+chart-kind-stacked_bar = Stacked bars
+chart-kind-line = Line
+chart-kind-pie = Pie
+chart-kind-donut = Donut
+chart-kind-scatter = Scatter plot
+chart-kind-histogram = Histogram
+chart-kind-treemap = Treemap
+data-step-filter = Filter the rows
+data-filter-column = Column
+data-filter-op = Condition
+data-filter-value = Value
+data-filter-add = Add the filter
+data-filter-remove = Remove
+data-filter-remove-of = Remove the filter “{ $filter }”
+data-op-eq = equals
+data-op-ne = differs from
+data-op-gt = is greater than
+data-op-ge = is greater than or equal to
+data-op-lt = is less than
+data-op-le = is less than or equal to
+data-op-contains = contains
+data-op-missing = is empty
+data-op-present = is not empty
+
+data-pack-title = Workshop “{ $pack }”
+data-pack-presets = The charts prepared for the workshop (the first one is open):
+data-pack-missing = The workshop “{ $pack }” cannot be found on this device: open it from the Workshops page, or open a file above.

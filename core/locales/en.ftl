@@ -33,10 +33,8 @@ home-workshops-text = Facilitation sheets with timings, materials and debrief qu
 home-open = Open
 
 ## Pages in preparation
-coming-soon = This activity is coming soon to Briques.
 budget-title = My town's budget
 data-title = Reading and building charts
-data-soon = The CSV explorer is in preparation: open a file, understand its columns, build a chart.
 workshops-title = Workshops
 
 ## Page not found

@@ -1,1 +1,160 @@
 # data
+data-error-empty = Le fichier est vide : il ne contient aucune ligne. Vérifiez que vous avez choisi le bon fichier.
+data-error-no-header = La première ligne contient des nombres ou des dates, pas des noms de colonnes. Ajoutez une ligne d'en-tête (un nom par colonne) dans votre tableur, puis réessayez.
+data-error-no-rows = Le fichier n'a qu'une ligne d'en-tête, sans données.
+data-error-spreadsheet = Ce fichier est un classeur (xlsx, ods ou xls), pas un CSV : ouvrez-le dans votre tableur et enregistrez-le au format CSV.
+data-error-binary = Ce fichier n'est pas du texte (image, PDF, archive…) : choisissez un fichier CSV.
+data-error-unclosed-quote = Ligne { $line } : un guillemet ouvert n'est jamais refermé.
+data-error-text-after-quote = Ligne { $line } : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : "").
+data-error-unknown-column = La colonne « { $column } » n'existe pas dans ce fichier.
+data-error-bad-filter = « { $value } » n'est pas une valeur possible pour la colonne « { $column } ».
+data-error-not-numeric = La colonne « { $column } » ne contient pas de nombres : choisissez une colonne de nombres ou comptez les lignes.
+data-warning-ragged = Ligne { $line } : { $found } cellules au lieu de { $expected }.
+data-warning-unnamed = La colonne { $position } n'a pas de nom : elle s'appelle « colonne { $position } ».
+data-warning-duplicate = Deux colonnes s'appellent « { $name } » : la seconde reçoit un numéro.
+data-warning-more-ragged = … et { $count } autres lignes de longueur différente.
+data-type-number = nombre
+data-type-percent = pourcentage
+data-type-date = date
+data-type-datetime = date et heure
+data-type-text = texte
+data-type-empty = vide
+data-sentence-empty = Cette colonne est vide.
+data-sentence-number = Des nombres ({ $distinct } valeurs différentes), de { $min } à { $max } ; moyenne { $mean }, médiane { $median }.
+data-sentence-percent = Des pourcentages ({ $distinct } valeurs différentes), de { $min } % à { $max } % ; moyenne { $mean } %, médiane { $median } %.
+data-sentence-date = Des dates ({ $distinct } différentes), du { $first } au { $last }.
+data-sentence-text = Cette colonne contient { $distinct ->
+    [one] { $distinct } seule valeur
+   *[other] { $distinct } valeurs différentes
+} ; les plus fréquentes sont { $top }.
+data-sentence-missing = { $missing ->
+    [one] { $missing } valeur manquante
+   *[other] { $missing } valeurs manquantes
+} sur { $rows }.
+chart-error-bad-spec = Fichier de graphique illisible (ligne { $line }) : { $detail }
+chart-error-not-a-spec = Ce fichier JSON n'est pas un graphique Briques (il manque « format »: « briques-chart »).
+chart-error-version = Ce graphique a été fait par une version plus récente de Briques (version { $version }) : mettez Briques à jour.
+chart-error-missing-x = Choisissez la colonne à placer en abscisse (horizontalement).
+chart-error-missing-y = Choisissez la colonne des valeurs.
+chart-error-missing-colour = Choisissez la colonne des couleurs.
+chart-error-no-data = Aucune donnée à dessiner : les filtres ont écarté toutes les lignes, ou les valeurs sont vides.
+chart-error-draw = Le dessin a échoué : { $detail }
+chart-missing-key = (vide)
+chart-others = Autres
+chart-measure-count = Nombre de lignes
+chart-measure-sum = Somme de
+chart-measure-mean = Moyenne de
+chart-measure-median = Médiane de
+chart-lesson-truncated_axis-title = Axe tronqué
+chart-lesson-truncated_axis-text = L'axe vertical ne commence pas à zéro : une différence de quelques pour cent paraît énorme, car la hauteur des barres n'est plus proportionnelle aux valeurs. Une barre doit toujours partir de zéro ; si l'on veut montrer de petits écarts, on choisit un autre graphique (des points, ou l'écart lui-même) et on le dit.
+chart-lesson-uneven_intervals-title = Intervalles inégaux
+chart-lesson-uneven_intervals-text = Les dates gardées ne sont pas régulièrement espacées (un mois, puis deux, puis trois, puis cinq…) mais elles sont dessinées à égale distance : la pente semble s'accélérer alors que c'est l'écart entre les dates qui grandit. Regardez toujours les étiquettes de l'axe du temps.
+chart-lesson-cherry_picked-title = Période choisie sur mesure
+chart-lesson-cherry_picked-text = Le graphique ne garde que la période où la courbe monte le plus : la tendance paraît nette, alors que sur toute la durée les valeurs montent et descendent avec les saisons. Demandez toujours : pourquoi commencer et finir ici ? Que se passe-t-il avant et après ?
+chart-lesson-too_many_slices-title = Trop de parts dans le camembert
+chart-lesson-too_many_slices-text = Avec des dizaines de parts, l'œil ne peut comparer ni les angles ni les surfaces : les petites parts deviennent illisibles et l'on ne voit plus rien. Des barres triées de la plus grande à la plus petite, avec les plus petites regroupées dans « Autres », se lisent tout de suite.
+chart-lesson-dual_axes-title = Deux axes verticaux
+chart-lesson-dual_axes-text = Deux mesures sans rapport d'échelle partagent le graphique, chacune avec son axe choisi pour que les courbes se superposent : on croit voir un lien entre elles. Changer l'un des axes suffirait à les séparer. Version honnête : chaque série en indice (première valeur = 100) sur un seul axe.
+data-cli-bad-file = { $path } : { $detail }
+data-cli-tab = tabulation
+data-cli-summary = Encodage : { $encoding } ; séparateur : « { $delimiter } » ; { $rows ->
+    [one] { $rows } ligne de données
+   *[other] { $rows } lignes de données
+} ; { $columns ->
+    [one] { $columns } colonne
+   *[other] { $columns } colonnes
+}
+chart-cli-bad-extension = { $path } : le fichier de sortie doit finir par .svg ou .png
+chart-cli-cannot-write = impossible d'écrire { $path }
+chart-cli-no-font = attention : police DejaVu Sans introuvable (paquet Debian fonts-dejavu-core) ; le PNG sera sans texte
+chart-cli-png-failed = le graphique est trop grand pour une image PNG
+chart-csv-series = Série
+chart-csv-value = Valeur
+chart-csv-from = De
+chart-csv-to = À
+data-lead = Ouvrez un fichier CSV de données ouvertes : Briques dit ce que contient chaque colonne, puis vous construisez un graphique pas à pas. Le fichier reste sur cet appareil.
+data-open-title = Ouvrir un fichier
+data-pick-file = Choisir un fichier CSV
+data-drop-hint = … ou déposez-le ici. Encodages UTF-8 et Latin-1, séparateurs « ; », « , », tabulation ou « | ».
+data-url-label = Ou ouvrir une adresse (en ligne)
+data-url-open = Ouvrir l'adresse
+data-url-hint = Beaucoup de sites refusent qu'une autre page lise leurs fichiers : si cela échoue, téléchargez le fichier puis ouvrez-le ci-dessus.
+data-url-offline = Vous êtes hors ligne : téléchargez le fichier quand vous aurez du réseau, puis ouvrez-le depuis cet appareil.
+data-url-status = Le site distant a répondu par une erreur ({ $status }) : vérifiez l'adresse, ou téléchargez le fichier puis ouvrez-le ici.
+data-url-blocked = Impossible de lire cette adresse : le réseau est coupé, ou le site distant (ou la politique de sécurité de Briques, qui ne contacte aucun autre site) bloque la lecture. Téléchargez le fichier puis ouvrez-le ici.
+data-reading = Lecture de { $name }…
+data-analysing = Analyse des colonnes de { $name }…
+data-warnings = { $count ->
+    [one] { $count } remarque sur le fichier
+   *[other] { $count } remarques sur le fichier
+}
+data-profile-title = Que contient chaque colonne ?
+data-missing = Valeurs manquantes
+data-distinct = Valeurs différentes
+data-preview-title = Aperçu des lignes
+data-preview-caption = Lignes { $first } à { $last } sur { $rows }
+data-previous-rows = Lignes précédentes
+data-next-rows = Lignes suivantes
+data-builder-title = Construire un graphique
+data-chart-preview = Aperçu du graphique
+data-step-what = 1. Quoi montrer
+data-chart-kind = Type de graphique
+data-chart-x = Colonne en abscisse (catégories ou temps)
+data-choose = — choisir —
+data-chart-y = Valeurs
+data-count-rows = Compter les lignes
+data-chart-aggregate = Calcul
+data-agg-sum = Somme
+data-agg-mean = Moyenne
+data-agg-median = Médiane
+data-chart-colour = Couleurs selon
+data-none = — aucune —
+data-step-order = 2. Ordre et regroupement
+data-chart-sort = Ordre
+data-sort-key = Dans l'ordre des catégories
+data-sort-desc = Du plus grand au plus petit
+data-sort-asc = Du plus petit au plus grand
+data-chart-top = Garder les N premiers (le reste dans « Autres »)
+data-step-words = 3. Titre et source
+data-chart-title = Titre
+data-chart-subtitle = Sous-titre
+data-chart-source = Source des données
+data-chart-licence = Licence
+data-step-lesson = 4. Honnête ou trompeur ?
+data-chart-lesson = Montrer côte à côte avec une version trompeuse
+data-lesson-none = — non —
+data-chart-y2 = Seconde mesure (deux axes)
+data-honest = Honnête
+data-misleading = Trompeur
+data-export-csv = Données du graphique (CSV)
+data-export-spec = Graphique (JSON)
+data-import-spec = Ouvrir un graphique (JSON)
+chart-kind-bar = Barres
+chart-kind-grouped_bar = Barres groupées
+chart-kind-stacked_bar = Barres empilées
+chart-kind-line = Courbe
+chart-kind-pie = Camembert
+chart-kind-donut = Anneau
+chart-kind-scatter = Nuage de points
+chart-kind-histogram = Histogramme
+chart-kind-treemap = Carte proportionnelle (treemap)
+data-step-filter = Filtrer les lignes
+data-filter-column = Colonne
+data-filter-op = Condition
+data-filter-value = Valeur
+data-filter-add = Ajouter le filtre
+data-filter-remove = Retirer
+data-filter-remove-of = Retirer le filtre « { $filter } »
+data-op-eq = est égal à
+data-op-ne = est différent de
+data-op-gt = est supérieur à
+data-op-ge = est supérieur ou égal à
+data-op-lt = est inférieur à
+data-op-le = est inférieur ou égal à
+data-op-contains = contient
+data-op-missing = est vide
+data-op-present = n'est pas vide
+
+data-pack-title = Atelier « { $pack } »
+data-pack-presets = Les graphiques préparés pour l'atelier (le premier est ouvert) :
+data-pack-missing = L'atelier « { $pack } » est introuvable sur cet appareil : ouvrez-le depuis la page Ateliers, ou ouvrez un fichier ci-dessus.

@@ -34,10 +34,8 @@ home-workshops-text = Des fiches pour animer, minutées, avec le matériel et le
 home-open = Ouvrir
 
 ## Pages en préparation
-coming-soon = Cette activité arrive bientôt dans Briques.
 budget-title = Le budget de ma commune
 data-title = Lire et construire un graphique
-data-soon = L'explorateur de fichiers CSV est en préparation : ouvrir un fichier, comprendre ses colonnes, construire un graphique.
 workshops-title = Ateliers
 
 ## Page introuvable

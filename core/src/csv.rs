@@ -63,17 +63,61 @@ pub fn decode(bytes: &[u8]) -> TextFile {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return TextFile::Binary;
     }
+    let with_bom = bytes.starts_with(b"\xef\xbb\xbf");
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => TextFile::Text {
+        Ok(text) if with_bom || !reads_better_as_windows_1252(text) => TextFile::Text {
             text: text.to_owned(),
             encoding: "UTF-8",
         },
-        Err(_) => TextFile::Text {
-            text: bytes.iter().map(|b| windows_1252(*b)).collect(),
+        _ => TextFile::Text {
+            text: decode_windows_1252(bytes),
             encoding: "windows-1252",
         },
     }
+}
+
+/// Characters of French text outside ASCII.
+const FRENCH: &str = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ€«»’‘“”–—…°\u{a0}\u{202f}";
+
+/// Whether text that is valid UTF-8 is more likely Windows-1252 whose bytes happen to
+/// form UTF-8 sequences (`Éœ` written in Windows-1252 reads as `ɜ`). Counts, byte for
+/// byte, the non-ASCII characters that French text uses, under each reading; UTF-8 wins
+/// ties. Real UTF-8 (`é` is `Ã©` in Windows-1252) is never switched.
+fn reads_better_as_windows_1252(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let (mut as_utf8, mut as_1252) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if FRENCH.contains(c) {
+            as_utf8 += c.len_utf8();
+        }
+        let mut buffer = [0u8; 4];
+        as_1252 += c
+            .encode_utf8(&mut buffer)
+            .bytes()
+            .filter(|b| FRENCH.contains(windows_1252(*b)))
+            .count();
+    }
+    as_1252 > as_utf8
+}
+
+/// Windows-1252 to UTF-8, copying runs of ASCII at once.
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.split_inclusive(|b| !b.is_ascii()) {
+        let (ascii, last) = match chunk.split_last() {
+            Some((last, rest)) if !last.is_ascii() => (rest, Some(*last)),
+            _ => (chunk, None),
+        };
+        // ASCII is valid UTF-8.
+        text.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+        if let Some(byte) = last {
+            text.push(windows_1252(byte));
+        }
+    }
+    text
 }
 
 fn windows_1252(byte: u8) -> char {
@@ -122,8 +166,217 @@ pub fn detect_separator(text: &str) -> char {
     }
 }
 
+/// The fields of one record, stored in one buffer so that reading a large file does not
+/// allocate per field: `text` holds the fields one after another, `ends` where each ends.
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Fields {
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The field at `index`, if any.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = if index == 0 { 0 } else { *self.ends.get(index - 1)? };
+        self.text.get(start..end)
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    fn end_field(&mut self) {
+        self.ends.push(self.text.len());
+    }
+}
+
+/// Reads records one at a time from a position in a text, so that a large file can be
+/// read in slices (the browser yields between them) without keeping every record.
+/// Blank lines are skipped. Works on bytes: separators and quotes are ASCII, so UTF-8
+/// sequences are copied through untouched.
+#[derive(Debug, Clone)]
+pub struct RecordReader {
+    separator: u8,
+    pos: usize,
+    line: usize,
+}
+
+impl RecordReader {
+    /// A reader at the start of `text` (after a byte-order mark, if any).
+    pub fn new(text: &str, separator: char) -> Self {
+        let separator = if separator.is_ascii() {
+            separator as u8
+        } else {
+            b','
+        };
+        let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        RecordReader {
+            separator,
+            pos,
+            line: 1,
+        }
+    }
+
+    /// Byte offset of the next record.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Reads the next record of `text` (the same text on every call) into `fields`.
+    /// Returns the 1-based line where it starts, or `None` at the end of the text.
+    pub fn next_record(&mut self, text: &str, fields: &mut Fields) -> Option<Result<usize, CsvError>> {
+        let bytes = text.as_bytes();
+        loop {
+            if self.pos >= bytes.len() {
+                return None;
+            }
+            fields.clear();
+            let record_line = self.line;
+            match self.read_one(text, fields) {
+                Err(e) => {
+                    // Stop for good: the rest of the file cannot be split reliably.
+                    self.pos = bytes.len();
+                    return Some(Err(e));
+                }
+                Ok(()) => {
+                    let blank = fields.len() == 1 && fields.text.is_empty();
+                    if !blank {
+                        return Some(Ok(record_line));
+                    }
+                }
+            }
+        }
+    }
+
+    fn read_one(&mut self, text: &str, fields: &mut Fields) -> Result<(), CsvError> {
+        let bytes = text.as_bytes();
+        let sep = self.separator;
+        let mut i = self.pos;
+        loop {
+            // Start of a field.
+            if bytes.get(i) == Some(&b'"') {
+                let quote_line = self.line;
+                i += 1;
+                loop {
+                    let Some(offset) = bytes[i.min(bytes.len())..]
+                        .iter()
+                        .position(|b| *b == b'"' || *b == b'\n')
+                    else {
+                        self.pos = bytes.len();
+                        return Err(CsvError::UnclosedQuote { line: quote_line });
+                    };
+                    let at = i + offset;
+                    fields.text.push_str(text.get(i..at).unwrap_or(""));
+                    if bytes[at] == b'\n' {
+                        self.line += 1;
+                        fields.text.push('\n');
+                        i = at + 1;
+                    } else if bytes.get(at + 1) == Some(&b'"') {
+                        fields.text.push('"');
+                        i = at + 2;
+                    } else {
+                        i = at + 1;
+                        break;
+                    }
+                }
+                match bytes.get(i) {
+                    None => {
+                        fields.end_field();
+                        self.pos = i;
+                        return Ok(());
+                    }
+                    Some(b) if *b == sep => {
+                        fields.end_field();
+                        i += 1;
+                        continue;
+                    }
+                    Some(b'\n') => {
+                        fields.end_field();
+                        self.line += 1;
+                        self.pos = i + 1;
+                        return Ok(());
+                    }
+                    Some(b'\r') => {
+                        fields.end_field();
+                        self.line += 1;
+                        i += 1;
+                        if bytes.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        self.pos = i;
+                        return Ok(());
+                    }
+                    Some(_) => return Err(CsvError::TextAfterQuote { line: self.line }),
+                }
+            }
+            // Unquoted field: up to the separator or the end of the line.
+            let offset = bytes[i.min(bytes.len())..]
+                .iter()
+                .position(|b| *b == sep || *b == b'\n' || *b == b'\r');
+            let end = offset.map_or(bytes.len(), |o| i + o);
+            fields.text.push_str(text.get(i..end).unwrap_or(""));
+            fields.end_field();
+            match bytes.get(end) {
+                None => {
+                    self.pos = end;
+                    return Ok(());
+                }
+                Some(b) if *b == sep => i = end + 1,
+                Some(b'\r') => {
+                    self.line += 1;
+                    i = end + 1;
+                    if bytes.get(i) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    self.pos = i;
+                    return Ok(());
+                }
+                Some(_) => {
+                    self.line += 1;
+                    self.pos = end + 1;
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
 /// Reads every record. Blank lines are skipped.
 pub fn read_records(text: &str, separator: char) -> Result<Vec<Record>, CsvError> {
+    if separator.is_ascii() {
+        let mut reader = RecordReader::new(text, separator);
+        let mut fields = Fields::default();
+        let mut records = Vec::new();
+        while let Some(line) = reader.next_record(text, &mut fields) {
+            records.push(Record {
+                line: line?,
+                fields: fields.iter().map(str::to_owned).collect(),
+            });
+        }
+        return Ok(records);
+    }
+    read_records_chars(text, separator)
+}
+
+/// The character-based reader, for a separator outside ASCII.
+fn read_records_chars(text: &str, separator: char) -> Result<Vec<Record>, CsvError> {
     let text = strip_bom(text);
     let mut records = Vec::new();
     let mut fields: Vec<String> = Vec::new();
@@ -296,6 +549,23 @@ mod tests {
                 encoding: "windows-1252"
             }
         );
+        // Windows-1252 bytes that happen to be valid UTF-8 (`É` `œ` = C9 9C = `ɜ`).
+        assert_eq!(
+            decode(b"\xc9\x9c"),
+            TextFile::Text {
+                text: "Éœ".into(),
+                encoding: "windows-1252"
+            }
+        );
+        for french in ["é", "à la", "l’été", "Œuvre, 12 € « oui »", "façade"] {
+            assert_eq!(
+                decode(french.as_bytes()),
+                TextFile::Text {
+                    text: french.into(),
+                    encoding: "UTF-8"
+                }
+            );
+        }
         assert_eq!(decode(b"PK\x03\x04rest"), TextFile::Spreadsheet);
         assert_eq!(decode(b"a\x00b"), TextFile::Binary);
     }
@@ -331,6 +601,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_byte_reader_agrees_with_the_character_reader(text in "[a;,\"\r\n é]{0,40}", sep_index in 0usize..4) {
+            let separator = SEPARATORS[sep_index];
+            prop_assert_eq!(read_records(&text, separator), read_records_chars(&text, separator));
+        }
+
         #[test]
         fn any_table_round_trips(
             rows in prop::collection::vec(prop::collection::vec("[a-z;,\"' =+\\-@\n\té]{0,8}", 1..5), 1..6),

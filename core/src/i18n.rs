@@ -57,6 +57,9 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The catalogue compiled into this build: both languages natively; in the browser
+    /// only French (the default), English being fetched when chosen (see
+    /// [`load_catalogue`]) to keep the bundle small.
     fn source(self) -> &'static str {
         match self {
             Lang::Fr => concat!(
@@ -68,6 +71,7 @@ impl Lang {
                 "\n",
                 include_str!("../locales/fr-packs.ftl"),
             ),
+            #[cfg(not(target_family = "wasm"))]
             Lang::En => concat!(
                 include_str!("../locales/en.ftl"),
                 "\n",
@@ -77,6 +81,8 @@ impl Lang {
                 "\n",
                 include_str!("../locales/en-packs.ftl"),
             ),
+            #[cfg(target_family = "wasm")]
+            Lang::En => "",
         }
     }
 
@@ -131,7 +137,11 @@ pub fn tr(lang: Lang, key: &str) -> String {
 /// Translates `key` in `lang`, filling its placeholders from `args`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
     let catalogues = catalogues();
-    let pattern = catalogues[lang.index()]
+    let chosen = match lang {
+        Lang::En => LOADED_EN.get().unwrap_or(&catalogues[lang.index()]),
+        Lang::Fr => &catalogues[lang.index()],
+    };
+    let pattern = chosen
         .messages
         .get(key)
         .or_else(|| catalogues[Lang::Fr.index()].messages.get(key));
@@ -239,6 +249,28 @@ fn plural_category(lang: Lang, n: f64) -> &'static str {
 
 struct Catalogue {
     messages: HashMap<String, Pattern>,
+}
+
+/// The English catalogue loaded at run time (the browser build does not embed it).
+static LOADED_EN: OnceLock<Catalogue> = OnceLock::new();
+
+/// Whether `lang`'s messages are available (French always is; English natively, or in
+/// the browser once [`load_catalogue`] has run).
+pub fn has_catalogue(lang: Lang) -> bool {
+    lang == Lang::Fr || LOADED_EN.get().is_some() || !catalogues()[lang.index()].messages.is_empty()
+}
+
+/// Loads `lang`'s catalogue from its Fluent source (the concatenated `*.ftl` files the
+/// build publishes as `/locales/<lang>.ftl`). French is compiled in and never replaced;
+/// returns whether the catalogue is now available.
+pub fn load_catalogue(lang: Lang, source: &str) -> bool {
+    if lang == Lang::En && LOADED_EN.get().is_none() {
+        let (catalogue, _) = parse_catalogue(source);
+        if !catalogue.messages.is_empty() {
+            let _ = LOADED_EN.set(catalogue);
+        }
+    }
+    has_catalogue(lang)
 }
 
 fn catalogues() -> &'static [Catalogue; 2] {
@@ -590,6 +622,14 @@ pub fn catalogue_keys(lang: Lang) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalogue_loaded_at_run_time_is_used() {
+        // What the browser does with /locales/en.ftl (natively English is also compiled in).
+        assert!(load_catalogue(Lang::En, Lang::En.source()));
+        assert!(has_catalogue(Lang::En));
+        assert_eq!(tr(Lang::En, "budget-side-recettes"), "Revenue");
+    }
 
     #[test]
     fn catalogues_parse_without_problems() {

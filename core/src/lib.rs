@@ -10,6 +10,10 @@
 //!   aggregate-only view participants receive.
 //! - [`pack`]: workshop packs — `pack.toml` and guide sheets, validation with every
 //!   problem located, the `.briques` file, schema.org JSON-LD, safe Markdown.
+//! - [`chart`]: chart specs (versioned), the plotters drawing module and the
+//!   misleading-chart lessons.
+//! - [`dataset`]: open data files for the data explorer — typed columns, profiles,
+//!   transformations for charts.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
@@ -20,7 +24,9 @@
 #![deny(missing_docs)]
 
 pub mod budget;
+pub mod chart;
 pub mod csv;
+pub mod dataset;
 pub mod i18n;
 pub mod live;
 pub mod pack;

@@ -5,6 +5,8 @@
 
 mod budget_cmd;
 mod budgets;
+mod chart_cmd;
+mod csv_cmd;
 mod live;
 mod pack_cmd;
 mod pages;
@@ -39,6 +41,12 @@ enum Command {
     /// Ateliers : vérifier un pack, le rassembler en un fichier .briques, son JSON-LD.
     #[command(subcommand)]
     Pack(pack_cmd::PackCommand),
+    /// Fichiers CSV de données ouvertes : décrire chaque colonne.
+    #[command(subcommand)]
+    Csv(csv_cmd::CsvCommand),
+    /// Graphiques : dessiner un graphique exporté par l'application.
+    #[command(subcommand)]
+    Chart(chart_cmd::ChartCommand),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +56,8 @@ fn main() -> ExitCode {
         Command::Survey(command) => survey_cmd::run(command),
         Command::Budget(command) => budget_cmd::run(command),
         Command::Pack(command) => pack_cmd::run(command),
+        Command::Csv(command) => csv_cmd::run(command),
+        Command::Chart(command) => chart_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

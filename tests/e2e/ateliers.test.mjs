@@ -157,6 +157,11 @@ test('launching the budget pack opens the budget page with its settings', async 
   await page.getByRole('button', { name: "Lancer l'atelier", exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/donnees');
   assert.equal(new URL(page.url()).searchParams.get('pack'), 'lire-un-graphique');
+  // The Données page opens the pack's dataset with its first prepared chart.
+  await page.getByRole('heading', { level: 2, name: /^Atelier « / }).waitFor();
+  await page.getByText('mediatheque-briqueville.csv').first().waitFor();
+  await page.locator('.data-presets button').nth(1).click();
+  await page.locator('svg').filter({ hasText: 'axe tronqué' }).first().waitFor();
 });
 
 test('the handout prints to one A4 page and the sheets one per page, without the navigation', async () => {

@@ -4,7 +4,7 @@
 use briques_core::i18n::{self, Lang, Value};
 use yew::prelude::*;
 
-use crate::services::storage;
+use crate::services::{api, storage};
 use crate::state::settings::{Settings, SettingsAction};
 
 /// What components get from [`use_settings`].
@@ -37,6 +37,11 @@ impl SettingsHandle {
         self.0.dispatch(SettingsAction::SetLang(lang));
     }
 
+    /// How many catalogues arrived at run time (changes when one does).
+    pub fn catalogues(&self) -> u32 {
+        self.0.catalogues
+    }
+
     /// Turns projector mode on or off.
     pub fn toggle_projector(&self) {
         self.0.dispatch(SettingsAction::ToggleProjector);
@@ -61,7 +66,33 @@ pub struct SettingsProviderProps {
 #[function_component]
 pub fn SettingsProvider(props: &SettingsProviderProps) -> Html {
     let settings = use_reducer(storage::load_settings);
-    use_effect_with(*settings, |settings| storage::save_and_apply(*settings));
+    // Saved when the user changes something (not when a catalogue arrives, which would
+    // overwrite a choice made meanwhile in another tab).
+    {
+        let current = *settings;
+        use_effect_with((settings.lang, settings.projector), move |_| {
+            storage::save_and_apply(current)
+        });
+    }
+    // Only French is compiled in: another language's catalogue is fetched when chosen
+    // (precached by the service worker, so it works offline); until it arrives the
+    // French text shows.
+    {
+        let dispatcher = settings.dispatcher();
+        use_effect_with(settings.lang, move |lang| {
+            let lang = *lang;
+            if !i18n::has_catalogue(lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = format!("/locales/{}.ftl", lang.code());
+                    if let Ok(reply) = api::send("GET", &url, &[], None).await {
+                        if reply.ok() && i18n::load_catalogue(lang, &reply.text) {
+                            dispatcher.dispatch(SettingsAction::CatalogueLoaded);
+                        }
+                    }
+                });
+            }
+        });
+    }
     html! {
         <ContextProvider<SettingsHandle> context={SettingsHandle(settings)}>
             { props.children.clone() }

@@ -6,3 +6,4 @@ pub mod download;
 pub mod duplo_store;
 pub mod pack_store;
 pub mod storage;
+pub mod tasks;

@@ -25,7 +25,11 @@ pub fn load_settings() -> Settings {
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
     let projector = read(STORAGE_PROJECTOR).is_some_and(|v| v == "1");
-    Settings { lang, projector }
+    Settings {
+        lang,
+        projector,
+        catalogues: 0,
+    }
 }
 
 /// Saves the settings and reflects them on the document (`<html lang>`, projector class).

@@ -13,6 +13,9 @@ pub struct Settings {
     pub lang: Lang,
     /// Large type, high contrast and minimal chrome for a projected screen.
     pub projector: bool,
+    /// Counts the catalogues loaded at run time (English is fetched when chosen), so
+    /// that the app re-renders with them. Not saved.
+    pub catalogues: u32,
 }
 
 /// A change of settings.
@@ -22,6 +25,8 @@ pub enum SettingsAction {
     SetLang(Lang),
     /// Turn projector mode on or off.
     ToggleProjector,
+    /// A language's catalogue has arrived.
+    CatalogueLoaded,
 }
 
 impl Reducible for Settings {
@@ -32,6 +37,10 @@ impl Reducible for Settings {
             SettingsAction::SetLang(lang) => Settings { lang, ..*self },
             SettingsAction::ToggleProjector => Settings {
                 projector: !self.projector,
+                ..*self
+            },
+            SettingsAction::CatalogueLoaded => Settings {
+                catalogues: self.catalogues + 1,
                 ..*self
             },
         };

@@ -923,3 +923,70 @@ pub fn filter<'a>(packs: &'a [Pack], audience: Option<&str>, max_minutes: Option
 
 #[cfg(test)]
 mod tests;
+
+impl ChartPreset {
+    /// The data explorer's chart for this preset: kind, columns, title and source, and
+    /// for a misleading preset its distortion, truncated axis and chosen rows (`range`:
+    /// `first-last` keeps that stretch of `x`; a list `a,b,c` keeps those values only).
+    pub fn to_spec(&self, source: &str) -> crate::chart::ChartSpec {
+        use crate::chart::{ChartKind, ChartSpec, Distortion};
+        use crate::dataset::transform::{Aggregate, Filter, FilterOp};
+        let kind = match self.kind.as_str() {
+            "lignes" | "aires" => ChartKind::Line,
+            "secteurs" => ChartKind::Pie,
+            "points" => ChartKind::Scatter,
+            _ => ChartKind::Bar,
+        };
+        let mut spec = ChartSpec::new(kind);
+        spec.x = Some(self.x.clone());
+        spec.y = self.y.first().cloned();
+        spec.y2 = self.y.get(1).cloned();
+        spec.aggregate = if spec.y.is_some() {
+            Aggregate::Sum
+        } else {
+            Aggregate::Count
+        };
+        spec.title = self.title.clone();
+        spec.source = source.to_owned();
+        spec.distortion = match self.trick.as_deref() {
+            Some("axe-tronque") => Some(Distortion::TruncatedAxis),
+            Some("intervalles-irreguliers") => Some(Distortion::UnevenIntervals),
+            Some("periode-choisie") => Some(Distortion::CherryPicked),
+            Some("trop-de-parts") => Some(Distortion::TooManySlices),
+            Some("double-axe") => Some(Distortion::DualAxes),
+            _ => None,
+        };
+        if let Some(min) = self.y_min {
+            spec.axis.y_from_zero = false;
+            spec.axis.y_min = Some(min as f64);
+        }
+        let filter = |op, value: &str| Filter {
+            column: self.x.clone(),
+            op,
+            value: value.trim().to_owned(),
+        };
+        match self.range.as_deref() {
+            Some(range) if range.contains(',') => {
+                // Values kept one by one: everything else is filtered out below.
+                let kept: Vec<&str> = range.split(',').map(str::trim).collect();
+                spec.filters = kept
+                    .windows(2)
+                    .filter_map(|w| Some((w[0].parse::<i64>().ok()?, w[1].parse::<i64>().ok()?)))
+                    .flat_map(|(a, b)| (a + 1..b).map(|gap| filter(FilterOp::Ne, &gap.to_string())))
+                    .collect();
+                if let (Some(first), Some(last)) = (kept.first(), kept.last()) {
+                    spec.filters.push(filter(FilterOp::Ge, first));
+                    spec.filters.push(filter(FilterOp::Le, last));
+                }
+            }
+            Some(range) => {
+                if let Some((first, last)) = range.split_once('-') {
+                    spec.filters.push(filter(FilterOp::Ge, first));
+                    spec.filters.push(filter(FilterOp::Le, last));
+                }
+            }
+            None => {}
+        }
+        spec
+    }
+}

@@ -404,3 +404,46 @@ fn activity_files_are_checked_and_explained_in_each_language() {
         }
     );
 }
+
+#[test]
+fn chart_presets_become_explorer_charts_with_their_trick() {
+    use crate::chart::{ChartKind, Distortion};
+    use crate::dataset::transform::FilterOp;
+    let preset = |kind: &str, trick: Option<&str>, range: Option<&str>, y_min: Option<i64>| ChartPreset {
+        title: "Entrées".into(),
+        kind: kind.into(),
+        x: "annee".into(),
+        y: vec!["entrees".into()],
+        trick: trick.map(str::to_owned),
+        y_min,
+        range: range.map(str::to_owned),
+        note: String::new(),
+    };
+    let honest = preset("lignes", None, None, None).to_spec("Briques");
+    assert_eq!(honest.kind, ChartKind::Line);
+    assert_eq!(honest.y.as_deref(), Some("entrees"));
+    assert!(honest.distortion.is_none() && honest.filters.is_empty() && honest.axis.y_from_zero);
+    let truncated = preset("barres", Some("axe-tronque"), Some("2012-2019"), Some(14000)).to_spec("");
+    assert_eq!(truncated.distortion, Some(Distortion::TruncatedAxis));
+    assert_eq!(truncated.axis.y_min, Some(14000.0));
+    let ops: Vec<(FilterOp, &str)> = truncated
+        .filters
+        .iter()
+        .map(|f| (f.op, f.value.as_str()))
+        .collect();
+    assert_eq!(ops, [(FilterOp::Ge, "2012"), (FilterOp::Le, "2019")]);
+    let uneven = preset(
+        "barres",
+        Some("intervalles-irreguliers"),
+        Some("2012,2016,2020"),
+        None,
+    )
+    .to_spec("");
+    let dropped: Vec<&str> = uneven
+        .filters
+        .iter()
+        .filter(|f| f.op == FilterOp::Ne)
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(dropped, ["2013", "2014", "2015", "2017", "2018", "2019"]);
+}

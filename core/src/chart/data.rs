@@ -1,0 +1,537 @@
+//! From a spec and a table to the numbers a chart draws: categories with one or more
+//! series, points along a numeric or time axis, or histogram bins. Distortions that
+//! change the data (cherry-picked range, uneven intervals) are applied here; those that
+//! change the drawing (truncated axis, dual axes) in [`super::draw`].
+
+use crate::dataset::transform::{filter_rows, group_by, sort_groups, top_n, Aggregate, Group, SortOrder};
+use crate::dataset::{ColumnKind, Dataset};
+use crate::i18n::{tr, Lang};
+
+use super::{ChartError, ChartKind, ChartSpec, Distortion};
+
+/// Categories drawn at most before the rest become "Autres" (unless the spec says).
+pub const MAX_CATEGORIES: usize = 40;
+/// Slices of a pie before the rest become "Autres" (the lesson on too many slices
+/// draws them all, up to [`MAX_CATEGORIES`]).
+pub const MAX_SERIES: usize = 8;
+/// Points of a scatter plot drawn at most (evenly sampled beyond).
+pub const MAX_POINTS: usize = 5_000;
+
+/// One named series of values, one per category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Legend label.
+    pub name: String,
+    /// One value per category (`None`: nothing there).
+    pub values: Vec<Option<f64>>,
+}
+
+/// One named series of points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointSeries {
+    /// Legend label.
+    pub name: String,
+    /// (x, y) pairs, sorted by x for lines.
+    pub points: Vec<(f64, f64)>,
+    /// Sizes of the points (scatter with a `size` column), same length or empty.
+    pub sizes: Vec<f64>,
+}
+
+/// What a chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartData {
+    /// Categories along the horizontal axis (or the slices, or the rectangles).
+    Categories {
+        /// Category labels, in drawing order.
+        labels: Vec<String>,
+        /// One or more series.
+        series: Vec<Series>,
+    },
+    /// Points along a numeric or time axis.
+    Points {
+        /// What the horizontal axis holds.
+        x_kind: ColumnKind,
+        /// The series.
+        series: Vec<PointSeries>,
+    },
+    /// Histogram bins: `edges` has one more element than `counts`.
+    Bins {
+        /// Bin edges.
+        edges: Vec<f64>,
+        /// Rows per bin.
+        counts: Vec<f64>,
+    },
+}
+
+fn need<'a>(value: &'a Option<String>, which: &'static str) -> Result<&'a str, ChartError> {
+    value.as_deref().ok_or(ChartError::MissingEncoding(which))
+}
+
+fn key_label(group: &Group, lang: Lang) -> String {
+    group.key.clone().unwrap_or_else(|| tr(lang, "chart-missing-key"))
+}
+
+/// The groups of the x column, sorted and cut to the top N as the spec says.
+fn categories(
+    spec: &ChartSpec,
+    ds: &Dataset,
+    rows: &[usize],
+    lang: Lang,
+    limit: usize,
+) -> Result<Vec<Group>, ChartError> {
+    let x = need(&spec.x, "x")?;
+    let mut groups = group_by(ds, rows, x, spec.y.as_deref(), spec.aggregate)?;
+    sort_groups(&mut groups, spec.sort);
+    let top = spec.top.unwrap_or(limit).min(limit).max(1);
+    if groups.len() > top {
+        groups = top_n(
+            ds,
+            groups,
+            top.saturating_sub(1).max(1),
+            spec.y.as_deref(),
+            spec.aggregate,
+            &tr(lang, "chart-others"),
+        )?;
+        sort_groups(&mut groups, spec.sort);
+    }
+    Ok(groups)
+}
+
+/// The values of the colour column that become series: the most frequent ones.
+fn colour_keys(
+    spec: &ChartSpec,
+    ds: &Dataset,
+    rows: &[usize],
+) -> Result<Option<Vec<Option<String>>>, ChartError> {
+    let Some(colour) = spec.colour.as_deref() else {
+        return Ok(None);
+    };
+    let mut groups = group_by(ds, rows, colour, None, Aggregate::Count)?;
+    sort_groups(&mut groups, SortOrder::ValueDescending);
+    groups.truncate(MAX_SERIES);
+    let mut keys: Vec<(Option<String>, usize)> = groups.into_iter().map(|g| (g.key, g.rows.len())).collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Some(keys.into_iter().map(|k| k.0).collect()))
+}
+
+/// Splits each category's rows by the colour column and aggregates.
+fn split_by_colour(
+    spec: &ChartSpec,
+    ds: &Dataset,
+    groups: &[Group],
+    keys: &[Option<String>],
+    lang: Lang,
+) -> Result<Vec<Series>, ChartError> {
+    let colour = need(&spec.colour, "colour")?;
+    let mut series: Vec<Series> = keys
+        .iter()
+        .map(|k| Series {
+            name: k.clone().unwrap_or_else(|| tr(lang, "chart-missing-key")),
+            values: vec![None; groups.len()],
+        })
+        .collect();
+    for (i, group) in groups.iter().enumerate() {
+        for sub in group_by(ds, &group.rows, colour, spec.y.as_deref(), spec.aggregate)? {
+            if let Some(j) = keys.iter().position(|k| *k == sub.key) {
+                if let Some(slot) = series.get_mut(j).and_then(|s| s.values.get_mut(i)) {
+                    *slot = sub.value;
+                }
+            }
+        }
+    }
+    Ok(series)
+}
+
+/// Computes what `spec` draws from `ds`.
+pub fn compute(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Result<ChartData, ChartError> {
+    let rows = filter_rows(ds, &spec.filters)?;
+    if rows.is_empty() {
+        return Err(ChartError::NoData);
+    }
+    let data = match spec.kind {
+        ChartKind::Histogram => histogram(spec, ds, &rows)?,
+        ChartKind::Scatter => scatter(spec, ds, &rows, lang)?,
+        ChartKind::Line => line(spec, ds, &rows, lang)?,
+        ChartKind::Bar | ChartKind::Pie | ChartKind::Donut | ChartKind::Treemap => {
+            let limit = match (spec.kind, spec.distortion) {
+                (ChartKind::Pie | ChartKind::Donut, Some(Distortion::TooManySlices)) => MAX_CATEGORIES,
+                (ChartKind::Pie | ChartKind::Donut, _) => MAX_SERIES,
+                _ => MAX_CATEGORIES,
+            };
+            let groups = categories(spec, ds, &rows, lang, limit)?;
+            ChartData::Categories {
+                labels: groups.iter().map(|g| key_label(g, lang)).collect(),
+                series: vec![Series {
+                    name: measure_label(spec, lang),
+                    values: groups.iter().map(|g| g.value).collect(),
+                }],
+            }
+        }
+        ChartKind::GroupedBar | ChartKind::StackedBar => {
+            let groups = categories(spec, ds, &rows, lang, MAX_CATEGORIES)?;
+            let series = match colour_keys(spec, ds, &rows)? {
+                Some(keys) => split_by_colour(spec, ds, &groups, &keys, lang)?,
+                None => vec![Series {
+                    name: measure_label(spec, lang),
+                    values: groups.iter().map(|g| g.value).collect(),
+                }],
+            };
+            ChartData::Categories {
+                labels: groups.iter().map(|g| key_label(g, lang)).collect(),
+                series,
+            }
+        }
+    };
+    let data = if spec.axis.index_base_100 {
+        index_base_100(data)
+    } else {
+        data
+    };
+    let empty = match &data {
+        ChartData::Categories { series, .. } => series.iter().all(|s| s.values.iter().all(Option::is_none)),
+        ChartData::Points { series, .. } => series.iter().all(|s| s.points.is_empty()),
+        ChartData::Bins { counts, .. } => counts.is_empty(),
+    };
+    if empty {
+        return Err(ChartError::NoData);
+    }
+    Ok(data)
+}
+
+/// "Nombre de lignes", or "Somme de Prêts".
+pub fn measure_label(spec: &ChartSpec, lang: Lang) -> String {
+    match (spec.aggregate, spec.y.as_deref()) {
+        (Aggregate::Count, _) | (_, None) => tr(lang, "chart-measure-count"),
+        (agg, Some(y)) => format!("{} {y}", tr(lang, &format!("chart-measure-{}", agg.code()))),
+    }
+}
+
+fn histogram(spec: &ChartSpec, ds: &Dataset, rows: &[usize]) -> Result<ChartData, ChartError> {
+    let name = spec
+        .x
+        .as_deref()
+        .or(spec.y.as_deref())
+        .ok_or(ChartError::MissingEncoding("x"))?;
+    let column = crate::dataset::transform::column(ds, name)?;
+    if !(column.kind.is_numeric() || column.kind.is_temporal()) {
+        return Err(crate::dataset::transform::TransformError::NotNumeric(name.to_owned()).into());
+    }
+    let values: Vec<f64> = rows.iter().filter_map(|r| column.number(*r)).collect();
+    let (Some(min), Some(max)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) else {
+        return Err(ChartError::NoData);
+    };
+    // Sturges' rule unless the spec says.
+    let bins = spec
+        .bins
+        .unwrap_or_else(|| ((values.len() as f64).log2().ceil() as usize + 1).clamp(5, 30))
+        .clamp(1, 200);
+    let width = if max > min { (max - min) / bins as f64 } else { 1.0 };
+    let edges: Vec<f64> = (0..=bins).map(|i| min + width * i as f64).collect();
+    let mut counts = vec![0.0; bins];
+    for v in values {
+        let i = (((v - min) / width) as usize).min(bins - 1);
+        if let Some(c) = counts.get_mut(i) {
+            *c += 1.0;
+        }
+    }
+    Ok(ChartData::Bins { edges, counts })
+}
+
+fn scatter(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<ChartData, ChartError> {
+    use crate::dataset::transform::{column, TransformError};
+    let x_name = need(&spec.x, "x")?;
+    let y_name = need(&spec.y, "y")?;
+    let x = column(ds, x_name)?;
+    let y = column(ds, y_name)?;
+    for (c, name) in [(x, x_name), (y, y_name)] {
+        if !(c.kind.is_numeric() || c.kind.is_temporal()) {
+            return Err(TransformError::NotNumeric(name.to_owned()).into());
+        }
+    }
+    let size = spec.size.as_deref().map(|s| column(ds, s)).transpose()?;
+    let colour = spec.colour.as_deref().map(|c| column(ds, c)).transpose()?;
+    let step = rows.len().div_ceil(MAX_POINTS).max(1);
+    let mut series: Vec<PointSeries> = Vec::new();
+    for &r in rows.iter().step_by(step) {
+        let (Some(px), Some(py)) = (x.number(r), y.number(r)) else {
+            continue;
+        };
+        let name = match colour {
+            Some(c) => c.text(r).unwrap_or_else(|| tr(lang, "chart-missing-key")),
+            None => measure_label(spec, lang),
+        };
+        let index = match series.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None if series.len() < MAX_SERIES => {
+                series.push(PointSeries {
+                    name,
+                    points: Vec::new(),
+                    sizes: Vec::new(),
+                });
+                series.len() - 1
+            }
+            None => series.len() - 1,
+        };
+        if let Some(s) = series.get_mut(index) {
+            s.points.push((px, py));
+            if let Some(size) = size {
+                s.sizes.push(size.number(r).unwrap_or(0.0));
+            }
+        }
+    }
+    series.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(ChartData::Points {
+        x_kind: x.kind,
+        series,
+    })
+}
+
+fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<ChartData, ChartError> {
+    let x_name = need(&spec.x, "x")?;
+    let x = crate::dataset::transform::column(ds, x_name)?;
+    let numeric_x = x.kind.is_numeric() || x.kind.is_temporal();
+    let mut groups = group_by(ds, rows, x_name, spec.y.as_deref(), spec.aggregate)?;
+    sort_groups(&mut groups, SortOrder::Key);
+    let mut series: Vec<(String, Vec<Option<f64>>)> =
+        match (&spec.y2, spec.distortion, colour_keys(spec, ds, rows)?) {
+            (Some(y2), _, _) => {
+                let second = group_by(
+                    ds,
+                    rows,
+                    x_name,
+                    Some(y2),
+                    if spec.aggregate == Aggregate::Count {
+                        Aggregate::Sum
+                    } else {
+                        spec.aggregate
+                    },
+                )?;
+                let mut second_values = vec![None; groups.len()];
+                for g in second {
+                    if let Some(i) = groups.iter().position(|h| h.key == g.key) {
+                        if let Some(slot) = second_values.get_mut(i) {
+                            *slot = g.value;
+                        }
+                    }
+                }
+                vec![
+                    (
+                        measure_label(spec, lang),
+                        groups.iter().map(|g| g.value).collect(),
+                    ),
+                    (y2.clone(), second_values),
+                ]
+            }
+            (None, _, Some(keys)) => split_by_colour(spec, ds, &groups, &keys, lang)?
+                .into_iter()
+                .map(|s| (s.name, s.values))
+                .collect(),
+            (None, _, None) => vec![(
+                measure_label(spec, lang),
+                groups.iter().map(|g| g.value).collect(),
+            )],
+        };
+    let mut positions: Vec<f64> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| g.rows.first().and_then(|r| x.number(*r)).unwrap_or(i as f64))
+        .collect();
+    let mut labels: Vec<String> = groups.iter().map(|g| key_label(g, lang)).collect();
+    // Missing x values cannot be placed on a numeric axis.
+    if numeric_x {
+        let keep: Vec<bool> = groups.iter().map(|g| g.key.is_some()).collect();
+        positions = keep_where(positions, &keep);
+        labels = keep_where(labels, &keep);
+        for s in &mut series {
+            s.1 = keep_where(std::mem::take(&mut s.1), &keep);
+        }
+    }
+    let n = positions.len();
+    match spec.distortion {
+        Some(Distortion::CherryPicked) if n >= 6 => {
+            // The window of about a quarter of the points where the first series rises most.
+            let len = (n / 4).max(3);
+            let first = series.first().map(|s| s.1.clone()).unwrap_or_default();
+            let rise = |start: usize| {
+                let a = first.get(start).copied().flatten().unwrap_or(0.0);
+                let b = first.get(start + len - 1).copied().flatten().unwrap_or(0.0);
+                b - a
+            };
+            let start = (0..=n - len)
+                .max_by(|a, b| rise(*a).total_cmp(&rise(*b)))
+                .unwrap_or(0);
+            positions = positions
+                .get(start..start + len)
+                .map(<[f64]>::to_vec)
+                .unwrap_or_default();
+            labels = labels
+                .get(start..start + len)
+                .map(<[String]>::to_vec)
+                .unwrap_or_default();
+            for s in &mut series {
+                s.1 =
+                    s.1.get(start..start + len)
+                        .map(<[Option<f64>]>::to_vec)
+                        .unwrap_or_default();
+            }
+        }
+        Some(Distortion::UnevenIntervals) => {
+            // Keep points at growing gaps (1, 2, 3, 5, 8… apart) and draw them evenly spaced.
+            let mut picked = vec![0usize];
+            let (mut a, mut b) = (1usize, 2usize);
+            while let Some(&last) = picked.last() {
+                let next = last + a;
+                if next >= n {
+                    break;
+                }
+                picked.push(next);
+                (a, b) = (b, a + b);
+            }
+            if picked.last() != Some(&(n.saturating_sub(1))) && n > 1 {
+                picked.push(n - 1);
+            }
+            let labels: Vec<String> = picked.iter().filter_map(|i| labels.get(*i).cloned()).collect();
+            let series = series
+                .into_iter()
+                .map(|(name, values)| Series {
+                    name,
+                    values: picked.iter().map(|i| values.get(*i).copied().flatten()).collect(),
+                })
+                .collect();
+            return Ok(ChartData::Categories { labels, series });
+        }
+        _ => {}
+    }
+    if numeric_x {
+        let series = series
+            .into_iter()
+            .map(|(name, values)| PointSeries {
+                name,
+                points: positions
+                    .iter()
+                    .zip(values)
+                    .filter_map(|(x, v)| Some((*x, v?)))
+                    .collect(),
+                sizes: Vec::new(),
+            })
+            .collect();
+        Ok(ChartData::Points {
+            x_kind: x.kind,
+            series,
+        })
+    } else {
+        Ok(ChartData::Categories {
+            labels,
+            series: series
+                .into_iter()
+                .map(|(name, values)| Series { name, values })
+                .collect(),
+        })
+    }
+}
+
+fn keep_where<T>(values: Vec<T>, keep: &[bool]) -> Vec<T> {
+    values
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(v, k)| k.then_some(v))
+        .collect()
+}
+
+/// Each series divided by its first non-zero value, times 100.
+fn index_base_100(data: ChartData) -> ChartData {
+    match data {
+        ChartData::Categories { labels, series } => ChartData::Categories {
+            labels,
+            series: series
+                .into_iter()
+                .map(|s| {
+                    let b = s.values.iter().flatten().copied().find(|v| *v != 0.0);
+                    Series {
+                        name: s.name,
+                        values: s.values.iter().map(|v| Some(*v.as_ref()? / b? * 100.0)).collect(),
+                    }
+                })
+                .collect(),
+        },
+        ChartData::Points { x_kind, series } => ChartData::Points {
+            x_kind,
+            series: series
+                .into_iter()
+                .map(|s| {
+                    let b = s.points.iter().map(|p| p.1).find(|v| *v != 0.0).unwrap_or(1.0);
+                    PointSeries {
+                        name: s.name,
+                        points: s.points.iter().map(|(x, y)| (*x, y / b * 100.0)).collect(),
+                        sizes: s.sizes,
+                    }
+                })
+                .collect(),
+        },
+        other => other,
+    }
+}
+
+fn csv_number(value: f64) -> String {
+    crate::dataset::values::plain_number(value).replace('.', ",")
+}
+
+impl ChartData {
+    /// The numbers drawn, as a CSV for French spreadsheets: one row per category (one
+    /// column per series), per point (series, x, y) or per bin (from, to, rows).
+    pub fn to_csv(&self, x_name: &str, lang: Lang) -> String {
+        use crate::dataset::table_to_csv;
+        match self {
+            ChartData::Categories { labels, series } => {
+                let mut header = vec![x_name.to_owned()];
+                header.extend(series.iter().map(|s| s.name.clone()));
+                let rows = labels.iter().enumerate().map(|(i, label)| {
+                    let mut row = vec![label.clone()];
+                    row.extend(series.iter().map(|s| {
+                        s.values
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map(csv_number)
+                            .unwrap_or_default()
+                    }));
+                    row
+                });
+                table_to_csv(&header, rows)
+            }
+            ChartData::Points { x_kind, series } => {
+                let header = [
+                    tr(lang, "chart-csv-series"),
+                    x_name.to_owned(),
+                    tr(lang, "chart-csv-value"),
+                ];
+                let x_text = |x: f64| match x_kind {
+                    ColumnKind::Date => crate::dataset::values::format_date(x as i64, false),
+                    ColumnKind::DateTime => crate::dataset::values::format_date(x as i64, true),
+                    _ => csv_number(x),
+                };
+                let rows = series.iter().flat_map(|s| {
+                    s.points
+                        .iter()
+                        .map(move |(x, y)| vec![s.name.clone(), x_text(*x), csv_number(*y)])
+                });
+                table_to_csv(&header, rows)
+            }
+            ChartData::Bins { edges, counts } => {
+                let header = [
+                    tr(lang, "chart-csv-from"),
+                    tr(lang, "chart-csv-to"),
+                    tr(lang, "chart-measure-count"),
+                ];
+                let rows = edges
+                    .windows(2)
+                    .zip(counts)
+                    .map(|(w, c)| vec![csv_number(w[0]), csv_number(w[1]), csv_number(*c)]);
+                table_to_csv(&header, rows)
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! Charts of the data explorer as plain data: a versioned [`ChartSpec`] (serde, the file
+//! format `briques-chart` the app exports and re-imports), the numbers it draws
+//! ([`data::ChartData`]), one drawing module ([`draw::render_svg`], plotters' SVG
+//! backend, used by the app and the command line alike) and the misleading-chart lessons
+//! ([`lessons`]): each distortion paired with its honest version and an explanation.
+
+pub mod data;
+pub mod draw;
+pub mod lessons;
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::dataset::transform::{Aggregate, Filter, SortOrder, TransformError};
+use crate::i18n::{tr, tr_args, Lang};
+
+/// The `format` field of a chart spec file.
+pub const SPEC_FORMAT: &str = "briques-chart";
+/// The version this code writes; it reads this one and older ones.
+pub const SPEC_VERSION: u32 = 1;
+
+/// The kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Bars, one per category.
+    #[default]
+    Bar,
+    /// Bars side by side, one per `colour` value, within each category.
+    GroupedBar,
+    /// Bars stacked, one segment per `colour` value.
+    StackedBar,
+    /// A line over time, over numbers, or across categories.
+    Line,
+    /// A pie.
+    Pie,
+    /// A pie with a hole.
+    Donut,
+    /// Points placed by two numeric columns (sized by `size`, coloured by `colour`).
+    Scatter,
+    /// How a numeric column's values spread, in bins of equal width.
+    Histogram,
+    /// Nested rectangles whose areas are the values.
+    Treemap,
+}
+
+impl ChartKind {
+    /// Every kind, in the order the app lists them.
+    pub const ALL: [ChartKind; 9] = [
+        ChartKind::Bar,
+        ChartKind::GroupedBar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+        ChartKind::Pie,
+        ChartKind::Donut,
+        ChartKind::Scatter,
+        ChartKind::Histogram,
+        ChartKind::Treemap,
+    ];
+
+    /// Stable identifier (as in JSON), also the end of its translation key (`chart-kind-…`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::GroupedBar => "grouped_bar",
+            ChartKind::StackedBar => "stacked_bar",
+            ChartKind::Line => "line",
+            ChartKind::Pie => "pie",
+            ChartKind::Donut => "donut",
+            ChartKind::Scatter => "scatter",
+            ChartKind::Histogram => "histogram",
+            ChartKind::Treemap => "treemap",
+        }
+    }
+
+    /// The kind with this identifier.
+    pub fn from_code(code: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The classic distortions a misleading-chart lesson shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Distortion {
+    /// The value axis does not start at zero: small differences look huge.
+    TruncatedAxis,
+    /// Points unevenly spaced in time are drawn evenly spaced.
+    UnevenIntervals,
+    /// Only the stretch of time that tells the wanted story is shown.
+    CherryPicked,
+    /// A pie with many thin slices nobody can compare.
+    TooManySlices,
+    /// Two measures on two axes scaled so that they seem to move together.
+    DualAxes,
+}
+
+impl Distortion {
+    /// Every distortion, in the order of the lesson.
+    pub const ALL: [Distortion; 5] = [
+        Distortion::TruncatedAxis,
+        Distortion::UnevenIntervals,
+        Distortion::CherryPicked,
+        Distortion::TooManySlices,
+        Distortion::DualAxes,
+    ];
+
+    /// Stable identifier, also the end of its translation keys (`chart-lesson-…`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Distortion::TruncatedAxis => "truncated_axis",
+            Distortion::UnevenIntervals => "uneven_intervals",
+            Distortion::CherryPicked => "cherry_picked",
+            Distortion::TooManySlices => "too_many_slices",
+            Distortion::DualAxes => "dual_axes",
+        }
+    }
+
+    /// The distortion with this identifier.
+    pub fn from_code(code: &str) -> Option<Distortion> {
+        Distortion::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Axis options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AxisOptions {
+    /// Label of the horizontal axis (the column name when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x_label: Option<String>,
+    /// Label of the value axis (the measure when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y_label: Option<String>,
+    /// Start the value axis at zero (bars always should).
+    #[serde(default = "yes")]
+    pub y_from_zero: bool,
+    /// Fixed bounds of the value axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y_min: Option<f64>,
+    /// Fixed bounds of the value axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y_max: Option<f64>,
+    /// Show each series as an index (first value = 100), so that measures of different
+    /// sizes can share one axis honestly.
+    #[serde(default)]
+    pub index_base_100: bool,
+}
+
+impl Default for AxisOptions {
+    fn default() -> Self {
+        AxisOptions {
+            x_label: None,
+            y_label: None,
+            y_from_zero: true,
+            y_min: None,
+            y_max: None,
+            index_base_100: false,
+        }
+    }
+}
+
+fn default_width() -> u32 {
+    800
+}
+
+fn default_height() -> u32 {
+    500
+}
+
+fn format_name() -> String {
+    SPEC_FORMAT.to_owned()
+}
+
+/// A chart, as data: what to draw from which columns, and how to label it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChartSpec {
+    /// Always `briques-chart`.
+    #[serde(default = "format_name")]
+    pub format: String,
+    /// [`SPEC_VERSION`] when written.
+    pub version: u32,
+    /// What kind of chart.
+    pub kind: ChartKind,
+    /// Categories, time or numbers along the horizontal axis (the measured column for a
+    /// histogram).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    /// The measured column (none: count rows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
+    /// A second measure (the dual-axes lesson).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y2: Option<String>,
+    /// Splits into series (grouped, stacked, lines, scatter colours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    /// Size of scatter points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    /// How rows become one number per category.
+    #[serde(default)]
+    pub aggregate: Aggregate,
+    /// Rows kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<Filter>,
+    /// Order of categories.
+    #[serde(default)]
+    pub sort: SortOrder,
+    /// Keep this many categories, the rest as "Autres".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top: Option<usize>,
+    /// Bins of a histogram.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bins: Option<usize>,
+    /// Title.
+    #[serde(default)]
+    pub title: String,
+    /// Subtitle.
+    #[serde(default)]
+    pub subtitle: String,
+    /// Where the data comes from.
+    #[serde(default)]
+    pub source: String,
+    /// The data's licence.
+    #[serde(default)]
+    pub licence: String,
+    /// Axis options.
+    #[serde(default)]
+    pub axis: AxisOptions,
+    /// A distortion applied on purpose (misleading-chart lessons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distortion: Option<Distortion>,
+    /// Width in pixels.
+    #[serde(default = "default_width")]
+    pub width: u32,
+    /// Height in pixels.
+    #[serde(default = "default_height")]
+    pub height: u32,
+}
+
+impl ChartSpec {
+    /// A spec of `kind` with defaults for the rest.
+    pub fn new(kind: ChartKind) -> Self {
+        ChartSpec {
+            format: SPEC_FORMAT.to_owned(),
+            version: SPEC_VERSION,
+            kind,
+            x: None,
+            y: None,
+            y2: None,
+            colour: None,
+            size: None,
+            aggregate: Aggregate::Count,
+            filters: Vec::new(),
+            sort: SortOrder::Key,
+            top: None,
+            bins: None,
+            title: String::new(),
+            subtitle: String::new(),
+            source: String::new(),
+            licence: String::new(),
+            axis: AxisOptions::default(),
+            distortion: None,
+            width: default_width(),
+            height: default_height(),
+        }
+    }
+
+    /// Reads a spec file.
+    pub fn from_json(text: &str) -> Result<ChartSpec, ChartError> {
+        let spec: ChartSpec = serde_json::from_str(text).map_err(|e| ChartError::BadSpec {
+            line: e.line(),
+            detail: e.to_string(),
+        })?;
+        if spec.format != SPEC_FORMAT {
+            return Err(ChartError::NotASpec);
+        }
+        if spec.version == 0 || spec.version > SPEC_VERSION {
+            return Err(ChartError::UnsupportedVersion(spec.version));
+        }
+        Ok(spec)
+    }
+
+    /// The spec as a file (pretty JSON).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// A chart that cannot be drawn.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ChartError {
+    /// The spec file is not valid JSON or misses a field.
+    #[error("fichier de graphique illisible (ligne {line}) : {detail}")]
+    BadSpec {
+        /// 1-based line of the problem.
+        line: usize,
+        /// What serde said.
+        detail: String,
+    },
+    /// A JSON file that is not a chart spec.
+    #[error("ce fichier JSON n'est pas un graphique Briques")]
+    NotASpec,
+    /// A spec from a newer Briques.
+    #[error("version de graphique {0} inconnue")]
+    UnsupportedVersion(u32),
+    /// The kind needs a column that is not chosen (`x`, `y`, `y2`).
+    #[error("il manque la colonne « {0} »")]
+    MissingEncoding(&'static str),
+    /// A column, a filter or an aggregate that does not fit.
+    #[error(transparent)]
+    Transform(#[from] TransformError),
+    /// Nothing left to draw (every row filtered out, or no value).
+    #[error("aucune donnée à dessiner")]
+    NoData,
+    /// plotters failed (should not happen with the SVG backend).
+    #[error("dessin impossible : {0}")]
+    Draw(String),
+}
+
+impl ChartError {
+    /// The message shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ChartError::BadSpec { line, detail } => tr_args(
+                lang,
+                "chart-error-bad-spec",
+                &[("line", (*line).into()), ("detail", detail.as_str().into())],
+            ),
+            ChartError::NotASpec => tr(lang, "chart-error-not-a-spec"),
+            ChartError::UnsupportedVersion(v) => {
+                tr_args(lang, "chart-error-version", &[("version", (*v as usize).into())])
+            }
+            ChartError::MissingEncoding(which) => tr(lang, &format!("chart-error-missing-{which}")),
+            ChartError::Transform(e) => e.message(lang),
+            ChartError::NoData => tr(lang, "chart-error-no-data"),
+            ChartError::Draw(detail) => {
+                tr_args(lang, "chart-error-draw", &[("detail", detail.as_str().into())])
+            }
+        }
+    }
+}

@@ -1,0 +1,615 @@
+//! Open data files for the data explorer: any CSV a French portal publishes, read into
+//! typed columns ([`Dataset`]), profiled in plain language ([`profile`]) and transformed
+//! for charts ([`transform`]).
+//!
+//! Reading survives French open data: UTF-8 with or without a byte-order mark or
+//! Windows-1252 ([`crate::csv::decode`]), `;` `,` tab or `|`, quoted fields with
+//! newlines, decimal commas and thousands separators, percentages, dates, `NA`-like
+//! markers ([`values`]). Ragged rows are warnings with their line numbers; an empty file,
+//! a file without a header, a spreadsheet or a binary file is a [`DatasetError`].
+//!
+//! [`Importer`] reads a file in slices so that the browser can show progress and stay
+//! responsive between them; [`import`] reads it in one go.
+
+pub mod profile;
+pub mod transform;
+pub mod values;
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(all(test, feature = "national", not(target_family = "wasm")))]
+mod polars_check;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use thiserror::Error;
+
+use crate::csv::{decode, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
+use crate::i18n::{tr, tr_args, Lang};
+use values::{decimal_mark, is_missing, parse_date, parse_number};
+
+/// A file that cannot be opened as a table.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DatasetError {
+    /// Nothing in the file (or only blank lines).
+    #[error("le fichier est vide")]
+    Empty,
+    /// The first line looks like data (numbers or dates), not column names.
+    #[error("la première ligne ne contient pas de noms de colonnes")]
+    NoHeader,
+    /// A header line and no data row.
+    #[error("le fichier n'a qu'une ligne d'en-tête, sans données")]
+    NoRows,
+    /// A zip archive (xlsx, ods) or an old Excel file.
+    #[error("ce fichier est un classeur, pas un CSV")]
+    Spreadsheet,
+    /// NUL bytes: not text.
+    #[error("ce fichier n'est pas du texte")]
+    Binary,
+    /// The CSV structure is broken (quotes).
+    #[error(transparent)]
+    Csv(#[from] CsvError),
+}
+
+impl DatasetError {
+    /// The message shown to the user: what the file is and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DatasetError::Empty => tr(lang, "data-error-empty"),
+            DatasetError::NoHeader => tr(lang, "data-error-no-header"),
+            DatasetError::NoRows => tr(lang, "data-error-no-rows"),
+            DatasetError::Spreadsheet => tr(lang, "data-error-spreadsheet"),
+            DatasetError::Binary => tr(lang, "data-error-binary"),
+            DatasetError::Csv(CsvError::UnclosedQuote { line }) => {
+                tr_args(lang, "data-error-unclosed-quote", &[("line", (*line).into())])
+            }
+            DatasetError::Csv(CsvError::TextAfterQuote { line }) => {
+                tr_args(lang, "data-error-text-after-quote", &[("line", (*line).into())])
+            }
+        }
+    }
+}
+
+/// Something worth telling about a file that was read anyway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// A row with more or fewer cells than the header (missing cells are empty, extra
+    /// cells are dropped).
+    RaggedRow {
+        /// 1-based line where the row starts.
+        line: usize,
+        /// Cells found.
+        found: usize,
+        /// Cells in the header.
+        expected: usize,
+    },
+    /// A column without a name was given one (`colonne 3`).
+    UnnamedColumn {
+        /// 1-based position of the column.
+        position: usize,
+    },
+    /// Two columns had the same name; the later one got a suffix.
+    DuplicateName {
+        /// The name as written.
+        name: String,
+    },
+    /// More ragged rows than listed.
+    MoreRaggedRows {
+        /// How many were not listed.
+        count: usize,
+    },
+}
+
+impl ImportWarning {
+    /// The warning in plain language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportWarning::RaggedRow {
+                line,
+                found,
+                expected,
+            } => tr_args(
+                lang,
+                "data-warning-ragged",
+                &[
+                    ("line", (*line).into()),
+                    ("found", (*found).into()),
+                    ("expected", (*expected).into()),
+                ],
+            ),
+            ImportWarning::UnnamedColumn { position } => {
+                tr_args(lang, "data-warning-unnamed", &[("position", (*position).into())])
+            }
+            ImportWarning::DuplicateName { name } => {
+                tr_args(lang, "data-warning-duplicate", &[("name", name.as_str().into())])
+            }
+            ImportWarning::MoreRaggedRows { count } => {
+                tr_args(lang, "data-warning-more-ragged", &[("count", (*count).into())])
+            }
+        }
+    }
+}
+
+/// Ragged rows listed one by one before they are only counted.
+const MAX_RAGGED_LISTED: usize = 20;
+
+/// What a column holds, as detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnKind {
+    /// Numbers.
+    Number,
+    /// Numbers written with `%`.
+    Percent,
+    /// Dates without a time.
+    Date,
+    /// Dates with a time.
+    DateTime,
+    /// Anything else (names, codes, categories).
+    Text,
+    /// No value at all.
+    Empty,
+}
+
+impl ColumnKind {
+    /// Stable identifier (`number`, `percent`, `date`, `datetime`, `text`, `empty`), used in
+    /// JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            ColumnKind::Number => "number",
+            ColumnKind::Percent => "percent",
+            ColumnKind::Date => "date",
+            ColumnKind::DateTime => "datetime",
+            ColumnKind::Text => "text",
+            ColumnKind::Empty => "empty",
+        }
+    }
+
+    /// Translated name of the kind.
+    pub fn label(self, lang: Lang) -> String {
+        tr(lang, &format!("data-type-{}", self.code()))
+    }
+
+    /// Whether values can be added up and placed on a numeric axis.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, ColumnKind::Number | ColumnKind::Percent)
+    }
+
+    /// Whether values are points in time.
+    pub fn is_temporal(self) -> bool {
+        matches!(self, ColumnKind::Date | ColumnKind::DateTime)
+    }
+}
+
+/// The values of a column, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    /// Numbers (`None` = missing).
+    Number(Vec<Option<f64>>),
+    /// Seconds since 1970-01-01, no time zone (`None` = missing).
+    Date(Vec<Option<i64>>),
+    /// Text, dictionary-encoded: each row is an index into `labels` (`None` = missing).
+    Text {
+        /// Row values as indices into `labels`.
+        codes: Vec<Option<u32>>,
+        /// The distinct values, in order of first appearance.
+        labels: Vec<String>,
+    },
+}
+
+/// One column: its name, its kind and its values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The name from the header.
+    pub name: String,
+    /// What it holds.
+    pub kind: ColumnKind,
+    /// The values.
+    pub data: ColumnData,
+}
+
+impl Column {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match &self.data {
+            ColumnData::Number(v) => v.len(),
+            ColumnData::Date(v) => v.len(),
+            ColumnData::Text { codes, .. } => codes.len(),
+        }
+    }
+
+    /// Whether the column has no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the value at `row` is missing (or `row` is out of range).
+    pub fn is_missing(&self, row: usize) -> bool {
+        match &self.data {
+            ColumnData::Number(v) => v.get(row).copied().flatten().is_none(),
+            ColumnData::Date(v) => v.get(row).copied().flatten().is_none(),
+            ColumnData::Text { codes, .. } => codes.get(row).copied().flatten().is_none(),
+        }
+    }
+
+    /// The value at `row` as a number: numbers as they are, dates as seconds.
+    pub fn number(&self, row: usize) -> Option<f64> {
+        match &self.data {
+            ColumnData::Number(v) => v.get(row).copied().flatten(),
+            ColumnData::Date(v) => v.get(row).copied().flatten().map(|s| s as f64),
+            ColumnData::Text { .. } => None,
+        }
+    }
+
+    /// The value at `row` as text: numbers plainly (`12.5`), dates in ISO form.
+    pub fn text(&self, row: usize) -> Option<String> {
+        match &self.data {
+            ColumnData::Number(v) => v.get(row).copied().flatten().map(values::plain_number),
+            ColumnData::Date(v) => v
+                .get(row)
+                .copied()
+                .flatten()
+                .map(|s| values::format_date(s, self.kind == ColumnKind::DateTime)),
+            ColumnData::Text { codes, labels } => codes
+                .get(row)
+                .copied()
+                .flatten()
+                .and_then(|c| labels.get(c as usize).cloned()),
+        }
+    }
+}
+
+/// A table read from a file, with what was learnt while reading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// `UTF-8` or `windows-1252`.
+    pub encoding: &'static str,
+    /// The separator found.
+    pub delimiter: char,
+    /// The columns, in file order, all of the same length.
+    pub columns: Vec<Column>,
+    /// Number of data rows (the header excluded).
+    pub rows: usize,
+    /// Ragged rows, renamed columns.
+    pub warnings: Vec<ImportWarning>,
+    /// Total number of ragged rows (only the first ones are listed in `warnings`).
+    pub ragged_rows: usize,
+}
+
+impl Dataset {
+    /// The column named `name`.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+
+    /// The table as CSV (`;`, decimal commas, CRLF, UTF-8 with a byte-order mark) that
+    /// French spreadsheet software opens correctly.
+    pub fn to_csv(&self) -> String {
+        let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        let rows = (0..self.rows).map(|row| {
+            self.columns
+                .iter()
+                .map(|c| match c.number(row) {
+                    Some(n) if c.kind == ColumnKind::Percent => {
+                        format!("{} %", values::plain_number(n).replace('.', ","))
+                    }
+                    Some(n) if c.kind.is_numeric() => values::plain_number(n).replace('.', ","),
+                    _ => c.text(row).unwrap_or_default(),
+                })
+                .collect::<Vec<_>>()
+        });
+        table_to_csv(&names, rows)
+    }
+}
+
+/// Writes a table as CSV for French spreadsheets (`;`, CRLF, UTF-8 with a byte-order mark).
+pub fn table_to_csv<S: AsRef<str>>(header: &[S], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from("\u{feff}");
+    crate::csv::write_record(&mut out, header, ';');
+    for row in rows {
+        crate::csv::write_record(&mut out, &row, ';');
+    }
+    out
+}
+
+/// The raw cells of one column while the file is read: one buffer and where each cell ends.
+#[derive(Debug, Default)]
+struct RawColumn {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl RawColumn {
+    fn push(&mut self, cell: &str) {
+        self.text.push_str(cell.trim());
+        self.ends.push(self.text.len());
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let cell = self.text.get(start..end).unwrap_or("");
+            start = end;
+            cell
+        })
+    }
+}
+
+/// Progress of an import, in bytes of decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes read so far.
+    pub done: usize,
+    /// Bytes in all.
+    pub total: usize,
+}
+
+/// Reads a file in slices: [`Importer::new`] decodes it and reads the header,
+/// [`Importer::step`] reads some rows, [`Importer::finish`] types the columns.
+#[derive(Debug)]
+pub struct Importer {
+    text: String,
+    encoding: &'static str,
+    delimiter: char,
+    reader: RecordReader,
+    fields: Fields,
+    header: Vec<String>,
+    raw: Vec<RawColumn>,
+    rows: usize,
+    warnings: Vec<ImportWarning>,
+    ragged: usize,
+}
+
+impl Importer {
+    /// Decodes the bytes, finds the separator and reads the header.
+    pub fn new(bytes: &[u8]) -> Result<Importer, DatasetError> {
+        let (text, encoding) = match decode(bytes) {
+            TextFile::Spreadsheet => return Err(DatasetError::Spreadsheet),
+            TextFile::Binary => return Err(DatasetError::Binary),
+            TextFile::Text { text, encoding } => (text, encoding),
+        };
+        if text.trim().is_empty() {
+            return Err(DatasetError::Empty);
+        }
+        let delimiter = detect_separator(&text);
+        let mut reader = RecordReader::new(&text, delimiter);
+        let mut fields = Fields::default();
+        match reader.next_record(&text, &mut fields) {
+            None => return Err(DatasetError::Empty),
+            Some(Err(e)) => return Err(e.into()),
+            Some(Ok(_)) => {}
+        }
+        let cells: Vec<&str> = fields.iter().map(str::trim).collect();
+        let looks_like_data = cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| parse_number(c, values::DecimalMark::Comma).is_some() || parse_date(c).is_some());
+        if looks_like_data {
+            return Err(DatasetError::NoHeader);
+        }
+        let mut warnings = Vec::new();
+        let mut header: Vec<String> = Vec::with_capacity(cells.len());
+        for (i, cell) in cells.iter().enumerate() {
+            let mut name = if cell.is_empty() {
+                warnings.push(ImportWarning::UnnamedColumn { position: i + 1 });
+                format!("colonne {}", i + 1)
+            } else {
+                (*cell).to_owned()
+            };
+            if header.contains(&name) {
+                warnings.push(ImportWarning::DuplicateName { name: name.clone() });
+                let base = name.clone();
+                let mut n = 2;
+                while header.contains(&name) {
+                    name = format!("{base} ({n})");
+                    n += 1;
+                }
+            }
+            header.push(name);
+        }
+        let raw = header.iter().map(|_| RawColumn::default()).collect();
+        Ok(Importer {
+            text,
+            encoding,
+            delimiter,
+            reader,
+            fields,
+            header,
+            raw,
+            rows: 0,
+            warnings,
+            ragged: 0,
+        })
+    }
+
+    /// How far the reading is.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.reader.position().min(self.text.len()),
+            total: self.text.len(),
+        }
+    }
+
+    /// Reads up to `max_rows` rows. Returns `true` when the whole file is read.
+    pub fn step(&mut self, max_rows: usize) -> Result<bool, DatasetError> {
+        let width = self.header.len();
+        for _ in 0..max_rows {
+            let line = match self.reader.next_record(&self.text, &mut self.fields) {
+                None => return Ok(true),
+                Some(line) => line?,
+            };
+            if self.fields.len() != width {
+                self.ragged += 1;
+                if self.ragged <= MAX_RAGGED_LISTED {
+                    self.warnings.push(ImportWarning::RaggedRow {
+                        line,
+                        found: self.fields.len(),
+                        expected: width,
+                    });
+                }
+            }
+            for (i, raw) in self.raw.iter_mut().enumerate() {
+                raw.push(self.fields.get(i).unwrap_or(""));
+            }
+            self.rows += 1;
+        }
+        Ok(false)
+    }
+
+    /// Types the columns and returns the table.
+    pub fn finish(mut self) -> Result<Dataset, DatasetError> {
+        while !self.step(usize::MAX)? {}
+        if self.rows == 0 {
+            return Err(DatasetError::NoRows);
+        }
+        let mut warnings = self.warnings;
+        if self.ragged > MAX_RAGGED_LISTED {
+            warnings.push(ImportWarning::MoreRaggedRows {
+                count: self.ragged - MAX_RAGGED_LISTED,
+            });
+        }
+        // Free the decoded text before typing: the raw columns hold what is needed.
+        drop(self.text);
+        let columns = self
+            .header
+            .into_iter()
+            .zip(self.raw)
+            .map(|(name, raw)| type_column(name, raw))
+            .collect();
+        Ok(Dataset {
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            columns,
+            rows: self.rows,
+            warnings,
+            ragged_rows: self.ragged,
+        })
+    }
+}
+
+/// Reads a whole file.
+pub fn import(bytes: &[u8]) -> Result<Dataset, DatasetError> {
+    Importer::new(bytes)?.finish()
+}
+
+/// Whether a cell is a code with a meaningful leading zero (`01`, `07500`): such
+/// columns (départements, INSEE codes, postcodes) stay text.
+fn leading_zero_code(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    bytes.len() > 1 && bytes[0] == b'0' && bytes[1].is_ascii_digit() && bytes.iter().all(u8::is_ascii_digit)
+}
+
+/// FNV-1a: a fast hash for the dictionary of text values (no untrusted-key flooding
+/// concern: the table is the user's own file, processed on their device).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Decides a column's kind from all its cells and converts them.
+fn type_column(name: String, raw: RawColumn) -> Column {
+    let present = || raw.cells().filter(|c| !is_missing(c));
+    if present().next().is_none() {
+        return Column {
+            name,
+            kind: ColumnKind::Empty,
+            data: ColumnData::Text {
+                codes: vec![None; raw.ends.len()],
+                labels: Vec::new(),
+            },
+        };
+    }
+    // Each candidate type is parsed once, stopping at the first cell that does not fit.
+    let mut with_time = false;
+    let dates: Option<Vec<Option<i64>>> = raw
+        .cells()
+        .map(|c| {
+            if is_missing(c) {
+                return Some(None);
+            }
+            let (seconds, time) = parse_date(c)?;
+            with_time |= time;
+            Some(Some(seconds))
+        })
+        .collect();
+    if let Some(values) = dates {
+        let kind = if with_time {
+            ColumnKind::DateTime
+        } else {
+            ColumnKind::Date
+        };
+        return Column {
+            name,
+            kind,
+            data: ColumnData::Date(values),
+        };
+    }
+    if !present().any(leading_zero_code) {
+        let mark = decimal_mark(present());
+        let mut all_percent = true;
+        let numbers: Option<Vec<Option<f64>>> = raw
+            .cells()
+            .map(|c| {
+                if is_missing(c) {
+                    return Some(None);
+                }
+                let (value, percent) = parse_number(c, mark)?;
+                all_percent &= percent;
+                Some(Some(value))
+            })
+            .collect();
+        if let Some(values) = numbers {
+            let kind = if all_percent {
+                ColumnKind::Percent
+            } else {
+                ColumnKind::Number
+            };
+            return Column {
+                name,
+                kind,
+                data: ColumnData::Number(values),
+            };
+        }
+    }
+    let mut index: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut labels: Vec<String> = Vec::new();
+    let codes = raw
+        .cells()
+        .map(|c| {
+            if is_missing(c) {
+                return None;
+            }
+            let c = unprotect_cell(c);
+            if let Some(code) = index.get(c) {
+                return Some(*code);
+            }
+            let code = u32::try_from(labels.len()).ok()?;
+            index.insert(c, code);
+            labels.push(c.to_owned());
+            Some(code)
+        })
+        .collect();
+    Column {
+        name,
+        kind: ColumnKind::Text,
+        data: ColumnData::Text { codes, labels },
+    }
+}

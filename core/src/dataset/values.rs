@@ -1,0 +1,363 @@
+//! Reading one cell of French open data: missing markers (`NA`, `-`, `n.d.`…), numbers
+//! with a decimal comma or point and thousands separators (space, no-break spaces, dot),
+//! percentages, and dates (`dd/mm/yyyy`, ISO, with or without a time).
+
+/// Whether a cell means "no value": empty, or a marker such as `NA`, `N/A`, `-`, `n.d.`.
+pub fn is_missing(cell: &str) -> bool {
+    const MARKERS: [&str; 15] = [
+        "", "na", "n/a", "#n/a", "nan", "null", "none", "-", "–", "—", "nd", "n.d.", "n.d", "?", ".",
+    ];
+    let cell = cell.trim();
+    // No marker starts with a digit: most cells of a numeric column stop here.
+    cell.len() <= 5
+        && !cell.starts_with(|c: char| c.is_ascii_digit())
+        && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
+}
+
+/// How a column writes its decimals, decided once for the whole column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// `12,5` (thousands: space, no-break space, narrow no-break space, dot).
+    Comma,
+    /// `12.5` (thousands: space, no-break spaces, comma when grouped by three).
+    Point,
+}
+
+/// The digits-only part of a number's text and whether it ended with `%`.
+fn strip_number(cell: &str) -> Option<(&str, bool)> {
+    let cell = cell.trim_matches(|c: char| c.is_whitespace() || c == '\u{202f}');
+    let (cell, percent) = match cell.strip_suffix('%') {
+        Some(rest) => (
+            rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{202f}'),
+            true,
+        ),
+        None => (cell, false),
+    };
+    if cell.is_empty() {
+        return None;
+    }
+    Some((cell, percent))
+}
+
+fn is_group_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\u{202f}'
+}
+
+/// A number's ASCII text on the stack (numbers longer than 60 characters are not numbers).
+struct Buffer {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for Buffer {
+    fn default() -> Self {
+        Buffer {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Buffer {
+    fn push(&mut self, c: char) {
+        if let (true, Some(slot)) = (c.is_ascii(), self.bytes.get_mut(self.len)) {
+            *slot = c as u8;
+            self.len += 1;
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
+/// Parses a number written with `mark` as its decimal separator. Returns the value and
+/// whether it was a percentage (`12,5 %` gives 12.5, flagged).
+pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
+    let (body, percent) = strip_number(cell)?;
+    let (negative, body) = match body.chars().next()? {
+        '-' | '−' => (true, body.get(body.chars().next()?.len_utf8()..)?),
+        '+' => (false, body.get(1..)?),
+        _ => (false, body),
+    };
+    let (decimal, group) = match mark {
+        DecimalMark::Comma => (',', '.'),
+        DecimalMark::Point => ('.', ','),
+    };
+    if body.len() > 60 {
+        return None;
+    }
+    let mut clean = Buffer::default();
+    let mut digits_in_group = 0usize;
+    let mut seen_group = false;
+    let mut seen_decimal = false;
+    let mut digits = 0usize;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            clean.push(c);
+            digits += 1;
+            digits_in_group += 1;
+        } else if c == decimal && !seen_decimal {
+            if seen_group && digits_in_group != 3 {
+                return None;
+            }
+            seen_decimal = true;
+            clean.push('.');
+            digits_in_group = 0;
+        } else if (c == group || is_group_space(c)) && !seen_decimal {
+            // A thousands separator sits between digits and is followed by exactly three.
+            if digits == 0 || (seen_group && digits_in_group != 3) || digits_in_group > 3 {
+                return None;
+            }
+            if !chars.peek().is_some_and(char::is_ascii_digit) {
+                return None;
+            }
+            seen_group = true;
+            digits_in_group = 0;
+        } else if (c == 'e' || c == 'E') && digits > 0 && !seen_group {
+            // Scientific notation, as exported by some tools.
+            clean.push('e');
+            if let Some(sign @ ('-' | '+')) = chars.peek().copied() {
+                clean.push(sign);
+                chars.next();
+            }
+            let mut exponent_digits = 0;
+            for c in chars.by_ref() {
+                if !c.is_ascii_digit() {
+                    return None;
+                }
+                clean.push(c);
+                exponent_digits += 1;
+            }
+            if exponent_digits == 0 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    if digits == 0 || (seen_group && !seen_decimal && digits_in_group != 3) {
+        return None;
+    }
+    let value: f64 = clean.as_str()?.parse().ok()?;
+    if !value.is_finite() {
+        return None;
+    }
+    Some((if negative { -value } else { value }, percent))
+}
+
+/// Which decimal mark a column's cells use. A comma wins as soon as one cell has a comma
+/// after its last point (`1,5`, `1.234,5`, and `1,234` too: French files mean a decimal
+/// comma), or several points (`1.234.567`); a point otherwise.
+pub fn decimal_mark<'a>(cells: impl Iterator<Item = &'a str>) -> DecimalMark {
+    for cell in cells {
+        match (cell.rfind(','), cell.rfind('.')) {
+            (Some(comma), Some(point)) if comma > point => return DecimalMark::Comma,
+            (Some(_), None) => return DecimalMark::Comma,
+            (None, Some(_)) if cell.matches('.').count() > 1 => return DecimalMark::Comma,
+            _ => {}
+        }
+    }
+    DecimalMark::Point
+}
+
+/// Days from 1970-01-01 to a civil date (proleptic Gregorian), or `None` if invalid.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146097 + doe - 719468)
+}
+
+/// The civil date of a day count from 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn number<T: std::str::FromStr>(text: &str, min_len: usize, max_len: usize) -> Option<T> {
+    if text.len() < min_len || text.len() > max_len || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A date or date-time as seconds since 1970-01-01 (no time zone), and whether a time
+/// was written. Accepts `dd/mm/yyyy`, `dd-mm-yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, each
+/// optionally followed by ` HH:MM[:SS]` or `THH:MM[:SS]` (fractions and `Z` ignored).
+pub fn parse_date(cell: &str) -> Option<(i64, bool)> {
+    let cell = cell.trim();
+    if cell.len() < 8 || cell.len() > 32 {
+        return None;
+    }
+    let (date, time) = match cell.find(['T', ' ']) {
+        Some(at) => (cell.get(..at)?, Some(cell.get(at + 1..)?.trim())),
+        None => (cell, None),
+    };
+    let mut parts = date.split(['/', '-']);
+    let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (
+            number::<i64>(a, 4, 4)?,
+            number::<u32>(b, 1, 2)?,
+            number::<u32>(c, 1, 2)?,
+        )
+    } else {
+        (
+            number::<i64>(c, 4, 4)?,
+            number::<u32>(b, 1, 2)?,
+            number::<u32>(a, 1, 2)?,
+        )
+    };
+    let days = days_from_civil(year, month, day)?;
+    let mut seconds = days * 86_400;
+    let Some(time) = time else {
+        return Some((seconds, false));
+    };
+    let time = time.trim_end_matches('Z');
+    let time = time.split(['+', '.']).next().unwrap_or(time);
+    let mut hms = time.split(':');
+    let (h, m, s) = match (hms.next(), hms.next(), hms.next(), hms.next()) {
+        (Some(h), Some(m), None, None) => (number::<i64>(h, 1, 2)?, number::<i64>(m, 2, 2)?, 0),
+        (Some(h), Some(m), Some(s), None) => (
+            number::<i64>(h, 1, 2)?,
+            number::<i64>(m, 2, 2)?,
+            number::<i64>(s, 2, 2)?,
+        ),
+        _ => return None,
+    };
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    seconds += h * 3600 + m * 60 + s;
+    Some((seconds, true))
+}
+
+/// ISO text of a date (`2024-03-01`) or date-time (`2024-03-01 08:30`).
+pub fn format_date(seconds: i64, with_time: bool) -> String {
+    let days = seconds.div_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    if with_time {
+        let rest = seconds.rem_euclid(86_400);
+        let (h, min, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+        if s == 0 {
+            format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}")
+        } else {
+            format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}:{s:02}")
+        }
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// A number as plain text for keys and CSV output: no thousands separator, a point,
+/// no trailing zeros (`12.5`, `3`).
+pub fn plain_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let text = format!("{value}");
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_numbers() {
+        let c = DecimalMark::Comma;
+        assert_eq!(parse_number("12,5", c), Some((12.5, false)));
+        assert_eq!(parse_number("1 234,5", c), Some((1234.5, false)));
+        assert_eq!(parse_number("1\u{a0}234\u{a0}567", c), Some((1234567.0, false)));
+        assert_eq!(parse_number("1\u{202f}234,25", c), Some((1234.25, false)));
+        assert_eq!(parse_number("1.234.567,8", c), Some((1234567.8, false)));
+        assert_eq!(parse_number("-3,5", c), Some((-3.5, false)));
+        assert_eq!(parse_number("−3", c), Some((-3.0, false)));
+        assert_eq!(parse_number("12,5 %", c), Some((12.5, true)));
+        assert_eq!(parse_number("7%", c), Some((7.0, true)));
+        assert_eq!(parse_number("12 34", c), None);
+        assert_eq!(parse_number("abc", c), None);
+        assert_eq!(parse_number("1,2,3", c), None);
+        assert_eq!(parse_number("", c), None);
+        assert_eq!(parse_number("%", c), None);
+        let p = DecimalMark::Point;
+        assert_eq!(parse_number("12.5", p), Some((12.5, false)));
+        assert_eq!(parse_number("1,234.5", p), Some((1234.5, false)));
+        assert_eq!(parse_number("1e3", p), Some((1000.0, false)));
+        assert_eq!(parse_number("1.2.3", p), None);
+    }
+
+    #[test]
+    fn the_decimal_mark_of_a_column() {
+        assert_eq!(decimal_mark(["12", "3,5"].into_iter()), DecimalMark::Comma);
+        assert_eq!(decimal_mark(["12", "3.5"].into_iter()), DecimalMark::Point);
+        assert_eq!(decimal_mark(["1,234.5"].into_iter()), DecimalMark::Point);
+        assert_eq!(decimal_mark(["1.234,5"].into_iter()), DecimalMark::Comma);
+    }
+
+    #[test]
+    fn dates_in_every_french_form() {
+        let day = days_from_civil(2024, 3, 1).unwrap() * 86_400;
+        assert_eq!(parse_date("01/03/2024"), Some((day, false)));
+        assert_eq!(parse_date("1/3/2024"), Some((day, false)));
+        assert_eq!(parse_date("2024-03-01"), Some((day, false)));
+        assert_eq!(
+            parse_date("2024-03-01T08:30:00Z"),
+            Some((day + 8 * 3600 + 1800, true))
+        );
+        assert_eq!(
+            parse_date("01/03/2024 08:30"),
+            Some((day + 8 * 3600 + 1800, true))
+        );
+        assert_eq!(parse_date("31/02/2024"), None);
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("12/5"), None);
+        assert_eq!(format_date(day + 8 * 3600 + 1800, true), "2024-03-01 08:30");
+        assert_eq!(
+            format_date(days_from_civil(1969, 12, 31).unwrap() * 86_400, false),
+            "1969-12-31"
+        );
+        for days in [-800_000i64, -1, 0, 59, 19_782, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), Some(days));
+        }
+    }
+
+    #[test]
+    fn missing_markers() {
+        for cell in ["", " ", "NA", "n/a", "N/A", "-", "—", "n.d.", "NULL", "nan"] {
+            assert!(is_missing(cell), "{cell:?}");
+        }
+        for cell in ["0", "Nantes", "non", "NAF"] {
+            assert!(!is_missing(cell), "{cell:?}");
+        }
+    }
+}

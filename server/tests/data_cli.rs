@@ -1,0 +1,143 @@
+//! `briques csv profile` and `briques chart render` as a script would use them: the JSON
+//! contract on the project's fixtures, clear French messages with a failing exit for bad
+//! files, and charts written as SVG and PNG.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/fixtures/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    support::briques_fr().args(args).output().unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let output = run(args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_profile_json_contract() {
+    let v = json(&[
+        "csv",
+        "profile",
+        &fixture("bibliotheque-prets-briqueville.csv"),
+        "--json",
+    ]);
+    assert_eq!(v["encoding"], "UTF-8");
+    assert_eq!(v["delimiter"], ";");
+    assert_eq!(v["rows"], 408);
+    let columns = v["columns"].as_array().unwrap();
+    assert_eq!(columns.len(), 8);
+    assert_eq!(columns[1]["name"], "Bibliothèque");
+    assert_eq!(columns[1]["type"], "text");
+    assert_eq!(columns[1]["distinct"], 3);
+    assert_eq!(columns[5]["type"], "number");
+    assert_eq!(columns[5]["missing"], 1);
+    assert_eq!(columns[6]["type"], "percent");
+    assert_eq!(columns[0]["type"], "date");
+    assert_eq!(columns[0]["first"], "2023-01-01");
+    for c in columns {
+        for key in ["name", "type", "missing", "distinct", "sentence"] {
+            assert!(!c[key].is_null(), "{key} in {c}");
+        }
+    }
+    let latin = json(&["csv", "profile", &fixture("latin1-tab.tsv"), "--json"]);
+    assert_eq!(
+        (latin["encoding"].as_str(), latin["delimiter"].as_str()),
+        (Some("windows-1252"), Some("\t"))
+    );
+    assert_eq!(latin["rows"], 3);
+}
+
+#[test]
+fn the_plain_profile_speaks_french() {
+    let output = run(&["csv", "profile", &fixture("ragged.csv")]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("4 lignes de données"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Ligne 3 : 2 cellules au lieu de 3"), "{stderr}");
+}
+
+#[test]
+fn bad_files_fail_with_a_clear_message_and_no_panic() {
+    for (name, words) in [
+        ("empty.csv", "vide"),
+        ("no-header.csv", "noms de colonnes"),
+        ("classeur.xlsx", "classeur"),
+        ("image.png", "pas du texte"),
+        ("unclosed-quote.csv", "Ligne 2"),
+        ("header-only.csv", "en-tête"),
+        ("absent.csv", "impossible de lire"),
+    ] {
+        let output = run(&["csv", "profile", &fixture(name), "--json"]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(words), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(output.stdout.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn charts_render_to_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("prets.json");
+    std::fs::write(
+        &spec,
+        r#"{"format":"briques-chart","version":1,"kind":"bar","x":"Bibliothèque","y":"Prêts",
+            "aggregate":"sum","title":"Prêts par bibliothèque","source":"Briqueville","licence":"Licence Ouverte 2.0"}"#,
+    )
+    .unwrap();
+    let data = fixture("bibliotheque-prets-briqueville.csv");
+    let svg = dir.path().join("prets.svg");
+    let png = dir.path().join("prets.png");
+    for out in [&svg, &png] {
+        let output = support::briques_fr()
+            .args(["chart", "render"])
+            .arg(&spec)
+            .args(["--data", &data, "--out"])
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.contains("Prêts par bibliothèque"));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
+    // A spec naming a column the file does not have.
+    std::fs::write(
+        &spec,
+        r#"{"format":"briques-chart","version":1,"kind":"bar","x":"Quartier"}"#,
+    )
+    .unwrap();
+    let output = support::briques_fr()
+        .args(["chart", "render"])
+        .arg(&spec)
+        .args(["--data", &data, "--out"])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("« Quartier » n'existe pas"));
+}

@@ -1,0 +1,156 @@
+// The Données page in headless Chromium: open the project's library-loans file with the
+// file picker, read the profile, build a bar chart, switch to the misleading version
+// (truncated axis) side by side, export the SVG and the chart spec (which re-imports);
+// a dropped file opens; a bad file, a failing address and being offline give French
+// messages; axe-core finds nothing, normal and projector.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURES = join(here, '..', '..', 'core', 'fixtures', 'data');
+const TITLE = 'Lire et construire un graphique';
+
+let server;
+let browser;
+let page;
+let errors;
+const work = mkdtempSync(join(tmpdir(), 'briques-donnees-'));
+
+async function download(button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const target = join(work, file.suggestedFilename());
+  copyFileSync(await file.path(), target);
+  return target;
+}
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, { acceptDownloads: true }));
+  await page.goto(`${server.base}/donnees`);
+  await waitForHeading(page, TITLE);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  server?.cleanup();
+});
+
+test('a bad file says what it is in French', async () => {
+  await page.setInputFiles('#data-file', join(FIXTURES, 'classeur.xlsx'));
+  await page.getByRole('alert').filter({ hasText: 'Ce fichier est un classeur' }).waitFor();
+});
+
+test('a file dropped on the page opens; an address gives a clear message when it fails or when offline', async () => {
+  const text = readFileSync(join(FIXTURES, 'utf8-semicolon.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'depose.csv', { type: 'text/csv' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('.data-drop', 'drop', { dataTransfer });
+  await page.locator('#data-summary', { hasText: '3 lignes de données' }).waitFor();
+  await page.getByRole('heading', { name: 'depose.csv' }).waitFor();
+
+  await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill(`${server.base}/absent.csv`);
+  await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+  await page.getByRole('alert').filter({ hasText: 'erreur (404)' }).waitFor();
+
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+  await page.getByRole('alert').filter({ hasText: 'Vous êtes hors ligne' }).waitFor();
+  await page.context().setOffline(false);
+  // The browser logs the 404 it was asked to fetch; nothing else.
+  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  errors.splice(0);
+});
+
+test('open a file, read the profile, build a bar chart, switch to misleading, export SVG', async () => {
+  await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await page.locator('#data-summary', { hasText: '408 lignes de données' }).waitFor();
+  assert.match(await page.locator('#data-summary').textContent(), /UTF-8/);
+  const card = page.locator('.data-card', { has: page.getByRole('heading', { name: 'Bibliothèque', exact: true }) });
+  assert.match(await card.textContent(), /3 valeurs différentes/);
+  await page.getByRole('table').getByRole('cell', { name: 'Médiathèque centrale' }).first().waitFor();
+
+  // Build: bars of the sum of loans by library.
+  await page.getByLabel('Type de graphique').selectOption('bar');
+  await page.getByLabel('Colonne en abscisse (catégories ou temps)').selectOption('Bibliothèque');
+  await page.getByLabel('Valeurs', { exact: true }).selectOption('Prêts');
+  await page.getByLabel('Titre', { exact: true }).fill('Prêts par bibliothèque');
+  await page.getByLabel('Titre', { exact: true }).press('Tab');
+  const chart = page.locator('#data-chart svg');
+  await page.locator('#data-chart svg text', { hasText: 'Prêts par bibliothèque' }).waitFor();
+  assert.equal(await chart.locator('rect').count() > 3, true);
+  await page.locator('#data-chart svg text', { hasText: 'Bibliobus' }).waitFor();
+
+  // Filter out one library: the chart redraws without it.
+  await page.getByLabel('Colonne', { exact: true }).selectOption('Bibliothèque');
+  await page.getByLabel('Condition').selectOption('ne');
+  await page.getByLabel('Valeur', { exact: true }).fill('Bibliobus');
+  await page.getByRole('button', { name: 'Ajouter le filtre' }).click();
+  await page.getByRole('button', { name: 'Retirer le filtre « Bibliothèque est différent de « Bibliobus » »' }).waitFor();
+  await page.locator('#data-chart svg text', { hasText: 'Bibliobus' }).waitFor({ state: 'detached' });
+
+  // Misleading version side by side.
+  await page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('truncated_axis');
+  await page.locator('#data-chart-misleading svg').waitFor();
+  await page.locator('#data-chart-honest svg').waitFor();
+  await page.getByText("L'axe vertical ne commence pas à zéro").waitFor();
+  const honestLabels = await page.locator('#data-chart-honest svg text').allTextContents();
+  const misleadingLabels = await page.locator('#data-chart-misleading svg text').allTextContents();
+  assert.ok(honestLabels.some((t) => t.trim() === '0'), 'the honest axis starts at zero');
+  assert.ok(!misleadingLabels.some((t) => t.trim() === '0'), 'the misleading axis does not');
+
+  const svg = readFileSync(
+    await download(page.getByRole('button', { name: /Enregistrer « Prêts par bibliothèque \(Trompeur\) » en SVG/ })),
+    'utf8',
+  );
+  assert.match(svg, /^<\?xml/);
+  assert.match(svg, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg, /Prêts par bibliothèque/);
+
+  // The chart spec exports and re-imports.
+  const spec = await download(page.getByRole('button', { name: 'Graphique (JSON)', exact: true }));
+  const json = JSON.parse(readFileSync(spec, 'utf8'));
+  assert.equal(json.format, 'briques-chart');
+  assert.equal(json.kind, 'bar');
+  assert.equal(json.x, 'Bibliothèque');
+  assert.deepEqual(json.filters, [{ column: 'Bibliothèque', op: 'ne', value: 'Bibliobus' }]);
+  await page.getByLabel('Type de graphique').selectOption('pie');
+  await page.setInputFiles('#chart-import', spec);
+  await page.waitForFunction(() => document.querySelector('#chart-kind')?.value === 'bar');
+  const csv = readFileSync(await download(page.getByRole('button', { name: 'Données du graphique (CSV)' })), 'utf8');
+  assert.match(csv, /Médiathèque centrale;/);
+  assert.deepEqual(errors, []);
+});
+
+test('axe-core finds nothing on the Données page with a chart, normal and projector mode', async () => {
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  await page.waitForSelector('html.projector');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  assert.deepEqual(errors, []);
+});
+
+test('on a 360 px phone, a loaded file and the side-by-side lesson need no horizontal scrolling', async () => {
+  const phone = await openPage(browser, { viewport: { width: 360, height: 740 } });
+  await phone.page.goto(`${server.base}/donnees`);
+  await waitForHeading(phone.page, TITLE);
+  await phone.page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await phone.page.locator('#data-chart svg').waitFor();
+  await phone.page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('too_many_slices');
+  await phone.page.locator('#data-chart-misleading svg').waitFor();
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
+});
