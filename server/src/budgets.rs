@@ -1,8 +1,8 @@
 //! National budget files for the explorer (`briques serve --budgets <dir>`): the folder
-//! written by `briques budget prepare` (`index.json`, `strates.json`,
-//! `communes/<INSEE>.json`). The index is held in memory for searching by name or INSEE
-//! code (accents and case ignored); budgets and strate statistics are read from disk
-//! when asked for.
+//! written by `briques budget prepare` (`index.json`, `strates.json`, and
+//! `communes/<département>.jsonl`, one budget per line, located by the index). The index
+//! is held in memory for searching by name or INSEE code (accents and case ignored); a
+//! budget is read from disk, its bytes only, when asked for.
 //!
 //! - `GET /api/budgets/recherche?q=…`: up to 20 communes, best matches first;
 //! - `GET /api/budgets/communes/{insee}`: one commune's budget (a `Budget` as JSON);
@@ -37,6 +37,15 @@ pub struct Entry {
     pub strate: Option<u8>,
     /// Exercice.
     pub exercice: i32,
+    /// The JSON-lines file holding the budget, relative to the folder.
+    #[serde(default)]
+    pub fichier: String,
+    /// Byte offset of the budget in that file.
+    #[serde(default)]
+    pub debut: u64,
+    /// Length of the budget's JSON.
+    #[serde(default)]
+    pub longueur: u64,
 }
 
 /// The national files, ready to serve.
@@ -126,6 +135,19 @@ fn error(status: StatusCode, message: String) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
+/// The bytes of one budget, where the index says it is.
+fn budget_bytes(dir: &Path, entry: &Entry) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    if !entry.fichier.starts_with("communes/") || entry.fichier.contains("..") {
+        return Err(std::io::Error::other("outside the prepared folder"));
+    }
+    let mut file = std::fs::File::open(dir.join(&entry.fichier))?;
+    file.seek(SeekFrom::Start(entry.debut))?;
+    let mut bytes = vec![0; usize::try_from(entry.longueur).map_err(std::io::Error::other)?];
+    file.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn json_file(path: &Path, lang: Lang, code: &str) -> Response {
     match std::fs::read(path) {
         Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
@@ -157,11 +179,14 @@ async fn commune(
     if !valid {
         return error(StatusCode::BAD_REQUEST, tr(lang, "budget-api-bad-code"));
     }
-    json_file(
-        &national.dir.join("communes").join(format!("{code}.json")),
-        lang,
-        &code,
-    )
+    let found = national.entries.iter().find(|(_, e)| e.insee == code);
+    match found.map(|(_, e)| budget_bytes(&national.dir, e)) {
+        Some(Ok(bytes)) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        _ => error(
+            StatusCode::NOT_FOUND,
+            tr_args(lang, "budget-api-unknown", &[("code", code.as_str().into())]),
+        ),
+    }
 }
 
 async fn strates(State(national): State<Arc<National>>, headers: HeaderMap) -> Response {
@@ -203,6 +228,9 @@ mod tests {
                         population: Some(*population),
                         strate: None,
                         exercice: 2023,
+                        fichier: String::new(),
+                        debut: 0,
+                        longueur: 0,
                     };
                     (fold(nom), e)
                 })

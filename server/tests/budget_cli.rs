@@ -158,8 +158,9 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("1 communes préparées"));
     // The per-commune file is a plain core `Budget`: the browser reads it with serde alone.
-    let text = std::fs::read_to_string(out.join("communes/99042.json")).unwrap();
-    let budget: briques_core::budget::Budget = serde_json::from_str(&text).unwrap();
+    let index: Vec<briques_core::budget::national::Location> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let budget = briques_core::budget::national::read_commune(&out, &index[0]).unwrap();
     assert_eq!(budget.collectivite.population, Some(3012));
     let direct = json(&[
         "budget",
