@@ -19,6 +19,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use briques_core::budget::national::read_commune_bytes;
 use briques_core::i18n::{fold_accent, tr, tr_args, Lang};
 use serde::{Deserialize, Serialize};
 
@@ -135,19 +136,6 @@ fn error(status: StatusCode, message: String) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-/// The bytes of one budget, where the index says it is.
-fn budget_bytes(dir: &Path, entry: &Entry) -> std::io::Result<Vec<u8>> {
-    use std::io::{Read, Seek, SeekFrom};
-    if !entry.fichier.starts_with("communes/") || entry.fichier.contains("..") {
-        return Err(std::io::Error::other("outside the prepared folder"));
-    }
-    let mut file = std::fs::File::open(dir.join(&entry.fichier))?;
-    file.seek(SeekFrom::Start(entry.debut))?;
-    let mut bytes = vec![0; usize::try_from(entry.longueur).map_err(std::io::Error::other)?];
-    file.read_exact(&mut bytes)?;
-    Ok(bytes)
-}
-
 fn json_file(path: &Path, lang: Lang, code: &str) -> Response {
     match std::fs::read(path) {
         Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
@@ -180,7 +168,7 @@ async fn commune(
         return error(StatusCode::BAD_REQUEST, tr(lang, "budget-api-bad-code"));
     }
     let found = national.entries.iter().find(|(_, e)| e.insee == code);
-    match found.map(|(_, e)| budget_bytes(&national.dir, e)) {
+    match found.map(|(_, e)| read_commune_bytes(&national.dir, &e.fichier, e.debut, e.longueur)) {
         Some(Ok(bytes)) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
         _ => error(
             StatusCode::NOT_FOUND,

@@ -234,16 +234,23 @@ pub struct Location {
     pub longueur: u64,
 }
 
-/// Reads one prepared budget (what `briques serve --budgets` serves).
-pub fn read_commune(out: &Path, location: &Location) -> Result<Budget, NationalError> {
+/// The JSON bytes of one prepared budget: `longueur` bytes at `debut` in `fichier`, a
+/// file of the prepared folder `out` (what `briques serve --budgets` sends as is).
+pub fn read_commune_bytes(out: &Path, fichier: &str, debut: u64, longueur: u64) -> std::io::Result<Vec<u8>> {
     use std::io::{Seek, SeekFrom};
-    if !location.fichier.starts_with("communes/") || location.fichier.contains("..") {
-        return Err(std::io::Error::other("fichier hors du dossier préparé").into());
+    if !fichier.starts_with("communes/") || fichier.contains("..") {
+        return Err(std::io::Error::other("fichier hors du dossier préparé"));
     }
-    let mut file = fs::File::open(out.join(&location.fichier))?;
-    file.seek(SeekFrom::Start(location.debut))?;
-    let mut bytes = vec![0; usize::try_from(location.longueur).map_err(std::io::Error::other)?];
+    let mut file = fs::File::open(out.join(fichier))?;
+    file.seek(SeekFrom::Start(debut))?;
+    let mut bytes = vec![0; usize::try_from(longueur).map_err(std::io::Error::other)?];
     file.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads one prepared budget.
+pub fn read_commune(out: &Path, location: &Location) -> Result<Budget, NationalError> {
+    let bytes = read_commune_bytes(out, &location.fichier, location.debut, location.longueur)?;
     serde_json::from_slice(&bytes).map_err(|e| std::io::Error::other(e).into())
 }
 
