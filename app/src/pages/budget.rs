@@ -25,7 +25,7 @@ use crate::components::budget::treemap::{Part, Treemap};
 use crate::components::figure::Figure;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::budget_data::{self, IndexEntry, Loaded};
-use crate::services::download;
+use crate::services::{download, file_input};
 use crate::state::budget::{BudgetView, Source, Tab};
 
 /// Larger files are national or regional files: `briques budget prepare` is for them.
@@ -280,14 +280,9 @@ pub fn BudgetPage() -> Html {
         let population = population.clone();
         let busy = busy.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = file_input::take_chosen(&event) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
             let name = file.name();
             if file.size() > MAX_FILE_BYTES {
                 notice.set(settings.t_args(

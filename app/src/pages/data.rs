@@ -22,7 +22,7 @@ use yew::prelude::*;
 
 use crate::components::figure::Figure;
 use crate::hooks::{use_settings, SettingsHandle};
-use crate::services::{download, pack_store, tasks};
+use crate::services::{download, file_input, pack_store, tasks};
 
 /// Rows of the preview table shown at once.
 const PAGE_ROWS: usize = 25;
@@ -229,8 +229,7 @@ pub fn DataPage() -> Html {
     let read_file = {
         let reader = reader.clone();
         let start = start.clone();
-        Callback::from(move |file: web_sys::File| {
-            let file = gloo::file::File::from(file);
+        Callback::from(move |file: gloo::file::File| {
             let name = file.name();
             let start = start.clone();
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
@@ -243,12 +242,8 @@ pub fn DataPage() -> Html {
     let on_pick = {
         let read_file = read_file.clone();
         Callback::from(move |e: Event| {
-            let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-            if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = file_input::take_chosen(&e) {
                 read_file.emit(file);
-            }
-            if let Some(input) = input {
-                input.set_value("");
             }
         })
     };
@@ -270,7 +265,7 @@ pub fn DataPage() -> Html {
             e.prevent_default();
             dragging.set(false);
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                read_file.emit(file);
+                read_file.emit(gloo::file::File::from(file));
             }
         })
     };
@@ -654,13 +649,11 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
         let import_reader = import_reader.clone();
         let form_key = form_key.clone();
         Callback::from(move |e: Event| {
-            let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
-            let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            let Some(file) = file_input::take_chosen(&e) else {
                 return;
             };
             let (on_change, import_error, form_key) =
                 (on_change.clone(), import_error.clone(), form_key.clone());
-            let file = gloo::file::File::from(file);
             *import_reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(
                     &file,
@@ -674,9 +667,6 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                         Err(_) => import_error.set(Some(briques_core::i18n::tr(lang, "data-error-binary"))),
                     },
                 ));
-            if let Some(input) = input {
-                input.set_value("");
-            }
         })
     };
 

@@ -4,6 +4,7 @@ pub mod api;
 pub mod budget_data;
 pub mod download;
 pub mod duplo_store;
+pub mod file_input;
 pub mod pack_store;
 pub mod storage;
 pub mod tasks;

@@ -7,11 +7,10 @@ use std::rc::Rc;
 use briques_core::csv::{decode, TextFile};
 use briques_core::survey::{io, Session};
 use gloo::file::callbacks::FileReader;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
-use crate::services::download;
+use crate::services::{download, file_input};
 use crate::state::duplo::{DuploAction, Notice};
 
 /// Props of [`FilesPanel`].
@@ -61,14 +60,9 @@ pub fn FilesPanel(props: &FilesProps) -> Html {
         let session = props.session.clone();
         let settings = settings.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = file_input::take_chosen(&event) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
             let on_action = on_action.clone();
             let session = session.clone();
             let settings = settings.clone();

@@ -7,10 +7,10 @@ use std::rc::Rc;
 use briques_core::pack::bundle::{self, ImportPlan};
 use briques_core::pack::Pack;
 use gloo::file::callbacks::FileReader;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
+use crate::services::file_input;
 
 /// Props of [`ImportPanel`].
 #[derive(Properties, PartialEq)]
@@ -45,14 +45,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         let on_import = props.on_import.clone();
         let settings = settings.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = file_input::take_chosen(&event) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo::file::File::from(file);
             let name = file.name();
             let stage = stage.clone();
             let library = library.clone();
