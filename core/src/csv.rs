@@ -103,21 +103,36 @@ fn reads_better_as_windows_1252(text: &str) -> bool {
     as_1252 > as_utf8
 }
 
-/// Windows-1252 to UTF-8, copying runs of ASCII at once.
+/// Windows-1252 to UTF-8: each run of ASCII is found eight bytes at a time and copied
+/// at once, each other byte becomes its character.
 fn decode_windows_1252(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
-    for chunk in bytes.split_inclusive(|b| !b.is_ascii()) {
-        let (ascii, last) = match chunk.split_last() {
-            Some((last, rest)) if !last.is_ascii() => (rest, Some(*last)),
-            _ => (chunk, None),
-        };
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = start + ascii_prefix(&bytes[start..]);
         // ASCII is valid UTF-8.
-        text.push_str(std::str::from_utf8(ascii).unwrap_or_default());
-        if let Some(byte) = last {
+        text.push_str(std::str::from_utf8(&bytes[start..end]).unwrap_or_default());
+        if let Some(&byte) = bytes.get(end) {
             text.push(windows_1252(byte));
         }
+        start = end + 1;
     }
     text
+}
+
+/// Length of the ASCII run at the start of `bytes`.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut length = 0;
+    for word in words.by_ref() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return length + (high.trailing_zeros() / 8) as usize;
+        }
+        length += 8;
+    }
+    length + words.remainder().iter().take_while(|b| b.is_ascii()).count()
 }
 
 fn windows_1252(byte: u8) -> char {
@@ -166,44 +181,58 @@ pub fn detect_separator(text: &str) -> char {
     }
 }
 
-/// The fields of one record, stored in one buffer so that reading a large file does not
-/// allocate per field: `text` holds the fields one after another, `ends` where each ends.
+/// The fields of one record, without copying: each is a span of the text being read,
+/// except quoted fields with doubled quotes (`""`), whose unescaped text is kept in
+/// `owned`. Reading a large file therefore allocates nothing per field.
 #[derive(Debug, Clone, Default)]
 pub struct Fields {
-    text: String,
-    ends: Vec<usize>,
+    owned: String,
+    spans: Vec<Span>,
+}
+
+/// Where a field's text is: `start..end` of the text read, or of `Fields::owned`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    owned: bool,
 }
 
 impl Fields {
     /// Number of fields.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether the record has no field.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
     }
 
-    /// The field at `index`, if any.
-    pub fn get(&self, index: usize) -> Option<&str> {
-        let end = *self.ends.get(index)?;
-        let start = if index == 0 { 0 } else { *self.ends.get(index - 1)? };
-        self.text.get(start..end)
+    /// The field at `index`, if any; `text` is the text the record was read from.
+    pub fn get<'a>(&'a self, text: &'a str, index: usize) -> Option<&'a str> {
+        let span = self.spans.get(index)?;
+        let source = if span.owned { self.owned.as_str() } else { text };
+        source.get(span.start..span.end)
     }
 
-    /// The fields in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
+    /// The fields in order; `text` is the text the record was read from.
+    pub fn iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        (0..self.len()).filter_map(move |i| self.get(text, i))
     }
 
     fn clear(&mut self) {
-        self.text.clear();
-        self.ends.clear();
+        self.owned.clear();
+        self.spans.clear();
     }
 
-    fn end_field(&mut self) {
-        self.ends.push(self.text.len());
+    fn push(&mut self, start: usize, end: usize, owned: bool) {
+        self.spans.push(Span { start, end, owned });
+    }
+
+    /// Whether the record is one empty field (a blank line).
+    fn is_blank(&self) -> bool {
+        matches!(self.spans.as_slice(), [span] if span.start == span.end)
     }
 }
 
@@ -256,8 +285,7 @@ impl RecordReader {
                     return Some(Err(e));
                 }
                 Ok(()) => {
-                    let blank = fields.len() == 1 && fields.text.is_empty();
-                    if !blank {
+                    if !fields.is_blank() {
                         return Some(Ok(record_line));
                     }
                 }
@@ -274,6 +302,11 @@ impl RecordReader {
             if bytes.get(i) == Some(&b'"') {
                 let quote_line = self.line;
                 i += 1;
+                // The field is a span of the text until a doubled quote needs unescaping;
+                // from then on its pieces are copied into `owned`.
+                let content = i;
+                let mut piece = i;
+                let mut owned_from: Option<usize> = None;
                 loop {
                     let Some(offset) = bytes[i.min(bytes.len())..]
                         .iter()
@@ -283,38 +316,41 @@ impl RecordReader {
                         return Err(CsvError::UnclosedQuote { line: quote_line });
                     };
                     let at = i + offset;
-                    fields.text.push_str(text.get(i..at).unwrap_or(""));
                     if bytes[at] == b'\n' {
                         self.line += 1;
-                        fields.text.push('\n');
                         i = at + 1;
                     } else if bytes.get(at + 1) == Some(&b'"') {
-                        fields.text.push('"');
+                        owned_from.get_or_insert(fields.owned.len());
+                        fields.owned.push_str(text.get(piece..=at).unwrap_or(""));
                         i = at + 2;
+                        piece = i;
                     } else {
+                        match owned_from {
+                            Some(from) => {
+                                fields.owned.push_str(text.get(piece..at).unwrap_or(""));
+                                fields.push(from, fields.owned.len(), true);
+                            }
+                            None => fields.push(content, at, false),
+                        }
                         i = at + 1;
                         break;
                     }
                 }
                 match bytes.get(i) {
                     None => {
-                        fields.end_field();
                         self.pos = i;
                         return Ok(());
                     }
                     Some(b) if *b == sep => {
-                        fields.end_field();
                         i += 1;
                         continue;
                     }
                     Some(b'\n') => {
-                        fields.end_field();
                         self.line += 1;
                         self.pos = i + 1;
                         return Ok(());
                     }
                     Some(b'\r') => {
-                        fields.end_field();
                         self.line += 1;
                         i += 1;
                         if bytes.get(i) == Some(&b'\n') {
@@ -331,8 +367,7 @@ impl RecordReader {
                 .iter()
                 .position(|b| *b == sep || *b == b'\n' || *b == b'\r');
             let end = offset.map_or(bytes.len(), |o| i + o);
-            fields.text.push_str(text.get(i..end).unwrap_or(""));
-            fields.end_field();
+            fields.push(i, end, false);
             match bytes.get(end) {
                 None => {
                     self.pos = end;
@@ -367,7 +402,7 @@ pub fn read_records(text: &str, separator: char) -> Result<Vec<Record>, CsvError
         while let Some(line) = reader.next_record(text, &mut fields) {
             records.push(Record {
                 line: line?,
-                fields: fields.iter().map(str::to_owned).collect(),
+                fields: fields.iter(text).map(str::to_owned).collect(),
             });
         }
         return Ok(records);
@@ -601,6 +636,13 @@ mod tests {
     }
 
     proptest! {
+        /// Windows-1252 decoding by runs gives the character of every byte.
+        #[test]
+        fn windows_1252_decodes_byte_by_byte(bytes in prop::collection::vec(prop_oneof![32u8..127, any::<u8>()], 0..200)) {
+            let expected: String = bytes.iter().map(|b| windows_1252(*b)).collect();
+            prop_assert_eq!(decode_windows_1252(&bytes), expected);
+        }
+
         #[test]
         fn the_byte_reader_agrees_with_the_character_reader(text in "[a;,\"\r\n é]{0,40}", sep_index in 0usize..4) {
             let separator = SEPARATORS[sep_index];

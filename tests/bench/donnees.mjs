@@ -4,8 +4,10 @@
 // native `briques csv profile` with /usr/bin/time -v. Not a test: it prints figures.
 //
 // Measured:
-// - Briques: from the file handed to the page's file input to the profile cards (and
-//   the suggested chart) on screen; the page is reloaded first so nothing is warm.
+// - Briques: in the page, from the file input's change event to the mutation that puts
+//   the summary, the profile cards and the suggested chart in the document (DuckDB's run
+//   is timed the same way, from its input's change event to its summary); the page is
+//   reloaded first so nothing is warm.
 // - DuckDB-Wasm (from tests/bench/duckdb/node_modules, served on 127.0.0.1, nothing from
 //   a CDN): instantiation (downloading and compiling its wasm) separately, then from the
 //   same file input to the summary: CREATE TABLE from read_csv (latin-1, `;`, `,`
@@ -98,17 +100,32 @@ async function briques() {
     const exclude = [server.process.pid];
     const before = rssBytes(chromiumPids(exclude));
     const sampler = samplePeak(exclude);
-    const start = await page.evaluate(() => performance.now());
+    // Timed in the page, as DuckDB's run is: from the input's change event to the
+    // mutation that puts the summary, the profile cards and the chart in the document.
+    await page.evaluate(() => {
+      const mark = {};
+      window.benchMark = mark;
+      document.addEventListener('change', () => { mark.start ??= performance.now(); }, { capture: true });
+      const done = () => document.querySelector('#data-summary') && document.querySelector('.data-card')
+        && document.querySelector('#data-chart svg');
+      new MutationObserver((_, observer) => {
+        if (done()) {
+          mark.end = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const outerStart = await page.evaluate(() => performance.now());
     await page.setInputFiles('#data-file', file);
-    await page.locator('#data-summary').waitFor({ timeout: 600_000 });
-    await page.locator('.data-card').first().waitFor();
-    const end = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => window.benchMark.end, null, { timeout: 600_000, polling: 50 });
+    const outer = await page.evaluate(() => performance.now()) - outerStart;
+    const { start, end } = await page.evaluate(() => window.benchMark);
     const peak = await sampler.stop();
     const summary = await page.locator('#data-summary').textContent();
     const cards = await page.locator('.data-card').count();
     const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize || 0);
     const chart = await page.locator('#data-chart svg').count();
-    return { ms: end - start, peak, before, summary, cards, heap, chart, errors };
+    return { ms: end - start, outer, peak, before, summary, cards, heap, chart, errors };
   } finally {
     await browser.close();
     await server.stop();
@@ -224,13 +241,14 @@ function native() {
 
 console.log(`File: ${file} (${megabytes} MB)`);
 const b = await briques();
-console.log(`Briques (Chromium, wasm): profile + suggested chart in ${(b.ms / 1000).toFixed(2)} s; `
+console.log(`Briques (Chromium, wasm): profile + suggested chart in ${(b.ms / 1000).toFixed(2)} s `
+  + `(${(b.outer / 1000).toFixed(2)} s as seen by the test driver, with its round trips and polling); `
   + `peak Chromium RSS ${mb(b.peak)} (before the file: ${mb(b.before)}); JS heap ${mb(b.heap)}; `
   + `${b.cards} columns; "${b.summary}"; chart drawn: ${b.chart > 0}; page errors: ${b.errors.length}`);
 const d = await duck();
 console.log(`DuckDB-Wasm: instantiation ${(d.instantiateMs / 1000).toFixed(2)} s; load + summary in ${(d.ms / 1000).toFixed(2)} s; `
   + `peak Chromium RSS ${mb(d.peak)} (before the file: ${mb(d.before)}); JS heap ${mb(d.heap)}; ${d.rows} rows; `
-  + `types ${d.summary.map((c) => `${c.name}:${c.type}`).join(' ')}; page errors: ${d.errors.length}`);
+  + `types ${d.summary.map((c) => `${c.name}:${c.type}`).join(' ')}; page errors: ${d.errors.length ? d.errors.join(' / ') : 0}`);
 const n = native();
 if (n) {
   console.log(`Native briques csv profile: ${n.wall} wall, max RSS ${mb(n.rss)}; ${n.rows} rows; ${n.types}`);

@@ -10,7 +10,7 @@ use briques_core::chart::data::compute;
 use briques_core::chart::draw::render_data_svg;
 use briques_core::chart::lessons::{lesson, suggest};
 use briques_core::chart::{ChartKind, ChartSpec, Distortion};
-use briques_core::dataset::profile::{profile, Profile};
+use briques_core::dataset::profile::{profile_column, Profile};
 use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
 use briques_core::dataset::{ColumnKind, Dataset, Importer};
 use briques_core::i18n::{format_number, Lang};
@@ -45,8 +45,16 @@ pub struct Loaded {
 #[derive(Clone, PartialEq)]
 enum LoadState {
     Idle,
-    Reading { name: String, percent: usize },
-    Analysing { name: String },
+    Reading {
+        name: String,
+        percent: usize,
+    },
+    /// Typing then profiling the columns: `done` of `total` steps.
+    Analysing {
+        name: String,
+        done: usize,
+        total: usize,
+    },
     Failed(String),
 }
 
@@ -99,17 +107,44 @@ async fn import_in_slices(
         });
         tasks::yield_to_browser().await;
     }
-    state.set(LoadState::Analysing { name: name.clone() });
-    tasks::yield_to_browser().await;
-    let dataset = match importer.finish() {
-        Ok(dataset) => dataset,
+    // Each column is typed, then profiled, in a step of its own.
+    let mut typing = match importer.into_typing() {
+        Ok(typing) => typing,
         Err(e) => {
             state.set(LoadState::Failed(e.message(lang)));
             return None;
         }
     };
-    tasks::yield_to_browser().await;
-    let profile = profile(&dataset);
+    let total = typing.progress().total * 2;
+    loop {
+        let done = typing.progress().done;
+        state.set(LoadState::Analysing {
+            name: name.clone(),
+            done,
+            total,
+        });
+        tasks::yield_to_browser().await;
+        if typing.step() {
+            break;
+        }
+    }
+    let dataset = typing.finish();
+    let mut columns = Vec::with_capacity(dataset.columns.len());
+    for column in &dataset.columns {
+        state.set(LoadState::Analysing {
+            name: name.clone(),
+            done: dataset.columns.len() + columns.len(),
+            total,
+        });
+        tasks::yield_to_browser().await;
+        columns.push(profile_column(column));
+    }
+    let profile = Profile {
+        encoding: dataset.encoding,
+        delimiter: dataset.delimiter,
+        rows: dataset.rows,
+        columns,
+    };
     state.set(LoadState::Idle);
     Some(Loaded {
         name,
@@ -369,9 +404,10 @@ pub fn DataPage() -> Html {
                 <progress id="data-progress-bar" max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
             </div>
         },
-        LoadState::Analysing { name } => html! {
+        LoadState::Analysing { name, done, total } => html! {
             <div class="data-progress" role="status">
-                <p>{ settings.t_args("data-analysing", &[("name", name.as_str().into())]) }</p>
+                <label for="data-progress-bar">{ settings.t_args("data-analysing", &[("name", name.as_str().into())]) }</label>
+                <progress id="data-progress-bar" max={total.to_string()} value={done.to_string()}>{ format!("{done} / {total}") }</progress>
             </div>
         },
         LoadState::Failed(message) => html! {

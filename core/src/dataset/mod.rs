@@ -28,7 +28,7 @@ use thiserror::Error;
 
 use crate::csv::{decode, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
 use crate::i18n::{tr, tr_args, Lang};
-use values::{decimal_mark, is_missing, parse_date, parse_number};
+use values::{decimal_mark, is_missing_trimmed, parse_date, parse_number, DecimalMark};
 
 /// A file that cannot be opened as a table.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -131,6 +131,9 @@ impl ImportWarning {
         }
     }
 }
+
+/// Rows read before the raw columns reserve room for the whole file.
+const RESERVE_AFTER: usize = 1000;
 
 /// Ragged rows listed one by one before they are only counted.
 const MAX_RAGGED_LISTED: usize = 20;
@@ -322,7 +325,16 @@ struct RawColumn {
 
 impl RawColumn {
     fn push(&mut self, cell: &str) {
-        self.text.push_str(cell.trim());
+        // Most cells have nothing to trim: a first and last byte that are ASCII and not
+        // spaces (Unicode spaces start with a byte above 0x7F) spare the full trim.
+        let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+        let bytes = cell.as_bytes();
+        let cell = if plain(bytes.first()) && plain(bytes.last()) {
+            cell
+        } else {
+            cell.trim()
+        };
+        self.text.push_str(cell);
         self.ends.push(self.text.len());
     }
 
@@ -336,7 +348,7 @@ impl RawColumn {
     }
 }
 
-/// Progress of an import, in bytes of decoded text.
+/// Progress of an import: bytes of decoded text while reading, columns while typing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// Bytes read so far.
@@ -380,7 +392,7 @@ impl Importer {
             Some(Err(e)) => return Err(e.into()),
             Some(Ok(_)) => {}
         }
-        let cells: Vec<&str> = fields.iter().map(str::trim).collect();
+        let cells: Vec<&str> = fields.iter(&text).map(str::trim).collect();
         let looks_like_data = cells
             .iter()
             .filter(|c| !c.is_empty())
@@ -439,6 +451,9 @@ impl Importer {
                 None => return Ok(true),
                 Some(line) => line?,
             };
+            if self.rows == RESERVE_AFTER {
+                self.reserve();
+            }
             if self.fields.len() != width {
                 self.ragged += 1;
                 if self.ragged <= MAX_RAGGED_LISTED {
@@ -450,15 +465,31 @@ impl Importer {
                 }
             }
             for (i, raw) in self.raw.iter_mut().enumerate() {
-                raw.push(self.fields.get(i).unwrap_or(""));
+                raw.push(self.fields.get(&self.text, i).unwrap_or(""));
             }
             self.rows += 1;
         }
         Ok(false)
     }
 
-    /// Types the columns and returns the table.
-    pub fn finish(mut self) -> Result<Dataset, DatasetError> {
+    /// Makes room in the raw columns for the whole file, extrapolated from the rows read so
+    /// far, so that they do not grow (and get copied) again and again.
+    fn reserve(&mut self) {
+        let Progress { done, total } = self.progress();
+        if done == 0 {
+            return;
+        }
+        let scale = |n: usize| n.saturating_mul(total) / done + n / 16;
+        for raw in &mut self.raw {
+            raw.text
+                .reserve(scale(raw.text.len()).saturating_sub(raw.text.len()));
+            raw.ends
+                .reserve(scale(raw.ends.len()).saturating_sub(raw.ends.len()));
+        }
+    }
+
+    /// Reads what is left, then returns the step that types the columns.
+    pub fn into_typing(mut self) -> Result<Typing, DatasetError> {
         while !self.step(usize::MAX)? {}
         if self.rows == 0 {
             return Err(DatasetError::NoRows);
@@ -469,22 +500,59 @@ impl Importer {
                 count: self.ragged - MAX_RAGGED_LISTED,
             });
         }
-        // Free the decoded text before typing: the raw columns hold what is needed.
-        drop(self.text);
-        let columns = self
-            .header
-            .into_iter()
-            .zip(self.raw)
-            .map(|(name, raw)| type_column(name, raw))
-            .collect();
-        Ok(Dataset {
-            encoding: self.encoding,
-            delimiter: self.delimiter,
-            columns,
-            rows: self.rows,
-            warnings,
-            ragged_rows: self.ragged,
+        // The decoded text is freed here: the raw columns hold what is needed.
+        let columns = Vec::with_capacity(self.header.len());
+        Ok(Typing {
+            dataset: Dataset {
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                columns,
+                rows: self.rows,
+                warnings,
+                ragged_rows: self.ragged,
+            },
+            pending: self.header.into_iter().zip(self.raw).collect(),
         })
+    }
+
+    /// Types the columns and returns the table.
+    pub fn finish(self) -> Result<Dataset, DatasetError> {
+        let mut typing = self.into_typing()?;
+        while !typing.step() {}
+        Ok(typing.finish())
+    }
+}
+
+/// The last stage of an import: deciding each column's kind and converting its cells, one
+/// column per [`Typing::step`] so that the browser can breathe between them.
+#[derive(Debug)]
+pub struct Typing {
+    dataset: Dataset,
+    pending: std::collections::VecDeque<(String, RawColumn)>,
+}
+
+impl Typing {
+    /// Types one column. Returns `true` when every column is typed.
+    pub fn step(&mut self) -> bool {
+        if let Some((name, raw)) = self.pending.pop_front() {
+            self.dataset.columns.push(type_column(name, raw));
+        }
+        self.pending.is_empty()
+    }
+
+    /// Columns typed so far, and in all.
+    pub fn progress(&self) -> Progress {
+        let done = self.dataset.columns.len();
+        Progress {
+            done,
+            total: done + self.pending.len(),
+        }
+    }
+
+    /// The table, every column typed.
+    pub fn finish(mut self) -> Dataset {
+        while !self.step() {}
+        self.dataset
     }
 }
 
@@ -524,10 +592,12 @@ impl Hasher for Fnv {
     }
 }
 
-/// Decides a column's kind from all its cells and converts them.
+/// Decides a column's kind from all its cells and converts them: dates when every
+/// present cell is a date, numbers when every one is a number (and none is a code with a
+/// leading zero), text otherwise. A kind is tried only when the first present cell has
+/// it, and each is parsed in one pass that stops at the first cell that does not fit.
 fn type_column(name: String, raw: RawColumn) -> Column {
-    let present = || raw.cells().filter(|c| !is_missing(c));
-    if present().next().is_none() {
+    let Some(first) = raw.cells().find(|c| !is_missing_trimmed(c)) else {
         return Column {
             name,
             kind: ColumnKind::Empty,
@@ -536,40 +606,46 @@ fn type_column(name: String, raw: RawColumn) -> Column {
                 labels: Vec::new(),
             },
         };
+    };
+    if parse_date(first).is_some() {
+        let mut with_time = false;
+        let dates: Option<Vec<Option<i64>>> = raw
+            .cells()
+            .map(|c| {
+                if is_missing_trimmed(c) {
+                    return Some(None);
+                }
+                let (seconds, time) = parse_date(c)?;
+                with_time |= time;
+                Some(Some(seconds))
+            })
+            .collect();
+        if let Some(values) = dates {
+            let kind = if with_time {
+                ColumnKind::DateTime
+            } else {
+                ColumnKind::Date
+            };
+            return Column {
+                name,
+                kind,
+                data: ColumnData::Date(values),
+            };
+        }
     }
-    // Each candidate type is parsed once, stopping at the first cell that does not fit.
-    let mut with_time = false;
-    let dates: Option<Vec<Option<i64>>> = raw
-        .cells()
-        .map(|c| {
-            if is_missing(c) {
-                return Some(None);
-            }
-            let (seconds, time) = parse_date(c)?;
-            with_time |= time;
-            Some(Some(seconds))
-        })
-        .collect();
-    if let Some(values) = dates {
-        let kind = if with_time {
-            ColumnKind::DateTime
-        } else {
-            ColumnKind::Date
-        };
-        return Column {
-            name,
-            kind,
-            data: ColumnData::Date(values),
-        };
-    }
-    if !present().any(leading_zero_code) {
-        let mark = decimal_mark(present());
+    let may_be_number = parse_number(first, DecimalMark::Comma).is_some()
+        || parse_number(first, DecimalMark::Point).is_some();
+    if may_be_number {
+        let mark = decimal_mark(raw.cells().filter(|c| !is_missing_trimmed(c)));
         let mut all_percent = true;
         let numbers: Option<Vec<Option<f64>>> = raw
             .cells()
             .map(|c| {
-                if is_missing(c) {
+                if is_missing_trimmed(c) {
                     return Some(None);
+                }
+                if leading_zero_code(c) {
+                    return None;
                 }
                 let (value, percent) = parse_number(c, mark)?;
                 all_percent &= percent;
@@ -594,7 +670,7 @@ fn type_column(name: String, raw: RawColumn) -> Column {
     let codes = raw
         .cells()
         .map(|c| {
-            if is_missing(c) {
+            if is_missing_trimmed(c) {
                 return None;
             }
             let c = unprotect_cell(c);

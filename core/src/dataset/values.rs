@@ -4,14 +4,23 @@
 
 /// Whether a cell means "no value": empty, or a marker such as `NA`, `N/A`, `-`, `n.d.`.
 pub fn is_missing(cell: &str) -> bool {
+    is_missing_trimmed(cell.trim())
+}
+
+/// [`is_missing`] for a cell already trimmed (the importer trims every cell once).
+pub(crate) fn is_missing_trimmed(cell: &str) -> bool {
     const MARKERS: [&str; 15] = [
         "", "na", "n/a", "#n/a", "nan", "null", "none", "-", "–", "—", "nd", "n.d.", "n.d", "?", ".",
     ];
-    let cell = cell.trim();
-    // No marker starts with a digit: most cells of a numeric column stop here.
-    cell.len() <= 5
-        && !cell.starts_with(|c: char| c.is_ascii_digit())
-        && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
+    match cell.as_bytes().first() {
+        None => true,
+        // Every marker starts with one of these bytes (`–` and `—` with 0xE2): most cells,
+        // digits and words, stop here.
+        Some(b'n' | b'N' | b'#' | b'-' | b'?' | b'.' | 0xe2) => {
+            cell.len() <= 5 && MARKERS.iter().any(|m| m.eq_ignore_ascii_case(cell))
+        }
+        Some(_) => false,
+    }
 }
 
 /// How a column writes its decimals, decided once for the whole column.
@@ -74,6 +83,54 @@ impl Buffer {
 /// Parses a number written with `mark` as its decimal separator. Returns the value and
 /// whether it was a percentage (`12,5 %` gives 12.5, flagged).
 pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
+    if let Some(value) = plain_decimal(cell.as_bytes(), mark) {
+        return Some((value, false));
+    }
+    parse_number_in_full(cell, mark)
+}
+
+/// The common shape, `-?[0-9]+([mark][0-9]+)?` with at most 15 digits, read without
+/// copying: the digits make an exact integer below 2^53 and the power of ten is exact,
+/// so one division gives the correctly rounded value, the same as [`str::parse`].
+/// `None` for any other shape (which the full reading then handles).
+fn plain_decimal(bytes: &[u8], mark: DecimalMark) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let decimal = match mark {
+        DecimalMark::Comma => b',',
+        DecimalMark::Point => b'.',
+    };
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut count = 0usize;
+    let mut fraction: Option<usize> = None;
+    for (i, &b) in digits.iter().enumerate() {
+        if b.is_ascii_digit() {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            count += 1;
+        } else if b == decimal && fraction.is_none() && i > 0 && i + 1 < digits.len() {
+            fraction = Some(digits.len() - i - 1);
+        } else {
+            return None;
+        }
+    }
+    if count > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS.get(fraction.unwrap_or(0)).copied()?;
+    Some(if negative { -value } else { value })
+}
+
+/// [`parse_number`] for every accepted shape: signs, thousands separators, percentages,
+/// scientific notation.
+fn parse_number_in_full(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
     let (body, percent) = strip_number(cell)?;
     let (negative, body) = match body.chars().next()? {
         '-' | '−' => (true, body.get(body.chars().next()?.len_utf8()..)?),
@@ -152,10 +209,21 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<(f64, bool)> {
 /// comma), or several points (`1.234.567`); a point otherwise.
 pub fn decimal_mark<'a>(cells: impl Iterator<Item = &'a str>) -> DecimalMark {
     for cell in cells {
-        match (cell.rfind(','), cell.rfind('.')) {
+        let (mut comma, mut point, mut points) = (None, None, 0usize);
+        for (i, b) in cell.bytes().enumerate() {
+            match b {
+                b',' => comma = Some(i),
+                b'.' => {
+                    point = Some(i);
+                    points += 1;
+                }
+                _ => {}
+            }
+        }
+        match (comma, point) {
             (Some(comma), Some(point)) if comma > point => return DecimalMark::Comma,
             (Some(_), None) => return DecimalMark::Comma,
-            (None, Some(_)) if cell.matches('.').count() > 1 => return DecimalMark::Comma,
+            (None, Some(_)) if points > 1 => return DecimalMark::Comma,
             _ => {}
         }
     }
@@ -210,6 +278,52 @@ fn number<T: std::str::FromStr>(text: &str, min_len: usize, max_len: usize) -> O
 /// was written. Accepts `dd/mm/yyyy`, `dd-mm-yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, each
 /// optionally followed by ` HH:MM[:SS]` or `THH:MM[:SS]` (fractions and `Z` ignored).
 pub fn parse_date(cell: &str) -> Option<(i64, bool)> {
+    fixed_date(cell.as_bytes()).or_else(|| parse_date_in_full(cell))
+}
+
+/// The common shapes at fixed positions, read without splitting: `dd/mm/yyyy`,
+/// `yyyy-mm-dd` (either separator), optionally followed by ` HH:MM` or ` HH:MM:SS` (or
+/// `T`). `None` for any other shape, which the full reading then handles.
+fn fixed_date(b: &[u8]) -> Option<(i64, bool)> {
+    fn digits(b: &[u8], from: usize, count: usize) -> Option<u32> {
+        b.get(from..from + count)?.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    }
+    let separator = |i: usize| matches!(b.get(i), Some(b'/' | b'-'));
+    let (year, month, day) = if separator(2) && separator(5) {
+        (digits(b, 6, 4)?, digits(b, 3, 2)?, digits(b, 0, 2)?)
+    } else if separator(4) && separator(7) {
+        (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?)
+    } else {
+        return None;
+    };
+    let days = days_from_civil(i64::from(year), month, day)?;
+    let seconds = days * 86_400;
+    let time = match b.len() {
+        10 => return Some((seconds, false)),
+        16 | 19 if matches!(b[10], b' ' | b'T') && b[13] == b':' => {
+            let (h, m) = (digits(b, 11, 2)?, digits(b, 14, 2)?);
+            let s = if b.len() == 19 {
+                if b[16] != b':' {
+                    return None;
+                }
+                digits(b, 17, 2)?
+            } else {
+                0
+            };
+            if h > 23 || m > 59 || s > 60 {
+                return None;
+            }
+            i64::from(h * 3600 + m * 60 + s)
+        }
+        _ => return None,
+    };
+    Some((seconds + time, true))
+}
+
+/// [`parse_date`] for every accepted shape.
+fn parse_date_in_full(cell: &str) -> Option<(i64, bool)> {
     let cell = cell.trim();
     if cell.len() < 8 || cell.len() > 32 {
         return None;
@@ -289,7 +403,44 @@ pub fn plain_number(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The shortcut for plain decimals gives what the full reading gives, to the bit.
+        #[test]
+        fn plain_decimals_read_as_in_full(
+            cell in "-?[0-9]{0,17}([.,][0-9]{0,8})?([.,][0-9]{0,3})?",
+            comma in any::<bool>(),
+        ) {
+            let mark = if comma { DecimalMark::Comma } else { DecimalMark::Point };
+            let fast = parse_number(&cell, mark).map(|(v, p)| (v.to_bits(), p));
+            let full = parse_number_in_full(&cell, mark).map(|(v, p)| (v.to_bits(), p));
+            prop_assert_eq!(fast, full, "{:?}", cell);
+        }
+
+        /// The shortcut for fixed-position dates gives what the full reading gives.
+        #[test]
+        fn fixed_dates_read_as_in_full(
+            cell in "[0-9]{1,4}[/.-][0-9]{1,3}[/-][0-9]{1,4}([ T][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?)?Z?",
+        ) {
+            prop_assert_eq!(parse_date(&cell), parse_date_in_full(&cell), "{:?}", cell);
+        }
+
+        /// The same for any short text.
+        #[test]
+        fn any_cell_reads_as_in_full(cell in "[0-9/: T,.%-]{0,20}") {
+            prop_assert_eq!(parse_date(&cell), parse_date_in_full(&cell));
+            for mark in [DecimalMark::Comma, DecimalMark::Point] {
+                let fast = parse_number(&cell, mark).map(|(v, p)| (v.to_bits(), p));
+                let full = parse_number_in_full(&cell, mark).map(|(v, p)| (v.to_bits(), p));
+                prop_assert_eq!(fast, full, "{:?}", cell);
+            }
+        }
+    }
 
     #[test]
     fn french_numbers() {
