@@ -12,7 +12,6 @@ use briques_core::budget::explore::{
 use briques_core::budget::{nomenclature, Budget, DocumentKind, Indicators, INDICATORS};
 use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, Lang};
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,7 +28,7 @@ use crate::services::{download, file_input};
 use crate::state::budget::{BudgetView, Source, Tab};
 
 /// Larger files are national or regional files: `briques budget prepare` is for them.
-const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+const MAX_FILE_BYTES: f64 = 200.0 * 1024.0 * 1024.0;
 
 /// What the page holds.
 #[derive(Clone, PartialEq)]
@@ -191,7 +190,6 @@ pub fn BudgetPage() -> Html {
     let results = use_state(Vec::<IndexEntry>::new);
     let query = use_state(String::new);
     let population = use_state(|| None::<u64>);
-    let reader = use_mut_ref(|| None::<FileReader>);
     let loads = use_state(|| 0u32);
     let busy = use_state(|| false);
 
@@ -275,7 +273,6 @@ pub fn BudgetPage() -> Html {
         let data = data.clone();
         let notice = notice.clone();
         let settings = settings.clone();
-        let reader = reader.clone();
         let loads = loads.clone();
         let population = population.clone();
         let busy = busy.clone();
@@ -289,29 +286,22 @@ pub fn BudgetPage() -> Html {
                     "budget-too-big",
                     &[
                         ("file", name.as_str().into()),
-                        (
-                            "size",
-                            format_number(lang, file.size() as f64 / 1e6, 0).as_str().into(),
-                        ),
+                        ("size", format_number(lang, file.size() / 1e6, 0).as_str().into()),
                     ],
                 ));
                 return;
             }
             busy.set(true);
-            notice.set(
-                settings.t_args(
-                    "budget-reading",
-                    &[
-                        ("file", name.as_str().into()),
-                        (
-                            "size",
-                            format_number(lang, file.size() as f64 / 1024.0, 0)
-                                .as_str()
-                                .into(),
-                        ),
-                    ],
-                ),
-            );
+            notice.set(settings.t_args(
+                "budget-reading",
+                &[
+                    ("file", name.as_str().into()),
+                    (
+                        "size",
+                        format_number(lang, file.size() / 1024.0, 0).as_str().into(),
+                    ),
+                ],
+            ));
             let view = view.clone();
             let data = data.clone();
             let notice = notice.clone();
@@ -319,17 +309,14 @@ pub fn BudgetPage() -> Html {
             let loads = loads.clone();
             let population = population.clone();
             let busy = busy.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            file_input::read_bytes(&file, move |result| {
                 let bytes = match result {
                     Ok(bytes) => bytes,
                     Err(error) => {
                         busy.set(false);
                         notice.set(settings.t_args(
                             "budget-import-failed",
-                            &[
-                                ("file", name.as_str().into()),
-                                ("message", error.to_string().as_str().into()),
-                            ],
+                            &[("file", name.as_str().into()), ("message", error.as_str().into())],
                         ));
                         return;
                     }
@@ -352,7 +339,6 @@ pub fn BudgetPage() -> Html {
                 })
                 .forget();
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let on_query = {

@@ -15,7 +15,6 @@ use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
 use briques_core::dataset::{ColumnKind, Dataset, Importer};
 use briques_core::i18n::{format_number, Lang};
 use briques_core::pack::Activity;
-use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -225,7 +224,6 @@ pub fn DataPage() -> Html {
     let pack = use_state(|| None::<PackData>);
     let preset = use_mut_ref(|| None::<ChartSpec>);
     let view_key = use_state(|| 0u32);
-    let reader = use_mut_ref(|| None::<FileReader>);
     let generation = use_mut_ref(|| 0u32);
     let dragging = use_state(|| false);
 
@@ -262,16 +260,15 @@ pub fn DataPage() -> Html {
         })
     };
     let read_file = {
-        let reader = reader.clone();
         let start = start.clone();
-        Callback::from(move |file: gloo::file::File| {
+        Callback::from(move |file: web_sys::File| {
             let name = file.name();
             let start = start.clone();
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            file_input::read_bytes(&file, move |result| {
                 if let Ok(bytes) = result {
                     start.emit((name, bytes));
                 }
-            }));
+            });
         })
     };
     let on_pick = {
@@ -300,7 +297,7 @@ pub fn DataPage() -> Html {
             e.prevent_default();
             dragging.set(false);
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                read_file.emit(gloo::file::File::from(file));
+                read_file.emit(file);
             }
         })
     };
@@ -629,7 +626,6 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
     let spec = &props.spec;
     let ds = &props.loaded.dataset;
     let lesson_choice = use_state(|| None::<Distortion>);
-    let import_reader = use_mut_ref(|| None::<FileReader>);
     let import_error = use_state(|| None::<String>);
     // Re-created after a spec is imported: a select the user has touched no longer
     // follows its options' `selected` attributes.
@@ -682,7 +678,6 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
     let on_import = {
         let on_change = props.on_change.clone();
         let import_error = import_error.clone();
-        let import_reader = import_reader.clone();
         let form_key = form_key.clone();
         Callback::from(move |e: Event| {
             let Some(file) = file_input::take_chosen(&e) else {
@@ -690,19 +685,17 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
             };
             let (on_change, import_error, form_key) =
                 (on_change.clone(), import_error.clone(), form_key.clone());
-            *import_reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_text(
-                    &file,
-                    move |result| match result.map(|text| ChartSpec::from_json(&text)) {
-                        Ok(Ok(spec)) => {
-                            import_error.set(None);
-                            form_key.set(*form_key + 1);
-                            on_change.emit(spec);
-                        }
-                        Ok(Err(e)) => import_error.set(Some(e.message(lang))),
-                        Err(_) => import_error.set(Some(briques_core::i18n::tr(lang, "data-error-binary"))),
-                    },
-                ));
+            file_input::read_bytes(&file, move |result| {
+                match result.map(|bytes| ChartSpec::from_json(&String::from_utf8_lossy(&bytes))) {
+                    Ok(Ok(spec)) => {
+                        import_error.set(None);
+                        form_key.set(*form_key + 1);
+                        on_change.emit(spec);
+                    }
+                    Ok(Err(e)) => import_error.set(Some(e.message(lang))),
+                    Err(_) => import_error.set(Some(briques_core::i18n::tr(lang, "data-error-binary"))),
+                }
+            });
         })
     };
 

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use briques_core::csv::{decode, TextFile};
 use briques_core::survey::{io, Session};
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
@@ -32,7 +31,6 @@ fn confirm(message: &str) -> bool {
 #[function_component]
 pub fn FilesPanel(props: &FilesProps) -> Html {
     let settings = use_settings();
-    let reader = use_mut_ref(|| None::<FileReader>);
     let export_json = {
         let session = props.session.clone();
         Callback::from(move |_: MouseEvent| {
@@ -66,12 +64,12 @@ pub fn FilesPanel(props: &FilesProps) -> Html {
             let on_action = on_action.clone();
             let session = session.clone();
             let settings = settings.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            file_input::read_bytes(&file, move |result| {
                 let lang = settings.lang();
                 let bytes = match result {
                     Ok(bytes) => bytes,
                     Err(error) => {
-                        on_action.emit(DuploAction::Fail(error.to_string()));
+                        on_action.emit(DuploAction::Fail(error));
                         return;
                     }
                 };
@@ -109,8 +107,6 @@ pub fn FilesPanel(props: &FilesProps) -> Html {
                     }
                 }
             });
-            // Keep the reading alive until it calls back (dropping it cancels it).
-            *reader.borrow_mut() = Some(task);
         })
     };
     let new_session = {

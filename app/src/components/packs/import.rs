@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use briques_core::pack::bundle::{self, ImportPlan};
 use briques_core::pack::Pack;
-use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
@@ -37,7 +36,6 @@ enum Stage {
 pub fn ImportPanel(props: &ImportProps) -> Html {
     let settings = use_settings();
     let stage = use_state(|| Stage::Idle);
-    let reader = use_mut_ref(|| None::<FileReader>);
 
     let on_file = {
         let stage = stage.clone();
@@ -53,7 +51,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let library = library.clone();
             let on_import = on_import.clone();
             let settings = settings.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+            file_input::read_bytes(&file, move |result| {
                 let lang = settings.lang();
                 let text = match result {
                     Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
@@ -87,8 +85,6 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     }),
                 }
             });
-            // Keep the reading alive until it calls back (dropping it cancels it).
-            *reader.borrow_mut() = Some(task);
         })
     };
 
