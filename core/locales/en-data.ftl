@@ -95,6 +95,7 @@ data-preview-title = Rows preview
 data-preview-caption = Rows { $first } to { $last } of { $rows }
 data-previous-rows = Previous rows
 data-next-rows = Next rows
+data-go-to-row = Go to row
 data-builder-title = Build a chart
 data-chart-preview = Chart preview
 data-step-what = 1. What to show

@@ -95,6 +95,7 @@ data-preview-title = Aperçu des lignes
 data-preview-caption = Lignes { $first } à { $last } sur { $rows }
 data-previous-rows = Lignes précédentes
 data-next-rows = Lignes suivantes
+data-go-to-row = Aller à la ligne
 data-builder-title = Construire un graphique
 data-chart-preview = Aperçu du graphique
 data-step-what = 1. Quoi montrer

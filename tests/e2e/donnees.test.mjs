@@ -2,7 +2,8 @@
 // file picker, read the profile, build a bar chart, switch to the misleading version
 // (truncated axis) side by side, export the SVG and the chart spec (which re-imports);
 // a dropped file opens; a bad file, a failing address and being offline give French
-// messages; axe-core finds nothing, normal and projector.
+// messages; a long file's preview scrolls through every row (virtualised); axe-core
+// finds nothing, normal and projector.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -138,6 +139,41 @@ test('axe-core finds nothing on the Données page with a chart, normal and proje
   await page.waitForSelector('html.projector');
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  assert.deepEqual(errors, []);
+});
+
+test('a long file scrolls through every row, with only the rows in view in the document', async () => {
+  const lines = ['n;commune;montant'];
+  for (let i = 1; i <= 100_000; i++) lines.push(`${i};Commune ${i % 50};${(i * 1.5).toFixed(1).replace('.', ',')}`);
+  await page.setInputFiles('#data-file', { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.locator('#data-summary', { hasText: /100\s000 lignes de données/ }).waitFor();
+  const table = page.getByRole('region', { name: /^Lignes \d.* sur 100\s000$/ });
+  const rowHeader = (n) => table.getByRole('rowheader', { name: String(n), exact: true });
+  const rendered = () => table.locator('tbody tr').count();
+  await rowHeader(1).waitFor();
+  assert.ok(await rendered() <= 15, 'only the rows in view are rendered');
+  assert.equal(await table.getByRole('table').getAttribute('aria-rowcount'), '100001');
+
+  // Any row by its number, then a screenful further with the button.
+  await page.getByLabel('Aller à la ligne').fill('54321');
+  await page.getByLabel('Aller à la ligne').press('Enter');
+  await rowHeader(54_321).waitFor();
+  assert.equal(await table.locator('tbody tr').first().getAttribute('aria-rowindex'), '54322');
+  await page.getByRole('button', { name: 'Lignes suivantes' }).click();
+  await rowHeader(54_336).waitFor();
+  await page.locator('#data-preview-caption', { hasText: /54\s336 à 54\s350 sur 100\s000/ }).waitFor();
+  // The keyboard scrolls the region (smoothly, so each step waits for where it ends):
+  // End reaches the last row, Home the first, Page Down the next screenful.
+  await table.focus();
+  await page.keyboard.press('End');
+  await rowHeader(100_000).waitFor();
+  await page.keyboard.press('Home');
+  await rowHeader(1).waitFor();
+  await page.keyboard.press('PageDown');
+  await rowHeader(1).waitFor({ state: 'detached' });
+
+  assert.ok(await rendered() <= 15);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 });
 

@@ -5,3 +5,4 @@ pub mod duplo;
 pub mod figure;
 pub mod header;
 pub mod packs;
+pub mod preview;

@@ -13,18 +13,17 @@ use briques_core::chart::{ChartKind, ChartSpec, Distortion};
 use briques_core::dataset::profile::{profile_column, Profile};
 use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
 use briques_core::dataset::{ColumnKind, Dataset, Importer};
-use briques_core::i18n::{format_number, Lang};
+use briques_core::i18n::Lang;
 use briques_core::pack::Activity;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::figure::Figure;
+use crate::components::preview::PreviewTable;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::{download, file_input, pack_store, tasks};
 
-/// Rows of the preview table shown at once.
-const PAGE_ROWS: usize = 25;
 /// Rows read between two paints of the progress bar.
 const ROWS_PER_SLICE: usize = 25_000;
 
@@ -32,8 +31,8 @@ const ROWS_PER_SLICE: usize = 25_000;
 pub struct Loaded {
     /// File name (or address).
     pub name: String,
-    /// The table.
-    pub dataset: Dataset,
+    /// The table (shared with the preview).
+    pub dataset: Rc<Dataset>,
     /// What each column holds.
     pub profile: Profile,
     /// Changes with each file, so that memoised charts are redrawn.
@@ -147,7 +146,7 @@ async fn import_in_slices(
     state.set(LoadState::Idle);
     Some(Loaded {
         name,
-        dataset,
+        dataset: Rc::new(dataset),
         profile,
         generation,
     })
@@ -481,7 +480,7 @@ fn DatasetView(props: &DatasetViewProps) -> Html {
                 }
             </section>
             <ProfileCards loaded={loaded.clone()} />
-            <PreviewTable loaded={loaded.clone()} />
+            <PreviewTable dataset={loaded.dataset.clone()} />
             if let Some(spec) = &*props.spec {
                 <ChartBuilder loaded={loaded.clone()} spec={spec.clone()} on_change={
                     let handle = props.spec.clone();
@@ -528,67 +527,6 @@ fn ProfileCards(props: &LoadedProps) -> Html {
                     </li>
                 }) }
             </ul>
-        </section>
-    }
-}
-
-#[function_component]
-fn PreviewTable(props: &LoadedProps) -> Html {
-    let settings = use_settings();
-    let page = use_state(|| 0usize);
-    let ds = &props.loaded.dataset;
-    let pages = ds.rows.div_ceil(PAGE_ROWS).max(1);
-    let current = (*page).min(pages - 1);
-    let first = current * PAGE_ROWS;
-    let last = (first + PAGE_ROWS).min(ds.rows);
-    let go = |delta: isize| {
-        let page = page.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = (current as isize + delta).clamp(0, pages as isize - 1) as usize;
-            page.set(next);
-        })
-    };
-    let lang = settings.lang();
-    let cell = |row: usize, c: &briques_core::dataset::Column| match c.number(row) {
-        Some(n) if c.kind.is_numeric() => {
-            let decimals = if n.fract() == 0.0 { 0 } else { 2 };
-            let text = format_number(lang, n, decimals);
-            if c.kind == ColumnKind::Percent {
-                format!("{text} %")
-            } else {
-                text
-            }
-        }
-        _ => c.text(row).unwrap_or_default(),
-    };
-    html! {
-        <section aria-labelledby="data-preview-title">
-            <h2 id="data-preview-title">{ settings.t("data-preview-title") }</h2>
-            <div class="data-table-wrap" role="region" aria-labelledby="data-preview-title" tabindex="0">
-                <table class="data-table">
-                    <caption>{ settings.t_args("data-preview-caption", &[
-                        ("first", (first + 1).into()), ("last", last.into()), ("rows", ds.rows.into())
-                    ]) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "#" }</th>
-                        { for ds.columns.iter().map(|c| html! { <th scope="col">{ c.name.clone() }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for (first..last).map(|row| html! {
-                            <tr>
-                                <th scope="row">{ row + 1 }</th>
-                                { for ds.columns.iter().map(|c| html! {
-                                    <td class={c.kind.is_numeric().then_some("num")}>{ cell(row, c) }</td>
-                                }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-            <div class="data-pager">
-                <button type="button" onclick={go(-1)} disabled={current == 0}>{ settings.t("data-previous-rows") }</button>
-                <button type="button" onclick={go(1)} disabled={current + 1 >= pages}>{ settings.t("data-next-rows") }</button>
-            </div>
         </section>
     }
 }
