@@ -67,9 +67,11 @@ pub struct ServeArgs {
 }
 
 /// The Content-Security-Policy of every response. `'wasm-unsafe-eval'` is what
-/// compiling WebAssembly needs; nothing is loaded from another origin.
+/// compiling WebAssembly needs. Nothing is loaded from another origin, with one
+/// exception the user asks for: the address of a data file typed on the Données page is
+/// read from where it is (`connect-src http: https:`, without cookies or referrer).
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http: https:; \
 worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
 form-action 'self'; frame-ancestors 'none'";
 

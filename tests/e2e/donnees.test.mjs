@@ -1,13 +1,15 @@
 // The Données page in headless Chromium: open the project's library-loans file with the
 // file picker, read the profile, build a bar chart, switch to the misleading version
 // (truncated axis) side by side, export the SVG and the chart spec (which re-imports);
-// a dropped file opens; a bad file, a failing address and being offline give French
-// messages; a long file's preview scrolls through every row (virtualised); axe-core
-// finds nothing, normal and projector.
+// a dropped file opens; a file another site shares opens by its address; a bad file, a
+// failing or refused address and being offline give French messages; a long file's
+// preview scrolls through every row (virtualised); axe-core finds nothing, normal and
+// projector.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +51,7 @@ test('a bad file says what it is in French', async () => {
   await page.getByRole('alert').filter({ hasText: 'Ce fichier est un classeur' }).waitFor();
 });
 
-test('a file dropped on the page opens; an address gives a clear message when it fails or when offline', async () => {
+test('a file dropped on the page opens; an address opens when its site shares it, with a clear message when refused, failing or offline', async () => {
   const text = readFileSync(join(FIXTURES, 'utf8-semicolon.csv'), 'utf8');
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
@@ -64,12 +66,38 @@ test('a file dropped on the page opens; an address gives a clear message when it
   await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
   await page.getByRole('alert').filter({ hasText: 'erreur (404)' }).waitFor();
 
+  // Another site (another origin on loopback): a file it shares opens, one it keeps to
+  // itself gives the message; an address that is not a web address is refused.
+  const body = 'Commune;Population\r\nBriqueville;3000\r\nMurville;1200\r\n';
+  const remote = createServer((request, response) => {
+    const shared = { 'content-type': 'text/csv', 'access-control-allow-origin': '*' };
+    if (request.url === '/partage.csv') response.writeHead(200, shared).end(body);
+    else if (request.url === '/prive.csv') response.writeHead(200, { 'content-type': 'text/csv' }).end(body);
+    else response.writeHead(404).end();
+  });
+  await new Promise((resolve) => remote.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${remote.address().port}`;
+  try {
+    await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill(`${origin}/partage.csv`);
+    await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+    await page.locator('#data-summary', { hasText: '2 lignes de données' }).waitFor();
+    await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill(`${origin}/prive.csv`);
+    await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+    await page.getByRole('alert').filter({ hasText: "il n'autorise pas une autre page à lire ses fichiers" }).waitFor();
+  } finally {
+    remote.close();
+  }
+  await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill('ftp://exemple.fr/donnees.csv');
+  await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
+  await page.getByRole('alert').filter({ hasText: "n'est pas une adresse web" }).waitFor();
+  await page.getByLabel('Ou ouvrir une adresse (en ligne)').fill(`${server.base}/absent.csv`);
+
   await page.context().setOffline(true);
   await page.getByRole('button', { name: "Ouvrir l'adresse" }).click();
   await page.getByRole('alert').filter({ hasText: 'Vous êtes hors ligne' }).waitFor();
   await page.context().setOffline(false);
-  // The browser logs the 404 it was asked to fetch; nothing else.
-  assert.deepEqual(errors.filter((e) => !e.includes('404')), []);
+  // The browser logs the 404 and the cross-origin refusal it was asked for; nothing else.
+  assert.deepEqual(errors.filter((e) => !e.includes('404') && !/CORS|ERR_FAILED/.test(e)), []);
   errors.splice(0);
 });
 

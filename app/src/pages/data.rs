@@ -320,6 +320,17 @@ pub fn DataPage() -> Html {
             if address.is_empty() {
                 return;
             }
+            // Only web addresses, resolved against the page (`/donnees/x.csv` works).
+            let base = gloo::utils::window().location().href().unwrap_or_default();
+            let address = match web_sys::Url::new_with_base(&address, &base) {
+                Ok(parsed) if matches!(parsed.protocol().as_str(), "http:" | "https:") => parsed.href(),
+                _ => {
+                    let message =
+                        settings.t_args("data-url-invalid", &[("address", address.as_str().into())]);
+                    state.set(LoadState::Failed(message));
+                    return;
+                }
+            };
             if !gloo::utils::window().navigator().on_line() {
                 state.set(LoadState::Failed(settings.t("data-url-offline")));
                 return;

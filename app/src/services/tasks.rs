@@ -27,11 +27,13 @@ pub async fn yield_to_browser() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The bytes at `url`. `Err(Some(status))` when the server answered with an error,
-/// `Err(None)` when the request could not be made (offline, refused by the remote site or
-/// by the app's security policy, which only allows this server).
+/// The bytes at `url`, fetched without cookies. `Err(Some(status))` when the server
+/// answered with an error, `Err(None)` when the request could not be made (offline,
+/// unreachable, or refused by the remote site's cross-origin rules).
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Option<u16>> {
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| None)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
