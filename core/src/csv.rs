@@ -238,8 +238,8 @@ impl Fields {
 
 /// Reads records one at a time from a position in a text, so that a large file can be
 /// read in slices (the browser yields between them) without keeping every record.
-/// Blank lines are skipped. Works on bytes: separators and quotes are ASCII, so UTF-8
-/// sequences are copied through untouched.
+/// Blank lines are skipped. Works on bytes: separators and quotes are ASCII, so fields
+/// split there are whole UTF-8 text, given as spans of it ([`Fields`]).
 #[derive(Debug, Clone)]
 pub struct RecordReader {
     separator: u8,

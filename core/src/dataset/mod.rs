@@ -500,7 +500,7 @@ impl Importer {
                 count: self.ragged - MAX_RAGGED_LISTED,
             });
         }
-        // The decoded text is freed here: the raw columns hold what is needed.
+        // The decoded text (`self.text`) is freed on return: the raw columns hold what is needed.
         let columns = Vec::with_capacity(self.header.len());
         Ok(Typing {
             dataset: Dataset {
