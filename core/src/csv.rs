@@ -57,14 +57,11 @@ pub enum TextFile {
 /// otherwise Windows-1252 (the superset of Latin-1 used by French spreadsheets).
 /// Spreadsheets and binary files are recognised so callers can say what to do.
 pub fn decode(bytes: &[u8]) -> TextFile {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0") {
-        return TextFile::Spreadsheet;
+    if let Some(other) = not_text(bytes) {
+        return other;
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return TextFile::Binary;
-    }
-    let with_bom = bytes.starts_with(b"\xef\xbb\xbf");
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let with_bom = bytes.starts_with(BOM);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) if with_bom || !reads_better_as_windows_1252(text) => TextFile::Text {
             text: text.to_owned(),
@@ -75,6 +72,51 @@ pub fn decode(bytes: &[u8]) -> TextFile {
             encoding: "windows-1252",
         },
     }
+}
+
+/// [`decode`] taking the bytes: UTF-8 text becomes the `String` in place, without a copy
+/// (a large file is then in memory once, not twice).
+pub fn decode_owned(bytes: Vec<u8>) -> TextFile {
+    if let Some(other) = not_text(&bytes) {
+        return other;
+    }
+    let with_bom = bytes.starts_with(BOM);
+    match String::from_utf8(bytes) {
+        Ok(mut text) if with_bom || !reads_better_as_windows_1252(&text) => {
+            if with_bom {
+                text.drain(..BOM.len());
+            }
+            TextFile::Text {
+                text,
+                encoding: "UTF-8",
+            }
+        }
+        Ok(text) => TextFile::Text {
+            text: decode_windows_1252(text.as_bytes()),
+            encoding: "windows-1252",
+        },
+        Err(error) => {
+            let bytes = error.as_bytes();
+            TextFile::Text {
+                text: decode_windows_1252(bytes.strip_prefix(BOM).unwrap_or(bytes)),
+                encoding: "windows-1252",
+            }
+        }
+    }
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// What a file is when it is not text: a spreadsheet (zip or old Excel) or binary.
+fn not_text(bytes: &[u8]) -> Option<TextFile> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Some(TextFile::Spreadsheet);
+    }
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Some(TextFile::Binary);
+    }
+    None
 }
 
 /// Whether `c` is a character of French text outside ASCII.
@@ -703,6 +745,18 @@ mod tests {
     }
 
     proptest! {
+        /// Decoding owned bytes gives what decoding borrowed ones gives.
+        #[test]
+        fn decoding_owned_bytes_is_decoding(text in "[a-zé;€ɜ\u{feff}]{0,20}", bom in any::<bool>(), latin in any::<bool>(), raw in prop::collection::vec(any::<u8>(), 0..20)) {
+            let mut bytes: Vec<u8> = if bom { BOM.to_vec() } else { Vec::new() };
+            if latin {
+                bytes.extend(raw);
+            } else {
+                bytes.extend(text.as_bytes());
+            }
+            prop_assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
+
         /// The byte-wise encoding guess counts as the plain character-by-character one.
         #[test]
         fn the_encoding_guess_counts_every_character(text in "[a-z ;éèàçœÉ€’«»ɜ\u{a0}Ã©ÂŒ\u{2014}\u{202f}]{0,60}") {

@@ -81,14 +81,13 @@ async fn import_in_slices(
         percent: 0,
     });
     tasks::yield_to_browser().await;
-    let mut importer = match Importer::new(&bytes) {
+    let mut importer = match Importer::new(bytes) {
         Ok(importer) => importer,
         Err(e) => {
             state.set(LoadState::Failed(e.message(lang)));
             return None;
         }
     };
-    drop(bytes);
     loop {
         match importer.step(ROWS_PER_SLICE) {
             Ok(true) => break,

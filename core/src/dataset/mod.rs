@@ -26,7 +26,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use thiserror::Error;
 
-use crate::csv::{decode, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
+use crate::csv::{decode_owned, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
 use crate::i18n::{tr, tr_args, Lang};
 use values::{decimal_mark, is_missing_trimmed, parse_date, parse_number, DecimalMark};
 
@@ -374,9 +374,10 @@ pub struct Importer {
 }
 
 impl Importer {
-    /// Decodes the bytes, finds the separator and reads the header.
-    pub fn new(bytes: &[u8]) -> Result<Importer, DatasetError> {
-        let (text, encoding) = match decode(bytes) {
+    /// Decodes the bytes (taking them, so that UTF-8 text is not copied), finds the
+    /// separator and reads the header.
+    pub fn new(bytes: Vec<u8>) -> Result<Importer, DatasetError> {
+        let (text, encoding) = match decode_owned(bytes) {
             TextFile::Spreadsheet => return Err(DatasetError::Spreadsheet),
             TextFile::Binary => return Err(DatasetError::Binary),
             TextFile::Text { text, encoding } => (text, encoding),
@@ -558,7 +559,7 @@ impl Typing {
 
 /// Reads a whole file.
 pub fn import(bytes: &[u8]) -> Result<Dataset, DatasetError> {
-    Importer::new(bytes)?.finish()
+    Importer::new(bytes.to_vec())?.finish()
 }
 
 /// Whether a cell is a code with a meaningful leading zero (`01`, `07500`): such
