@@ -158,7 +158,7 @@ pub fn PreviewTable(props: &PreviewProps) -> Html {
             <div ref={viewport} class={classes!("data-table-wrap", virtual_rows.then_some("data-virtual"))}
                 id="data-preview-rows" role="region" aria-labelledby="data-preview-caption"
                 tabindex="0" onscroll={on_scroll}>
-                <table class="data-table" aria-rowcount={(rows + 1).to_string()}>
+                <table class="data-table" aria-labelledby="data-preview-title" aria-rowcount={(rows + 1).to_string()}>
                     <thead><tr aria-rowindex="1">
                         <th scope="col">{ "#" }</th>
                         { for ds.columns.iter().map(|c| html! { <th scope="col">{ c.name.clone() }</th> }) }

@@ -192,6 +192,7 @@ pub fn BudgetPage() -> Html {
     let population = use_state(|| None::<u64>);
     let loads = use_state(|| 0u32);
     let busy = use_state(|| false);
+    let latest_read = use_mut_ref(|| 0u32);
 
     // Whether the server has national files (briques serve --budgets).
     {
@@ -276,6 +277,7 @@ pub fn BudgetPage() -> Html {
         let loads = loads.clone();
         let population = population.clone();
         let busy = busy.clone();
+        let latest_read = latest_read.clone();
         Callback::from(move |event: Event| {
             let Some(file) = file_input::take_chosen(&event) else {
                 return;
@@ -309,7 +311,7 @@ pub fn BudgetPage() -> Html {
             let loads = loads.clone();
             let population = population.clone();
             let busy = busy.clone();
-            file_input::read_bytes(&file, move |result| {
+            file_input::read_latest(&latest_read, &file, move |result| {
                 let bytes = match result {
                     Ok(bytes) => bytes,
                     Err(error) => {

@@ -4,6 +4,7 @@
 //! The file never leaves the device; large files are read in slices between which the
 //! browser paints the progress bar.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use briques_core::chart::data::compute;
@@ -12,7 +13,7 @@ use briques_core::chart::lessons::{lesson, suggest};
 use briques_core::chart::{ChartKind, ChartSpec, Distortion};
 use briques_core::dataset::profile::{profile_column, Profile};
 use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
-use briques_core::dataset::{ColumnKind, Dataset, Importer};
+use briques_core::dataset::{ColumnKind, Dataset, DatasetError, Importer};
 use briques_core::i18n::Lang;
 use briques_core::pack::Activity;
 use wasm_bindgen::JsCast;
@@ -68,58 +69,72 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// Reads `bytes` in slices, yielding to the browser between them, then profiles.
-async fn import_in_slices(
-    bytes: Vec<u8>,
-    name: String,
-    lang: Lang,
-    generation: u32,
+/// Where an import reports its progress, as long as it is the latest one: a file chosen
+/// since makes it stop at its next step, without touching the page.
+struct Report {
     state: UseStateHandle<LoadState>,
-) -> Option<Loaded> {
-    state.set(LoadState::Reading {
+    latest: Rc<RefCell<u32>>,
+    mine: u32,
+}
+
+impl Report {
+    /// Shows `state` and returns `true`, or `false` when a newer import has started.
+    fn set(&self, state: LoadState) -> bool {
+        let current = *self.latest.borrow() == self.mine;
+        if current {
+            self.state.set(state);
+        }
+        current
+    }
+}
+
+/// Reads `bytes` in slices, yielding to the browser between them, then types and
+/// profiles the columns one per step. `None` when the file cannot be read (the page says
+/// why) or when a newer import has started.
+async fn import_in_slices(bytes: Vec<u8>, name: String, lang: Lang, report: Report) -> Option<Loaded> {
+    let reading = |percent| LoadState::Reading {
         name: name.clone(),
-        percent: 0,
-    });
+        percent,
+    };
+    let analysing = |done, total| LoadState::Analysing {
+        name: name.clone(),
+        done,
+        total,
+    };
+    let failed = |e: DatasetError| {
+        report.set(LoadState::Failed(e.message(lang)));
+        None
+    };
+    if !report.set(reading(0)) {
+        return None;
+    }
     tasks::yield_to_browser().await;
     let mut importer = match Importer::new(bytes) {
         Ok(importer) => importer,
-        Err(e) => {
-            state.set(LoadState::Failed(e.message(lang)));
-            return None;
-        }
+        Err(e) => return failed(e),
     };
     loop {
         match importer.step(ROWS_PER_SLICE) {
             Ok(true) => break,
             Ok(false) => {}
-            Err(e) => {
-                state.set(LoadState::Failed(e.message(lang)));
-                return None;
-            }
+            Err(e) => return failed(e),
         }
         let progress = importer.progress();
-        state.set(LoadState::Reading {
-            name: name.clone(),
-            percent: progress.done * 100 / progress.total.max(1),
-        });
+        if !report.set(reading(progress.done * 100 / progress.total.max(1))) {
+            return None;
+        }
         tasks::yield_to_browser().await;
     }
     // Each column is typed, then profiled, in a step of its own.
     let mut typing = match importer.into_typing() {
         Ok(typing) => typing,
-        Err(e) => {
-            state.set(LoadState::Failed(e.message(lang)));
-            return None;
-        }
+        Err(e) => return failed(e),
     };
     let total = typing.progress().total * 2;
     loop {
-        let done = typing.progress().done;
-        state.set(LoadState::Analysing {
-            name: name.clone(),
-            done,
-            total,
-        });
+        if !report.set(analysing(typing.progress().done, total)) {
+            return None;
+        }
         tasks::yield_to_browser().await;
         if typing.step() {
             break;
@@ -128,11 +143,9 @@ async fn import_in_slices(
     let dataset = typing.finish();
     let mut columns = Vec::with_capacity(dataset.columns.len());
     for column in &dataset.columns {
-        state.set(LoadState::Analysing {
-            name: name.clone(),
-            done: dataset.columns.len() + columns.len(),
-            total,
-        });
+        if !report.set(analysing(dataset.columns.len() + columns.len(), total)) {
+            return None;
+        }
         tasks::yield_to_browser().await;
         columns.push(profile_column(column));
     }
@@ -142,12 +155,14 @@ async fn import_in_slices(
         rows: dataset.rows,
         columns,
     };
-    state.set(LoadState::Idle);
+    if !report.set(LoadState::Idle) {
+        return None;
+    }
     Some(Loaded {
         name,
         dataset: Rc::new(dataset),
         profile,
-        generation,
+        generation: report.mine,
     })
 }
 
@@ -234,20 +249,16 @@ pub fn DataPage() -> Html {
         let preset = preset.clone();
         let lang = settings.lang();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            let mine = {
-                let mut g = generation.borrow_mut();
-                *g += 1;
-                *g
+            let mine = file_input::next(&generation);
+            let (loaded, spec, generation, preset) =
+                (loaded.clone(), spec.clone(), generation.clone(), preset.clone());
+            let report = Report {
+                state: state.clone(),
+                latest: generation.clone(),
+                mine,
             };
-            let (loaded, state, spec, generation, preset) = (
-                loaded.clone(),
-                state.clone(),
-                spec.clone(),
-                generation.clone(),
-                preset.clone(),
-            );
             wasm_bindgen_futures::spawn_local(async move {
-                if let Some(result) = import_in_slices(bytes, name, lang, mine, state).await {
+                if let Some(result) = import_in_slices(bytes, name, lang, report).await {
                     if *generation.borrow() == mine {
                         let chosen = preset.borrow_mut().take();
                         spec.set(Some(chosen.unwrap_or_else(|| suggest(&result.dataset))));
@@ -259,10 +270,11 @@ pub fn DataPage() -> Html {
     };
     let read_file = {
         let start = start.clone();
+        let generation = generation.clone();
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             let start = start.clone();
-            file_input::read_bytes(&file, move |result| {
+            file_input::read_latest(&generation, &file, move |result| {
                 if let Ok(bytes) = result {
                     start.emit((name, bytes));
                 }
@@ -313,6 +325,7 @@ pub fn DataPage() -> Html {
         let state = state.clone();
         let start = start.clone();
         let settings = settings.clone();
+        let generation = generation.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let address = url.trim().to_owned();
@@ -334,9 +347,15 @@ pub fn DataPage() -> Html {
                 state.set(LoadState::Failed(settings.t("data-url-offline")));
                 return;
             }
-            let (state, start, settings) = (state.clone(), start.clone(), settings.clone());
+            let (state, start, settings, latest) =
+                (state.clone(), start.clone(), settings.clone(), generation.clone());
+            let mine = file_input::next(&latest);
             wasm_bindgen_futures::spawn_local(async move {
-                match tasks::fetch_bytes(&address).await {
+                let fetched = tasks::fetch_bytes(&address).await;
+                if *latest.borrow() != mine {
+                    return;
+                }
+                match fetched {
                     Ok(bytes) => start.emit((address, bytes)),
                     Err(status) => {
                         let message = match status {
@@ -405,15 +424,15 @@ pub fn DataPage() -> Html {
     let status = match &*state {
         LoadState::Idle => html! {},
         LoadState::Reading { name, percent } => html! {
-            <div class="data-progress" role="status">
-                <label for="data-progress-bar">{ settings.t_args("data-reading", &[("name", name.as_str().into())]) }</label>
-                <progress id="data-progress-bar" max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
+            <div class="data-progress">
+                <p id="data-progress-label" role="status">{ settings.t_args("data-reading", &[("name", name.as_str().into())]) }</p>
+                <progress aria-labelledby="data-progress-label" max="100" value={percent.to_string()}>{ format!("{percent} %") }</progress>
             </div>
         },
         LoadState::Analysing { name, done, total } => html! {
-            <div class="data-progress" role="status">
-                <label for="data-progress-bar">{ settings.t_args("data-analysing", &[("name", name.as_str().into())]) }</label>
-                <progress id="data-progress-bar" max={total.to_string()} value={done.to_string()}>{ format!("{done} / {total}") }</progress>
+            <div class="data-progress">
+                <p id="data-progress-label" role="status">{ settings.t_args("data-analysing", &[("name", name.as_str().into())]) }</p>
+                <progress aria-labelledby="data-progress-label" max={total.to_string()} value={done.to_string()}>{ format!("{done} / {total}") }</progress>
             </div>
         },
         LoadState::Failed(message) => html! {
@@ -433,7 +452,7 @@ pub fn DataPage() -> Html {
                     <input id="data-file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_pick} />
                     <p class="hint">{ settings.t("data-drop-hint") }</p>
                 </div>
-                <form class="data-url" onsubmit={on_url_submit}>
+                <form class="data-url" novalidate=true onsubmit={on_url_submit}>
                     <label for="data-url">{ settings.t("data-url-label") }</label>
                     <input id="data-url" type="url" inputmode="url" placeholder="https://" value={(*url).clone()} oninput={on_url_input} />
                     <button type="submit">{ settings.t("data-url-open") }</button>
@@ -490,7 +509,7 @@ fn DatasetView(props: &DatasetViewProps) -> Html {
                 }
             </section>
             <ProfileCards loaded={loaded.clone()} />
-            <PreviewTable dataset={loaded.dataset.clone()} />
+            <PreviewTable key={loaded.generation} dataset={loaded.dataset.clone()} />
             if let Some(spec) = &*props.spec {
                 <ChartBuilder loaded={loaded.clone()} spec={spec.clone()} on_change={
                     let handle = props.spec.clone();
@@ -634,7 +653,12 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
             let (on_change, import_error, form_key) =
                 (on_change.clone(), import_error.clone(), form_key.clone());
             file_input::read_bytes(&file, move |result| {
-                match result.map(|bytes| ChartSpec::from_json(&String::from_utf8_lossy(&bytes))) {
+                let text = |bytes: Vec<u8>| {
+                    String::from_utf8_lossy(&bytes)
+                        .trim_start_matches('\u{feff}')
+                        .to_owned()
+                };
+                match result.map(|bytes| ChartSpec::from_json(&text(bytes))) {
                     Ok(Ok(spec)) => {
                         import_error.set(None);
                         form_key.set(*form_key + 1);

@@ -1,6 +1,9 @@
 //! Files the user brings: the file chosen in an `<input type="file">` (or dropped), and
 //! its bytes.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -30,4 +33,28 @@ pub fn read_bytes(file: &File, done: impl FnOnce(Result<Vec<u8>, String>) + 'sta
             });
         done(result);
     });
+}
+
+/// [`read_bytes`] where the last file chosen wins: each read takes the next number of
+/// `latest`, and its result is dropped when another read (or import) has taken a number
+/// since, so a large file chosen first cannot replace a small one chosen after it.
+pub fn read_latest(
+    latest: &Rc<RefCell<u32>>,
+    file: &File,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) {
+    let mine = next(latest);
+    let latest = latest.clone();
+    read_bytes(file, move |result| {
+        if *latest.borrow() == mine {
+            done(result);
+        }
+    });
+}
+
+/// Takes the next number of `latest`.
+pub fn next(latest: &Rc<RefCell<u32>>) -> u32 {
+    let mut number = latest.borrow_mut();
+    *number = number.wrapping_add(1);
+    *number
 }

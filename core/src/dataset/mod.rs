@@ -326,8 +326,10 @@ struct RawColumn {
 impl RawColumn {
     fn push(&mut self, cell: &str) {
         // Most cells have nothing to trim: a first and last byte that are ASCII and not
-        // spaces (Unicode spaces start with a byte above 0x7F) spare the full trim.
-        let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+        // white space (`str::trim` also removes vertical tabs, 0x0B; Unicode spaces start
+        // with a byte above 0x7F) spare the full trim.
+        let plain =
+            |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0b);
         let bytes = cell.as_bytes();
         let cell = if plain(bytes.first()) && plain(bytes.last()) {
             cell
@@ -480,7 +482,11 @@ impl Importer {
         if done == 0 {
             return;
         }
-        let scale = |n: usize| n.saturating_mul(total) / done + n / 16;
+        // In u64: usize is 32 bits in the browser, where `n * total` would overflow.
+        let scale = |n: usize| {
+            let estimate = n as u64 * total as u64 / done as u64 + n as u64 / 16;
+            usize::try_from(estimate).unwrap_or(usize::MAX)
+        };
         for raw in &mut self.raw {
             raw.text
                 .reserve(scale(raw.text.len()).saturating_sub(raw.text.len()));

@@ -347,3 +347,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cells_are_trimmed_of_every_white_space() {
+    let ds = import("nom;valeur\r\n x\u{b};\u{a0}12,5\u{202f}\r\n\u{b};\t3\r\n".as_bytes()).unwrap();
+    assert_eq!(texts(&ds, "nom"), [Some("x".into()), None]);
+    assert_eq!(ds.column("valeur").unwrap().number(0), Some(12.5));
+}

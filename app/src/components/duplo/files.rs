@@ -31,6 +31,7 @@ fn confirm(message: &str) -> bool {
 #[function_component]
 pub fn FilesPanel(props: &FilesProps) -> Html {
     let settings = use_settings();
+    let latest = use_mut_ref(|| 0u32);
     let export_json = {
         let session = props.session.clone();
         Callback::from(move |_: MouseEvent| {
@@ -64,7 +65,7 @@ pub fn FilesPanel(props: &FilesProps) -> Html {
             let on_action = on_action.clone();
             let session = session.clone();
             let settings = settings.clone();
-            file_input::read_bytes(&file, move |result| {
+            file_input::read_latest(&latest, &file, move |result| {
                 let lang = settings.lang();
                 let bytes = match result {
                     Ok(bytes) => bytes,

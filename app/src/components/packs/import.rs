@@ -36,6 +36,7 @@ enum Stage {
 pub fn ImportPanel(props: &ImportProps) -> Html {
     let settings = use_settings();
     let stage = use_state(|| Stage::Idle);
+    let latest = use_mut_ref(|| 0u32);
 
     let on_file = {
         let stage = stage.clone();
@@ -51,7 +52,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let library = library.clone();
             let on_import = on_import.clone();
             let settings = settings.clone();
-            file_input::read_bytes(&file, move |result| {
+            file_input::read_latest(&latest, &file, move |result| {
                 let lang = settings.lang();
                 let text = match result {
                     Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
