@@ -148,7 +148,7 @@ function staticServer(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const DUCKDB_PAGE = `<!doctype html><html lang="en"><title>DuckDB-Wasm bench</title>
+const DUCKDB_PAGE = `<!doctype html><html lang="en"><title>DuckDB-Wasm bench</title><link rel="icon" href="data:,">
 <script type="importmap">{"imports": {
   "apache-arrow": "/node_modules/apache-arrow/Arrow.dom.mjs",
   "flatbuffers": "/node_modules/flatbuffers/mjs/flatbuffers.js",
