@@ -62,13 +62,7 @@ fn render(args: RenderArgs) -> anyhow::Result<()> {
             )))
         }
     };
-    let text = std::fs::read_to_string(&args.spec).with_context(|| {
-        tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", args.spec.display().to_string().as_str().into())],
-        )
-    })?;
+    let text = std::fs::read_to_string(&args.spec).with_context(|| crate::cannot_read(lang, &args.spec))?;
     let spec = ChartSpec::from_json(&text).map_err(|e| anyhow!(e.message(lang)))?;
     let ds = crate::csv_cmd::read_dataset(&args.data, lang)?;
     let svg = render_svg(&spec, &ds, lang).map_err(|e| anyhow!(e.message(lang)))?;

@@ -8,8 +8,8 @@ use anyhow::{anyhow, Context as _};
 use serde_json::{json, Value};
 
 use briques_core::dataset::profile::{profile, ColumnProfile};
-use briques_core::dataset::{import, Dataset};
-use briques_core::i18n::{tr, tr_args, Lang};
+use briques_core::dataset::{Dataset, Importer};
+use briques_core::i18n::{tr_args, Lang};
 
 use crate::env_lang;
 
@@ -39,14 +39,9 @@ pub fn run(command: CsvCommand) -> anyhow::Result<()> {
 
 /// Reads and imports a CSV file, with French messages on failure.
 pub fn read_dataset(path: &std::path::Path, lang: Lang) -> anyhow::Result<Dataset> {
-    let bytes = std::fs::read(path).with_context(|| {
-        tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", path.display().to_string().as_str().into())],
-        )
-    })?;
-    import(&bytes).map_err(|e| {
+    let bytes = std::fs::read(path).with_context(|| crate::cannot_read(lang, path))?;
+    // The importer takes the bytes: a UTF-8 file is then in memory once.
+    Importer::new(bytes).and_then(Importer::finish).map_err(|e| {
         anyhow!(tr_args(
             lang,
             "data-cli-bad-file",
@@ -107,23 +102,7 @@ fn profile_cmd(args: ProfileArgs) -> anyhow::Result<()> {
     for w in &warnings {
         eprintln!("{w}");
     }
-    let delimiter = match p.delimiter {
-        '\t' => tr(lang, "data-cli-tab"),
-        c => c.to_string(),
-    };
-    println!(
-        "{}",
-        tr_args(
-            lang,
-            "data-cli-summary",
-            &[
-                ("encoding", p.encoding.into()),
-                ("delimiter", delimiter.as_str().into()),
-                ("rows", p.rows.into()),
-                ("columns", p.columns.len().into()),
-            ],
-        )
-    );
+    println!("{}", ds.summary(lang));
     for (i, c) in p.columns.iter().enumerate() {
         println!(
             "\n{}. {} ({})\n   {}",

@@ -108,6 +108,15 @@ pub(crate) fn env_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// "Cannot read <path>", for the error context of a file the user named.
+pub(crate) fn cannot_read(lang: Lang, path: &std::path::Path) -> String {
+    briques_core::i18n::tr_args(
+        lang,
+        "cli-cannot-read",
+        &[("path", path.display().to_string().as_str().into())],
+    )
+}
+
 pub(crate) fn parse_addr(text: &str) -> Result<SocketAddr, String> {
     text.parse()
         .map_err(|_| briques_core::i18n::tr_args(env_lang(), "serve-bad-addr", &[("addr", text.into())]))

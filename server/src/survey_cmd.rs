@@ -45,13 +45,7 @@ pub fn run(command: SurveyCommand) -> anyhow::Result<()> {
 
 /// Reads a session from a JSON session file or a CSV of responses.
 fn load(path: &PathBuf, lang: Lang) -> anyhow::Result<(Session, bool)> {
-    let bytes = std::fs::read(path).with_context(|| {
-        tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", path.display().to_string().as_str().into())],
-        )
-    })?;
+    let bytes = std::fs::read(path).with_context(|| crate::cannot_read(lang, path))?;
     let text = match decode(&bytes) {
         TextFile::Text { text, .. } => text,
         TextFile::Spreadsheet => bail!(tr(lang, "cli-spreadsheet-file")),

@@ -249,21 +249,18 @@ pub fn DataPage() -> Html {
         let preset = preset.clone();
         let lang = settings.lang();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            let mine = file_input::next(&generation);
-            let (loaded, spec, generation, preset) =
-                (loaded.clone(), spec.clone(), generation.clone(), preset.clone());
             let report = Report {
                 state: state.clone(),
                 latest: generation.clone(),
-                mine,
+                mine: file_input::next(&generation),
             };
+            let (loaded, spec, preset) = (loaded.clone(), spec.clone(), preset.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                // `Some` only for the latest import (it checked as it finished).
                 if let Some(result) = import_in_slices(bytes, name, lang, report).await {
-                    if *generation.borrow() == mine {
-                        let chosen = preset.borrow_mut().take();
-                        spec.set(Some(chosen.unwrap_or_else(|| suggest(&result.dataset))));
-                        loaded.set(Some(Rc::new(result)));
-                    }
+                    let chosen = preset.borrow_mut().take();
+                    spec.set(Some(chosen.unwrap_or_else(|| suggest(&result.dataset))));
+                    loaded.set(Some(Rc::new(result)));
                 }
             });
         })
@@ -314,11 +311,7 @@ pub fn DataPage() -> Html {
     let url = use_state(String::new);
     let on_url_input = {
         let url = url.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                url.set(input.value());
-            }
-        })
+        Callback::from(move |e: InputEvent| url.set(input_value(&e)))
     };
     let on_url_submit = {
         let url = url.clone();
@@ -487,20 +480,11 @@ fn DatasetView(props: &DatasetViewProps) -> Html {
     let loaded = &props.loaded;
     let ds = &loaded.dataset;
     let warnings: Vec<String> = ds.warnings.iter().map(|w| w.message(settings.lang())).collect();
-    let delimiter = match ds.delimiter {
-        '\t' => settings.t("data-cli-tab"),
-        c => c.to_string(),
-    };
     html! {
         <>
             <section aria-labelledby="data-summary-title">
                 <h2 id="data-summary-title">{ loaded.name.clone() }</h2>
-                <p id="data-summary">{ settings.t_args("data-cli-summary", &[
-                    ("encoding", ds.encoding.into()),
-                    ("delimiter", delimiter.as_str().into()),
-                    ("rows", ds.rows.into()),
-                    ("columns", ds.columns.len().into()),
-                ]) }</p>
+                <p id="data-summary">{ ds.summary(settings.lang()) }</p>
                 if !warnings.is_empty() {
                     <details class="data-warnings">
                         <summary>{ settings.t_args("data-warnings", &[("count", ds.ragged_rows.max(warnings.len()).into())]) }</summary>
@@ -653,12 +637,7 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
             let (on_change, import_error, form_key) =
                 (on_change.clone(), import_error.clone(), form_key.clone());
             file_input::read_bytes(&file, move |result| {
-                let text = |bytes: Vec<u8>| {
-                    String::from_utf8_lossy(&bytes)
-                        .trim_start_matches('\u{feff}')
-                        .to_owned()
-                };
-                match result.map(|bytes| ChartSpec::from_json(&text(bytes))) {
+                match result.map(|bytes| ChartSpec::from_json(&String::from_utf8_lossy(&bytes))) {
                     Ok(Ok(spec)) => {
                         import_error.set(None);
                         form_key.set(*form_key + 1);
@@ -860,11 +839,7 @@ fn Filters(props: &FiltersProps) -> Html {
     };
     let on_value = {
         let value = value.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                value.set(input.value());
-            }
-        })
+        Callback::from(move |e: InputEvent| value.set(input_value(&e)))
     };
     let add = {
         let (spec, on_change) = (props.spec.clone(), props.on_change.clone());

@@ -295,45 +295,44 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
     let numeric_x = x.kind.is_numeric() || x.kind.is_temporal();
     let mut groups = group_by(ds, rows, x_name, spec.y.as_deref(), spec.aggregate)?;
     sort_groups(&mut groups, SortOrder::Key);
-    let mut series: Vec<(String, Vec<Option<f64>>)> =
-        match (&spec.y2, spec.distortion, colour_keys(spec, ds, rows)?) {
-            (Some(y2), _, _) => {
-                let second = group_by(
-                    ds,
-                    rows,
-                    x_name,
-                    Some(y2),
-                    if spec.aggregate == Aggregate::Count {
-                        Aggregate::Sum
-                    } else {
-                        spec.aggregate
-                    },
-                )?;
-                let mut second_values = vec![None; groups.len()];
-                for g in second {
-                    if let Some(i) = groups.iter().position(|h| h.key == g.key) {
-                        if let Some(slot) = second_values.get_mut(i) {
-                            *slot = g.value;
-                        }
+    let mut series: Vec<(String, Vec<Option<f64>>)> = match (&spec.y2, colour_keys(spec, ds, rows)?) {
+        (Some(y2), _) => {
+            let second = group_by(
+                ds,
+                rows,
+                x_name,
+                Some(y2),
+                if spec.aggregate == Aggregate::Count {
+                    Aggregate::Sum
+                } else {
+                    spec.aggregate
+                },
+            )?;
+            let mut second_values = vec![None; groups.len()];
+            for g in second {
+                if let Some(i) = groups.iter().position(|h| h.key == g.key) {
+                    if let Some(slot) = second_values.get_mut(i) {
+                        *slot = g.value;
                     }
                 }
-                vec![
-                    (
-                        measure_label(spec, lang),
-                        groups.iter().map(|g| g.value).collect(),
-                    ),
-                    (y2.clone(), second_values),
-                ]
             }
-            (None, _, Some(keys)) => split_by_colour(spec, ds, &groups, &keys, lang)?
-                .into_iter()
-                .map(|s| (s.name, s.values))
-                .collect(),
-            (None, _, None) => vec![(
-                measure_label(spec, lang),
-                groups.iter().map(|g| g.value).collect(),
-            )],
-        };
+            vec![
+                (
+                    measure_label(spec, lang),
+                    groups.iter().map(|g| g.value).collect(),
+                ),
+                (y2.clone(), second_values),
+            ]
+        }
+        (None, Some(keys)) => split_by_colour(spec, ds, &groups, &keys, lang)?
+            .into_iter()
+            .map(|s| (s.name, s.values))
+            .collect(),
+        (None, None) => vec![(
+            measure_label(spec, lang),
+            groups.iter().map(|g| g.value).collect(),
+        )],
+    };
     let mut positions: Vec<f64> = groups
         .iter()
         .enumerate()

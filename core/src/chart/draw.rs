@@ -3,7 +3,7 @@
 //! generic over plotters' backends so that a native caller may draw on a bitmap too.
 //! All text goes through plotters, whose SVG backend escapes it.
 
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -32,6 +32,37 @@ const GRID: RGBColor = RGBColor(0xe0, 0xe0, 0xe0);
 const FONT: &str = "sans-serif";
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The horizontal axis' title: the one written, or the column's name.
+fn x_title(spec: &ChartSpec) -> String {
+    spec.axis
+        .x_label
+        .clone()
+        .or_else(|| spec.x.clone())
+        .unwrap_or_default()
+}
+
+/// The vertical axis' title: the one written, or what the bars or lines measure.
+fn y_title(spec: &ChartSpec, lang: Lang) -> String {
+    spec.axis
+        .y_label
+        .clone()
+        .unwrap_or_else(|| measure_label(spec, lang))
+}
+
+/// The legend box of a chart with several series.
+fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> DrawResult<DB> {
+    chart
+        .configure_series_labels()
+        .label_font(text_style(13, &INK))
+        .background_style(WHITE.mix(0.9))
+        .border_style(MUTED)
+        .position(position)
+        .draw()
+}
 
 fn colour(i: usize) -> RGBColor {
     PALETTE.get(i % PALETTE.len()).copied().unwrap_or(INK)
@@ -306,17 +337,7 @@ fn bars<DB: DrawingBackend>(
         .x_label_area_size(44)
         .y_label_area_size(78)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), lo..hi)?;
-    let x_desc = spec
-        .axis
-        .x_label
-        .clone()
-        .or_else(|| spec.x.clone())
-        .unwrap_or_default();
-    let y_desc = spec
-        .axis
-        .y_label
-        .clone()
-        .unwrap_or_else(|| measure_label(spec, lang));
+    let (x_desc, y_desc) = (x_title(spec), y_title(spec, lang));
     let decimals = decimals_for(lo, hi);
     chart
         .configure_mesh()
@@ -367,13 +388,7 @@ fn bars<DB: DrawingBackend>(
         }
     }
     if series.len() > 1 {
-        chart
-            .configure_series_labels()
-            .label_font(text_style(13, &INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(MUTED)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)?;
     }
     Ok(())
 }
@@ -387,17 +402,7 @@ fn lines_chart<DB: DrawingBackend>(
     format_x: &dyn Fn(f64) -> String,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let x_desc = spec
-        .axis
-        .x_label
-        .clone()
-        .or_else(|| spec.x.clone())
-        .unwrap_or_default();
-    let y_desc = spec
-        .axis
-        .y_label
-        .clone()
-        .unwrap_or_else(|| measure_label(spec, lang));
+    let (x_desc, y_desc) = (x_title(spec), y_title(spec, lang));
     let dual = spec.distortion == Some(Distortion::DualAxes) && lines.len() >= 2;
     let first: Vec<f64> = lines
         .first()
@@ -475,13 +480,7 @@ fn lines_chart<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], colour(si).stroke_width(3))
             });
         }
-        chart
-            .configure_series_labels()
-            .label_font(text_style(13, &INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(MUTED)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         return Ok(());
     }
     for (si, (name, points)) in lines.iter().enumerate() {
@@ -497,13 +496,7 @@ fn lines_chart<DB: DrawingBackend>(
         }
     }
     if lines.len() > 1 {
-        chart
-            .configure_series_labels()
-            .label_font(text_style(13, &INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(MUTED)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(())
 }
@@ -536,13 +529,7 @@ fn scatter<DB: DrawingBackend>(
         .x_label_formatter(&|v| format_x(*v))
         .label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
-        .x_desc(
-            spec.axis
-                .x_label
-                .clone()
-                .or_else(|| spec.x.clone())
-                .unwrap_or_default(),
-        )
+        .x_desc(x_title(spec))
         .y_desc(
             spec.axis
                 .y_label
@@ -577,13 +564,7 @@ fn scatter<DB: DrawingBackend>(
         }
     }
     if series.len() > 1 {
-        chart
-            .configure_series_labels()
-            .label_font(text_style(13, &INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(MUTED)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(())
 }

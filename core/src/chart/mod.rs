@@ -275,10 +275,12 @@ impl ChartSpec {
 
     /// Reads a spec file.
     pub fn from_json(text: &str) -> Result<ChartSpec, ChartError> {
-        let spec: ChartSpec = serde_json::from_str(text).map_err(|e| ChartError::BadSpec {
-            line: e.line(),
-            detail: e.to_string(),
-        })?;
+        // Saved by a Windows editor, a spec may start with a byte-order mark.
+        let spec: ChartSpec =
+            serde_json::from_str(crate::csv::strip_bom(text)).map_err(|e| ChartError::BadSpec {
+                line: e.line(),
+                detail: e.to_string(),
+            })?;
         if spec.format != SPEC_FORMAT {
             return Err(ChartError::NotASpec);
         }

@@ -286,6 +286,24 @@ impl Dataset {
         self.columns.iter().find(|c| c.name == name)
     }
 
+    /// One sentence on the file: encoding, separator, rows and columns.
+    pub fn summary(&self, lang: Lang) -> String {
+        let delimiter = match self.delimiter {
+            '\t' => tr(lang, "data-cli-tab"),
+            c => c.to_string(),
+        };
+        tr_args(
+            lang,
+            "data-cli-summary",
+            &[
+                ("encoding", self.encoding.into()),
+                ("delimiter", delimiter.as_str().into()),
+                ("rows", self.rows.into()),
+                ("columns", self.columns.len().into()),
+            ],
+        )
+    }
+
     /// The table as CSV (`;`, decimal commas, CRLF, UTF-8 with a byte-order mark) that
     /// French spreadsheet software opens correctly.
     pub fn to_csv(&self) -> String {
@@ -524,9 +542,7 @@ impl Importer {
 
     /// Types the columns and returns the table.
     pub fn finish(self) -> Result<Dataset, DatasetError> {
-        let mut typing = self.into_typing()?;
-        while !typing.step() {}
-        Ok(typing.finish())
+        Ok(self.into_typing()?.finish())
     }
 }
 
