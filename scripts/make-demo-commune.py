@@ -96,7 +96,6 @@ I = [
 LOANS = {2019: 0, 2020: 0, 2021: 400000, 2022: 350000, 2023: 0, 2024: 150000}
 WORKS = {2019: 1.0, 2020: 0.7, 2021: 1.9, 2022: 1.7, 2023: 0.9, 2024: 1.2}
 DEBT_2018 = 1_950_000.0
-LABELS = {"011": "Charges à caractère général", "012": "Charges de personnel"}
 
 
 def factor(year, compte, rd):

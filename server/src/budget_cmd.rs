@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, Context as _};
 use serde_json::{json, Value};
 
-use briques_core::budget::{self, Budget, DgfipOptions, DocumentKind, Format, INDICATORS};
+use briques_core::budget::{self, Budget, DgfipOptions, Format, INDICATORS};
 use briques_core::i18n::{format_number, tr, tr_args, Lang};
 
 use crate::env_lang;
@@ -90,35 +90,12 @@ fn cents(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-fn document_key(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::BudgetPrimitif => "budget-doc-bp",
-        DocumentKind::BudgetSupplementaire => "budget-doc-bs",
-        DocumentKind::DecisionModificative => "budget-doc-dm",
-        DocumentKind::CompteAdministratif => "budget-doc-ca",
-        DocumentKind::CompteFinancierUnique => "budget-doc-cfu",
-        DocumentKind::Comptes => "budget-doc-comptes",
-    }
-}
-
 /// The indicators as (name, value) pairs, in [`INDICATORS`] order.
 fn indicator_values(budget: &Budget) -> Vec<(&'static str, Option<f64>)> {
     let i = budget.indicators();
-    let values = [
-        Some(i.recettes_reelles_fonctionnement),
-        Some(i.depenses_reelles_fonctionnement),
-        i.epargne_gestion,
-        Some(i.epargne_brute),
-        i.remboursement_emprunts,
-        i.epargne_nette,
-        i.depenses_equipement,
-        i.encours_dette,
-        i.capacite_desendettement,
-    ];
     INDICATORS
         .iter()
-        .zip(values)
-        .map(|((name, _, _), v)| (*name, v))
+        .map(|(name, _, _)| (*name, i.get(name)))
         .collect()
 }
 
@@ -242,10 +219,7 @@ fn print_budget(budget: &Budget, lang: Lang) {
             "budget-cli-header",
             &[
                 ("exercice", year.as_str().into()),
-                (
-                    "document",
-                    tr(lang, document_key(budget.document)).as_str().into()
-                ),
+                ("document", tr(lang, budget.document.key()).as_str().into()),
                 (
                     "nomenclature",
                     if budget.nomenclature.is_empty() {

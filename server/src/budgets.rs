@@ -1,8 +1,9 @@
 //! National budget files for the explorer (`briques serve --budgets <dir>`): the folder
 //! written by `briques budget prepare` (`index.json`, `strates.json`, and
 //! `communes/<département>.jsonl`, one budget per line, located by the index). The index
-//! is held in memory for searching by name or INSEE code (accents and case ignored); a
-//! budget is read from disk, its bytes only, when asked for.
+//! is held in memory for searching by name or INSEE code (accents and case ignored), and
+//! `strates.json` as its bytes, both read when the folder is opened; a budget is read from
+//! disk, its bytes only, when asked for.
 //!
 //! - `GET /api/budgets/recherche?q=…`: up to 20 communes, best matches first;
 //! - `GET /api/budgets/communes/{insee}`: one commune's budget (a `Budget` as JSON);
@@ -10,18 +11,22 @@
 //! - `GET /api/budgets/statut`: `{"communes": n}`, 0 without national files (always there,
 //!   so the app can ask without an error).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use briques_core::budget::national::read_commune_bytes;
-use briques_core::i18n::{fold_accent, tr, tr_args, Lang};
+use briques_core::i18n::{fold_accent, tr, tr_args};
 use serde::{Deserialize, Serialize};
+
+use crate::live::{lang, ApiError};
 
 /// One commune of the index, as `briques budget prepare` writes it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -52,7 +57,12 @@ pub struct Entry {
 /// The national files, ready to serve.
 pub struct National {
     dir: PathBuf,
+    /// Each commune with its folded name, in the index's order.
     entries: Vec<(String, Entry)>,
+    /// Where each INSEE code is in `entries` (its first entry).
+    by_insee: HashMap<String, usize>,
+    /// The bytes of `strates.json`, `None` when it could not be read.
+    strates: Option<Bytes>,
 }
 
 /// Lower case, accents folded, punctuation as spaces: "Saint-Étienne" → "saint etienne".
@@ -67,15 +77,31 @@ fn fold(text: &str) -> String {
 }
 
 impl National {
-    /// Reads `dir/index.json`.
+    /// Reads `dir/index.json` and, when it is there, `dir/strates.json`.
     pub fn open(dir: &Path) -> anyhow::Result<National> {
         let path = dir.join("index.json");
         let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
         let entries: Vec<Entry> = serde_json::from_str(&text).with_context(|| path.display().to_string())?;
-        Ok(National {
-            dir: dir.to_owned(),
+        let strates = std::fs::read(dir.join("strates.json")).ok().map(Bytes::from);
+        Ok(National::new(dir.to_owned(), entries, strates))
+    }
+
+    fn new(dir: PathBuf, entries: Vec<Entry>, strates: Option<Bytes>) -> National {
+        let mut by_insee = HashMap::with_capacity(entries.len());
+        for (at, entry) in entries.iter().enumerate() {
+            by_insee.entry(entry.insee.clone()).or_insert(at);
+        }
+        National {
+            dir,
             entries: entries.into_iter().map(|e| (fold(&e.nom), e)).collect(),
-        })
+            by_insee,
+            strates,
+        }
+    }
+
+    /// The commune of this INSEE code.
+    fn commune(&self, insee: &str) -> Option<&Entry> {
+        self.by_insee.get(insee).map(|at| &self.entries[*at].1)
     }
 
     /// How many communes the index holds.
@@ -124,26 +150,18 @@ impl National {
     }
 }
 
-fn lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(Lang::from_accept_language)
-        .unwrap_or_default()
+/// JSON bytes sent as they are.
+fn json(bytes: impl IntoResponse) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
 }
 
-fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
-}
-
-fn json_file(path: &Path, lang: Lang, code: &str) -> Response {
-    match std::fs::read(path) {
-        Ok(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        Err(_) => error(
-            StatusCode::NOT_FOUND,
-            tr_args(lang, "budget-api-unknown", &[("code", code.into())]),
-        ),
-    }
+/// 404: no such commune (or no strates).
+fn unknown(headers: &HeaderMap, code: &str) -> Response {
+    ApiError(
+        StatusCode::NOT_FOUND,
+        tr_args(lang(headers), "budget-api-unknown", &[("code", code.into())]),
+    )
+    .into_response()
 }
 
 #[derive(Deserialize)]
@@ -162,23 +180,24 @@ async fn commune(
     UrlPath(code): UrlPath<String>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = lang(&headers);
     let valid = code.len() == 5 && code.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B');
     if !valid {
-        return error(StatusCode::BAD_REQUEST, tr(lang, "budget-api-bad-code"));
+        return ApiError(StatusCode::BAD_REQUEST, tr(lang(&headers), "budget-api-bad-code")).into_response();
     }
-    let found = national.entries.iter().find(|(_, e)| e.insee == code);
-    match found.map(|(_, e)| read_commune_bytes(&national.dir, &e.fichier, e.debut, e.longueur)) {
-        Some(Ok(bytes)) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
-        _ => error(
-            StatusCode::NOT_FOUND,
-            tr_args(lang, "budget-api-unknown", &[("code", code.as_str().into())]),
-        ),
+    match national
+        .commune(&code)
+        .map(|e| read_commune_bytes(&national.dir, &e.fichier, e.debut, e.longueur))
+    {
+        Some(Ok(bytes)) => json(bytes),
+        _ => unknown(&headers, &code),
     }
 }
 
 async fn strates(State(national): State<Arc<National>>, headers: HeaderMap) -> Response {
-    json_file(&national.dir.join("strates.json"), lang(&headers), "strates")
+    match &national.strates {
+        Some(bytes) => json(bytes.clone()),
+        None => unknown(&headers, "strates"),
+    }
 }
 
 /// The routes of the national files; without them, only the status, which says so.
@@ -205,25 +224,58 @@ mod tests {
     use super::*;
 
     fn national(names: &[(&str, &str, u64)]) -> National {
-        National {
-            dir: PathBuf::new(),
-            entries: names
-                .iter()
-                .map(|(insee, nom, population)| {
-                    let e = Entry {
-                        insee: (*insee).into(),
-                        nom: (*nom).into(),
-                        population: Some(*population),
-                        strate: None,
-                        exercice: 2023,
-                        fichier: String::new(),
-                        debut: 0,
-                        longueur: 0,
-                    };
-                    (fold(nom), e)
-                })
-                .collect(),
-        }
+        let entries = names
+            .iter()
+            .map(|(insee, nom, population)| Entry {
+                insee: (*insee).into(),
+                nom: (*nom).into(),
+                population: Some(*population),
+                strate: None,
+                exercice: 2023,
+                fichier: String::new(),
+                debut: 0,
+                longueur: 0,
+            })
+            .collect();
+        National::new(PathBuf::new(), entries, None)
+    }
+
+    async fn body(response: Response) -> Bytes {
+        axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn strates_are_read_at_opening_and_sent_as_they_are_or_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.json"), "[]").unwrap();
+        let without = Arc::new(National::open(dir.path()).unwrap());
+        let missing = strates(State(without), HeaderMap::new()).await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        let error: serde_json::Value = serde_json::from_slice(&body(missing).await).unwrap();
+        assert!(error["error"].as_str().unwrap().contains("strates"));
+
+        let text = "{\n  \"4\": {}\n}";
+        std::fs::write(dir.path().join("strates.json"), text).unwrap();
+        let with = Arc::new(National::open(dir.path()).unwrap());
+        std::fs::remove_file(dir.path().join("strates.json")).unwrap();
+        let sent = strates(State(with), HeaderMap::new()).await;
+        assert_eq!(sent.status(), StatusCode::OK);
+        assert_eq!(sent.headers()[header::CONTENT_TYPE], "application/json");
+        assert_eq!(body(sent).await, text.as_bytes());
+    }
+
+    #[test]
+    fn a_commune_is_found_by_its_code_first_entry_first() {
+        let n = national(&[
+            ("42218", "SAINT-ÉTIENNE", 1),
+            ("42218", "DOUBLON", 2),
+            ("2A004", "AJACCIO", 3),
+        ]);
+        assert_eq!(n.commune("42218").map(|e| e.nom.as_str()), Some("SAINT-ÉTIENNE"));
+        assert_eq!(n.commune("2A004").map(|e| e.nom.as_str()), Some("AJACCIO"));
+        assert!(n.commune("99999").is_none());
     }
 
     #[test]

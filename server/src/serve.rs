@@ -91,13 +91,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             &[("path", index.display().to_string().as_str().into())]
         ));
     }
-    let national_note = args.budgets.as_ref().map(|dir| dir.display().to_string());
+    // The national budget files with their folder as shown.
     let national = match &args.budgets {
         Some(dir) => {
-            let dir_text = dir.display().to_string();
+            let path = dir.display().to_string();
             let national = National::open(dir)
-                .with_context(|| t("serve-budgets-failed", &[("path", dir_text.as_str().into())]))?;
-            Some(Arc::new(national))
+                .with_context(|| t("serve-budgets-failed", &[("path", path.as_str().into())]))?;
+            Some((Arc::new(national), path))
         }
         None => None,
     };
@@ -141,7 +141,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 &[("url", url.as_str().into()), ("data", data_text.as_str().into())]
             )
         );
-        if let (Some(national), Some(path)) = (&national, &national_note) {
+        if let Some((national, path)) = &national {
             // Not println!: whoever started the server may have stopped reading.
             let _ = writeln!(
                 std::io::stdout(),
@@ -157,7 +157,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
         axum::serve(
             listener,
-            app(assets, live, national).into_make_service_with_connect_info::<SocketAddr>(),
+            app(assets, live, national.map(|(national, _)| national))
+                .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
         .await

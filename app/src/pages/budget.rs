@@ -9,9 +9,10 @@ use std::rc::Rc;
 use briques_core::budget::explore::{
     self, descend, hundred_euros, lines_under, share_above, strate, tree, Axis, Level, MayorBase, Node, Side,
 };
-use briques_core::budget::{nomenclature, Budget, DocumentKind, Indicators, INDICATORS};
+use briques_core::budget::{nomenclature, Budget, Indicators, INDICATORS};
 use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, Lang};
+use briques_core::survey::slug;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -45,21 +46,6 @@ fn location_query() -> String {
     gloo::utils::window().location().search().unwrap_or_default()
 }
 
-fn indicator_value(i: &Indicators, name: &str) -> Option<f64> {
-    match name {
-        "recettes_reelles_fonctionnement" => Some(i.recettes_reelles_fonctionnement),
-        "depenses_reelles_fonctionnement" => Some(i.depenses_reelles_fonctionnement),
-        "epargne_gestion" => i.epargne_gestion,
-        "epargne_brute" => Some(i.epargne_brute),
-        "remboursement_emprunts" => i.remboursement_emprunts,
-        "epargne_nette" => i.epargne_nette,
-        "depenses_equipement" => i.depenses_equipement,
-        "encours_dette" => i.encours_dette,
-        "capacite_desendettement" => i.capacite_desendettement,
-        _ => None,
-    }
-}
-
 /// The glossary entry of each indicator.
 const INDICATOR_TERMS: [(&str, &str); 9] = [
     ("recettes_reelles_fonctionnement", "operations-reelles"),
@@ -78,17 +64,6 @@ fn indicator_term(name: &str) -> &'static str {
         .iter()
         .find(|(n, _)| *n == name)
         .map_or("operations-reelles", |(_, term)| term)
-}
-
-fn document_key(kind: DocumentKind) -> &'static str {
-    match kind {
-        DocumentKind::BudgetPrimitif => "budget-doc-bp",
-        DocumentKind::BudgetSupplementaire => "budget-doc-bs",
-        DocumentKind::DecisionModificative => "budget-doc-dm",
-        DocumentKind::CompteAdministratif => "budget-doc-ca",
-        DocumentKind::CompteFinancierUnique => "budget-doc-cfu",
-        DocumentKind::Comptes => "budget-doc-comptes",
-    }
 }
 
 fn node_label(settings: &SettingsHandle, side: Side, node: &Node) -> String {
@@ -122,10 +97,6 @@ fn csv_of(rows: &[Vec<String>]) -> String {
         write_record(&mut out, &cells, ';');
     }
     out
-}
-
-fn slug(text: &str) -> String {
-    briques_core::survey::slug(text)
 }
 
 /// Imports a file read on the device, or says why it cannot be.
@@ -494,6 +465,7 @@ fn explorer(
         nomenclature::Family::M14 => "M14",
         nomenclature::Family::M57 => "M57",
     };
+    // The years: for the choice of year here, then for the evolution chart.
     let years: Vec<i32> = loaded.budgets.iter().map(|b| b.exercice).collect();
     let on_year = {
         let view = view.clone();
@@ -524,7 +496,7 @@ fn explorer(
     };
     let heading = html! {
         <div class="budget-heading">
-            <h2 id="budget-commune">{ format!("{} · {} {}", loaded.name, settings.t(document_key(budget.document)), budget.exercice) }</h2>
+            <h2 id="budget-commune">{ format!("{} · {} {}", loaded.name, settings.t(budget.document.key()), budget.exercice) }</h2>
             <p>
                 { settings.t_args("budget-nomenclature", &[("name", nomenclature_name.into())]) }{" "}
                 <Term id="nomenclature">{ settings.t("budget-what-is-it") }</Term>
@@ -588,8 +560,14 @@ fn explorer(
         };
     }
 
-    // Indicators, with a comparison when statistics of the same strate are served.
-    let indicators = budget.indicators();
+    // Indicators, with a comparison when statistics of the same strate are served; those
+    // of every year for the evolution.
+    let all: Vec<Indicators> = loaded.budgets.iter().map(Budget::indicators).collect();
+    let indicators = loaded
+        .budgets
+        .iter()
+        .position(|b| std::ptr::eq(b, budget))
+        .map_or_else(|| budget.indicators(), |at| all[at]);
     let strate_stats = population.and_then(|p| {
         let s = strate(p);
         loaded
@@ -598,7 +576,7 @@ fn explorer(
             .and_then(|all| all.get(&s.to_string()).cloned())
     });
     let cards = INDICATORS.iter().filter_map(|(name, label_key, def_key)| {
-        let value = indicator_value(&indicators, name)?;
+        let value = indicators.get(name)?;
         let shown = if *name == "capacite_desendettement" {
             settings.t_args(
                 "budget-years",
@@ -664,15 +642,20 @@ fn explorer(
         }
     });
     let current_label = node_label(settings, view.side, current);
+    let labels: Vec<String> = current
+        .children
+        .iter()
+        .map(|child| node_label(settings, view.side, child))
+        .collect();
     let parts: Vec<Part> = current
         .children
         .iter()
-        .map(|child| Part {
+        .zip(&labels)
+        .map(|(child, label)| Part {
             key: child.key.clone(),
-            label: node_label(settings, view.side, child),
+            label: label.clone(),
             shown: show(child.amount),
             amount: child.amount,
-            opens: true,
         })
         .collect();
     let on_open = {
@@ -737,20 +720,15 @@ fn explorer(
                 String::new()
             }
         };
-        for child in &current.children {
-            table_rows.push(vec![
-                node_label(settings, view.side, child),
-                show(child.amount),
-                share(child.amount),
-            ]);
+        for (child, label) in current.children.iter().zip(&labels) {
+            table_rows.push(vec![label.clone(), show(child.amount), share(child.amount)]);
         }
         html! {
             <table class="budget-table">
                 <caption>{ settings.t_args("budget-parts-of", &[("name", current_label.as_str().into())]) }</caption>
                 <thead><tr>{ for table_rows[0].iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
                 <tbody>
-                    { for current.children.iter().map(|child| {
-                        let label = node_label(settings, view.side, child);
+                    { for current.children.iter().zip(labels).map(|(child, label)| {
                         let open = on_open.clone();
                         let key = child.key.clone();
                         html! {
@@ -766,7 +744,6 @@ fn explorer(
             </table>
         }
     };
-    let csv = csv_of(&table_rows);
     let csv_name = format!(
         "budget-{}-{}-{}.csv",
         slug(&loaded.name),
@@ -774,7 +751,7 @@ fn explorer(
         slug(&current_label)
     );
     let on_csv = Callback::from(move |_: MouseEvent| {
-        let _ = download::text(&csv_name, "text/csv;charset=utf-8", &csv);
+        let _ = download::text(&csv_name, "text/csv;charset=utf-8", &csv_of(&table_rows));
     });
     let controls = html! {
         <div class="budget-controls" role="group" aria-label={settings.t("budget-view-options")}>
@@ -796,9 +773,7 @@ fn explorer(
     };
 
     // Evolution over the years, with the M14 → M57 change marked.
-    let evolution = (loaded.budgets.len() > 1).then(|| {
-        let years: Vec<i32> = loaded.budgets.iter().map(|b| b.exercice).collect();
-        let all: Vec<Indicators> = loaded.budgets.iter().map(Budget::indicators).collect();
+    let evolution = (loaded.budgets.len() > 1).then(move || {
         let scale = |b: &Budget, v: f64| match b.collectivite.population.filter(|_| per_head) {
             Some(p) => v / p as f64,
             None => v,
@@ -833,13 +808,11 @@ fn explorer(
             </Figure>
         }
     });
-    let hundred: Vec<(String, f64)> = hundred_euros(budget)
-        .into_iter()
-        .map(|(c, v)| (settings.t(c.key()), v))
-        .collect();
-    let hundred_defs: Vec<(String, String, f64)> = hundred_euros(budget)
-        .into_iter()
-        .map(|(c, v)| (settings.t(c.key()), settings.t(&format!("{}-def", c.key())), v))
+    let shares = hundred_euros(budget);
+    let hundred: Vec<(String, f64)> = shares.iter().map(|(c, v)| (settings.t(c.key()), *v)).collect();
+    let hundred_defs: Vec<(String, String, f64)> = shares
+        .iter()
+        .map(|(c, v)| (settings.t(c.key()), settings.t(&format!("{}-def", c.key())), *v))
         .collect();
     let format_share = Callback::from(move |v: f64| format!("{}\u{a0}€", format_number(lang, v, 1)));
 

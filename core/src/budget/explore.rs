@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::nomenclature::{self, Category, Family};
-use super::{Budget, Direction, Line, Section};
+use super::{Budget, Direction, Flow, Line, Section};
 
 /// Spending or revenue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +143,23 @@ pub fn chapitre_of(line: &Line) -> String {
     chapitre.to_owned()
 }
 
+/// The keys of a line in the tree: its section (`F` or `I`) and its group (chapitre
+/// code, or `f0` … `f9`, `f-` by fonction); `None` outside the two sections.
+fn keys(line: &Line, axis: Axis) -> Option<(&'static str, String)> {
+    let section = match line.section()? {
+        Section::Fonctionnement => "F",
+        Section::Investissement => "I",
+    };
+    let group = match axis {
+        Axis::Nature => chapitre_of(line),
+        Axis::Fonction => match line.fonction.as_deref().and_then(|f| f.chars().next()) {
+            Some(digit) if digit.is_ascii_digit() => format!("f{digit}"),
+            _ => "f-".to_owned(),
+        },
+    };
+    Some((section, group))
+}
+
 /// Real operations of the year on one side, as a tree (carried-over results and
 /// third-party works excluded, as in [`Budget::totals`]).
 pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
@@ -153,35 +170,28 @@ pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
         .iter()
         .filter(|l| l.reel && l.direction == side.direction())
     {
-        let Some(section) = line.section() else { continue };
+        let Some((section_key, group_key)) = keys(line, axis) else {
+            continue;
+        };
         let amount = budget.amount(line);
-        let section_key = match section {
-            Section::Fonctionnement => "F",
-            Section::Investissement => "I",
-        };
-        let (group_key, group_level, group_label) = match axis {
-            Axis::Nature => {
-                let code = chapitre_of(line);
-                let label = nomenclature::chapitre_label(family, &code)
-                    .or_else(|| nomenclature::compte_label(&code).map(|(_, l)| l));
-                (code, Level::Chapitre, label)
-            }
-            Axis::Fonction => match line.fonction.as_deref().and_then(|f| f.chars().next()) {
-                Some(digit) if digit.is_ascii_digit() => (
-                    format!("f{digit}"),
-                    Level::Fonction,
-                    nomenclature::fonction_label(family, &digit.to_string()),
-                ),
-                _ => ("f-".to_owned(), Level::Fonction, None),
-            },
-        };
         root.amount += amount;
         let section_node = root.child(section_key, || {
             Node::new(section_key.into(), Level::Section, None)
         });
         section_node.amount += amount;
-        let group = section_node.child(&group_key, || {
-            Node::new(group_key.clone(), group_level, group_label)
+        let group = section_node.child(&group_key, || match axis {
+            Axis::Nature => {
+                let label = nomenclature::chapitre_label(family, &group_key)
+                    .or_else(|| nomenclature::compte_label(&group_key).map(|(_, l)| l));
+                Node::new(group_key.clone(), Level::Chapitre, label)
+            }
+            Axis::Fonction => {
+                let label = group_key
+                    .strip_prefix('f')
+                    .filter(|digit| *digit != "-")
+                    .and_then(|digit| nomenclature::fonction_label(family, digit));
+                Node::new(group_key.clone(), Level::Fonction, label)
+            }
         });
         group.amount += amount;
         let compte = group.child(&line.compte, || {
@@ -215,21 +225,10 @@ pub fn lines_under<'a>(budget: &'a Budget, side: Side, axis: Axis, path: &[&str]
         .iter()
         .filter(|l| l.reel && l.direction == side.direction())
         .filter(|l| {
-            let section = match l.section() {
-                Some(Section::Fonctionnement) => "F",
-                Some(Section::Investissement) => "I",
-                None => return false,
-            };
-            let group = match axis {
-                Axis::Nature => chapitre_of(l),
-                Axis::Fonction => match l.fonction.as_deref().and_then(|f| f.chars().next()) {
-                    Some(d) if d.is_ascii_digit() => format!("f{d}"),
-                    _ => "f-".to_owned(),
-                },
-            };
-            let keys = [section, group.as_str(), l.compte.as_str()];
-            let matches = path.iter().zip(keys).all(|(want, have)| *want == have);
-            matches
+            keys(l, axis).is_some_and(|(section, group)| {
+                let have = [section, group.as_str(), l.compte.as_str()];
+                path.iter().zip(have).all(|(want, have)| *want == have)
+            })
         })
         .collect()
 }
@@ -471,18 +470,14 @@ impl MayorBase {
     /// The starting point from a budget with lines.
     pub fn from_budget(budget: &Budget) -> MayorBase {
         let categories = budget.by_category();
-        let spent = |c: Category| {
+        let flow = |c: Category| {
             categories
                 .iter()
                 .find(|(k, _)| *k == c)
-                .map_or(0.0, |(_, f)| f.depenses)
+                .map_or_else(Flow::default, |(_, f)| *f)
         };
-        let received = |c: Category| {
-            categories
-                .iter()
-                .find(|(k, _)| *k == c)
-                .map_or(0.0, |(_, f)| f.recettes)
-        };
+        let spent = |c: Category| flow(c).depenses;
+        let received = |c: Category| flow(c).recettes;
         let totals = budget.totals();
         let indicators = budget.indicators();
         let remboursement = indicators.remboursement_emprunts.unwrap_or(0.0);
@@ -511,13 +506,18 @@ impl MayorBase {
     /// [`MAX_DESENDETTEMENT_YEARS`] given this épargne brute; without a known debt,
     /// half of the equipment spending.
     pub fn borrowing_limit(&self, epargne_brute: f64, equipement: f64) -> f64 {
-        match self.encours {
-            Some(encours) => {
-                let start = encours - self.emprunts + self.remboursement;
+        match self.debt_at_start() {
+            Some(start) => {
                 (MAX_DESENDETTEMENT_YEARS * epargne_brute.max(0.0) - (start - self.remboursement)).max(0.0)
             }
             None => equipement / 2.0,
         }
+    }
+
+    /// The debt at the start of the year, when known: the year-end debt without this
+    /// year's new loans, with the capital repaid.
+    fn debt_at_start(&self) -> Option<f64> {
+        self.encours.map(|e| e - self.emprunts + self.remboursement)
     }
 
     /// What a set of choices gives, and which constraints it breaks.
@@ -538,8 +538,7 @@ impl MayorBase {
         let ressources = epargne_nette + self.recettes_investissement + emprunt;
         let besoin = equipement + self.autres_investissements;
         let limit = self.borrowing_limit(epargne_brute, equipement);
-        let start = self.encours.map(|e| e - self.emprunts + self.remboursement);
-        let encours = start.map(|s| s - self.remboursement + emprunt);
+        let encours = self.debt_at_start().map(|s| s - self.remboursement + emprunt);
         let mut problems = Vec::new();
         if epargne_brute < 0.0 {
             problems.push(Problem::FonctionnementDesequilibre {

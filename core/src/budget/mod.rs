@@ -93,6 +93,18 @@ impl DocumentKind {
             _ => None,
         }
     }
+
+    /// The translation key of the document's name (`budget-doc-bp`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::BudgetPrimitif => "budget-doc-bp",
+            DocumentKind::BudgetSupplementaire => "budget-doc-bs",
+            DocumentKind::DecisionModificative => "budget-doc-dm",
+            DocumentKind::CompteAdministratif => "budget-doc-ca",
+            DocumentKind::CompteFinancierUnique => "budget-doc-cfu",
+            DocumentKind::Comptes => "budget-doc-comptes",
+        }
+    }
 }
 
 /// Principal or annex budget.
@@ -227,6 +239,25 @@ pub struct Indicators {
     pub encours_dette: Option<f64>,
     /// Capacité de désendettement, in years.
     pub capacite_desendettement: Option<f64>,
+}
+
+impl Indicators {
+    /// The indicator of this name (as in [`INDICATORS`]); `None` when the budget does not
+    /// give it or the name is unknown.
+    pub fn get(&self, name: &str) -> Option<f64> {
+        match name {
+            "recettes_reelles_fonctionnement" => Some(self.recettes_reelles_fonctionnement),
+            "depenses_reelles_fonctionnement" => Some(self.depenses_reelles_fonctionnement),
+            "epargne_gestion" => self.epargne_gestion,
+            "epargne_brute" => Some(self.epargne_brute),
+            "remboursement_emprunts" => self.remboursement_emprunts,
+            "epargne_nette" => self.epargne_nette,
+            "depenses_equipement" => self.depenses_equipement,
+            "encours_dette" => self.encours_dette,
+            "capacite_desendettement" => self.capacite_desendettement,
+            _ => None,
+        }
+    }
 }
 
 /// Indicator names with the translation keys of their label and one-sentence definition.

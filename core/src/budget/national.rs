@@ -405,21 +405,15 @@ impl Context<'_> {
             let i = budget.indicators();
             let per_head = |v: f64| v / p as f64;
             let values = [
-                (
-                    "recettes_reelles_fonctionnement",
-                    Some(i.recettes_reelles_fonctionnement),
-                ),
-                (
-                    "depenses_reelles_fonctionnement",
-                    Some(i.depenses_reelles_fonctionnement),
-                ),
-                ("epargne_brute", Some(i.epargne_brute)),
-                ("epargne_nette", i.epargne_nette),
-                ("depenses_equipement", i.depenses_equipement),
-                ("encours_dette", i.encours_dette),
+                "recettes_reelles_fonctionnement",
+                "depenses_reelles_fonctionnement",
+                "epargne_brute",
+                "epargne_nette",
+                "depenses_equipement",
+                "encours_dette",
             ]
             .into_iter()
-            .filter_map(|(name, v)| v.map(|v| (name, per_head(v))))
+            .filter_map(|name| i.get(name).map(|v| (name, per_head(v))))
             .collect();
             (strate(p), values)
         });

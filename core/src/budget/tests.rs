@@ -370,6 +370,25 @@ fn amounts_accept_both_decimal_marks_but_not_scientific_notation() {
     assert_eq!(parse_amount(""), None);
 }
 
+#[test]
+fn every_indicator_is_found_by_its_name() {
+    let i = Indicators {
+        recettes_reelles_fonctionnement: 1.0,
+        depenses_reelles_fonctionnement: 2.0,
+        epargne_gestion: Some(3.0),
+        epargne_brute: 4.0,
+        remboursement_emprunts: Some(5.0),
+        epargne_nette: Some(6.0),
+        depenses_equipement: Some(7.0),
+        encours_dette: Some(8.0),
+        capacite_desendettement: Some(9.0),
+    };
+    let values: Vec<Option<f64>> = INDICATORS.iter().map(|(name, ..)| i.get(name)).collect();
+    assert_eq!(values, (1..=9).map(|v| Some(f64::from(v))).collect::<Vec<_>>());
+    assert_eq!(i.get("inconnu"), None);
+    assert_eq!(Indicators::default().get("encours_dette"), None);
+}
+
 fn arbitrary_line() -> impl Strategy<Value = Line> {
     let compte = prop::sample::select(vec![
         "60611", "64111", "66111", "6811", "7311", "7411", "2183", "2313", "1641", "16449", "10222", "204",

@@ -119,8 +119,9 @@ pub fn spawn_purge(app: Arc<LiveApp>) {
     });
 }
 
-/// An error answered as `{"error": "…"}` in the requester's language.
-struct ApiError(StatusCode, String);
+/// An error answered as `{"error": "…"}` in the requester's language (also by the
+/// national budget files, `crate::budgets`).
+pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -128,7 +129,8 @@ impl IntoResponse for ApiError {
     }
 }
 
-fn lang(headers: &HeaderMap) -> Lang {
+/// The requester's language, from `Accept-Language`.
+pub(crate) fn lang(headers: &HeaderMap) -> Lang {
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())

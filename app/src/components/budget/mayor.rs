@@ -49,24 +49,13 @@ fn save_proposals(proposals: &[Proposal]) {
 }
 
 fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
-    match problem {
-        Problem::FonctionnementDesequilibre { manque } => settings.t_args(
-            "mayor-problem-fonctionnement",
-            &[("amount", euros(lang, *manque).as_str().into())],
-        ),
-        Problem::RemboursementNonCouvert { manque } => settings.t_args(
-            "mayor-problem-remboursement",
-            &[("amount", euros(lang, *manque).as_str().into())],
-        ),
-        Problem::InvestissementNonFinance { manque } => settings.t_args(
-            "mayor-problem-investissement",
-            &[("amount", euros(lang, *manque).as_str().into())],
-        ),
-        Problem::EmpruntTropEleve { limite } => settings.t_args(
-            "mayor-problem-emprunt",
-            &[("amount", euros(lang, *limite).as_str().into())],
-        ),
-    }
+    let (key, amount) = match problem {
+        Problem::FonctionnementDesequilibre { manque } => ("mayor-problem-fonctionnement", manque),
+        Problem::RemboursementNonCouvert { manque } => ("mayor-problem-remboursement", manque),
+        Problem::InvestissementNonFinance { manque } => ("mayor-problem-investissement", manque),
+        Problem::EmpruntTropEleve { limite } => ("mayor-problem-emprunt", limite),
+    };
+    settings.t_args(key, &[("amount", euros(lang, *amount).as_str().into())])
 }
 
 fn years(lang: Lang, value: Option<f64>) -> String {

@@ -20,8 +20,6 @@ pub struct Part {
     pub shown: String,
     /// The amount (sets the area).
     pub amount: f64,
-    /// Whether the part can be opened.
-    pub opens: bool,
 }
 
 /// Props of [`Treemap`].
@@ -54,17 +52,16 @@ pub fn Treemap(props: &TreemapProps) -> Html {
     let cells = props.parts.iter().zip(rects).enumerate().filter(|(_, (_, r))| r.w > 0.0 && r.h > 0.0).map(
         |(i, (part, r))| {
             let (fill, ink) = PALETTE[i % PALETTE.len()];
-            let onclick = part.opens.then(|| {
+            let onclick = {
                 let on_open = props.on_open.clone();
                 let key = part.key.clone();
                 Callback::from(move |_: MouseEvent| on_open.emit(key.clone()))
-            });
+            };
             // Text only where it fits: about 8.8 units per character of bold 14-unit text.
             let chars = ((r.w - 12.0) / 8.8).floor().max(0.0) as usize;
             let big = r.h >= 44.0 && chars >= 6;
-            let class = if part.opens { "tm-cell tm-opens" } else { "tm-cell" };
             html! {
-                <g class={class} {onclick}>
+                <g class="tm-cell tm-opens" {onclick}>
                     <title>{ format!("{} : {}", part.label, part.shown) }</title>
                     <rect x={format!("{:.1}", r.x)} y={format!("{:.1}", r.y)}
                         width={format!("{:.1}", (r.w - 2.0).max(0.5))} height={format!("{:.1}", (r.h - 2.0).max(0.5))}
