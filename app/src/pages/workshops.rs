@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use briques_core::pack::Pack;
+use briques_core::pack::{bundle, Pack};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -24,8 +24,9 @@ pub fn WorkshopsPage() -> Html {
     let settings = use_settings();
     let location = use_location();
     let navigator = use_navigator();
-    let bundled = use_state(|| None::<Result<Vec<Pack>, String>>);
-    let local = use_state(pack_store::load_local);
+    // Shared (`Rc`) so that the merged library below is rebuilt only when one changes.
+    let bundled = use_state(|| None::<Result<Rc<Vec<Pack>>, String>>);
+    let local = use_state(|| Rc::new(pack_store::load_local()));
     let editing = use_state(|| false);
     let notice = use_state(String::new);
 
@@ -33,7 +34,7 @@ pub fn WorkshopsPage() -> Html {
         let bundled = bundled.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                bundled.set(Some(pack_store::fetch_bundled().await));
+                bundled.set(Some(pack_store::fetch_bundled().await.map(Rc::new)));
             });
         });
     }
@@ -48,12 +49,13 @@ pub fn WorkshopsPage() -> Html {
         use_effect_with(selected.clone(), move |_| editing.set(false));
     }
 
-    let bundled_packs: Vec<Pack> = match &*bundled {
+    let bundled_packs: Rc<Vec<Pack>> = match &*bundled {
         Some(Ok(packs)) => packs.clone(),
-        _ => Vec::new(),
+        _ => Rc::default(),
     };
-    let entries: Rc<Vec<Entry>> = Rc::new(merge(&bundled_packs, &local));
-    let all_packs: Rc<Vec<Pack>> = Rc::new(entries.iter().map(|e| e.pack.clone()).collect());
+    let entries: Rc<Vec<Entry>> = use_memo((bundled_packs.clone(), (*local).clone()), |(bundled, local)| {
+        merge(bundled, local)
+    });
 
     // Keeps a pack on this device (imported, edited, or chosen over a conflict).
     let keep = {
@@ -61,15 +63,12 @@ pub fn WorkshopsPage() -> Html {
         let notice = notice.clone();
         let settings = settings.clone();
         Callback::from(move |pack: Pack| {
-            let mut packs = (*local).clone();
-            match packs.iter_mut().find(|p| p.slug == pack.slug) {
-                Some(slot) => *slot = pack,
-                None => packs.push(pack),
-            }
+            let mut packs = (**local).clone();
+            bundle::upsert(&mut packs, pack);
             if !pack_store::save_local(&packs) {
                 notice.set(settings.t("ateliers-storage-full"));
             }
-            local.set(packs);
+            local.set(Rc::new(packs));
         })
     };
     let remove = {
@@ -77,7 +76,7 @@ pub fn WorkshopsPage() -> Html {
         Callback::from(move |slug: String| {
             let packs: Vec<Pack> = local.iter().filter(|p| p.slug != slug).cloned().collect();
             pack_store::save_local(&packs);
-            local.set(packs);
+            local.set(Rc::new(packs));
         })
     };
 
@@ -107,7 +106,7 @@ pub fn WorkshopsPage() -> Html {
                 let editing = editing.clone();
                 Callback::from(move |_| editing.set(false))
             };
-            return html! { <PackEditor pack={entry.pack} {on_save} {on_cancel} /> };
+            return html! { <PackEditor pack={(*entry.pack).clone()} {on_save} {on_cancel} /> };
         }
         let on_edit = {
             let editing = editing.clone();
@@ -143,7 +142,7 @@ pub fn WorkshopsPage() -> Html {
                 Some(Ok(_)) => html! {},
             } }
             <Library entries={entries.clone()} />
-            <ImportPanel library={all_packs} on_import={keep} />
+            <ImportPanel library={entries} on_import={keep} />
         </div>
     }
 }

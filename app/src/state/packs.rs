@@ -2,6 +2,8 @@
 //! packs merged (a pack edited or re-imported here shadows the bundled one of the same
 //! slug), and small formatting helpers. Pure: no browser access.
 
+use std::rc::Rc;
+
 use briques_core::i18n::{tr_args, Lang};
 use briques_core::pack::Pack;
 
@@ -16,13 +18,43 @@ pub enum Origin {
     Modified,
 }
 
-/// A pack of the library.
+impl Origin {
+    /// The translation key of the badge that says where the pack comes from (none for
+    /// a bundled pack).
+    pub fn badge_key(self) -> Option<&'static str> {
+        match self {
+            Origin::Bundled => None,
+            Origin::Imported => Some("ateliers-origin-imported"),
+            Origin::Modified => Some("ateliers-origin-modified"),
+        }
+    }
+
+    /// The translation key of the button that removes this device's version: "remove"
+    /// for an imported pack, "restore" (the bundled one) for a modified pack, none for
+    /// a bundled pack.
+    pub fn remove_key(self) -> Option<&'static str> {
+        match self {
+            Origin::Bundled => None,
+            Origin::Imported => Some("ateliers-remove"),
+            Origin::Modified => Some("ateliers-restore"),
+        }
+    }
+}
+
+/// A pack of the library. The pack is shared: cloning an entry (props, memoised lists)
+/// does not copy it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The pack.
-    pub pack: Pack,
+    pub pack: Rc<Pack>,
     /// Where it comes from.
     pub origin: Origin,
+}
+
+impl AsRef<Pack> for Entry {
+    fn as_ref(&self) -> &Pack {
+        &self.pack
+    }
 }
 
 /// Bundled packs first (in their order), replaced by this device's version when there
@@ -32,11 +64,11 @@ pub fn merge(bundled: &[Pack], local: &[Pack]) -> Vec<Entry> {
         .iter()
         .map(|b| match local.iter().find(|l| l.slug == b.slug) {
             Some(l) => Entry {
-                pack: l.clone(),
+                pack: Rc::new(l.clone()),
                 origin: Origin::Modified,
             },
             None => Entry {
-                pack: b.clone(),
+                pack: Rc::new(b.clone()),
                 origin: Origin::Bundled,
             },
         })
@@ -46,7 +78,7 @@ pub fn merge(bundled: &[Pack], local: &[Pack]) -> Vec<Entry> {
             .iter()
             .filter(|l| !bundled.iter().any(|b| b.slug == l.slug))
             .map(|l| Entry {
-                pack: l.clone(),
+                pack: Rc::new(l.clone()),
                 origin: Origin::Imported,
             }),
     );
@@ -68,6 +100,12 @@ pub fn minutes(lang: Lang, minutes: u32) -> String {
             ],
         ),
     }
+}
+
+/// The lengths of a pack's variants, longest first: "1 h 30 · 45 min".
+pub fn durations(lang: Lang, pack: &Pack) -> String {
+    let variants: Vec<String> = pack.variants().iter().rev().map(|m| minutes(lang, *m)).collect();
+    variants.join(" · ")
 }
 
 /// Lines of a text area as a list (blank lines dropped).
@@ -119,5 +157,13 @@ mod tests {
         assert_eq!(minutes(Lang::Fr, 45), "45 min");
         assert_eq!(minutes(Lang::Fr, 120), "2 h");
         assert_eq!(lines(" a \n\n b"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_pack_card_names_its_variants_and_origin() {
+        assert_eq!(durations(Lang::Fr, &pack("a", "A")), "1 h");
+        assert_eq!(Origin::Bundled.badge_key(), None);
+        assert_eq!(Origin::Imported.badge_key(), Some("ateliers-origin-imported"));
+        assert_eq!(Origin::Modified.remove_key(), Some("ateliers-restore"));
     }
 }

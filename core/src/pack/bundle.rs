@@ -2,7 +2,8 @@
 //! (`{"format": "briques-pack", "version": 1, "pack": {…}}`), which the app imports
 //! and exports and the command line builds. Importing never replaces a pack silently:
 //! [`prepare_import`] reports a [`Conflict`] the caller must resolve with a
-//! [`Resolution`].
+//! [`Resolution`] ([`resolve`]), then [`upsert`] puts the pack in the library
+//! ([`apply_import`] does both).
 
 use serde::{Deserialize, Serialize};
 
@@ -121,9 +122,13 @@ pub enum Resolution {
     Cancel,
 }
 
-/// Compares an incoming pack with the library.
-pub fn prepare_import(library: &[Pack], incoming: Pack) -> ImportPlan {
-    match library.iter().find(|p| p.slug == incoming.slug) {
+/// Compares an incoming pack with the library (packs, or anything holding one).
+pub fn prepare_import<P: AsRef<Pack>>(library: &[P], incoming: Pack) -> ImportPlan {
+    match library
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|p| p.slug == incoming.slug)
+    {
         None => ImportPlan::New(Box::new(incoming)),
         Some(existing) => ImportPlan::Conflict(Box::new(Conflict {
             identical: *existing == incoming,
@@ -131,6 +136,29 @@ pub fn prepare_import(library: &[Pack], incoming: Pack) -> ImportPlan {
             incoming,
         })),
     }
+}
+
+/// The pack a resolved conflict puts in `library`: the incoming pack as it is
+/// (replace), or with a fresh slug (keep both); `None` when cancelled.
+pub fn resolve<P: AsRef<Pack>>(conflict: &Conflict, resolution: Resolution, library: &[P]) -> Option<Pack> {
+    let mut incoming = conflict.incoming.clone();
+    match resolution {
+        Resolution::Cancel => return None,
+        Resolution::Replace => {}
+        Resolution::KeepBoth => incoming.slug = fresh_slug(&incoming.slug, library),
+    }
+    Some(incoming)
+}
+
+/// Puts `pack` in `library`, in place of the pack with its slug if there is one, else
+/// at the end. Returns its slug.
+pub fn upsert(library: &mut Vec<Pack>, pack: Pack) -> String {
+    let slug = pack.slug.clone();
+    match library.iter_mut().find(|p| p.slug == slug) {
+        Some(slot) => *slot = pack,
+        None => library.push(pack),
+    }
+    slug
 }
 
 /// Applies a plan to `library` (for a conflict, as `resolution` says). Returns the slug
@@ -143,34 +171,18 @@ pub fn apply_import(library: &mut Vec<Pack>, plan: ImportPlan, resolution: Resol
             Some(slug)
         }
         ImportPlan::Conflict(conflict) => {
-            let mut incoming = conflict.incoming;
-            match resolution {
-                Resolution::Cancel => None,
-                Resolution::Replace => {
-                    let slug = incoming.slug.clone();
-                    match library.iter_mut().find(|p| p.slug == slug) {
-                        Some(slot) => *slot = incoming,
-                        None => library.push(incoming),
-                    }
-                    Some(slug)
-                }
-                Resolution::KeepBoth => {
-                    incoming.slug = fresh_slug(&incoming.slug, library);
-                    let slug = incoming.slug.clone();
-                    library.push(incoming);
-                    Some(slug)
-                }
-            }
+            let pack = resolve(&conflict, resolution, library)?;
+            Some(upsert(library, pack))
         }
     }
 }
 
 /// `base-2`, `base-3`, … the first not used in `library`.
-pub fn fresh_slug(base: &str, library: &[Pack]) -> String {
+pub fn fresh_slug<P: AsRef<Pack>>(base: &str, library: &[P]) -> String {
     let base: String = base.chars().take(50).collect();
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|s| !library.iter().any(|p| &p.slug == s))
+        .find(|s| !library.iter().any(|p| &p.as_ref().slug == s))
         .unwrap_or_else(|| base.clone())
 }
 

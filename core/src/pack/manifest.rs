@@ -109,10 +109,7 @@ impl Reader<'_> {
         at: Option<usize>,
     ) -> Option<u32> {
         let value = self.get(table, key, path, required, at)?;
-        let n = match value.get_ref() {
-            DeValue::Integer(i) => u32::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
-            _ => None,
-        };
+        let n = integer(value.get_ref(), u32::from_str_radix);
         if n.is_none() {
             let line = self.line(value.span());
             self.problem(Some(line), path, ProblemKind::WrongType { expected: "number" });
@@ -175,11 +172,9 @@ impl Reader<'_> {
 
 /// Reads `pack.toml`. Returns the pack (without sheets; `None` when the text is not
 /// TOML), the problems, and the line of each field (`titre`, `activites[1].type`).
-pub fn parse(
-    text: &str,
-    dir_name: &str,
-    files: &PackFiles,
-) -> (Option<Pack>, Vec<Problem>, BTreeMap<String, usize>) {
+/// The slug defaults to the folder's name (`files.dir_name`); the activities' files are
+/// read from `files`.
+pub fn parse(text: &str, files: &PackFiles) -> (Option<Pack>, Vec<Problem>, BTreeMap<String, usize>) {
     let text = crate::csv::strip_bom(text);
     let mut r = Reader {
         text,
@@ -205,7 +200,7 @@ pub fn parse(
     r.unknown_fields(t, &FIELDS, "");
     let slug = r
         .text(t, "identifiant", "identifiant", false, top)
-        .unwrap_or_else(|| dir_name.to_owned());
+        .unwrap_or_else(|| files.dir_name.clone());
     let mut pack = Pack {
         slug,
         title: r.text(t, "titre", "titre", true, top).unwrap_or_default(),
@@ -266,6 +261,13 @@ pub fn parse(
         }
     }
     (Some(pack), r.problems, r.lines)
+}
+
+/// An integer as written (`1_000`, `0x10`), read by `parse` (`u32::from_str_radix`, …);
+/// `None` for another type of value or a number `parse` refuses.
+fn integer<T, E>(value: &DeValue<'_>, parse: fn(&str, u32) -> Result<T, E>) -> Option<T> {
+    let i = value.as_integer()?;
+    parse(&i.as_str().replace('_', ""), i.radix()).ok()
 }
 
 fn activity(
@@ -388,11 +390,9 @@ fn chart(r: &mut Reader<'_>, t: &DeTable<'_>, path: &str, at: Option<usize>) -> 
         ],
         &format!("{path}."),
     );
-    let y_min = r.get(t, "y_min", &field("y_min"), false, at).and_then(|v| {
-        v.get_ref()
-            .as_integer()
-            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
-    });
+    let y_min = r
+        .get(t, "y_min", &field("y_min"), false, at)
+        .and_then(|v| integer(v.get_ref(), i64::from_str_radix));
     Some(ChartPreset {
         title: r.text(t, "titre", &field("titre"), true, at)?,
         kind: r.text(t, "type", &field("type"), true, at)?,
@@ -419,12 +419,7 @@ fn read_file(
         Some(bytes) => match std::str::from_utf8(bytes) {
             Ok(text) => Some(crate::csv::strip_bom(text).to_owned()),
             Err(_) => {
-                r.problems.push(Problem {
-                    file: path.to_owned(),
-                    line: None,
-                    field: String::new(),
-                    kind: ProblemKind::NotText,
-                });
+                r.problems.push(super::not_text(path));
                 None
             }
         },

@@ -4,8 +4,9 @@
 //!
 //! Sheets are untrusted once imported, so the output is a tree of [`Block`]s and
 //! [`Inline`]s holding plain text: the app turns it into DOM nodes (text is escaped by
-//! construction), and [`to_html`] escapes every character that matters. Raw HTML is
-//! never passed through: `<script>` is text. Links keep their target only when
+//! construction); the tests render it with `to_html`, which escapes every character
+//! that matters, to check that hostile input stays text. Raw HTML is never passed
+//! through: `<script>` is text. Links keep their target only when
 //! [`safe_href`] accepts it (http, https, mailto, same-site paths and anchors).
 
 use serde::{Deserialize, Serialize};
@@ -361,7 +362,8 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 /// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
+#[cfg(test)]
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -376,9 +378,10 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The blocks as HTML, every piece of text escaped (for the command line and tests;
-/// the app builds DOM nodes from the same tree).
-pub fn to_html(blocks: &[Block]) -> String {
+/// The blocks as HTML, every piece of text escaped (for the tests; the app builds DOM
+/// nodes from the same tree).
+#[cfg(test)]
+pub(crate) fn to_html(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -412,6 +415,7 @@ pub fn to_html(blocks: &[Block]) -> String {
     out
 }
 
+#[cfg(test)]
 fn list_html(out: &mut String, ordered: bool, items: &[Item]) {
     let tag = if ordered { "ol" } else { "ul" };
     out.push_str(&format!("<{tag}>\n"));
@@ -430,6 +434,7 @@ fn list_html(out: &mut String, ordered: bool, items: &[Item]) {
     out.push_str(&format!("</{tag}>\n"));
 }
 
+#[cfg(test)]
 fn inline_html(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {

@@ -249,17 +249,6 @@ impl Activity {
         ("/budget", query)
     }
 
-    /// [`Activity::launch_target`] as one address (`/budget?commune=demo&annee=2023…`).
-    pub fn launch_path(&self, slug: &str) -> String {
-        let (path, query) = self.launch_target(slug);
-        let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        if query.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{path}?{}", query.join("&"))
-        }
-    }
-
     /// The translation key of the activity's name.
     pub fn label_key(&self) -> &'static str {
         match self {
@@ -276,6 +265,14 @@ fn query_value(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect()
+}
+
+/// So that library functions ([`filter`], [`bundle::prepare_import`]) take packs or
+/// anything holding one.
+impl AsRef<Pack> for Pack {
+    fn as_ref(&self) -> &Pack {
+        self
+    }
 }
 
 impl Pack {
@@ -299,14 +296,6 @@ impl Pack {
     /// The licence's address, when known.
     pub fn licence_url(&self) -> Option<&'static str> {
         licence_url(&self.licence)
-    }
-
-    /// The Duplo survey of the pack, if it has one.
-    pub fn survey(&self) -> Option<&Survey> {
-        self.activities.iter().find_map(|a| match a {
-            Activity::Duplo { survey, .. } => Some(survey),
-            _ => None,
-        })
     }
 
     /// Every rule on the model, all problems at once. Problems on metadata name
@@ -446,24 +435,26 @@ impl Activity {
                 kind,
             });
         };
-        let commune_ok =
-            |c: &str| c == "demo" || (c.len() == 5 && c.chars().all(|c| c.is_ascii_alphanumeric()));
+        if let Activity::Budget { commune, .. } | Activity::Maire { commune, .. } = self {
+            let ok = commune == "demo"
+                || (commune.len() == 5 && commune.chars().all(|c| c.is_ascii_alphanumeric()));
+            if !ok {
+                at(
+                    "commune",
+                    ProblemKind::UnknownValue {
+                        value: commune.clone(),
+                        allowed: "demo, code INSEE (5 caractères)".to_owned(),
+                    },
+                );
+            }
+        }
         match self {
             Activity::Duplo { survey, .. } => {
                 for problem in survey.validate() {
                     at("questionnaire", ProblemKind::Survey(problem));
                 }
             }
-            Activity::Budget { commune, view, .. } => {
-                if !commune_ok(commune) {
-                    at(
-                        "commune",
-                        ProblemKind::UnknownValue {
-                            value: commune.clone(),
-                            allowed: "demo, code INSEE (5 caractères)".to_owned(),
-                        },
-                    );
-                }
+            Activity::Budget { view, .. } => {
                 if view != "depenses" && view != "recettes" {
                     at(
                         "vue",
@@ -474,17 +465,8 @@ impl Activity {
                     );
                 }
             }
-            Activity::Maire { commune, .. } => {
-                if !commune_ok(commune) {
-                    at(
-                        "commune",
-                        ProblemKind::UnknownValue {
-                            value: commune.clone(),
-                            allowed: "demo, code INSEE (5 caractères)".to_owned(),
-                        },
-                    );
-                }
-            }
+            // Its commune is checked above, with the budget's.
+            Activity::Maire { .. } => {}
             Activity::Donnees { csv, charts, .. } => {
                 let columns = csv_columns(csv);
                 if columns.is_empty() {
@@ -697,7 +679,6 @@ pub enum ProblemKind {
 impl ProblemKind {
     /// What to fix, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let s = |text: &str| -> String { text.to_owned() };
         match self {
             ProblemKind::NotText => tr(lang, "pack-error-not-text"),
             ProblemKind::Syntax { detail } => {
@@ -725,7 +706,7 @@ impl ProblemKind {
                 )
             }
             ProblemKind::UnknownActivity { value } => {
-                let allowed = s(&ACTIVITY_TYPES.join(", "));
+                let allowed = ACTIVITY_TYPES.join(", ");
                 tr_args(
                     lang,
                     "pack-error-unknown-activity",
@@ -841,7 +822,7 @@ pub fn load(files: &PackFiles) -> (Option<Pack>, Vec<Problem>) {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return (None, vec![not_text(MANIFEST)]);
     };
-    let (pack, mut problems, lines) = manifest::parse(text, &files.dir_name, files);
+    let (pack, mut problems, lines) = manifest::parse(text, files);
     let Some(mut pack) = pack else {
         return (None, problems);
     };
@@ -912,12 +893,17 @@ pub fn check_library(packs: &[(String, &Pack)]) -> Vec<Problem> {
 }
 
 /// Packs whose audience includes `audience` (all when `None`) and that have a
-/// variant no longer than `max_minutes` (all when `None`).
-pub fn filter<'a>(packs: &'a [Pack], audience: Option<&str>, max_minutes: Option<u32>) -> Vec<&'a Pack> {
+/// variant no longer than `max_minutes` (all when `None`). `packs` may be packs or
+/// anything holding one (the app's library entries), returned as given.
+pub fn filter<'a, P: AsRef<Pack>>(
+    packs: &'a [P],
+    audience: Option<&str>,
+    max_minutes: Option<u32>,
+) -> Vec<&'a P> {
     packs
         .iter()
-        .filter(|p| audience.is_none_or(|a| p.audience.iter().any(|x| x == a)))
-        .filter(|p| max_minutes.is_none_or(|m| p.variants().first().is_some_and(|v| *v <= m)))
+        .filter(|p| audience.is_none_or(|a| p.as_ref().audience.iter().any(|x| x == a)))
+        .filter(|p| max_minutes.is_none_or(|m| p.as_ref().variants().first().is_some_and(|v| *v <= m)))
         .collect()
 }
 

@@ -121,22 +121,7 @@ impl Sheet {
 
     /// The timed steps: level-2 headings ending with `(N min)`.
     pub fn steps(&self) -> Vec<Step> {
-        let mut start = 0;
-        let mut steps = Vec::new();
-        for block in self.blocks() {
-            if let Block::Heading { level: 2, text } = block {
-                let text = markdown::plain_text(&text);
-                if let Some((title, minutes)) = step_heading(&text) {
-                    steps.push(Step {
-                        title,
-                        minutes,
-                        start,
-                    });
-                    start = start.saturating_add(minutes);
-                }
-            }
-        }
-        steps
+        steps_from(&self.blocks())
     }
 
     /// The sheet as its Markdown file (front matter, then the body).
@@ -149,6 +134,27 @@ impl Sheet {
         out.push_str(&self.body);
         out
     }
+}
+
+/// The timed steps of a sheet's blocks ([`Sheet::blocks`]), for a caller that already
+/// has them: level-2 headings ending with `(N min)`.
+pub fn steps_from(blocks: &[Block]) -> Vec<Step> {
+    let mut start = 0;
+    let mut steps = Vec::new();
+    for block in blocks {
+        if let Block::Heading { level: 2, text } = block {
+            let text = markdown::plain_text(text);
+            if let Some((title, minutes)) = step_heading(&text) {
+                steps.push(Step {
+                    title,
+                    minutes,
+                    start,
+                });
+                start = start.saturating_add(minutes);
+            }
+        }
+    }
+    steps
 }
 
 /// `Accueil (10 min)` → (`Accueil`, 10).

@@ -9,6 +9,7 @@ use briques_core::survey::{io, Session};
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
+use crate::services::dialog::confirm;
 use crate::services::{download, file_input};
 use crate::state::duplo::{DuploAction, Notice};
 
@@ -19,12 +20,6 @@ pub struct FilesProps {
     pub session: Rc<Session>,
     /// Where actions go.
     pub on_action: Callback<DuploAction>,
-}
-
-fn confirm(message: &str) -> bool {
-    gloo::utils::window()
-        .confirm_with_message(message)
-        .unwrap_or(false)
 }
 
 /// The file panel.

@@ -2,15 +2,17 @@
 //! méthode sheet, the sheets rendered, printing (all sheets, or the participant
 //! handout alone), export as `.briques`, and the way into the editor.
 
-use briques_core::pack::sheet::SheetKind;
+use briques_core::pack::markdown::Block;
+use briques_core::pack::sheet::{self, SheetKind};
 use briques_core::pack::{bundle, Activity, Pack};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::route::Route;
+use crate::services::dialog::confirm;
 use crate::services::{download, duplo_store};
-use crate::state::packs::{minutes, Entry, Origin};
+use crate::state::packs::{durations, minutes, Entry};
 
 use super::markdown;
 
@@ -23,12 +25,6 @@ pub struct DetailProps {
     pub on_edit: Callback<()>,
     /// Removes this device's version of the pack (imported or modified).
     pub on_remove: Callback<String>,
-}
-
-fn confirm(message: &str) -> bool {
-    gloo::utils::window()
-        .confirm_with_message(message)
-        .unwrap_or(false)
 }
 
 /// What a print button prints: the `data-print` value read by the print stylesheet.
@@ -58,6 +54,21 @@ pub fn PackDetail(props: &DetailProps) -> Html {
     let container = use_node_ref();
     let heading = use_node_ref();
     let pack = &props.entry.pack;
+    // Each sheet's Markdown read once per pack, not on every render: its blocks, and
+    // for a méthode sheet its timed steps.
+    let parsed = use_memo(pack.clone(), |pack| {
+        pack.sheets
+            .iter()
+            .map(|sheet| {
+                let blocks = sheet.blocks();
+                let steps = match sheet.kind {
+                    SheetKind::Methode => sheet::steps_from(&blocks),
+                    _ => Vec::new(),
+                };
+                (blocks, steps)
+            })
+            .collect::<Vec<_>>()
+    });
 
     // Focus the pack's title when it opens, so screen readers start there.
     {
@@ -143,7 +154,6 @@ pub fn PackDetail(props: &DetailProps) -> Html {
         })
     };
 
-    let variants: Vec<String> = pack.variants().iter().rev().map(|m| minutes(lang, *m)).collect();
     let audience: Vec<String> = pack
         .audience
         .iter()
@@ -162,8 +172,8 @@ pub fn PackDetail(props: &DetailProps) -> Html {
             </p>
             <h1 tabindex="-1" ref={heading}>{ &pack.title }</h1>
             <p class="lead">{ &pack.summary }</p>
-            if props.entry.origin != Origin::Bundled {
-                <p class="badge">{ settings.t(if props.entry.origin == Origin::Imported { "ateliers-origin-imported" } else { "ateliers-origin-modified" }) }</p>
+            if let Some(badge) = props.entry.origin.badge_key() {
+                <p class="badge">{ settings.t(badge) }</p>
             }
             <div class="pack-actions no-print">
                 { for pack.activities.iter().map(|a| html! {
@@ -175,10 +185,8 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 }
                 <button type="button" onclick={export}>{ settings.t("ateliers-export") }</button>
                 <button type="button" onclick={on_edit}>{ settings.t("ateliers-edit") }</button>
-                if props.entry.origin != Origin::Bundled {
-                    <button type="button" onclick={remove}>
-                        { settings.t(if props.entry.origin == Origin::Imported { "ateliers-remove" } else { "ateliers-restore" }) }
-                    </button>
+                if let Some(label) = props.entry.origin.remove_key() {
+                    <button type="button" onclick={remove}>{ settings.t(label) }</button>
                 }
             </div>
             <p class="notice no-print" role="status">{ (*notice).clone().unwrap_or_default() }</p>
@@ -186,7 +194,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
             <section class="pack-about" aria-labelledby="pack-about-title">
                 <h2 id="pack-about-title">{ settings.t("ateliers-about") }</h2>
                 <dl class="pack-facts">
-                    <dt>{ settings.t("ateliers-duration") }</dt><dd>{ variants.join(" · ") }</dd>
+                    <dt>{ settings.t("ateliers-duration") }</dt><dd>{ durations(lang, pack) }</dd>
                     <dt>{ settings.t("ateliers-group") }</dt>
                     <dd>{ settings.t_args("ateliers-group-range", &[("min", (pack.group_min as usize).into()), ("max", (pack.group_max as usize).into())]) }</dd>
                     <dt>{ settings.t("ateliers-facilitators") }</dt><dd>{ pack.facilitators }</dd>
@@ -205,8 +213,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
 
             <section class="pack-timelines" aria-labelledby="pack-timeline-title">
                 <h2 id="pack-timeline-title">{ settings.t("ateliers-timeline") }</h2>
-                { for pack.sheets.iter().filter(|s| s.kind == SheetKind::Methode).map(|sheet| {
-                    let steps = sheet.steps();
+                { for pack.sheets.iter().zip(parsed.iter()).filter(|(s, _)| s.kind == SheetKind::Methode).map(|(sheet, (_, steps))| {
                     let total = sheet.duration.unwrap_or(0);
                     html! {
                         <div class="timeline">
@@ -240,12 +247,11 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 </ol>
             </nav>
 
-            { for pack.sheets.iter().enumerate().map(|(n, sheet)| {
+            { for pack.sheets.iter().zip(parsed.iter()).enumerate().map(|(n, (sheet, (blocks, _)))| {
                 let id = format!("fiche-{}", n + 1);
-                let blocks = sheet.blocks();
                 // The sheet's own `# Title` repeats its title: the h2 below already says it.
                 let body = match blocks.first() {
-                    Some(briques_core::pack::markdown::Block::Heading { level: 1, .. }) => blocks.get(1..).unwrap_or(&[]),
+                    Some(Block::Heading { level: 1, .. }) => blocks.get(1..).unwrap_or(&[]),
                     _ => &blocks[..],
                 };
                 let class = classes!("sheet", format!("sheet-{}", sheet.kind.code()));

@@ -4,18 +4,19 @@
 
 use std::rc::Rc;
 
-use briques_core::pack::bundle::{self, ImportPlan};
+use briques_core::pack::bundle::{self, Conflict, ImportPlan, Resolution};
 use briques_core::pack::Pack;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
 use crate::services::file_input;
+use crate::state::packs::Entry;
 
 /// Props of [`ImportPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     /// Every pack of the library (bundled and this device's).
-    pub library: Rc<Vec<Pack>>,
+    pub library: Rc<Vec<Entry>>,
     /// A pack to keep on this device (new, replacing, or renamed).
     pub on_import: Callback<Pack>,
 }
@@ -24,10 +25,7 @@ pub struct ImportProps {
 enum Stage {
     Idle,
     Problems(Vec<String>),
-    Conflict {
-        incoming: Box<Pack>,
-        existing_title: String,
-    },
+    Conflict(Box<Conflict>),
     Done(String),
 }
 
@@ -80,26 +78,22 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                             &[("title", conflict.existing.title.as_str().into())],
                         )))
                     }
-                    ImportPlan::Conflict(conflict) => stage.set(Stage::Conflict {
-                        existing_title: conflict.existing.title.clone(),
-                        incoming: Box::new(conflict.incoming),
-                    }),
+                    ImportPlan::Conflict(conflict) => stage.set(Stage::Conflict(conflict)),
                 }
             });
         })
     };
 
-    let resolve = |keep_both: bool| {
+    let resolve = |resolution: Resolution| {
         let stage = stage.clone();
         let library = props.library.clone();
         let on_import = props.on_import.clone();
         let settings = settings.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Stage::Conflict { incoming, .. } = &*stage {
-                let mut pack = (**incoming).clone();
-                if keep_both {
-                    pack.slug = bundle::fresh_slug(&pack.slug, &library);
-                }
+            if let Stage::Conflict(conflict) = &*stage {
+                let Some(pack) = bundle::resolve(conflict, resolution, &library) else {
+                    return;
+                };
                 let title = pack.title.clone();
                 on_import.emit(pack);
                 stage.set(Stage::Done(
@@ -132,15 +126,15 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                             <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                         </div>
                     },
-                    Stage::Conflict { incoming, existing_title } => html! {
+                    Stage::Conflict(conflict) => html! {
                         <div class="conflict">
                             <p>{ settings.t_args("ateliers-conflict", &[
-                                ("title", incoming.title.as_str().into()),
-                                ("existing", existing_title.as_str().into()),
+                                ("title", conflict.incoming.title.as_str().into()),
+                                ("existing", conflict.existing.title.as_str().into()),
                             ]) }</p>
                             <div class="pack-actions">
-                                <button type="button" onclick={resolve(false)}>{ settings.t("ateliers-conflict-replace") }</button>
-                                <button type="button" onclick={resolve(true)}>{ settings.t("ateliers-conflict-keep-both") }</button>
+                                <button type="button" onclick={resolve(Resolution::Replace)}>{ settings.t("ateliers-conflict-replace") }</button>
+                                <button type="button" onclick={resolve(Resolution::KeepBoth)}>{ settings.t("ateliers-conflict-keep-both") }</button>
                                 <button type="button" onclick={cancel}>{ settings.t("ateliers-cancel") }</button>
                             </div>
                         </div>

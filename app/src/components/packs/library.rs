@@ -2,14 +2,14 @@
 
 use std::rc::Rc;
 
-use briques_core::pack::{self, Pack, AUDIENCES};
+use briques_core::pack::{self, AUDIENCES};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::hooks::use_settings;
 use crate::route::Route;
-use crate::state::packs::{minutes, Entry, Origin};
+use crate::state::packs::{durations, minutes, Entry};
 
 use super::PackQuery;
 
@@ -26,13 +26,9 @@ pub fn Library(props: &LibraryProps) -> Html {
     let settings = use_settings();
     let audience = use_state(String::new);
     let max = use_state(|| 0u32);
-    let packs: Vec<Pack> = props.entries.iter().map(|e| e.pack.clone()).collect();
     let audience_filter = (!audience.is_empty()).then_some(audience.as_str());
     let max_filter = (*max > 0).then_some(*max);
-    let shown: Vec<&Entry> = pack::filter(&packs, audience_filter, max_filter)
-        .into_iter()
-        .filter_map(|p| props.entries.iter().find(|e| e.pack.slug == p.slug))
-        .collect();
+    let shown: Vec<&Entry> = pack::filter(&props.entries, audience_filter, max_filter);
     let on_audience = {
         let audience = audience.clone();
         Callback::from(move |e: Event| {
@@ -96,17 +92,11 @@ fn PackCard(props: &CardProps) -> Html {
     let settings = use_settings();
     let lang = settings.lang();
     let pack = &props.entry.pack;
-    let variants: Vec<String> = pack.variants().iter().rev().map(|m| minutes(lang, *m)).collect();
     let audience: Vec<String> = pack
         .audience
         .iter()
         .map(|a| settings.t(&format!("pack-audience-{a}")))
         .collect();
-    let origin = match props.entry.origin {
-        Origin::Bundled => None,
-        Origin::Imported => Some(settings.t("ateliers-origin-imported")),
-        Origin::Modified => Some(settings.t("ateliers-origin-modified")),
-    };
     let query = PackQuery {
         pack: Some(pack.slug.clone()),
     };
@@ -115,12 +105,12 @@ fn PackCard(props: &CardProps) -> Html {
             <h3>
                 <Link<Route, PackQuery> to={Route::Workshops} query={Some(query)}>{ &pack.title }</Link<Route, PackQuery>>
             </h3>
-            if let Some(origin) = origin {
-                <p class="badge">{ origin }</p>
+            if let Some(badge) = props.entry.origin.badge_key() {
+                <p class="badge">{ settings.t(badge) }</p>
             }
             <p>{ &pack.summary }</p>
             <dl class="pack-facts">
-                <dt>{ settings.t("ateliers-duration") }</dt><dd>{ variants.join(" · ") }</dd>
+                <dt>{ settings.t("ateliers-duration") }</dt><dd>{ durations(lang, pack) }</dd>
                 <dt>{ settings.t("ateliers-group") }</dt>
                 <dd>{ settings.t_args("ateliers-group-range", &[("min", (pack.group_min as usize).into()), ("max", (pack.group_max as usize).into())]) }</dd>
                 <dt>{ settings.t("ateliers-audience") }</dt><dd>{ audience.join(", ") }</dd>
