@@ -136,15 +136,9 @@ pub fn tr(lang: Lang, key: &str) -> String {
 
 /// Translates `key` in `lang`, filling its placeholders from `args`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
-    let catalogues = catalogues();
-    let chosen = match lang {
-        Lang::En => LOADED_EN.get().unwrap_or(&catalogues[lang.index()]),
-        Lang::Fr => &catalogues[lang.index()],
-    };
-    let pattern = chosen
-        .messages
-        .get(key)
-        .or_else(|| catalogues[Lang::Fr.index()].messages.get(key));
+    let pattern = catalogue(lang)
+        .and_then(|c| c.messages.get(key))
+        .or_else(|| french().messages.get(key));
     match pattern {
         Some(pattern) => {
             let mut out = String::new();
@@ -157,7 +151,7 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
 
 /// Whether `key` exists in the default (French) catalogue.
 pub fn has_key(key: &str) -> bool {
-    catalogues()[Lang::Fr.index()].messages.contains_key(key)
+    french().messages.contains_key(key)
 }
 
 /// Formats a number with the language's separators and `decimals` digits after the
@@ -251,31 +245,44 @@ struct Catalogue {
     messages: HashMap<String, Pattern>,
 }
 
-/// The English catalogue loaded at run time (the browser build does not embed it).
-static LOADED_EN: OnceLock<Catalogue> = OnceLock::new();
+/// One slot per language (by [`Lang::index`]), filled by whichever comes first: the
+/// language's first use, from the catalogue compiled in, or [`load_catalogue`] (the
+/// only way for English in the browser, whose build does not embed it). A filled slot
+/// is never replaced.
+static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// `lang`'s catalogue: the one compiled in, else the one loaded at run time, if any.
+fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
+    let slot = &CATALOGUES[lang.index()];
+    match lang.source() {
+        "" => slot.get(),
+        source => Some(slot.get_or_init(|| parse_catalogue(source).0)),
+    }
+}
+
+/// The French catalogue, always compiled in (the fallback of every language).
+fn french() -> &'static Catalogue {
+    CATALOGUES[Lang::Fr.index()].get_or_init(|| parse_catalogue(Lang::Fr.source()).0)
+}
 
 /// Whether `lang`'s messages are available (French always is; English natively, or in
 /// the browser once [`load_catalogue`] has run).
 pub fn has_catalogue(lang: Lang) -> bool {
-    lang == Lang::Fr || LOADED_EN.get().is_some() || !catalogues()[lang.index()].messages.is_empty()
+    lang == Lang::Fr || catalogue(lang).is_some_and(|c| !c.messages.is_empty())
 }
 
 /// Loads `lang`'s catalogue from its Fluent source (the concatenated `*.ftl` files the
 /// build publishes as `/locales/<lang>.ftl`). French is compiled in and never replaced;
 /// returns whether the catalogue is now available.
 pub fn load_catalogue(lang: Lang, source: &str) -> bool {
-    if lang == Lang::En && LOADED_EN.get().is_none() {
+    let slot = &CATALOGUES[lang.index()];
+    if lang != Lang::Fr && slot.get().is_none() {
         let (catalogue, _) = parse_catalogue(source);
         if !catalogue.messages.is_empty() {
-            let _ = LOADED_EN.set(catalogue);
+            let _ = slot.set(catalogue);
         }
     }
     has_catalogue(lang)
-}
-
-fn catalogues() -> &'static [Catalogue; 2] {
-    static CATALOGUES: OnceLock<[Catalogue; 2]> = OnceLock::new();
-    CATALOGUES.get_or_init(|| Lang::ALL.map(|lang| parse_catalogue(lang.source()).0))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -604,9 +611,9 @@ pub fn check_catalogue(source: &str) -> Vec<CatalogueProblem> {
 
 /// The keys of `lang`'s catalogue with the variables each uses, sorted by key.
 pub fn catalogue_keys(lang: Lang) -> Vec<(String, Vec<String>)> {
-    let mut keys: Vec<(String, Vec<String>)> = catalogues()[lang.index()]
-        .messages
+    let mut keys: Vec<(String, Vec<String>)> = catalogue(lang)
         .iter()
+        .flat_map(|c| c.messages.iter())
         .map(|(key, pattern)| {
             let mut vars = Vec::new();
             pattern.variables(&mut vars);
