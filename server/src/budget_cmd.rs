@@ -136,13 +136,7 @@ fn to_json(budget: &Budget) -> Value {
 
 fn import(args: ImportArgs) -> anyhow::Result<()> {
     let lang = env_lang();
-    let bytes = std::fs::read(&args.file).with_context(|| {
-        tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", args.file.display().to_string().as_str().into())],
-        )
-    })?;
+    let bytes = std::fs::read(&args.file).with_context(|| crate::cannot_read(lang, &args.file))?;
     let format = match args.format.as_str() {
         "auto" => None,
         name => Some(

@@ -98,11 +98,7 @@ fn load_any(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
         });
     }
     if !path.is_dir() {
-        bail!(tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", path.display().to_string().as_str().into())]
-        ));
+        bail!(crate::cannot_read(lang, path));
     }
     if path.join(pack::MANIFEST).is_file() {
         let (pack, problems) = pack::load(&read_dir(path, lang)?);
@@ -111,13 +107,7 @@ fn load_any(path: &Path, lang: Lang) -> anyhow::Result<Loaded> {
     }
     // A folder of packs (such as workshops/): each one, then duplicate slugs.
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| {
-            tr_args(
-                lang,
-                "cli-cannot-read",
-                &[("path", path.display().to_string().as_str().into())],
-            )
-        })?
+        .with_context(|| crate::cannot_read(lang, path))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join(pack::MANIFEST).is_file())
         .collect();
@@ -198,13 +188,7 @@ fn load_valid(path: &Path, lang: Lang) -> anyhow::Result<Pack> {
 }
 
 fn read(path: &Path, lang: Lang) -> anyhow::Result<Vec<u8>> {
-    let cannot = || {
-        tr_args(
-            lang,
-            "cli-cannot-read",
-            &[("path", path.display().to_string().as_str().into())],
-        )
-    };
+    let cannot = || crate::cannot_read(lang, path);
     let size = std::fs::metadata(path).with_context(cannot)?.len();
     if size > MAX_FILE {
         bail!(tr_args(
@@ -225,13 +209,7 @@ fn read_dir(dir: &Path, lang: Lang) -> anyhow::Result<PackFiles> {
         lang: Lang,
         into: &mut BTreeMap<String, Vec<u8>>,
     ) -> anyhow::Result<()> {
-        let entries = std::fs::read_dir(dir).with_context(|| {
-            tr_args(
-                lang,
-                "cli-cannot-read",
-                &[("path", dir.display().to_string().as_str().into())],
-            )
-        })?;
+        let entries = std::fs::read_dir(dir).with_context(|| crate::cannot_read(lang, dir))?;
         for entry in entries.flatten() {
             let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
