@@ -174,6 +174,7 @@ mayor-group = Group name
 mayor-save = Save the group's proposal
 mayor-group-missing = Name the group before saving.
 mayor-group-saved = Proposal of group “{ $group }” saved on this device.
+mayor-group-not-saved = The proposal of group “{ $group }” is shown but could not be saved: { $reason }
 mayor-compare = Compare the groups
 mayor-compare-empty = No proposal saved for this town and year.
 mayor-actual = Actual budget

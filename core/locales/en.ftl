@@ -185,7 +185,6 @@ duplo-notice-survey = { $lost ->
 }
 duplo-notice-new = New session: the previous answers were cleared (Ctrl+Z to undo).
 duplo-notice-error = Not possible: { $message }
-duplo-storage-full = the browser's storage is full or disabled: export the session as JSON to keep it.
 duplo-views-title = The bricks
 duplo-towers = Brick towers
 duplo-towers-of = Brick towers: { $question }
@@ -212,7 +211,7 @@ duplo-total = Total
 duplo-unique-title = Who is unique?
 duplo-unique-explain = Someone is “unique” when nobody else in the room gave exactly the same answers: they could be recognised without knowing their name.
 duplo-unique-questions = Questions crossed
-duplo-role-quasi = quasi-identifier
+duplo-role-quasi-identifier = quasi-identifier
 duplo-role-opinion = opinion
 duplo-unique-sentence = { $unique ->
     [0] nobody is alone in their combination of answers, out of { $respondents }.
@@ -256,7 +255,7 @@ duplo-add-choice = Add a choice
 duplo-add-kind = Kind of the new question
 duplo-kind-choice = Free choices
 duplo-kind-yes-no = Yes / no
-duplo-kind-age = Age band
+duplo-kind-age-band = Age band
 duplo-add-question = Add the question
 duplo-survey-problems = The survey is not saved:
 duplo-save-survey = Save the survey
@@ -355,6 +354,28 @@ budget-error-xml = unreadable XML at position { $position }: { $detail }
 budget-error-missing-column = required column missing: { $column } (check the separator: ; or ,)
 budget-error-bad-field = line { $line }, field { $field }: { $problem }
 budget-error-no-line = the file holds no budget line
+budget-field-missing = required value missing
+budget-field-year = unreadable year
+budget-field-document = expected: budget primitif, budget supplémentaire, décision modificative, compte administratif or compte financier unique
+budget-field-direction = expected: dépense or recette
+budget-field-operation = expected: réel or ordre
+budget-field-amount = unreadable amount (text, or a scientific notation such as 2.00054E+13 that lost digits: export the column as a number)
+budget-warning-at-line = line { $line }: { $text }
+budget-warning-year = unreadable exercice: row left out
+budget-warning-amount = unreadable amount for “{ $aggregate }”: left out
+budget-warning-siret = BGT_SIRET “{ $siret }” does not have 14 digits (mangled by a spreadsheet?): the collectivité is identified by its name
+budget-warning-annexes = { $count ->
+    [one] { $count } row of an annex budget left out (--annexes reads it)
+   *[other] { $count } rows of annex budgets left out (--annexes reads them)
+}
+budget-warning-totals = { $count ->
+    [one] { $count } chapter total line added by the enrichment left out
+   *[other] { $count } chapter total lines added by the enrichment left out
+}
+budget-warning-incomplete = { $count ->
+    [one] { $count } line without Nature or CodRD (D/R) left out
+   *[other] { $count } lines without Nature or CodRD (D/R) left out
+}
 
 ## Budgets: command line and indicators
 budget-cli-bad-format = unknown format “{ $format }”: choose auto, ofgl, totem, scdl or dgfip
@@ -447,3 +468,7 @@ budget-prepare-failed = the preparation failed: { $detail }
 budget-prepare-done = { $communes } communes prepared ({ $lines } lines, { $population } with their population) in { $out }
 home-live-title = Answer from your phone
 home-live-text = The Duplo exercise live: everyone answers on their phone with a code or a QR code, the projector shows the bricks in real time.
+
+## Storage on the device (local storage)
+storage-error-full = the browser's storage is full. Nothing on screen is lost: export or note what matters before closing the page.
+storage-error-unavailable = this browser does not allow saving on the device (private browsing or storage disabled). Nothing on screen is lost: export or note what matters before closing the page.

@@ -174,6 +174,7 @@ mayor-group = Nom du groupe
 mayor-save = Enregistrer la proposition du groupe
 mayor-group-missing = Donnez un nom au groupe avant d'enregistrer.
 mayor-group-saved = Proposition du groupe « { $group } » enregistrée sur cet appareil.
+mayor-group-not-saved = La proposition du groupe « { $group } » est affichée mais n'a pas pu être enregistrée : { $reason }
 mayor-compare = Comparer les groupes
 mayor-compare-empty = Aucune proposition enregistrée pour cette commune et cet exercice.
 mayor-actual = Budget réel

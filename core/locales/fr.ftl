@@ -189,7 +189,6 @@ duplo-notice-survey = { $lost ->
 }
 duplo-notice-new = Nouvelle session : les réponses précédentes ont été effacées (Ctrl+Z pour annuler).
 duplo-notice-error = Impossible : { $message }
-duplo-storage-full = le stockage du navigateur est plein ou désactivé : exportez la session en JSON pour ne rien perdre.
 duplo-views-title = Les briques
 duplo-towers = Tours de briques
 duplo-towers-of = Tours de briques : { $question }
@@ -216,7 +215,7 @@ duplo-total = Total
 duplo-unique-title = Qui est unique ?
 duplo-unique-explain = Une personne est « unique » quand personne d'autre dans la salle n'a donné exactement les mêmes réponses : on pourrait la reconnaître sans connaître son nom.
 duplo-unique-questions = Questions croisées
-duplo-role-quasi = quasi-identifiant
+duplo-role-quasi-identifier = quasi-identifiant
 duplo-role-opinion = opinion
 duplo-unique-sentence = { $unique ->
     [0] personne n'est seul dans sa combinaison de réponses, sur { $respondents }.
@@ -260,7 +259,7 @@ duplo-add-choice = Ajouter un choix
 duplo-add-kind = Type de la nouvelle question
 duplo-kind-choice = Choix libres
 duplo-kind-yes-no = Oui / non
-duplo-kind-age = Tranche d'âge
+duplo-kind-age-band = Tranche d'âge
 duplo-add-question = Ajouter la question
 duplo-survey-problems = Le questionnaire n'est pas enregistré :
 duplo-save-survey = Enregistrer le questionnaire
@@ -359,6 +358,28 @@ budget-error-xml = XML illisible à la position { $position } : { $detail }
 budget-error-missing-column = colonne obligatoire absente : { $column } (vérifiez le séparateur : ; ou ,)
 budget-error-bad-field = ligne { $line }, champ { $field } : { $problem }
 budget-error-no-line = le fichier ne contient aucune ligne budgétaire
+budget-field-missing = valeur obligatoire absente
+budget-field-year = année illisible
+budget-field-document = attendu : budget primitif, budget supplémentaire, décision modificative, compte administratif ou compte financier unique
+budget-field-direction = attendu : dépense ou recette
+budget-field-operation = attendu : réel ou ordre
+budget-field-amount = montant illisible (texte, ou notation scientifique comme 2,00054E+13 qui a perdu des chiffres : exportez la colonne en nombre)
+budget-warning-at-line = ligne { $line } : { $text }
+budget-warning-year = exercice illisible : ligne ignorée
+budget-warning-amount = montant illisible pour « { $aggregate } » : ignoré
+budget-warning-siret = BGT_SIRET « { $siret } » n'a pas 14 chiffres (déformé par un tableur ?) : la collectivité est identifiée par son nom
+budget-warning-annexes = { $count ->
+    [one] { $count } ligne de budget annexe ignorée (--annexes pour la lire)
+   *[other] { $count } lignes de budgets annexes ignorées (--annexes pour les lire)
+}
+budget-warning-totals = { $count ->
+    [one] { $count } ligne de total de chapitre ajoutée par l'enrichissement ignorée
+   *[other] { $count } lignes de total de chapitre ajoutées par l'enrichissement ignorées
+}
+budget-warning-incomplete = { $count ->
+    [one] { $count } ligne sans Nature ou sans CodRD (D/R) ignorée
+   *[other] { $count } lignes sans Nature ou sans CodRD (D/R) ignorées
+}
 
 ## Budgets : ligne de commande et indicateurs
 budget-cli-bad-format = format « { $format } » inconnu : choisissez auto, ofgl, totem, scdl ou dgfip
@@ -451,3 +472,7 @@ budget-prepare-failed = la préparation a échoué : { $detail }
 budget-prepare-done = { $communes } communes préparées ({ $lines } lignes, { $population } avec leur population) dans { $out }
 home-live-title = Répondre depuis son téléphone
 home-live-text = L'exercice Duplo en direct : chacun répond sur son téléphone avec un code ou un QR code, le vidéoprojecteur montre les briques en temps réel.
+
+## Storage on the device (local storage)
+storage-error-full = le stockage du navigateur est plein. Rien n'est perdu à l'écran : exportez ou notez ce qui compte avant de fermer la page.
+storage-error-unavailable = ce navigateur n'autorise pas l'enregistrement sur l'appareil (navigation privée ou stockage désactivé). Rien n'est perdu à l'écran : exportez ou notez ce qui compte avant de fermer la page.

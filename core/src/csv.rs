@@ -6,27 +6,39 @@
 //! or a carriage return is prefixed with `'`, so that LibreOffice or Excel shows it as
 //! text instead of running it as a formula; [`unprotect_cell`] undoes this on import.
 
-use thiserror::Error;
-
 /// The separators Briques recognises, most likely first for French files.
 pub const SEPARATORS: [char; 4] = [';', ',', '\t', '|'];
 
+use crate::i18n::{display_from_message, tr_args, Lang};
+
 /// A CSV file that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CsvError {
     /// A quoted field is never closed.
-    #[error("ligne {line} : un guillemet ouvert n'est jamais refermé")]
     UnclosedQuote {
         /// 1-based line where the quoted field starts.
         line: usize,
     },
     /// Text follows a closing quote inside a field.
-    #[error("ligne {line} : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : \"\")")]
     TextAfterQuote {
         /// 1-based line of the problem.
         line: usize,
     },
 }
+
+impl CsvError {
+    /// The message in `lang`, with the line.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CsvError::UnclosedQuote { line } => tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())]),
+            CsvError::TextAfterQuote { line } => {
+                tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
+            }
+        }
+    }
+}
+
+display_from_message!(CsvError);
 
 /// One record with the 1-based line where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -722,3 +722,22 @@ mod tests {
         assert_eq!(shorten("Oui", 8), "Oui");
     }
 }
+
+/// `Display` and `Error` for an error whose text is its catalogue message
+/// (`message(lang)`): `Display` is the French message, for logs and the command line's
+/// `?`. One text per error, never a second translation beside the catalogue's.
+macro_rules! display_from_message {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl std::fmt::Display for $ty {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(&self.message($crate::i18n::Lang::Fr))
+                }
+            }
+
+            impl std::error::Error for $ty {}
+        )+
+    };
+}
+
+pub(crate) use display_from_message;

@@ -15,6 +15,7 @@
 //! - [`dataset`]: open data files for the data explorer — typed columns, profiles,
 //!   transformations for charts.
 //! - [`csv`]: a small CSV reader and writer shared by the importers.
+//! - [`html`]: the one HTML escaper (server pages, tests).
 //! - [`site`]: facts about the web app that both the app and the server must agree on
 //!   (its routes, its storage keys).
 //!
@@ -23,10 +24,14 @@
 //! typed errors. It builds for native targets and for `wasm32-unknown-unknown`.
 #![deny(missing_docs)]
 
+// First: the macro that gives each vocabulary enum its codes.
+mod vocabulary;
+
 pub mod budget;
 pub mod chart;
 pub mod csv;
 pub mod dataset;
+pub mod html;
 pub mod i18n;
 pub mod live;
 pub mod pack;

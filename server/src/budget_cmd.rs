@@ -149,27 +149,18 @@ fn import(args: ImportArgs) -> anyhow::Result<()> {
     };
     let imported = budget::import(&bytes, format, &options).map_err(|e| anyhow!(e.message(lang)))?;
     for warning in &imported.warnings {
-        match warning.line {
-            Some(line) => eprintln!(
-                "{}",
-                tr_args(
+        let text = warning.text(lang);
+        eprintln!(
+            "{}",
+            match warning.line {
+                Some(line) => tr_args(
                     lang,
                     "budget-cli-warning-line",
-                    &[
-                        ("line", line.into()),
-                        ("message", warning.message.as_str().into())
-                    ]
-                )
-            ),
-            None => eprintln!(
-                "{}",
-                tr_args(
-                    lang,
-                    "budget-cli-warning",
-                    &[("message", warning.message.as_str().into())]
-                )
-            ),
-        }
+                    &[("line", line.into()), ("message", text.as_str().into())]
+                ),
+                None => tr_args(lang, "budget-cli-warning", &[("message", text.as_str().into())]),
+            }
+        );
     }
     if args.json {
         let values: Vec<Value> = imported.budgets.iter().map(to_json).collect();

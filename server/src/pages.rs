@@ -3,21 +3,7 @@
 
 use briques_core::i18n::{tr, tr_args, Lang};
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use briques_core::html::escape as escape_html;
 
 /// A page with a title and one paragraph, plus a link home (for errors the server
 /// explains itself, such as an unknown live session).

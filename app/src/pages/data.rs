@@ -701,9 +701,8 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                     </select>
                     if spec.y.is_some() {
                         <label for="chart-aggregate">{ settings.t("data-chart-aggregate") }</label>
-                        <select id="chart-aggregate" onchange={set(|s, v| s.aggregate = match v.as_str() {
-                            "mean" => Aggregate::Mean, "median" => Aggregate::Median, _ => Aggregate::Sum })}>
-                            { for [Aggregate::Sum, Aggregate::Mean, Aggregate::Median].iter().map(|a| option(a.code(), settings.t(&format!("data-agg-{}", a.code())), spec.aggregate == *a)) }
+                        <select id="chart-aggregate" onchange={set(|s, v| if let Some(a) = Aggregate::from_code(&v) { s.aggregate = a })}>
+                            { for Aggregate::OF_VALUES.iter().map(|a| option(a.code(), settings.t(&format!("data-agg-{}", a.code())), spec.aggregate == *a)) }
                         </select>
                     }
                     if needs_colour {
@@ -717,11 +716,8 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
                 <fieldset>
                     <legend>{ settings.t("data-step-order") }</legend>
                     <label for="chart-sort">{ settings.t("data-chart-sort") }</label>
-                    <select id="chart-sort" onchange={set(|s, v| s.sort = match v.as_str() {
-                        "desc" => SortOrder::ValueDescending, "asc" => SortOrder::ValueAscending, _ => SortOrder::Key })}>
-                        { option("key", settings.t("data-sort-key"), spec.sort == SortOrder::Key) }
-                        { option("desc", settings.t("data-sort-desc"), spec.sort == SortOrder::ValueDescending) }
-                        { option("asc", settings.t("data-sort-asc"), spec.sort == SortOrder::ValueAscending) }
+                    <select id="chart-sort" onchange={set(|s, v| if let Some(o) = SortOrder::from_code(&v) { s.sort = o })}>
+                        { for SortOrder::ALL.iter().map(|o| option(o.code(), settings.t(&format!("data-sort-{}", o.code())), spec.sort == *o)) }
                     </select>
                     <label for="chart-top">{ settings.t("data-chart-top") }</label>
                     <input id="chart-top" type="number" min="1" max="40" value={spec.top.map(|t| t.to_string()).unwrap_or_default()}
@@ -786,26 +782,6 @@ fn ChartBuilder(props: &BuilderProps) -> Html {
     }
 }
 
-/// The filter operators offered, with their translation keys.
-const FILTER_OPS: [(FilterOp, &str); 9] = [
-    (FilterOp::Eq, "eq"),
-    (FilterOp::Ne, "ne"),
-    (FilterOp::Gt, "gt"),
-    (FilterOp::Ge, "ge"),
-    (FilterOp::Lt, "lt"),
-    (FilterOp::Le, "le"),
-    (FilterOp::Contains, "contains"),
-    (FilterOp::Missing, "missing"),
-    (FilterOp::Present, "present"),
-];
-
-fn op_code(op: FilterOp) -> &'static str {
-    FILTER_OPS
-        .iter()
-        .find(|(o, _)| *o == op)
-        .map_or("eq", |(_, code)| code)
-}
-
 /// Props of [`Filters`].
 #[derive(Properties, PartialEq)]
 struct FiltersProps {
@@ -828,13 +804,9 @@ fn Filters(props: &FiltersProps) -> Html {
     let on_op = {
         let op = op.clone();
         Callback::from(move |e: Event| {
-            let code = input_value(&e);
-            op.set(
-                FILTER_OPS
-                    .iter()
-                    .find(|(_, c)| *c == code)
-                    .map_or(FilterOp::Eq, |(o, _)| *o),
-            );
+            if let Some(chosen) = FilterOp::from_code(&input_value(&e)) {
+                op.set(chosen);
+            }
         })
     };
     let on_value = {
@@ -859,13 +831,14 @@ fn Filters(props: &FiltersProps) -> Html {
         })
     };
     let describe = |f: &Filter| {
-        let op = settings.t(&format!("data-op-{}", op_code(f.op)));
-        match f.op {
-            FilterOp::Missing | FilterOp::Present => format!("{} {op}", f.column),
-            _ => format!("{} {op} « {} »", f.column, f.value),
+        let op = settings.t(&format!("data-op-{}", f.op.code()));
+        if f.op.needs_value() {
+            format!("{} {op} « {} »", f.column, f.value)
+        } else {
+            format!("{} {op}", f.column)
         }
     };
-    let needs_value = !matches!(*op, FilterOp::Missing | FilterOp::Present);
+    let needs_value = op.needs_value();
     html! {
         <fieldset>
             <legend>{ settings.t("data-step-filter") }</legend>
@@ -901,7 +874,7 @@ fn Filters(props: &FiltersProps) -> Html {
             </select>
             <label for="filter-op">{ settings.t("data-filter-op") }</label>
             <select id="filter-op" onchange={on_op}>
-                { for FILTER_OPS.iter().map(|(o, code)| option(code, settings.t(&format!("data-op-{code}")), *op == *o)) }
+                { for FilterOp::ALL.iter().map(|o| option(o.code(), settings.t(&format!("data-op-{}", o.code())), *op == *o)) }
             </select>
             if needs_value {
                 <label for="filter-value">{ settings.t("data-filter-value") }</label>

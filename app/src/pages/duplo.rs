@@ -50,12 +50,20 @@ pub fn DuploPage() -> Html {
         let dispatcher = state.dispatcher();
         let settings = settings.clone();
         use_effect_with(state.session.clone(), move |session| {
-            if !duplo_store::save_session(session) {
-                dispatcher.dispatch(DuploAction::Fail(settings.t("duplo-storage-full")));
+            if let Err(error) = duplo_store::save_session(session) {
+                dispatcher.dispatch(DuploAction::Fail(settings.t(error.message_key())));
             }
         });
     }
-    use_effect_with(state.draft.clone(), duplo_store::save_draft);
+    {
+        let dispatcher = state.dispatcher();
+        let settings = settings.clone();
+        use_effect_with(state.draft.clone(), move |draft| {
+            if let Err(error) = duplo_store::save_draft(draft) {
+                dispatcher.dispatch(DuploAction::Fail(settings.t(error.message_key())));
+            }
+        });
+    }
     use_effect_with(state.view.clone(), duplo_store::save_view);
 
     let on_action = {

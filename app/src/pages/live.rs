@@ -29,7 +29,7 @@ use crate::components::figure::Figure;
 use crate::hooks::use_settings;
 use crate::services::api::{self, use_event_stream};
 use crate::services::duplo_store;
-use crate::services::storage::{read, write};
+use crate::services::storage::{read, save};
 use crate::state::duplo::{DuploAction, ViewOptions};
 
 fn go(path: &str) {
@@ -81,7 +81,7 @@ pub fn DirectPage() -> Html {
                             serde_json::from_str(&reply.text);
                         match created {
                             Ok(created) => {
-                                write(&storage_live_secret(&created.code), &created.secret);
+                                let _ = save(&storage_live_secret(&created.code), &created.secret);
                                 go(&format!("/live/{}/projecteur", created.code));
                             }
                             Err(error) => problem.set(Some(error.to_string())),
@@ -164,7 +164,7 @@ pub fn ParticipantPage(props: &LiveProps) -> Html {
                     Ok(reply) if reply.ok() => {
                         let v: serde_json::Value = serde_json::from_str(&reply.text).unwrap_or_default();
                         let new_token = v["token"].as_str().unwrap_or_default().to_owned();
-                        write(&storage_live_token(&code), &new_token);
+                        let _ = save(&storage_live_token(&code), &new_token);
                         number.set(v["participant"].as_u64().map(|n| n as u32));
                         let headers = [("x-briques-participant", new_token.as_str())];
                         if let Ok(me) =
@@ -417,7 +417,7 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
             .ok()
             .and_then(|h| h.strip_prefix("#cle=").map(str::to_owned));
         if let Some(secret) = &from_hash {
-            write(&storage_live_secret(&code), secret);
+            let _ = save(&storage_live_secret(&code), secret);
             if let Ok(history) = gloo::utils::window().history() {
                 let path = location.pathname().unwrap_or_default();
                 let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
@@ -483,7 +483,7 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
                 event.prevent_default();
                 let key = typed.trim().to_owned();
                 if !key.is_empty() {
-                    write(&storage_live_secret(&code), &key);
+                    let _ = save(&storage_live_secret(&code), &key);
                     secret.set(Some(key));
                 }
             })

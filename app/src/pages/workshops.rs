@@ -65,17 +65,22 @@ pub fn WorkshopsPage() -> Html {
         Callback::from(move |pack: Pack| {
             let mut packs = (**local).clone();
             bundle::upsert(&mut packs, pack);
-            if !pack_store::save_local(&packs) {
-                notice.set(settings.t("ateliers-storage-full"));
+            // Kept on screen either way; the notice says when it is not saved.
+            if let Err(error) = pack_store::save_local(&packs) {
+                notice.set(settings.t(error.message_key()));
             }
             local.set(Rc::new(packs));
         })
     };
     let remove = {
         let local = local.clone();
+        let notice = notice.clone();
+        let settings = settings.clone();
         Callback::from(move |slug: String| {
             let packs: Vec<Pack> = local.iter().filter(|p| p.slug != slug).cloned().collect();
-            pack_store::save_local(&packs);
+            if let Err(error) = pack_store::save_local(&packs) {
+                notice.set(settings.t(error.message_key()));
+            }
             local.set(Rc::new(packs));
         })
     };

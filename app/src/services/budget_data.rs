@@ -197,10 +197,7 @@ pub fn from_file(bytes: &[u8], lang: Lang) -> Result<(Loaded, usize), String> {
     let warnings = imported
         .warnings
         .iter()
-        .map(|w| match w.line {
-            Some(line) => format!("{line} : {}", w.message),
-            None => w.message.clone(),
-        })
+        .map(|w| w.message(lang))
         .collect();
     let names = collectivites(&imported.budgets);
     let file_budgets = if names.len() > 1 {

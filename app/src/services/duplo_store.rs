@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use briques_core::i18n::Lang;
 use briques_core::survey::{io, Session, Survey};
-use gloo::storage::{LocalStorage, Storage};
-
+use crate::services::storage::{self, SaveError};
 use crate::state::duplo::ViewOptions;
 
 const SESSION: &str = "briques.duplo.session";
@@ -17,53 +16,53 @@ const VIEW: &str = "briques.duplo.view";
 /// What was saved, or a new session of the default survey. A saved session that no
 /// longer reads is kept aside under another key rather than overwritten.
 pub fn load(lang: Lang) -> (Session, BTreeMap<String, String>, ViewOptions) {
-    let raw = LocalStorage::raw();
-    let session = match raw.get_item(SESSION).ok().flatten() {
+    let session = match storage::read(SESSION) {
         Some(text) => match io::from_json(&text) {
             Ok(session) => session,
             Err(_) => {
-                let _ = raw.set_item(&format!("{SESSION}.unreadable"), &text);
+                // Best effort: the unreadable text stays under its own key too.
+                let _ = storage::save(&format!("{SESSION}.unreadable"), &text);
                 Session::new(Survey::default_for(lang, None))
             }
         },
         None => Session::new(Survey::default_for(lang, None)),
     };
-    let draft = LocalStorage::get::<BTreeMap<String, String>>(DRAFT).unwrap_or_default();
-    let view = LocalStorage::get::<ViewOptions>(VIEW)
-        .unwrap_or_default()
-        .fit(&session.survey);
+    let draft: BTreeMap<String, String> = read_json(DRAFT).unwrap_or_default();
+    let view = read_json::<ViewOptions>(VIEW).unwrap_or_default().fit(&session.survey);
     (session, draft, view)
 }
 
-/// Saves the session. Returns false when storage refused (full or disabled).
-pub fn save_session(session: &Session) -> bool {
-    LocalStorage::raw()
-        .set_item(SESSION, &io::to_json_compact(session))
-        .is_ok()
+fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    storage::read(key).and_then(|text| serde_json::from_str(&text).ok())
 }
 
-/// Saves the participant being entered.
-pub fn save_draft(draft: &BTreeMap<String, String>) {
-    let _ = LocalStorage::set(DRAFT, draft);
+/// Saves the session, or says why it could not be.
+pub fn save_session(session: &Session) -> Result<(), SaveError> {
+    storage::save(SESSION, &io::to_json_compact(session))
 }
 
-/// Saves the view settings.
+/// Saves the participant being entered (their answers so far).
+pub fn save_draft(draft: &BTreeMap<String, String>) -> Result<(), SaveError> {
+    storage::save_json(DRAFT, draft)
+}
+
+/// Saves the view settings (a display preference: a refusal is dropped).
 pub fn save_view(view: &ViewOptions) {
-    let _ = LocalStorage::set(VIEW, view);
+    if let Ok(text) = serde_json::to_string(view) {
+        storage::write_preference(VIEW, &text);
+    }
 }
 
 /// Whether the saved session holds answers (launching a pack's survey would replace them).
 pub fn has_answers() -> bool {
-    LocalStorage::raw()
-        .get_item(SESSION)
-        .ok()
-        .flatten()
+    storage::read(SESSION)
         .and_then(|text| io::from_json(&text).ok())
         .is_some_and(|session| !session.responses.is_empty())
 }
 
 /// Starts a new session of `survey` (a workshop pack's), with no answer yet.
-pub fn start_with(survey: Survey) -> bool {
-    let _ = LocalStorage::raw().remove_item(DRAFT);
-    save_session(&Session::new(survey))
+pub fn start_with(survey: Survey) -> Result<(), SaveError> {
+    save_session(&Session::new(survey))?;
+    storage::remove(DRAFT);
+    Ok(())
 }

@@ -3,9 +3,8 @@
 //! the packs imported or edited on this device, kept in local storage.
 
 use briques_core::pack::{bundle, Pack};
-use gloo::storage::{LocalStorage, Storage};
-
 use crate::services::api;
+use crate::services::storage::{self, SaveError};
 
 /// Local-storage key of the packs imported or edited on this device.
 const LOCAL: &str = "briques.packs.local";
@@ -35,22 +34,20 @@ pub async fn fetch_bundled() -> Result<Vec<Pack>, String> {
 /// The packs of this device. Stored text that no longer reads is kept aside under
 /// another key rather than lost.
 pub fn load_local() -> Vec<Pack> {
-    let raw = LocalStorage::raw();
-    let Some(text) = raw.get_item(LOCAL).ok().flatten() else {
+    let Some(text) = storage::read(LOCAL) else {
         return Vec::new();
     };
     match serde_json::from_str::<Vec<Pack>>(&text) {
         Ok(packs) => packs,
         Err(_) => {
-            let _ = raw.set_item(&format!("{LOCAL}.unreadable"), &text);
+            // Best effort: the unreadable text stays under its own key too.
+            let _ = storage::save(&format!("{LOCAL}.unreadable"), &text);
             Vec::new()
         }
     }
 }
 
-/// Saves the packs of this device. False when storage refused (full or disabled).
-pub fn save_local(packs: &[Pack]) -> bool {
-    serde_json::to_string(packs)
-        .ok()
-        .is_some_and(|text| LocalStorage::raw().set_item(LOCAL, &text).is_ok())
+/// Saves the packs of this device, or says why it could not.
+pub fn save_local(packs: &[Pack]) -> Result<(), SaveError> {
+    storage::save_json(LOCAL, packs)
 }

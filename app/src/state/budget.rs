@@ -99,8 +99,8 @@ impl BudgetView {
                     view.source = Source::Insee(value.to_ascii_uppercase())
                 }
                 "annee" => view.year = value.parse().ok().filter(|y| (1990..=2100).contains(y)),
-                "vue" if value == "recettes" => view.side = Side::Recettes,
-                "axe" if value == "fonction" => view.axis = Axis::Fonction,
+                "vue" => view.side = Side::from_code(&value).unwrap_or_default(),
+                "axe" => view.axis = Axis::from_code(&value).unwrap_or_default(),
                 "chemin" => {
                     view.path = value
                         .split('.')
@@ -128,11 +128,11 @@ impl BudgetView {
         if let Some(year) = self.year {
             parts.push(format!("annee={year}"));
         }
-        if self.side == Side::Recettes {
-            parts.push("vue=recettes".into());
+        if self.side != Side::default() {
+            parts.push(format!("vue={}", self.side.code()));
         }
-        if self.axis == Axis::Fonction {
-            parts.push("axe=fonction".into());
+        if self.axis != Axis::default() {
+            parts.push(format!("axe={}", self.axis.code()));
         }
         if !self.path.is_empty() {
             parts.push(format!("chemin={}", self.path.join(".")));

@@ -27,10 +27,10 @@ mod totem;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::csv::TextFile;
-use crate::i18n::{tr, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
+use crate::vocabulary::codes;
 
 pub use tabular::{read_dgfip, read_ofgl, read_scdl, DgfipOptions};
 pub use totem::read_totem;
@@ -458,31 +458,117 @@ impl Format {
 }
 
 /// Something odd but readable in a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     /// 1-based line, when it applies.
     pub line: Option<usize>,
-    /// What was odd, in French.
-    pub message: String,
+    /// What was odd.
+    pub kind: WarningKind,
 }
 
+/// What was odd (each has its message in the catalogue, `budget-warning-*`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The exercice of an OFGL row cannot be read: the row is left out.
+    UnreadableYear,
+    /// The amount of an OFGL aggregate cannot be read: it is left out.
+    UnreadableAmount {
+        /// The aggregate.
+        aggregate: String,
+    },
+    /// An SCDL SIRET without its 14 digits (a spreadsheet rounded it): the collectivité is
+    /// identified by its name.
+    BadSiret {
+        /// What the file holds.
+        siret: String,
+    },
+    /// DGFiP rows of annex budgets left out (read with `--annexes`).
+    AnnexesSkipped {
+        /// How many rows.
+        count: usize,
+    },
+    /// TOTEM chapter totals added by the CFU enrichment, left out.
+    ChapterTotalsSkipped {
+        /// How many lines.
+        count: usize,
+    },
+    /// TOTEM lines without `Nature` or `CodRD`, left out.
+    IncompleteLinesSkipped {
+        /// How many lines.
+        count: usize,
+    },
+}
+
+impl Warning {
+    /// What was odd, in `lang`, without the line (see [`Warning::message`]).
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.kind {
+            WarningKind::UnreadableYear => tr(lang, "budget-warning-year"),
+            WarningKind::UnreadableAmount { aggregate } => {
+                tr_args(lang, "budget-warning-amount", &[("aggregate", aggregate.into())])
+            }
+            WarningKind::BadSiret { siret } => tr_args(lang, "budget-warning-siret", &[("siret", siret.into())]),
+            WarningKind::AnnexesSkipped { count } => {
+                tr_args(lang, "budget-warning-annexes", &[("count", (*count).into())])
+            }
+            WarningKind::ChapterTotalsSkipped { count } => {
+                tr_args(lang, "budget-warning-totals", &[("count", (*count).into())])
+            }
+            WarningKind::IncompleteLinesSkipped { count } => {
+                tr_args(lang, "budget-warning-incomplete", &[("count", (*count).into())])
+            }
+        }
+    }
+
+    /// The warning in `lang`, with its line when it has one.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        match self.line {
+            Some(line) => tr_args(lang, "budget-warning-at-line", &[("line", line.into()), ("text", (&text).into())]),
+            None => text,
+        }
+    }
+}
+
+/// What is wrong with a field of a budget file's row (each has its message in the
+/// catalogue, `budget-field-*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// A required value is empty.
+    Missing,
+    /// The year cannot be read.
+    Year,
+    /// Not a document kind (budget primitif, …).
+    Document,
+    /// Neither dépense nor recette.
+    Direction,
+    /// Neither réel nor ordre.
+    Operation,
+    /// An amount that cannot be read (text, or a scientific notation that lost digits).
+    Amount,
+}
+
+codes!(FieldProblem {
+    Missing => "missing",
+    Year => "year",
+    Document => "document",
+    Direction => "direction",
+    Operation => "operation",
+    Amount => "amount",
+});
+
 /// Why a budget file cannot be read.
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum BudgetError {
     /// Not a format Briques reads.
-    #[error("format de fichier non reconnu")]
     UnknownFormat,
     /// A spreadsheet workbook.
-    #[error("classeur de tableur")]
     Spreadsheet,
     /// Binary content.
-    #[error("fichier binaire")]
     Binary,
     /// Nothing in it.
-    #[error("fichier vide")]
     Empty,
     /// The XML is broken.
-    #[error("XML illisible à la position {position} : {detail}")]
     Xml {
         /// Byte offset.
         position: u64,
@@ -490,26 +576,22 @@ pub enum BudgetError {
         detail: String,
     },
     /// A CSV cannot be read.
-    #[error("{0}")]
     Csv(crate::csv::CsvError),
     /// A required column is missing.
-    #[error("colonne obligatoire absente : {column}")]
     MissingColumn {
         /// Its name.
         column: String,
     },
     /// A required field is empty or wrong on a row.
-    #[error("ligne {line}, champ {field} : {problem}")]
     BadField {
         /// 1-based line.
         line: usize,
         /// Field name.
         field: String,
         /// What is wrong.
-        problem: String,
+        problem: FieldProblem,
     },
     /// The file has no budget line.
-    #[error("aucune ligne budgétaire dans le fichier")]
     NoLine,
 }
 
@@ -526,28 +608,28 @@ impl BudgetError {
                 "budget-error-xml",
                 &[("position", (*position as f64).into()), ("detail", detail.into())],
             ),
-            BudgetError::Csv(crate::csv::CsvError::UnclosedQuote { line }) => {
-                tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())])
-            }
-            BudgetError::Csv(crate::csv::CsvError::TextAfterQuote { line }) => {
-                tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
-            }
+            BudgetError::Csv(error) => error.message(lang),
             BudgetError::MissingColumn { column } => {
                 tr_args(lang, "budget-error-missing-column", &[("column", column.into())])
             }
-            BudgetError::BadField { line, field, problem } => tr_args(
-                lang,
-                "budget-error-bad-field",
-                &[
-                    ("line", (*line).into()),
-                    ("field", field.into()),
-                    ("problem", problem.into()),
-                ],
-            ),
+            BudgetError::BadField { line, field, problem } => {
+                let problem = tr(lang, &format!("budget-field-{}", problem.code()));
+                tr_args(
+                    lang,
+                    "budget-error-bad-field",
+                    &[
+                        ("line", (*line).into()),
+                        ("field", field.into()),
+                        ("problem", (&problem).into()),
+                    ],
+                )
+            }
             BudgetError::NoLine => tr(lang, "budget-error-no-line"),
         }
     }
 }
+
+display_from_message!(BudgetError);
 
 /// What an import gives: the budgets found and warnings.
 #[derive(Clone, Debug, Default, PartialEq)]

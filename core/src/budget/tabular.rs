@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{
     parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, Imported, Line,
-    Warning,
+    FieldProblem, Warning, WarningKind,
 };
 use crate::csv;
 
@@ -111,7 +111,7 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
         let Ok(year) = cell(record, Some(exer)).parse::<i32>() else {
             warnings.push(Warning {
                 line: Some(record.line),
-                message: "exercice illisible : ligne ignorée".into(),
+                kind: WarningKind::UnreadableYear,
             });
             continue;
         };
@@ -145,10 +145,9 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
             }
             None => warnings.push(Warning {
                 line: Some(record.line),
-                message: format!(
-                    "montant illisible pour « {} » : ignoré",
-                    cell(record, Some(agregat))
-                ),
+                kind: WarningKind::UnreadableAmount {
+                    aggregate: cell(record, Some(agregat)).to_owned(),
+                },
             }),
         }
     }
@@ -204,37 +203,35 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
                 return Err(BudgetError::BadField {
                     line: record.line,
                     field: name.into(),
-                    problem: "valeur obligatoire absente".into(),
+                    problem: FieldProblem::Missing,
                 });
             }
         }
-        let bad = |field: &str, problem: &str| BudgetError::BadField {
+        let bad = |field: &str, problem: FieldProblem| BudgetError::BadField {
             line: record.line,
             field: field.into(),
-            problem: problem.into(),
+            problem,
         };
         let year: i32 = get("BGT_ANNEE")
             .parse()
-            .map_err(|_| bad("BGT_ANNEE", "année illisible"))?;
+            .map_err(|_| bad("BGT_ANNEE", FieldProblem::Year))?;
         let document = DocumentKind::from_code(get("BGT_NATDEC"))
-            .ok_or_else(|| bad("BGT_NATDEC", "attendu : budget primitif, budget supplémentaire, décision modificative ou compte administratif"))?;
+            .ok_or_else(|| bad("BGT_NATDEC", FieldProblem::Document))?;
         let direction = match normalise(get("BGT_CODRD")).as_str() {
             "depense" | "d" => Direction::Depense,
             "recette" | "r" => Direction::Recette,
-            _ => return Err(bad("BGT_CODRD", "attendu : dépense ou recette")),
+            _ => return Err(bad("BGT_CODRD", FieldProblem::Direction)),
         };
         let reel = match normalise(get("BGT_OPBUDG")).as_str() {
             "reel" | "0" => true,
             "ordre" | "1" => false,
-            _ => return Err(bad("BGT_OPBUDG", "attendu : réel ou ordre")),
+            _ => return Err(bad("BGT_OPBUDG", FieldProblem::Operation)),
         };
         let mut siret = get("BGT_SIRET").to_owned();
         if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
             warnings.push(Warning {
                 line: Some(record.line),
-                message: format!(
-                    "BGT_SIRET « {siret} » n'a pas 14 chiffres (déformé par un tableur ?) : la collectivité est identifiée par son nom"
-                ),
+                kind: WarningKind::BadSiret { siret: siret.clone() },
             });
             siret.clear();
         }
@@ -244,7 +241,7 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
                 return Ok(None);
             }
             parse_amount(text).map(Some).ok_or_else(|| {
-                bad(field, "montant illisible (une notation scientifique comme 2,00054E+13 a perdu des chiffres : exportez la colonne en nombre)")
+                bad(field, FieldProblem::Amount)
             })
         };
         let line = Line {
@@ -358,20 +355,20 @@ pub fn read_dgfip(text: &str, options: &DgfipOptions) -> Result<Imported, Budget
             skipped_annexes += 1;
             continue;
         }
-        let bad = |field: &str, problem: &str| BudgetError::BadField {
+        let bad = |field: &str, problem: FieldProblem| BudgetError::BadField {
             line: record.line,
             field: field.into(),
-            problem: problem.into(),
+            problem,
         };
         let year: i32 = cell(record, Some(exer))
             .parse()
-            .map_err(|_| bad("EXER", "année illisible"))?;
+            .map_err(|_| bad("EXER", FieldProblem::Year))?;
         let amount = |column: usize, field: &str| -> Result<f64, BudgetError> {
             let text = cell(record, Some(column));
             if text.is_empty() {
                 return Ok(0.0);
             }
-            parse_amount(text).ok_or_else(|| bad(field, "montant illisible (notation scientifique ou texte)"))
+            parse_amount(text).ok_or_else(|| bad(field, FieldProblem::Amount))
         };
         let (deb, cre, odeb, ocre) = (
             amount(obnetdeb, "OBNETDEB")?,
@@ -432,9 +429,7 @@ pub fn read_dgfip(text: &str, options: &DgfipOptions) -> Result<Imported, Budget
     if skipped_annexes > 0 {
         warnings.push(Warning {
             line: None,
-            message: format!(
-                "{skipped_annexes} ligne(s) de budgets annexes ignorée(s) (--annexes pour les lire)"
-            ),
+            kind: WarningKind::AnnexesSkipped { count: skipped_annexes },
         });
     }
     if budgets.is_empty() {

@@ -190,7 +190,7 @@ fn dgfip_rebuilds_insee_keeps_main_budgets_and_reads_debt() {
     )
     .unwrap();
     assert_eq!(api.budgets.len(), 1, "the annex budget is left out by default");
-    assert!(api.warnings[0].message.contains("budgets annexes"));
+    assert!(api.warnings[0].message(Lang::Fr).contains("budgets annexes"));
     let budget = &api.budgets[0];
     assert_eq!(budget.collectivite.insee.as_deref(), Some("99042"));
     assert_eq!(budget.indicators().encours_dette, Some(180_000.0));
@@ -329,7 +329,7 @@ fn bad_files_are_explained() {
     );
     let siret = scdl.replace("21999999900017", "2,19999E+13");
     let warned = import(siret.as_bytes(), None, &options).unwrap();
-    assert!(warned.warnings[0].message.contains("n'a pas 14 chiffres"));
+    assert!(warned.warnings[0].message(Lang::Fr).contains("n'a pas 14 chiffres"));
     let missing = scdl.replacen(";BRIQUEVILLE;011;", ";;011;", 1);
     assert_eq!(
         message(missing.as_bytes()),

@@ -13,7 +13,7 @@ use quick_xml::Reader;
 
 use super::{
     parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, Imported, Line,
-    Warning,
+    FieldProblem, Warning, WarningKind,
 };
 
 type Fields = BTreeMap<String, String>;
@@ -164,7 +164,7 @@ fn convert(
         .map_err(|_| BudgetError::BadField {
             line: 0,
             field: "Exer".into(),
-            problem: "année illisible".into(),
+            problem: FieldProblem::Year,
         })?;
     let siret = header.get("IdEtab").or_else(|| document.get("IdColl")).cloned();
     let nom = document
@@ -238,15 +238,13 @@ fn convert(
     if skipped_totals > 0 {
         warnings.push(Warning {
             line: None,
-            message: format!(
-                "{skipped_totals} ligne(s) de total de chapitre ajoutée(s) par l'enrichissement ignorée(s)"
-            ),
+            kind: WarningKind::ChapterTotalsSkipped { count: skipped_totals },
         });
     }
     if skipped_broken > 0 {
         warnings.push(Warning {
             line: None,
-            message: format!("{skipped_broken} ligne(s) sans Nature ou sans CodRD (D/R) ignorée(s)"),
+            kind: WarningKind::IncompleteLinesSkipped { count: skipped_broken },
         });
     }
     let siren = siret

@@ -172,7 +172,7 @@ pub fn draw<DB: DrawingBackend>(
                 let ticks = if kind.is_temporal() {
                     date_ticks(lo, hi)
                 } else {
-                    number_ticks(lo, hi)
+                    super::layout::ticks(lo, hi, 6)
                 };
                 lines_chart(&area, spec, &lines, (lo - pad, hi + pad), &ticks, &format_x, lang)
             }
@@ -185,24 +185,6 @@ pub fn draw<DB: DrawingBackend>(
 fn label_room<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, n: usize) -> usize {
     let width = area.dim_in_pixel().0.saturating_sub(120) as usize;
     (width / n.max(1) / 7).clamp(3, 30)
-}
-
-/// Ticks at round numbers (1, 2 or 5 × a power of ten apart), about six of them.
-fn number_ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let span = hi - lo;
-    if span.is_nan() || span <= 0.0 || !span.is_finite() {
-        return vec![lo];
-    }
-    let raw = span / 6.0;
-    let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= raw)
-        .unwrap_or(raw);
-    let first = (lo / step).ceil() as i64;
-    let last = (hi / step).floor() as i64;
-    (first..=last).take(50).map(|k| k as f64 * step).collect()
 }
 
 /// Ticks at the first of months (every 1, 2, 3, 6 or 12 months, or years), or at midnight
@@ -717,60 +699,6 @@ fn luminance(c: RGBColor) -> f64 {
     0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
 }
 
-/// Squarified treemap layout (Bruls, Huizing, van Wijk): rectangles whose areas are
-/// the values, as close to squares as possible, in the given order.
-pub fn squarify(values: &[f64], rect: (f64, f64, f64, f64)) -> Vec<(f64, f64, f64, f64)> {
-    let total: f64 = values.iter().sum();
-    let (x, y, w, h) = rect;
-    if total <= 0.0 || values.is_empty() || w <= 0.0 || h <= 0.0 {
-        return Vec::new();
-    }
-    let scale = w * h / total;
-    let areas: Vec<f64> = values.iter().map(|v| v * scale).collect();
-    let mut out = Vec::with_capacity(values.len());
-    let (mut x, mut y, mut w, mut h) = (x, y, w, h);
-    let mut i = 0;
-    while i < areas.len() {
-        let side = w.min(h);
-        let worst = |row: &[f64]| {
-            let sum: f64 = row.iter().sum();
-            let (max, min) = row
-                .iter()
-                .fold((0.0f64, f64::MAX), |(a, b), v| (a.max(*v), b.min(*v)));
-            if min <= 0.0 {
-                return f64::MAX;
-            }
-            (side * side * max / (sum * sum)).max(sum * sum / (side * side * min))
-        };
-        let mut end = i + 1;
-        while end < areas.len() && worst(&areas[i..=end]) <= worst(&areas[i..end]) {
-            end += 1;
-        }
-        let row = &areas[i..end];
-        let sum: f64 = row.iter().sum();
-        let thickness = sum / side;
-        let mut offset = 0.0;
-        for a in row {
-            let length = a / thickness;
-            if w >= h {
-                out.push((x, y + offset, thickness, length));
-            } else {
-                out.push((x + offset, y, length, thickness));
-            }
-            offset += length;
-        }
-        if w >= h {
-            x += thickness;
-            w -= thickness;
-        } else {
-            y += thickness;
-            h -= thickness;
-        }
-        i = end;
-    }
-    out
-}
-
 fn treemap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     labels: &[String],
@@ -790,9 +718,16 @@ fn treemap<DB: DrawingBackend>(
     items.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (w, h) = area.dim_in_pixel();
     let values: Vec<f64> = items.iter().map(|i| i.0).collect();
-    let rects = squarify(&values, (10.0, 10.0, w as f64 - 20.0, h as f64 - 20.0));
+    let tiles = super::layout::Rect {
+        x: 10.0,
+        y: 10.0,
+        w: w as f64 - 20.0,
+        h: h as f64 - 20.0,
+    };
+    let rects = super::layout::squarify(&values, tiles);
     let total: f64 = values.iter().sum();
-    for (i, ((x, y, rw, rh), (value, label))) in rects.into_iter().zip(&items).enumerate() {
+    for (i, (rect, (value, label))) in rects.into_iter().zip(&items).enumerate() {
+        let (x, y, rw, rh) = (rect.x, rect.y, rect.w, rect.h);
         let (x0, y0, x1, y1) = (x as i32, y as i32, (x + rw) as i32, (y + rh) as i32);
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour(i).filled()))?;
         area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.stroke_width(2)))?;

@@ -6,16 +6,18 @@
 
 pub mod data;
 pub mod draw;
+pub mod layout;
 pub mod lessons;
 
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
+
+use crate::vocabulary::codes;
 
 use crate::dataset::transform::{Aggregate, Filter, SortOrder, TransformError};
-use crate::i18n::{tr, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 
 /// The `format` field of a chart spec file.
 pub const SPEC_FORMAT: &str = "briques-chart";
@@ -23,8 +25,7 @@ pub const SPEC_FORMAT: &str = "briques-chart";
 pub const SPEC_VERSION: u32 = 1;
 
 /// The kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ChartKind {
     /// Bars, one per category.
     #[default]
@@ -47,44 +48,44 @@ pub enum ChartKind {
     Treemap,
 }
 
-impl ChartKind {
-    /// Every kind, in the order the app lists them.
-    pub const ALL: [ChartKind; 9] = [
-        ChartKind::Bar,
-        ChartKind::GroupedBar,
-        ChartKind::StackedBar,
-        ChartKind::Line,
-        ChartKind::Pie,
-        ChartKind::Donut,
-        ChartKind::Scatter,
-        ChartKind::Histogram,
-        ChartKind::Treemap,
-    ];
+// The codes of chart spec files and of the `chart-kind-…` translation keys.
+codes!(ChartKind {
+    Bar => "bar",
+    GroupedBar => "grouped_bar",
+    StackedBar => "stacked_bar",
+    Line => "line",
+    Pie => "pie",
+    Donut => "donut",
+    Scatter => "scatter",
+    Histogram => "histogram",
+    Treemap => "treemap",
+});
 
-    /// Stable identifier (as in JSON), also the end of its translation key (`chart-kind-…`).
-    pub fn code(self) -> &'static str {
+impl ChartKind {
+    /// The word a workshop pack uses for this kind in `pack.toml` (French, for the
+    /// teachers who write them; documented in `workshops/README.md`).
+    pub fn pack_code(self) -> &'static str {
         match self {
-            ChartKind::Bar => "bar",
-            ChartKind::GroupedBar => "grouped_bar",
-            ChartKind::StackedBar => "stacked_bar",
-            ChartKind::Line => "line",
-            ChartKind::Pie => "pie",
-            ChartKind::Donut => "donut",
-            ChartKind::Scatter => "scatter",
-            ChartKind::Histogram => "histogram",
-            ChartKind::Treemap => "treemap",
+            ChartKind::Bar => "barres",
+            ChartKind::GroupedBar => "barres-groupees",
+            ChartKind::StackedBar => "barres-empilees",
+            ChartKind::Line => "lignes",
+            ChartKind::Pie => "secteurs",
+            ChartKind::Donut => "anneau",
+            ChartKind::Scatter => "points",
+            ChartKind::Histogram => "histogramme",
+            ChartKind::Treemap => "carte-proportionnelle",
         }
     }
 
-    /// The kind with this identifier.
-    pub fn from_code(code: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|k| k.code() == code)
+    /// The kind a pack names with this word.
+    pub fn from_pack_code(code: &str) -> Option<ChartKind> {
+        ChartKind::ALL.iter().copied().find(|k| k.pack_code() == code)
     }
 }
 
 /// The classic distortions a misleading-chart lesson shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Distortion {
     /// The value axis does not start at zero: small differences look huge.
     TruncatedAxis,
@@ -98,30 +99,30 @@ pub enum Distortion {
     DualAxes,
 }
 
-impl Distortion {
-    /// Every distortion, in the order of the lesson.
-    pub const ALL: [Distortion; 5] = [
-        Distortion::TruncatedAxis,
-        Distortion::UnevenIntervals,
-        Distortion::CherryPicked,
-        Distortion::TooManySlices,
-        Distortion::DualAxes,
-    ];
+// In the order of the lesson; the codes end its translation keys (`chart-lesson-…`).
+codes!(Distortion {
+    TruncatedAxis => "truncated_axis",
+    UnevenIntervals => "uneven_intervals",
+    CherryPicked => "cherry_picked",
+    TooManySlices => "too_many_slices",
+    DualAxes => "dual_axes",
+});
 
-    /// Stable identifier, also the end of its translation keys (`chart-lesson-…`).
-    pub fn code(self) -> &'static str {
+impl Distortion {
+    /// The word a workshop pack uses for this distortion (`trompeur = "…"`).
+    pub fn pack_code(self) -> &'static str {
         match self {
-            Distortion::TruncatedAxis => "truncated_axis",
-            Distortion::UnevenIntervals => "uneven_intervals",
-            Distortion::CherryPicked => "cherry_picked",
-            Distortion::TooManySlices => "too_many_slices",
-            Distortion::DualAxes => "dual_axes",
+            Distortion::TruncatedAxis => "axe-tronque",
+            Distortion::UnevenIntervals => "intervalles-irreguliers",
+            Distortion::CherryPicked => "periode-choisie",
+            Distortion::TooManySlices => "trop-de-parts",
+            Distortion::DualAxes => "double-axe",
         }
     }
 
-    /// The distortion with this identifier.
-    pub fn from_code(code: &str) -> Option<Distortion> {
-        Distortion::ALL.into_iter().find(|d| d.code() == code)
+    /// The distortion a pack names with this word.
+    pub fn from_pack_code(code: &str) -> Option<Distortion> {
+        Distortion::ALL.iter().copied().find(|d| d.pack_code() == code)
     }
 }
 
@@ -297,10 +298,9 @@ impl ChartSpec {
 }
 
 /// A chart that cannot be drawn.
-#[derive(Debug, Clone, PartialEq, Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ChartError {
     /// The spec file is not valid JSON or misses a field.
-    #[error("fichier de graphique illisible (ligne {line}) : {detail}")]
     BadSpec {
         /// 1-based line of the problem.
         line: usize,
@@ -308,22 +308,16 @@ pub enum ChartError {
         detail: String,
     },
     /// A JSON file that is not a chart spec.
-    #[error("ce fichier JSON n'est pas un graphique Briques")]
     NotASpec,
     /// A spec from a newer Briques.
-    #[error("version de graphique {0} inconnue")]
     UnsupportedVersion(u32),
     /// The kind needs a column that is not chosen (`x`, `y`, `y2`).
-    #[error("il manque la colonne « {0} »")]
     MissingEncoding(&'static str),
     /// A column, a filter or an aggregate that does not fit.
-    #[error(transparent)]
-    Transform(#[from] TransformError),
+    Transform(TransformError),
     /// Nothing left to draw (every row filtered out, or no value).
-    #[error("aucune donnée à dessiner")]
     NoData,
     /// plotters failed (should not happen with the SVG backend).
-    #[error("dessin impossible : {0}")]
     Draw(String),
 }
 
@@ -347,5 +341,13 @@ impl ChartError {
                 tr_args(lang, "chart-error-draw", &[("detail", detail.as_str().into())])
             }
         }
+    }
+}
+
+display_from_message!(ChartError);
+
+impl From<TransformError> for ChartError {
+    fn from(error: TransformError) -> Self {
+        ChartError::Transform(error)
     }
 }

@@ -24,33 +24,26 @@ mod polars_check;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use thiserror::Error;
 
 use crate::csv::{decode_owned, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
-use crate::i18n::{tr, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use values::{decimal_mark, is_missing_trimmed, parse_date, parse_number, DecimalMark};
 
 /// A file that cannot be opened as a table.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatasetError {
     /// Nothing in the file (or only blank lines).
-    #[error("le fichier est vide")]
     Empty,
     /// The first line looks like data (numbers or dates), not column names.
-    #[error("la première ligne ne contient pas de noms de colonnes")]
     NoHeader,
     /// A header line and no data row.
-    #[error("le fichier n'a qu'une ligne d'en-tête, sans données")]
     NoRows,
     /// A zip archive (xlsx, ods) or an old Excel file.
-    #[error("ce fichier est un classeur, pas un CSV")]
     Spreadsheet,
     /// NUL bytes: not text.
-    #[error("ce fichier n'est pas du texte")]
     Binary,
     /// The CSV structure is broken (quotes).
-    #[error(transparent)]
-    Csv(#[from] CsvError),
+    Csv(CsvError),
 }
 
 impl DatasetError {
@@ -62,13 +55,16 @@ impl DatasetError {
             DatasetError::NoRows => tr(lang, "data-error-no-rows"),
             DatasetError::Spreadsheet => tr(lang, "data-error-spreadsheet"),
             DatasetError::Binary => tr(lang, "data-error-binary"),
-            DatasetError::Csv(CsvError::UnclosedQuote { line }) => {
-                tr_args(lang, "data-error-unclosed-quote", &[("line", (*line).into())])
-            }
-            DatasetError::Csv(CsvError::TextAfterQuote { line }) => {
-                tr_args(lang, "data-error-text-after-quote", &[("line", (*line).into())])
-            }
+            DatasetError::Csv(error) => error.message(lang),
         }
+    }
+}
+
+display_from_message!(DatasetError);
+
+impl From<CsvError> for DatasetError {
+    fn from(error: CsvError) -> Self {
+        DatasetError::Csv(error)
     }
 }
 

@@ -160,7 +160,7 @@ fn bad_files_get_a_clear_french_message() {
         (
             "unclosed-quote.csv",
             DatasetError::Csv(CsvError::UnclosedQuote { line: 2 }),
-            "Ligne 2",
+            "ligne 2",
         ),
     ] {
         let got = import(&fixture(name)).unwrap_err();

@@ -6,22 +6,20 @@
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::i18n::{tr_args, Lang};
+use crate::i18n::{display_from_message, tr_args, Lang};
+use crate::vocabulary::codes;
 
 use super::profile::median_sorted;
 use super::values::{parse_date, parse_number, DecimalMark};
 use super::{Column, ColumnData, Dataset};
 
 /// A transformation that cannot be applied.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransformError {
     /// No column has this name.
-    #[error("la colonne « {0} » n'existe pas")]
     UnknownColumn(String),
     /// A filter value does not fit the column's type.
-    #[error("« {value} » n'est pas une valeur possible pour la colonne « {column} »")]
     BadValue {
         /// The column.
         column: String,
@@ -29,7 +27,6 @@ pub enum TransformError {
         value: String,
     },
     /// Sum, mean or median of a column that holds no numbers.
-    #[error("la colonne « {0} » ne contient pas de nombres")]
     NotNumeric(String),
 }
 
@@ -59,9 +56,10 @@ impl TransformError {
     }
 }
 
+display_from_message!(TransformError);
+
 /// How a filter compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterOp {
     /// Equal.
     Eq,
@@ -83,6 +81,25 @@ pub enum FilterOp {
     Present,
 }
 
+codes!(FilterOp {
+    Eq => "eq",
+    Ne => "ne",
+    Gt => "gt",
+    Ge => "ge",
+    Lt => "lt",
+    Le => "le",
+    Contains => "contains",
+    Missing => "missing",
+    Present => "present",
+});
+
+impl FilterOp {
+    /// Whether the comparison needs a value (all but missing / present).
+    pub fn needs_value(self) -> bool {
+        !matches!(self, FilterOp::Missing | FilterOp::Present)
+    }
+}
+
 /// Keep the rows whose `column` compares to `value` with `op`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
@@ -96,8 +113,7 @@ pub struct Filter {
 }
 
 /// How the rows of a group become one number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Aggregate {
     /// Number of rows.
     #[default]
@@ -110,21 +126,20 @@ pub enum Aggregate {
     Median,
 }
 
+codes!(Aggregate {
+    Count => "count",
+    Sum => "sum",
+    Mean => "mean",
+    Median => "median",
+});
+
 impl Aggregate {
-    /// Stable identifier, also the end of its translation key (`data-agg-…`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Aggregate::Count => "count",
-            Aggregate::Sum => "sum",
-            Aggregate::Mean => "mean",
-            Aggregate::Median => "median",
-        }
-    }
+    /// The aggregates of a measured column (all but counting rows).
+    pub const OF_VALUES: [Aggregate; 3] = [Aggregate::Sum, Aggregate::Mean, Aggregate::Median];
 }
 
 /// Order of groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortOrder {
     /// By key: numbers and dates in order, text alphabetically; missing last.
     #[default]
@@ -134,6 +149,12 @@ pub enum SortOrder {
     /// Largest value first.
     ValueDescending,
 }
+
+codes!(SortOrder {
+    Key => "key",
+    ValueDescending => "value_descending",
+    ValueAscending => "value_ascending",
+});
 
 /// One group: its key, its number and its rows.
 #[derive(Debug, Clone, PartialEq)]

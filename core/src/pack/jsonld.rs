@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use super::Pack;
+use crate::i18n::{tr, Lang};
 
 /// `90` → `PT1H30M`, `45` → `PT45M`, `120` → `PT2H`.
 pub fn iso_duration(minutes: u32) -> String {
@@ -13,16 +14,6 @@ pub fn iso_duration(minutes: u32) -> String {
         (0, m) => format!("PT{m}M"),
         (h, 0) => format!("PT{h}H"),
         (h, m) => format!("PT{h}H{m}M"),
-    }
-}
-
-/// The schema.org name of a level code.
-fn level_name(code: &str) -> &str {
-    match code {
-        "debutant" => "Débutant",
-        "intermediaire" => "Intermédiaire",
-        "avance" => "Avancé",
-        other => other,
     }
 }
 
@@ -63,7 +54,7 @@ pub fn to_jsonld(pack: &Pack) -> Value {
         "inLanguage": pack.language,
         "timeRequired": iso_duration(pack.duration),
         "audience": audience,
-        "educationalLevel": level_name(&pack.level),
+        "educationalLevel": tr(Lang::from_code(&pack.language).unwrap_or_default(), &format!("pack-level-{}", pack.level.code())),
         "learningResourceType": ["atelier", "fiche pédagogique", "document à distribuer"],
         "interactivityType": "active",
         "isAccessibleForFree": true,

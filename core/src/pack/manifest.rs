@@ -8,8 +8,11 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::{
-    Activity, ChartPreset, Pack, PackFiles, Problem, ProblemKind, ACTIVITY_TYPES, DEFAULT_LICENCE, MANIFEST,
+    Activity, ActivityKind, ChartPreset, Level, Pack, PackFiles, Period, Problem, ProblemKind, DEFAULT_LICENCE,
+    MANIFEST,
 };
+use crate::budget::explore::Side;
+use crate::chart::{ChartKind, Distortion};
 use crate::survey::io as survey_io;
 
 /// Top-level fields, in the order they are documented.
@@ -117,6 +120,33 @@ impl Reader<'_> {
         n
     }
 
+    /// A text that must be one of a vocabulary's codes, read by `from_code`; another
+    /// value is a problem at its line naming the codes allowed.
+    fn coded<T>(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        path: &str,
+        required: bool,
+        at: Option<usize>,
+        (from_code, allowed): (fn(&str) -> Option<T>, &[&str]),
+    ) -> Option<T> {
+        let text = self.text(table, key, path, required, at)?;
+        let value = from_code(text.trim());
+        if value.is_none() {
+            let line = self.lines.get(path).copied();
+            self.problem(
+                line,
+                path,
+                ProblemKind::UnknownValue {
+                    value: text,
+                    allowed: allowed.join(", "),
+                },
+            );
+        }
+        value
+    }
+
     fn boolean(&mut self, table: &DeTable<'_>, key: &str, path: &str) -> Option<bool> {
         let value = self.get(table, key, path, false, None)?;
         let b = value.get_ref().as_bool();
@@ -209,7 +239,9 @@ pub fn parse(text: &str, files: &PackFiles) -> (Option<Pack>, Vec<Problem>, BTre
             .text(t, "langue", "langue", false, top)
             .unwrap_or_else(|| "fr".to_owned()),
         audience: r.texts(t, "public", "public", true, top),
-        level: r.text(t, "niveau", "niveau", true, top).unwrap_or_default(),
+        level: r
+            .coded(t, "niveau", "niveau", true, top, (Level::from_code, Level::CODES))
+            .unwrap_or_default(),
         duration: r.number(t, "duree", "duree", true, top).unwrap_or(0),
         group_min: r
             .number(t, "participants_min", "participants_min", true, top)
@@ -278,26 +310,25 @@ fn activity(
     files: &PackFiles,
 ) -> Option<Activity> {
     let field = |name: &str| format!("{path}.{name}");
-    let kind = r.text(t, "type", &field("type"), true, at)?;
-    let known: &[&str] = match kind.as_str() {
-        "duplo" => &["type", "questionnaire"],
-        "budget" => &["type", "commune", "annee", "vue", "par_habitant"],
-        "si-j-etais-maire" => &["type", "commune", "annee", "contraintes"],
-        "donnees" => &["type", "jeu", "titre", "source", "graphiques"],
-        _ => {
-            let line = r.lines.get(&field("type")).copied();
-            r.problem(line, &field("type"), ProblemKind::UnknownActivity { value: kind });
-            return None;
-        }
+    let code = r.text(t, "type", &field("type"), true, at)?;
+    let Some(kind) = ActivityKind::from_code(&code) else {
+        let line = r.lines.get(&field("type")).copied();
+        r.problem(line, &field("type"), ProblemKind::UnknownActivity { value: code });
+        return None;
     };
-    debug_assert!(ACTIVITY_TYPES.contains(&kind.as_str()));
+    let known: &[&str] = match kind {
+        ActivityKind::Duplo => &["type", "questionnaire"],
+        ActivityKind::Budget => &["type", "commune", "annee", "vue", "par_habitant"],
+        ActivityKind::Maire => &["type", "commune", "annee", "contraintes"],
+        ActivityKind::Donnees => &["type", "jeu", "titre", "source", "graphiques"],
+    };
     r.unknown_fields(t, known, &format!("{path}."));
     let commune = |r: &mut Reader<'_>| {
         r.text(t, "commune", &field("commune"), false, at)
             .unwrap_or_else(|| "demo".to_owned())
     };
-    match kind.as_str() {
-        "duplo" => {
+    match kind {
+        ActivityKind::Duplo => {
             let file = r.text(t, "questionnaire", &field("questionnaire"), true, at)?;
             let line = r.lines.get(&field("questionnaire")).copied();
             let text = read_file(r, files, &file, &field("questionnaire"), line)?;
@@ -317,22 +348,22 @@ fn activity(
                 }
             }
         }
-        "budget" => Some(Activity::Budget {
+        ActivityKind::Budget => Some(Activity::Budget {
             commune: commune(r),
             year: r.number(t, "annee", &field("annee"), false, at),
             view: r
-                .text(t, "vue", &field("vue"), false, at)
-                .unwrap_or_else(|| "depenses".to_owned()),
+                .coded(t, "vue", &field("vue"), false, at, (Side::from_code, Side::CODES))
+                .unwrap_or_default(),
             per_inhabitant: r
                 .boolean(t, "par_habitant", &field("par_habitant"))
                 .unwrap_or(false),
         }),
-        "si-j-etais-maire" => Some(Activity::Maire {
+        ActivityKind::Maire => Some(Activity::Maire {
             commune: commune(r),
             year: r.number(t, "annee", &field("annee"), false, at),
             constraints: r.texts(t, "contraintes", &field("contraintes"), false, at),
         }),
-        _ => {
+        ActivityKind::Donnees => {
             let file = r.text(t, "jeu", &field("jeu"), true, at)?;
             let line = r.lines.get(&field("jeu")).copied();
             let title = r.text(t, "titre", &field("titre"), true, at).unwrap_or_default();
@@ -393,17 +424,33 @@ fn chart(r: &mut Reader<'_>, t: &DeTable<'_>, path: &str, at: Option<usize>) -> 
     let y_min = r
         .get(t, "y_min", &field("y_min"), false, at)
         .and_then(|v| integer(v.get_ref(), i64::from_str_radix));
+    let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.pack_code()).collect();
+    let tricks: Vec<&str> = Distortion::ALL.iter().map(|d| d.pack_code()).collect();
+    let title = r.text(t, "titre", &field("titre"), true, at);
+    let kind = r.coded(t, "type", &field("type"), true, at, (ChartKind::from_pack_code, &kinds));
+    let x = r.text(t, "x", &field("x"), true, at);
+    let y = r.texts(t, "y", &field("y"), true, at);
+    let trick = r.coded(t, "trompeur", &field("trompeur"), false, at, (Distortion::from_pack_code, &tricks));
+    let range = r.text(t, "periode", &field("periode"), false, at).and_then(|text| {
+        Period::parse(&text)
+            .map_err(|error| {
+                let line = r.lines.get(&field("periode")).copied();
+                r.problem(line, &field("periode"), ProblemKind::BadPeriod(error));
+            })
+            .ok()
+    });
+    let note = r
+        .text(t, "explication", &field("explication"), false, at)
+        .unwrap_or_default();
     Some(ChartPreset {
-        title: r.text(t, "titre", &field("titre"), true, at)?,
-        kind: r.text(t, "type", &field("type"), true, at)?,
-        x: r.text(t, "x", &field("x"), true, at)?,
-        y: r.texts(t, "y", &field("y"), true, at),
-        trick: r.text(t, "trompeur", &field("trompeur"), false, at),
+        title: title?,
+        kind: kind?,
+        x: x?,
+        y,
+        trick,
         y_min,
-        range: r.text(t, "periode", &field("periode"), false, at),
-        note: r
-            .text(t, "explication", &field("explication"), false, at)
-            .unwrap_or_default(),
+        range,
+        note,
     })
 }
 
@@ -419,7 +466,7 @@ fn read_file(
         Some(bytes) => match std::str::from_utf8(bytes) {
             Ok(text) => Some(crate::csv::strip_bom(text).to_owned()),
             Err(_) => {
-                r.problems.push(super::not_text(path));
+                r.problems.push(super::load::not_text(path));
                 None
             }
         },

@@ -361,23 +361,6 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
-/// Escapes text for HTML content and attribute values.
-#[cfg(test)]
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The blocks as HTML, every piece of text escaped (for the tests; the app builds DOM
 /// nodes from the same tree).
 #[cfg(test)]
@@ -439,12 +422,12 @@ fn inline_html(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Code(t) => out.push_str(&format!("<code>{}</code>", escape(t))),
+            Inline::Text(t) => out.push_str(&crate::html::escape(t)),
+            Inline::Code(t) => out.push_str(&format!("<code>{}</code>", crate::html::escape(t))),
             Inline::Em(i) => out.push_str(&format!("<em>{}</em>", inline_html(i))),
             Inline::Strong(i) => out.push_str(&format!("<strong>{}</strong>", inline_html(i))),
             Inline::Link { href, text } => {
-                out.push_str(&format!("<a href=\"{}\">{}</a>", escape(href), inline_html(text)));
+                out.push_str(&format!("<a href=\"{}\">{}</a>", crate::html::escape(href), inline_html(text)));
             }
         }
     }

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use super::bundle::{self, ImportPlan, Resolution};
 use super::sheet::SheetKind;
 use super::*;
+use crate::i18n::Lang;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -123,7 +124,7 @@ fn broken_packs_give_their_documented_error() {
         &'static str,
         fn(&ProblemKind) -> bool,
     );
-    let cases: [Case; 7] = [
+    let cases: [Case; 8] = [
         ("broken-missing-field", "pack.toml", Some(1), "titre", |k| {
             *k == ProblemKind::MissingField
         }),
@@ -156,6 +157,13 @@ fn broken_packs_give_their_documented_error() {
         ("broken-syntax", "pack.toml", Some(3), "", |k| {
             matches!(k, ProblemKind::Syntax { .. })
         }),
+        (
+            "broken-periode",
+            "pack.toml",
+            Some(31),
+            "activites[1].graphiques[1].periode",
+            |k| *k == ProblemKind::BadPeriod(PeriodError::Implausible { year: 0 }),
+        ),
     ];
     for (name, file, line, field, expected) in cases {
         let dir = root().join("core/fixtures/packs").join(name);
@@ -324,7 +332,7 @@ fn launch_paths_carry_the_settings() {
     let budget = Activity::Budget {
         commune: "demo".into(),
         year: Some(2023),
-        view: "depenses".into(),
+        view: crate::budget::explore::Side::Depenses,
         per_inhabitant: true,
     };
     assert_eq!(
@@ -422,12 +430,12 @@ fn chart_presets_become_explorer_charts_with_their_trick() {
     use crate::dataset::transform::FilterOp;
     let preset = |kind: &str, trick: Option<&str>, range: Option<&str>, y_min: Option<i64>| ChartPreset {
         title: "Entrées".into(),
-        kind: kind.into(),
+        kind: ChartKind::from_pack_code(kind).unwrap(),
         x: "annee".into(),
         y: vec!["entrees".into()],
-        trick: trick.map(str::to_owned),
+        trick: trick.map(|t| Distortion::from_pack_code(t).unwrap()),
         y_min,
-        range: range.map(str::to_owned),
+        range: range.map(|r| Period::parse(r).unwrap()),
         note: String::new(),
     };
     let honest = preset("lignes", None, None, None).to_spec("Briques");
@@ -457,4 +465,84 @@ fn chart_presets_become_explorer_charts_with_their_trick() {
         .map(|f| f.value.as_str())
         .collect();
     assert_eq!(dropped, ["2013", "2014", "2015", "2017", "2018", "2019"]);
+}
+
+#[test]
+fn periods_are_years_in_order_and_bounded() {
+    let ok = |text: &str| Period::parse(text).map(|p| (p.bounds(), p.code()));
+    assert_eq!(ok("2012-2019"), Ok(((2012, 2019), "2012-2019".to_owned())));
+    assert_eq!(ok(" 2012 , 2016,2020 "), Ok(((2012, 2020), "2012,2016,2020".to_owned())));
+    assert_eq!(ok("1900-2199"), Ok(((1900, 2199), "1900-2199".to_owned())));
+    assert_eq!(ok("0-2000000000"), Err(PeriodError::Implausible { year: 0 }));
+    assert_eq!(ok("2012-2000000000"), Err(PeriodError::Implausible { year: 2_000_000_000 }));
+    assert_eq!(
+        ok("2012-99999999999999999999999"),
+        Err(PeriodError::Implausible { year: i64::MAX })
+    );
+    assert_eq!(ok("1000,2200"), Err(PeriodError::TooLong { years: 1201 }));
+    assert_eq!(ok("1800-2200"), Err(PeriodError::TooLong { years: 401 }));
+    assert_eq!(ok("2019-2012"), Err(PeriodError::NotIncreasing));
+    assert_eq!(ok("2012,2012"), Err(PeriodError::NotIncreasing));
+    for bad in ["", "2012", "2012-", "-2012", "douze-treize", "2012;2013", "2012,,2013", "2012-13-14"] {
+        assert!(ok(bad).is_err(), "{bad}");
+    }
+    let fr = PeriodError::Implausible { year: 0 }.message(Lang::Fr);
+    assert!(fr.contains("1000") && fr.contains("2200") && !fr.contains("1 000"), "{fr}");
+    assert_ne!(fr, PeriodError::Implausible { year: 0 }.message(Lang::En));
+}
+
+#[test]
+fn a_bundle_with_a_wrong_period_or_kind_is_refused_with_the_field() {
+    let (pack, problems) = load(&read_pack(&root().join("workshops/lire-un-graphique")));
+    assert!(problems.is_empty(), "{problems:?}");
+    let good = bundle::to_json(&pack.unwrap());
+    assert!(good.contains("\"periode\"") || good.contains("\"range\""));
+    for (from, to) in [
+        ("\"range\": \"2012-2019\"", "\"range\": \"0-2000000000\""),
+        ("\"kind\": \"barres\"", "\"kind\": \"aires\""),
+        ("\"trick\": \"axe-tronque\"", "\"trick\": \"tricherie\""),
+    ] {
+        assert!(good.contains(from), "{from}");
+        let bad = good.replacen(from, to, 1);
+        let problems = bundle::from_json("x.briques", &bad).unwrap_err();
+        assert!(matches!(problems[0].kind, ProblemKind::BundleJson { .. }), "{problems:?}");
+        let message = problems[0].message(Lang::Fr);
+        let word = to.rsplit('"').nth(1).unwrap();
+        assert!(message.contains(word), "{message}");
+    }
+}
+
+proptest! {
+    /// Whatever a period says, the chart it makes has a bounded number of filters.
+    #[test]
+    fn a_preset_never_makes_more_than_a_bounded_number_of_filters(text in "[0-9,\\-]{0,40}") {
+        if let Ok(period) = Period::parse(&text) {
+            let preset = ChartPreset {
+                title: String::new(),
+                kind: crate::chart::ChartKind::Bar,
+                x: "annee".into(),
+                y: vec![],
+                trick: None,
+                y_min: None,
+                range: Some(period),
+                note: String::new(),
+            };
+            prop_assert!(preset.to_spec("").filters.len() <= preset::PERIOD_MAX_SPAN as usize + 2);
+        }
+    }
+}
+
+#[test]
+fn activity_tags_in_bundles_are_the_activity_codes() {
+    for (dir, pack) in bundled() {
+        let json = serde_json::to_value(&pack).unwrap();
+        for (activity, value) in pack.activities.iter().zip(json["activities"].as_array().unwrap()) {
+            let tag = value.as_object().unwrap().keys().next().unwrap().clone();
+            assert_eq!(tag, activity.kind().code(), "{}", dir.display());
+        }
+    }
+    // Bundles written before the tag was the code still read.
+    let old = r#"{"maire": {"commune": "demo", "year": null, "constraints": []}}"#;
+    let activity: Activity = serde_json::from_str(old).unwrap();
+    assert_eq!(activity.kind(), ActivityKind::Maire);
 }

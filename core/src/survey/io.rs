@@ -11,14 +11,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use super::{
     slug, BrickColour, Choice, ParticipantId, Question, QuestionKind, Response, Role, Session, Survey,
     SurveyError,
 };
 use crate::csv::{self, CsvError};
-use crate::i18n::{tr, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 
 /// The `format` field of session files.
 pub const FORMAT: &str = "briques-duplo";
@@ -26,10 +25,9 @@ pub const FORMAT: &str = "briques-duplo";
 pub const VERSION: u32 = 1;
 
 /// Why a session or response file could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file is not JSON.
-    #[error("ce fichier n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}")]
     Json {
         /// 1-based line.
         line: usize,
@@ -39,19 +37,15 @@ pub enum ImportError {
         detail: String,
     },
     /// JSON, but not a Briques session.
-    #[error("ce fichier JSON n'est pas une session Duplo de Briques (champ « format » attendu : « briques-duplo »)")]
     NotASession,
     /// A session from a newer Briques.
-    #[error("cette session a été enregistrée par une version plus récente de Briques (version {version})")]
     NewerVersion {
         /// The file's version.
         version: u32,
     },
     /// The survey in the file breaks a rule.
-    #[error("le questionnaire du fichier est invalide : {0}")]
     Survey(SurveyError),
     /// A response in the file is wrong.
-    #[error("participant n° {participant} : {error}")]
     Response {
         /// Their number.
         participant: ParticipantId,
@@ -59,19 +53,15 @@ pub enum ImportError {
         error: SurveyError,
     },
     /// Two responses share a participant number.
-    #[error("le participant n° {participant} apparaît deux fois")]
     DuplicateParticipant {
         /// The number.
         participant: ParticipantId,
     },
     /// The CSV text cannot be read.
-    #[error("{0}")]
     Csv(CsvError),
     /// The file is empty.
-    #[error("le fichier est vide")]
     Empty,
     /// A CSV column matches no question.
-    #[error("colonne {column} « {name} » : aucune question ne porte ce nom")]
     UnknownColumn {
         /// 1-based column.
         column: usize,
@@ -79,7 +69,6 @@ pub enum ImportError {
         name: String,
     },
     /// Two CSV columns are the same question.
-    #[error("colonne {column} « {name} » : cette question a déjà une colonne")]
     DuplicateColumn {
         /// 1-based column.
         column: usize,
@@ -87,7 +76,6 @@ pub enum ImportError {
         name: String,
     },
     /// A CSV cell matches no choice of its question.
-    #[error("ligne {line}, colonne « {question} » : « {value} » n'est pas un choix possible ({expected})")]
     UnknownValue {
         /// 1-based line.
         line: usize,
@@ -99,7 +87,6 @@ pub enum ImportError {
         expected: String,
     },
     /// A participant number is not a number.
-    #[error("ligne {line} : « {value} » n'est pas un numéro de participant")]
     BadParticipant {
         /// 1-based line.
         line: usize,
@@ -107,7 +94,6 @@ pub enum ImportError {
         value: String,
     },
     /// A CSV column has too many distinct values to be a question.
-    #[error("colonne « {name} » : {count} valeurs différentes, trop pour une question (254 au plus) ; est-ce un identifiant ?")]
     TooManyValues {
         /// The header text.
         name: String,
@@ -115,7 +101,6 @@ pub enum ImportError {
         count: usize,
     },
     /// A row has more cells than the header.
-    #[error("ligne {line} : {found} cellules alors que l'en-tête a {expected} colonnes")]
     RaggedRow {
         /// 1-based line.
         line: usize,
@@ -163,12 +148,7 @@ impl ImportError {
                 "import-error-duplicate-participant",
                 &[("participant", (*participant as usize).into())],
             ),
-            ImportError::Csv(CsvError::UnclosedQuote { line }) => {
-                tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())])
-            }
-            ImportError::Csv(CsvError::TextAfterQuote { line }) => {
-                tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
-            }
+            ImportError::Csv(error) => error.message(lang),
             ImportError::Empty => tr(lang, "import-error-empty"),
             ImportError::UnknownColumn { column, name } => tr_args(
                 lang,
@@ -221,6 +201,8 @@ impl ImportError {
         }
     }
 }
+
+display_from_message!(ImportError);
 
 #[derive(Serialize)]
 struct SessionFileOut<'a> {

@@ -17,9 +17,9 @@ pub mod io;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use crate::i18n::{tr, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
+use crate::vocabulary::codes;
 
 /// Fewest and most choices a question may have.
 pub const MIN_CHOICES: usize = 2;
@@ -102,8 +102,7 @@ impl BrickColour {
 }
 
 /// What a question is for in the lesson.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Role {
     /// A harmless opinion (cheese or dessert?).
     #[default]
@@ -112,9 +111,13 @@ pub enum Role {
     QuasiIdentifier,
 }
 
+codes!(Role {
+    Opinion => "opinion",
+    QuasiIdentifier => "quasi-identifier",
+});
+
 /// How a question's choices were made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum QuestionKind {
     /// Free choices written by the facilitator.
     #[default]
@@ -124,6 +127,12 @@ pub enum QuestionKind {
     /// Age bands.
     AgeBand,
 }
+
+codes!(QuestionKind {
+    Choice => "choice",
+    YesNo => "yes-no",
+    AgeBand => "age-band",
+});
 
 /// One possible answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -470,25 +479,21 @@ impl Session {
 }
 
 /// Something wrong with a survey, a response or a session file.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SurveyError {
     /// The survey has no question.
-    #[error("le questionnaire n'a aucune question")]
     NoQuestion,
     /// A question has no label.
-    #[error("la question n° {position} n'a pas d'intitulé")]
     EmptyQuestionLabel {
         /// 1-based position.
         position: usize,
     },
     /// Two questions share an id.
-    #[error("deux questions ont le même identifiant « {id} »")]
     DuplicateQuestionId {
         /// The id.
         id: String,
     },
     /// A question has too few or too many choices.
-    #[error("la question « {question} » a {count} choix ; il en faut entre 2 et 8")]
     ChoiceCount {
         /// Its label.
         question: String,
@@ -496,13 +501,11 @@ pub enum SurveyError {
         count: usize,
     },
     /// A choice has no label.
-    #[error("un choix de la question « {question} » n'a pas d'intitulé")]
     EmptyChoiceLabel {
         /// The question's label.
         question: String,
     },
     /// Two choices of one question share an id.
-    #[error("deux choix de la question « {question} » ont le même identifiant « {id} »")]
     DuplicateChoiceId {
         /// The question's label.
         question: String,
@@ -510,13 +513,11 @@ pub enum SurveyError {
         id: String,
     },
     /// An answer names a question the survey does not have.
-    #[error("la question « {id} » n'existe pas dans le questionnaire")]
     UnknownQuestion {
         /// The unknown id.
         id: String,
     },
     /// An answer names a choice its question does not have.
-    #[error("« {choice} » n'est pas un choix de la question « {question} »")]
     UnknownChoice {
         /// The question's label.
         question: String,
@@ -524,7 +525,6 @@ pub enum SurveyError {
         choice: String,
     },
     /// No participant has this number.
-    #[error("aucun participant n° {participant}")]
     UnknownParticipant {
         /// The number.
         participant: ParticipantId,
@@ -575,6 +575,8 @@ impl SurveyError {
         }
     }
 }
+
+display_from_message!(SurveyError);
 
 #[cfg(test)]
 mod tests {

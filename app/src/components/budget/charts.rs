@@ -2,6 +2,7 @@
 //! the evolution of the key indicators over the years available, with the M14 → M57
 //! change marked, and "what 100 € of spending funds".
 
+use briques_core::chart::layout::nice_bounds;
 use briques_core::i18n::shorten;
 use yew::prelude::*;
 
@@ -33,16 +34,6 @@ pub struct EvolutionProps {
     pub format: Callback<f64, String>,
 }
 
-/// A round step for about four axis intervals: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_step(raw: f64) -> f64 {
-    let power = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * power)
-}
-
 /// A line chart of the indicators over the years.
 #[function_component]
 pub fn Evolution(props: &EvolutionProps) -> Html {
@@ -54,9 +45,7 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
     let values = || props.series.iter().flat_map(|s| s.values.iter().copied());
     let high = values().fold(0.0_f64, f64::max);
     let low = values().fold(0.0_f64, f64::min);
-    let step = nice_step((high - low).max(1.0) / 4.0);
-    let max = (high / step).ceil().max(1.0) * step;
-    let min = (low / step).floor() * step;
+    let (min, max, step) = nice_bounds(low, high, 4, 1.0);
     let x = |i: usize| {
         if n == 1 {
             left + (w - left - right) / 2.0

@@ -42,10 +42,8 @@ fn load_proposals() -> Vec<Proposal> {
         .unwrap_or_default()
 }
 
-fn save_proposals(proposals: &[Proposal]) {
-    if let Ok(text) = serde_json::to_string(proposals) {
-        storage::write(STORAGE_MAYOR_GROUPS, &text);
-    }
+fn save_proposals(proposals: &[Proposal]) -> Result<(), storage::SaveError> {
+    storage::save_json(STORAGE_MAYOR_GROUPS, proposals)
 }
 
 fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
@@ -188,9 +186,19 @@ pub fn Mayor(props: &MayorProps) -> Html {
                 exercice,
                 choices: (*choices).clone(),
             });
-            save_proposals(&list);
+            // Shown either way: a proposal that could not be saved stays on screen.
+            let saved = save_proposals(&list);
             proposals.set(list);
-            notice.set(settings.t_args("mayor-group-saved", &[("group", name.as_str().into())]));
+            notice.set(match saved {
+                Ok(()) => settings.t_args("mayor-group-saved", &[("group", name.as_str().into())]),
+                Err(error) => settings.t_args(
+                    "mayor-group-not-saved",
+                    &[
+                        ("group", name.as_str().into()),
+                        ("reason", settings.t(error.message_key()).as_str().into()),
+                    ],
+                ),
+            });
         })
     };
     let mine: Vec<Proposal> = proposals
@@ -200,6 +208,7 @@ pub fn Mayor(props: &MayorProps) -> Html {
         .collect();
     let on_clear = {
         let proposals = proposals.clone();
+        let notice = notice.clone();
         let commune = props.commune.to_string();
         let exercice = props.exercice;
         let settings = settings.clone();
@@ -210,7 +219,10 @@ pub fn Mayor(props: &MayorProps) -> Html {
             if confirmed {
                 let mut list = (*proposals).clone();
                 list.retain(|p| !(p.commune == commune && p.exercice == exercice));
-                save_proposals(&list);
+                // Cleared on screen either way; the stored list may still hold them.
+                if let Err(error) = save_proposals(&list) {
+                    notice.set(settings.t(error.message_key()));
+                }
                 proposals.set(list);
             }
         })

@@ -3,7 +3,7 @@
 //! part opens it; keyboard users open parts from the table beside it, which holds the
 //! same information.
 
-use briques_core::budget::explore::{squarify, Rect};
+use briques_core::chart::layout::{squarify, Rect};
 use briques_core::i18n::shorten;
 use yew::prelude::*;
 

@@ -215,11 +215,9 @@ pub fn SurveyEditor(props: &EditorProps) -> Html {
         let add_kind = add_kind.clone();
         Callback::from(move |event: Event| {
             if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
-                add_kind.set(match select.value().as_str() {
-                    "yes-no" => QuestionKind::YesNo,
-                    "age-band" => QuestionKind::AgeBand,
-                    _ => QuestionKind::Choice,
-                });
+                if let Some(kind) = QuestionKind::from_code(&select.value()) {
+                    add_kind.set(kind);
+                }
             }
         })
     };
@@ -252,9 +250,10 @@ pub fn SurveyEditor(props: &EditorProps) -> Html {
                                 oninput={input_value(edit(Rc::new(move |v| Some(Edit::QuestionLabel(qi, v)))))} />
                             <label for={format!("{qid}-role")}>{ settings.t("duplo-question-role") }</label>
                             <select id={format!("{qid}-role")}
-                                onchange={select_value(edit(Rc::new(move |v| Some(Edit::QuestionRole(qi, if v == "quasi" { Role::QuasiIdentifier } else { Role::Opinion })))))}>
-                                <option value="opinion" selected={q.role == Role::Opinion}>{ settings.t("duplo-role-opinion") }</option>
-                                <option value="quasi" selected={q.role == Role::QuasiIdentifier}>{ settings.t("duplo-role-quasi") }</option>
+                                onchange={select_value(edit(Rc::new(move |v| Role::from_code(&v).map(|role| Edit::QuestionRole(qi, role)))))}>
+                                { for Role::ALL.iter().map(|r| html! {
+                                    <option value={r.code()} selected={q.role == *r}>{ settings.t(&format!("duplo-role-{}", r.code())) }</option>
+                                }) }
                             </select>
                             <button type="button" onclick={click(Edit::MoveQuestion(qi, -1))} disabled={qi == 0}
                                 aria-label={settings.t_args("duplo-question-up", &[("n", n.into())])}>{ "↑" }</button>
@@ -303,9 +302,9 @@ pub fn SurveyEditor(props: &EditorProps) -> Html {
             <div class="editor-row">
                 <label for="editor-kind">{ settings.t("duplo-add-kind") }</label>
                 <select id="editor-kind" onchange={on_kind}>
-                    <option value="choice" selected={*add_kind == QuestionKind::Choice}>{ settings.t("duplo-kind-choice") }</option>
-                    <option value="yes-no" selected={*add_kind == QuestionKind::YesNo}>{ settings.t("duplo-kind-yes-no") }</option>
-                    <option value="age-band" selected={*add_kind == QuestionKind::AgeBand}>{ settings.t("duplo-kind-age") }</option>
+                    { for QuestionKind::ALL.iter().map(|k| html! {
+                        <option value={k.code()} selected={*add_kind == *k}>{ settings.t(&format!("duplo-kind-{}", k.code())) }</option>
+                    }) }
                 </select>
                 <button type="button" onclick={click(Edit::AddQuestion(*add_kind))}>{ settings.t("duplo-add-question") }</button>
             </div>

@@ -98,7 +98,7 @@ pub fn UniquePanel(props: &UniqueProps) -> Html {
                             <label for={id}>
                                 { &q.label }
                                 if q.role == Role::QuasiIdentifier {
-                                    <span class="tag">{ settings.t("duplo-role-quasi") }</span>
+                                    <span class="tag">{ settings.t("duplo-role-quasi-identifier") }</span>
                                 }
                             </label>
                         </span>

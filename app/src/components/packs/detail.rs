@@ -37,7 +37,7 @@ fn print(container: &NodeRef, target: &str) {
 
 fn launch_label(settings: &SettingsHandle, pack: &Pack, activity: &Activity) -> String {
     if pack.activities.len() > 1 {
-        let name = settings.t(activity.label_key());
+        let name = settings.t(&activity.kind().label_key());
         settings.t_args("ateliers-launch-named", &[("activity", name.as_str().into())])
     } else {
         settings.t("ateliers-launch")
@@ -99,8 +99,8 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                         if duplo_store::has_answers() && !confirm(&settings.t("ateliers-confirm-duplo")) {
                             return;
                         }
-                        if !duplo_store::start_with(survey.clone()) {
-                            notice.set(Some(settings.t("ateliers-storage-full")));
+                        if let Err(error) = duplo_store::start_with(survey.clone()) {
+                            notice.set(Some(settings.t(error.message_key())));
                             return;
                         }
                         navigator.push(&Route::Duplo);
@@ -199,7 +199,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                     <dd>{ settings.t_args("ateliers-group-range", &[("min", (pack.group_min as usize).into()), ("max", (pack.group_max as usize).into())]) }</dd>
                     <dt>{ settings.t("ateliers-facilitators") }</dt><dd>{ pack.facilitators }</dd>
                     <dt>{ settings.t("ateliers-preparation") }</dt><dd>{ minutes(lang, pack.preparation) }</dd>
-                    <dt>{ settings.t("ateliers-level") }</dt><dd>{ settings.t(&format!("pack-level-{}", pack.level)) }</dd>
+                    <dt>{ settings.t("ateliers-level") }</dt><dd>{ settings.t(&format!("pack-level-{}", pack.level.code())) }</dd>
                     <dt>{ settings.t("ateliers-audience") }</dt><dd>{ audience.join(", ") }</dd>
                     <dt>{ settings.t("ateliers-licence") }</dt><dd>{ licence }</dd>
                     <dt>{ settings.t("ateliers-authors") }</dt><dd>{ pack.authors.join(", ") }</dd>

@@ -3,7 +3,7 @@
 //! on this device (it then shadows the bundled pack of the same slug).
 
 use briques_core::pack::sheet::{Sheet, SheetKind};
-use briques_core::pack::{Pack, AUDIENCES, LEVELS, LICENCES};
+use briques_core::pack::{Level, Pack, AUDIENCES, LICENCES};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -157,9 +157,9 @@ pub fn PackEditor(props: &EditorProps) -> Html {
                 </div>
                 <div class="form-row">
                     <label>{ settings.t("ateliers-level") }
-                        <select onchange={edit(|p, v| p.level = v)}>
-                            { for LEVELS.iter().map(|l| html! {
-                                <option value={*l} selected={pack.level == *l}>{ settings.t(&format!("pack-level-{l}")) }</option>
+                        <select onchange={edit(|p, v| if let Some(level) = Level::from_code(&v) { p.level = level })}>
+                            { for Level::ALL.iter().map(|l| html! {
+                                <option value={l.code()} selected={pack.level == *l}>{ settings.t(&format!("pack-level-{}", l.code())) }</option>
                             }) }
                         </select></label>
                     <label>{ settings.t("ateliers-licence") }

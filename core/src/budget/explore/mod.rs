@@ -1,0 +1,193 @@
+//! What the budget explorer shows, computed without a browser so that it is tested
+//! natively and gives the same answers in the app:
+//!
+//! - [`tree`]: real operations of the year as a tree, section → chapitre → compte (or
+//!   section → fonction → compte), for the treemap and its drill-down; [`descend`] follows
+//!   a path from the URL, stopping at the deepest part that exists;
+//! - [`squarify`]: the treemap layout (areas proportional to amounts), the chart
+//!   module's ([`crate::chart::layout`]);
+//! - [`hundred_euros`]: what 100 € of spending funds, by citizen category;
+//! - [`Strate`] and [`share_above`]: "how many communes of the same size spend more";
+//! - [`MayorBase`], [`MayorChoices`], [`Outcome`]: "Si j'étais maire", re-allocating the
+//!   spending under the real constraints of a commune budget.
+
+//!
+//! By topic: [`tree`] (the tree, the drill-down path, 100 €), [`strates`] (comparison
+//! with similar communes), [`mayor`] ("Si j'étais maire").
+
+pub mod mayor;
+pub mod strates;
+pub mod tree;
+
+pub use crate::chart::layout::{squarify, Rect};
+pub use mayor::*;
+pub use strates::*;
+pub use tree::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::nomenclature::{Category, Family};
+    use crate::budget::{import, Budget, DgfipOptions, Direction, Line};
+
+    fn demo(year: i32) -> Budget {
+        let path = format!(
+            "{}/../www/demo/briqueville-ca-{year}.xml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(path).expect("the demo commune is in www/demo");
+        import(&bytes, None, &DgfipOptions::default())
+            .expect("the demo commune imports")
+            .budgets
+            .remove(0)
+    }
+
+    #[test]
+    fn the_tree_adds_up_to_the_totals_on_both_axes() {
+        for year in 2019..=2024 {
+            let budget = demo(year);
+            let totals = budget.totals();
+            for axis in [Axis::Nature, Axis::Fonction] {
+                let spending = tree(&budget, Side::Depenses, axis);
+                let revenue = tree(&budget, Side::Recettes, axis);
+                let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+                assert!(close(
+                    spending.get("F").unwrap().amount,
+                    totals.fonctionnement.depenses
+                ));
+                assert!(close(
+                    spending.get("I").unwrap().amount,
+                    totals.investissement.depenses
+                ));
+                assert!(close(
+                    revenue.get("F").unwrap().amount,
+                    totals.fonctionnement.recettes
+                ));
+                for section in &spending.children {
+                    let sum: f64 = section.children.iter().map(|c| c.amount).sum();
+                    assert!(close(sum, section.amount));
+                    for group in &section.children {
+                        let sum: f64 = group.children.iter().map(|c| c.amount).sum();
+                        assert!(close(sum, group.amount), "{year} {axis:?} {}", group.key);
+                        assert!(group.children.iter().all(|c| c.level == Level::Compte));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn demo_commune_has_realistic_magnitudes_and_the_m57_change() {
+        for year in 2019..=2024 {
+            let budget = demo(year);
+            let i = budget.indicators();
+            let per_head = i.depenses_reelles_fonctionnement / 3000.0;
+            assert!((600.0..1100.0).contains(&per_head), "{year}: {per_head} €/hab");
+            assert!(i.epargne_brute > 0.0 && i.epargne_nette.unwrap() > 0.0, "{year}");
+            assert!(i.encours_dette.unwrap() > 1_000_000.0, "{year}: debt annex read");
+            assert_eq!(
+                family(&budget),
+                if year >= 2023 { Family::M57 } else { Family::M14 }
+            );
+        }
+    }
+
+    #[test]
+    fn chapters_are_labelled_and_accounts_fall_back_to_their_parent() {
+        let budget = demo(2023);
+        let root = tree(&budget, Side::Depenses, Axis::Nature);
+        let personnel = descend(&root, &["F".into(), "012".into()]);
+        assert_eq!(personnel.len(), 3);
+        assert_eq!(
+            personnel[2].label,
+            Some("Charges de personnel et frais assimilés")
+        );
+        assert!(personnel[2].children.iter().all(|c| c.label.is_some()));
+        let by_fonction = tree(&budget, Side::Depenses, Axis::Fonction);
+        let f = by_fonction.get("F").unwrap();
+        assert!(
+            f.children.iter().all(|c| c.label.is_some()),
+            "every fonction of the demo is labelled"
+        );
+    }
+
+    #[test]
+    fn a_stale_path_lands_on_the_deepest_valid_node() {
+        let budget = demo(2022);
+        let root = tree(&budget, Side::Depenses, Axis::Nature);
+        let chain = descend(&root, &["F".into(), "999".into(), "64111".into()]);
+        assert_eq!(chain.len(), 2);
+        assert_eq!(chain[1].key, "F");
+        let lines = lines_under(&budget, Side::Depenses, Axis::Nature, &["F", "012", "64111"]);
+        assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn dgfip_lines_get_the_usual_chapter_of_their_account() {
+        let line = |compte: &str, direction| Line {
+            compte: compte.into(),
+            chapitre: None,
+            fonction: None,
+            direction,
+            reel: true,
+            realise: Some(1.0),
+            prevu: None,
+            credits_ouverts: None,
+        };
+        assert_eq!(chapitre_of(&line("64111", Direction::Depense)), "012");
+        assert_eq!(chapitre_of(&line("60612", Direction::Depense)), "011");
+        assert_eq!(chapitre_of(&line("6419", Direction::Recette)), "013");
+        assert_eq!(chapitre_of(&line("2041582", Direction::Depense)), "204");
+        assert_eq!(chapitre_of(&line("2151", Direction::Depense)), "21");
+    }
+
+    #[test]
+    fn hundred_euros_sum_to_one_hundred() {
+        let shares = hundred_euros(&demo(2024));
+        let sum: f64 = shares.iter().map(|(_, s)| s).sum();
+        assert!((sum - 100.0).abs() < 1e-9);
+        assert_eq!(shares[0].0, Category::Personnel);
+    }
+
+    #[test]
+    fn the_actual_budget_holds_and_breaking_it_is_reported() {
+        for year in 2019..=2024 {
+            let base = MayorBase::from_budget(&demo(year));
+            let actual = base.actual();
+            assert_eq!(actual.problems, vec![], "{year}");
+            let i = demo(year).indicators();
+            assert!((actual.epargne_brute - i.epargne_brute).abs() < 0.01);
+            assert!((actual.epargne_nette - i.epargne_nette.unwrap()).abs() < 0.01);
+            assert!((actual.encours.unwrap() - i.encours_dette.unwrap()).abs() < 0.01);
+        }
+        let base = MayorBase::from_budget(&demo(2023));
+        let mut spend = MayorChoices::actual(&base);
+        spend.changes.insert(Category::Personnel, 30);
+        spend.changes.insert(Category::AchatsServices, 30);
+        spend.impots = -30;
+        let outcome = base.evaluate(&spend);
+        assert!(matches!(
+            outcome.problems[0],
+            Problem::FonctionnementDesequilibre { .. }
+        ));
+        let borrow = MayorChoices {
+            emprunt: 50_000_000.0,
+            ..MayorChoices::actual(&base)
+        };
+        assert!(base
+            .evaluate(&borrow)
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::EmpruntTropEleve { .. })));
+        let build = MayorChoices {
+            equipement: 30,
+            emprunt: 0.0,
+            ..MayorChoices::actual(&base)
+        };
+        assert!(base
+            .evaluate(&build)
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::InvestissementNonFinance { .. })));
+    }
+}

@@ -1,0 +1,105 @@
+//! Population strates and the comparison with communes of the same size ("environ 63 %
+//! des communes de même taille dépensent plus").
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Population strates (by inhabitants), following the DGFiP/OFGL bands where known.
+pub const STRATES: [(u8, u64, &str); 10] = [
+    (1, 0, "moins de 250 habitants"),
+    (2, 250, "250 à 499 habitants"),
+    (3, 500, "500 à 1 999 habitants"),
+    (4, 2_000, "2 000 à 3 499 habitants"),
+    (5, 3_500, "3 500 à 4 999 habitants"),
+    (6, 5_000, "5 000 à 9 999 habitants"),
+    (7, 10_000, "10 000 à 19 999 habitants"),
+    (8, 20_000, "20 000 à 49 999 habitants"),
+    (9, 50_000, "50 000 à 99 999 habitants"),
+    (10, 100_000, "100 000 habitants et plus"),
+];
+
+/// The strate of a population.
+pub fn strate(population: u64) -> u8 {
+    STRATES
+        .iter()
+        .rev()
+        .find(|(_, from, _)| population >= *from)
+        .map_or(1, |(s, ..)| *s)
+}
+
+/// Quartiles of an indicator among the communes of a strate.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quartiles {
+    /// First quartile: a quarter of the communes are below.
+    pub q1: f64,
+    /// Median: half of the communes are below.
+    pub median: f64,
+    /// Third quartile: three quarters of the communes are below.
+    pub q3: f64,
+}
+
+/// Statistics of a population strate, as written by the national preparation
+/// (`strates.json`, keyed by strate number).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Strate {
+    /// The strate in words ("2 000 à 3 499 habitants").
+    pub label: String,
+    /// How many communes the statistics cover.
+    pub communes: usize,
+    /// Per-inhabitant quartiles by indicator name (`depenses_reelles_fonctionnement`, …).
+    pub per_inhabitant: BTreeMap<String, Quartiles>,
+}
+
+/// The approximate share (in %) of communes of the strate whose value is above `value`,
+/// interpolated linearly between the quartiles (and beyond them with the nearest
+/// segment's slope), kept between 1 and 99 since only quartiles are known.
+pub fn share_above(q: &Quartiles, value: f64) -> f64 {
+    let points = [(q.q1, 25.0), (q.median, 50.0), (q.q3, 75.0)];
+    let below = |(x0, p0): (f64, f64), (x1, p1): (f64, f64)| {
+        if (x1 - x0).abs() < f64::EPSILON {
+            if value < x0 {
+                p0
+            } else {
+                p1
+            }
+        } else {
+            p0 + (value - x0) * (p1 - p0) / (x1 - x0)
+        }
+    };
+    let pct_below = if value <= q.median {
+        below(points[0], points[1])
+    } else {
+        below(points[1], points[2])
+    };
+    (100.0 - pct_below).clamp(1.0, 99.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn share_above_reads_the_quartiles() {
+        let q = Quartiles {
+            q1: 600.0,
+            median: 800.0,
+            q3: 1000.0,
+        };
+        assert_eq!(share_above(&q, 800.0), 50.0);
+        assert_eq!(share_above(&q, 600.0), 75.0);
+        assert_eq!(share_above(&q, 1000.0), 25.0);
+        assert_eq!(share_above(&q, 10_000.0), 1.0);
+        assert_eq!(share_above(&q, -5.0), 99.0);
+    }
+
+    proptest! {
+        #[test]
+        fn share_above_never_rises_with_the_value(a in -1e4f64..1e5, b in -1e4f64..1e5, q1 in 0.0f64..500.0, d1 in 0.0f64..500.0, d2 in 0.0f64..500.0) {
+            let q = Quartiles { q1, median: q1 + d1, q3: q1 + d1 + d2 };
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            prop_assert!(share_above(&q, lo) >= share_above(&q, hi));
+        }
+    }
+}
