@@ -197,3 +197,24 @@ budget-api-bad-code = invalid INSEE code: expected five characters (digits, or 2
 budget-collectivite = Body in the file
 budget-too-big = “{ $file }” weighs { $size } MB: it is a national or regional file, too big for the browser. Prepare it with “briques budget prepare”, then start “briques serve --budgets” to search every town.
 budget-progress = Import in progress
+
+## Population strates (DGFiP/OFGL bands)
+budget-strate-1 = fewer than 250 inhabitants
+budget-strate-2 = 250 to 499 inhabitants
+budget-strate-3 = 500 to 1,999 inhabitants
+budget-strate-4 = 2,000 to 3,499 inhabitants
+budget-strate-5 = 3,500 to 4,999 inhabitants
+budget-strate-6 = 5,000 to 9,999 inhabitants
+budget-strate-7 = 10,000 to 19,999 inhabitants
+budget-strate-8 = 20,000 to 49,999 inhabitants
+budget-strate-9 = 50,000 to 99,999 inhabitants
+budget-strate-10 = 100,000 inhabitants or more
+
+## Prepared national folders (briques budget prepare)
+budget-prepared-json = { $file } cannot be read: { $detail }
+budget-prepared-not-prepared = { $file } was not prepared by this version of Briques: run “briques budget prepare” on the national file again
+budget-prepared-newer = { $file } was prepared by a newer version of Briques (version { $version }): update Briques
+budget-prepare-io = cannot read or write: { $detail }
+budget-prepare-polars = the national file could not be read: { $detail }
+budget-populations-unreadable = unreadable populations file: { $detail }
+budget-populations-no-code = no COM column (the commune's INSEE code)

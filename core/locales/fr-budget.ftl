@@ -197,3 +197,24 @@ budget-api-bad-code = code INSEE invalide : attendu cinq caractères (chiffres, 
 budget-collectivite = Collectivité du fichier
 budget-too-big = « { $file } » pèse { $size } Mo : c'est un fichier national ou régional, trop gros pour le navigateur. Préparez-le avec « briques budget prepare » puis lancez « briques serve --budgets » pour chercher chaque commune.
 budget-progress = Import en cours
+
+## Population strates (DGFiP/OFGL bands)
+budget-strate-1 = moins de 250 habitants
+budget-strate-2 = 250 à 499 habitants
+budget-strate-3 = 500 à 1 999 habitants
+budget-strate-4 = 2 000 à 3 499 habitants
+budget-strate-5 = 3 500 à 4 999 habitants
+budget-strate-6 = 5 000 à 9 999 habitants
+budget-strate-7 = 10 000 à 19 999 habitants
+budget-strate-8 = 20 000 à 49 999 habitants
+budget-strate-9 = 50 000 à 99 999 habitants
+budget-strate-10 = 100 000 habitants et plus
+
+## Prepared national folders (briques budget prepare)
+budget-prepared-json = { $file } illisible : { $detail }
+budget-prepared-not-prepared = { $file } n'est pas un fichier préparé par cette version de Briques : relancez « briques budget prepare » sur le fichier national
+budget-prepared-newer = { $file } a été préparé par une version plus récente de Briques (version { $version }) : mettez Briques à jour
+budget-prepare-io = lecture ou écriture impossible : { $detail }
+budget-prepare-polars = le fichier national n'a pas pu être lu : { $detail }
+budget-populations-unreadable = fichier des populations illisible : { $detail }
+budget-populations-no-code = colonne COM (code INSEE de la commune) absente

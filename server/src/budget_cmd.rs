@@ -2,11 +2,13 @@
 //! of any supported format and prints the collectivité, exercice, document and key
 //! indicators. Warnings go to stderr. Glue only; the work is in `briques_core::budget`.
 
+use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 use serde_json::{json, Value};
 
+use briques_core::budget::national::{self, Balances, Output};
 use briques_core::budget::{self, Budget, DgfipOptions, Format, INDICATORS};
 use briques_core::i18n::{format_number, tr, tr_args, Lang};
 
@@ -60,16 +62,45 @@ pub fn run(command: BudgetCommand) -> anyhow::Result<()> {
     }
 }
 
+/// The prepared folder on disk.
+struct Folder(PathBuf);
+
+impl Output for Folder {
+    fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + Send>> {
+        let path = self.0.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        Ok(Box::new(std::fs::File::create(path)?))
+    }
+}
+
 fn prepare(args: PrepareArgs) -> anyhow::Result<()> {
     let lang = env_lang();
-    let report = briques_core::budget::national::prepare(&args.file, args.populations.as_deref(), &args.out)
-        .map_err(|e| {
-            anyhow!(tr_args(
-                lang,
-                "budget-prepare-failed",
-                &[("detail", e.to_string().as_str().into())]
-            ))
-        })?;
+    let failed = |detail: String| {
+        anyhow!(tr_args(
+            lang,
+            "budget-prepare-failed",
+            &[("detail", detail.as_str().into())]
+        ))
+    };
+    let open = || std::fs::File::open(&args.file).with_context(|| crate::cannot_read(lang, &args.file));
+    let mut head = Vec::with_capacity(64 * 1024);
+    open()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .with_context(|| crate::cannot_read(lang, &args.file))?;
+    let balances = Balances {
+        head,
+        reader: BufReader::with_capacity(1 << 20, open()?),
+        scan_path: args.file.to_string_lossy().into_owned(),
+    };
+    let populations = match &args.populations {
+        Some(path) => Some(std::fs::read(path).with_context(|| crate::cannot_read(lang, path))?),
+        None => None,
+    };
+    let report = national::prepare(balances, populations.as_deref(), &Folder(args.out.clone()))
+        .map_err(|e| failed(e.message(lang)))?;
     println!(
         "{}",
         tr_args(

@@ -1,9 +1,11 @@
 //! National budget files for the explorer (`briques serve --budgets <dir>`): the folder
 //! written by `briques budget prepare` (`index.json`, `strates.json`, and
-//! `communes/<département>.jsonl`, one budget per line, located by the index). The index
-//! is held in memory for searching by name or INSEE code (accents and case ignored), and
-//! `strates.json` as its bytes, both read when the folder is opened; a budget is read from
-//! disk, its bytes only, when asked for.
+//! `communes/<département>.jsonl`, one budget per line, located by the index; the format
+//! is `briques_core::budget::prepared`'s, each file with its format name and version).
+//! The index is held in memory for searching by name or INSEE code (accents and case
+//! ignored), and the strates as the JSON sent to the app, both read (and the communes
+//! files' first lines checked) when the folder is opened; a budget is read from disk, its
+//! bytes only, when asked for.
 //!
 //! - `GET /api/budgets/recherche?q=…`: up to 20 communes, best matches first;
 //! - `GET /api/budgets/communes/{insee}`: one commune's budget (a `Budget` as JSON);
@@ -22,37 +24,13 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use briques_core::budget::national::read_commune_bytes;
+use briques_core::budget::prepared::{
+    check_communes_header, read_index, read_strates, IndexEntry as Entry, INDEX_FILE, STRATES_FILE,
+};
 use briques_core::i18n::{fold_accent, tr, tr_args};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::live::{lang, ApiError};
-
-/// One commune of the index, as `briques budget prepare` writes it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Entry {
-    /// INSEE code (also the budget's file name).
-    pub insee: String,
-    /// Name.
-    pub nom: String,
-    /// Population when known.
-    #[serde(default)]
-    pub population: Option<u64>,
-    /// Population strate.
-    #[serde(default)]
-    pub strate: Option<u8>,
-    /// Exercice.
-    pub exercice: i32,
-    /// The JSON-lines file holding the budget, relative to the folder.
-    #[serde(default)]
-    pub fichier: String,
-    /// Byte offset of the budget in that file.
-    #[serde(default)]
-    pub debut: u64,
-    /// Length of the budget's JSON.
-    #[serde(default)]
-    pub longueur: u64,
-}
 
 /// The national files, ready to serve.
 pub struct National {
@@ -61,7 +39,7 @@ pub struct National {
     entries: Vec<(String, Entry)>,
     /// Where each INSEE code is in `entries` (its first entry).
     by_insee: HashMap<String, usize>,
-    /// The bytes of `strates.json`, `None` when it could not be read.
+    /// The strate statistics as the app reads them, `None` when `strates.json` is not there.
     strates: Option<Bytes>,
 }
 
@@ -77,12 +55,32 @@ fn fold(text: &str) -> String {
 }
 
 impl National {
-    /// Reads `dir/index.json` and, when it is there, `dir/strates.json`.
+    /// Reads `dir/index.json`, checks the first line of each communes file it names,
+    /// and reads `dir/strates.json` when it is there. A folder prepared by another
+    /// version is refused with the reason (in the server's language).
     pub fn open(dir: &Path) -> anyhow::Result<National> {
-        let path = dir.join("index.json");
-        let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
-        let entries: Vec<Entry> = serde_json::from_str(&text).with_context(|| path.display().to_string())?;
-        let strates = std::fs::read(dir.join("strates.json")).ok().map(Bytes::from);
+        let lang = crate::env_lang();
+        let path = dir.join(INDEX_FILE);
+        let bytes = std::fs::read(&path).with_context(|| crate::cannot_read(lang, &path))?;
+        let entries = read_index(&bytes).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+        let mut checked = std::collections::HashSet::new();
+        for entry in &entries {
+            if !entry.file_is_inside() {
+                anyhow::bail!(crate::cannot_read(lang, &dir.join(&entry.fichier)));
+            }
+            if checked.insert(entry.fichier.as_str()) {
+                let path = dir.join(&entry.fichier);
+                let first = first_line(&path).with_context(|| crate::cannot_read(lang, &path))?;
+                check_communes_header(&entry.fichier, &first).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+            }
+        }
+        let strates = match std::fs::read(dir.join(STRATES_FILE)) {
+            Ok(bytes) => {
+                let strates = read_strates(&bytes).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+                Some(Bytes::from(serde_json::to_vec(&strates)?))
+            }
+            Err(_) => None,
+        };
         Ok(National::new(dir.to_owned(), entries, strates))
     }
 
@@ -150,6 +148,27 @@ impl National {
     }
 }
 
+/// The first line of a file (at most 4 KiB), without its newline.
+fn first_line(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{BufRead, Read};
+    let mut line = Vec::new();
+    std::io::BufReader::new(std::fs::File::open(path)?.take(4096)).read_until(b'\n', &mut line)?;
+    Ok(line)
+}
+
+/// The JSON bytes of one prepared budget: `longueur` bytes at `debut` in its file (sent as
+/// they are). The index was checked when the folder was opened: the file is inside it.
+fn read_budget_bytes(dir: &Path, entry: &Entry) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(dir.join(&entry.fichier))?;
+    file.seek(SeekFrom::Start(entry.debut))?;
+    // A longueur larger than the file stops at its end (and then fails to read whole).
+    let length = entry.longueur.min(file.metadata()?.len());
+    let mut bytes = vec![0; usize::try_from(length).map_err(std::io::Error::other)?];
+    file.read_exact(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// JSON bytes sent as they are.
 fn json(bytes: impl IntoResponse) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
@@ -186,7 +205,7 @@ async fn commune(
     }
     match national
         .commune(&code)
-        .map(|e| read_commune_bytes(&national.dir, &e.fichier, e.debut, e.longueur))
+        .map(|e| read_budget_bytes(&national.dir, e))
     {
         Some(Ok(bytes)) => json(bytes),
         _ => unknown(&headers, &code),
@@ -228,6 +247,7 @@ mod tests {
             .iter()
             .map(|(insee, nom, population)| Entry {
                 insee: (*insee).into(),
+                siren: None,
                 nom: (*nom).into(),
                 population: Some(*population),
                 strate: None,
@@ -247,23 +267,35 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn strates_are_read_at_opening_and_sent_as_they_are_or_not_found() {
+    async fn strates_are_read_at_opening_and_sent_as_the_app_reads_them_or_not_found() {
+        use briques_core::budget::prepared::{write_index, write_strates};
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("index.json"), "[]").unwrap();
+        std::fs::write(dir.path().join(INDEX_FILE), write_index(&[])).unwrap();
         let without = Arc::new(National::open(dir.path()).unwrap());
         let missing = strates(State(without), HeaderMap::new()).await;
         assert_eq!(missing.status(), StatusCode::NOT_FOUND);
         let error: serde_json::Value = serde_json::from_slice(&body(missing).await).unwrap();
         assert!(error["error"].as_str().unwrap().contains("strates"));
 
-        let text = "{\n  \"4\": {}\n}";
-        std::fs::write(dir.path().join("strates.json"), text).unwrap();
+        let stats: std::collections::BTreeMap<String, briques_core::budget::explore::Strate> =
+            serde_json::from_str(r#"{"4": {"label": "2 000 à 3 499 habitants", "communes": 2, "per_inhabitant": {}}}"#)
+                .unwrap();
+        std::fs::write(dir.path().join(STRATES_FILE), write_strates(&stats)).unwrap();
         let with = Arc::new(National::open(dir.path()).unwrap());
-        std::fs::remove_file(dir.path().join("strates.json")).unwrap();
+        std::fs::remove_file(dir.path().join(STRATES_FILE)).unwrap();
         let sent = strates(State(with), HeaderMap::new()).await;
         assert_eq!(sent.status(), StatusCode::OK);
         assert_eq!(sent.headers()[header::CONTENT_TYPE], "application/json");
-        assert_eq!(body(sent).await, text.as_bytes());
+        let sent: serde_json::Value = serde_json::from_slice(&body(sent).await).unwrap();
+        assert_eq!(sent["4"]["communes"], 2);
+    }
+
+    #[test]
+    fn a_folder_prepared_before_the_files_carried_their_format_is_refused_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(INDEX_FILE), "[]").unwrap();
+        let message = National::open(dir.path()).err().unwrap().to_string();
+        assert!(message.contains("budget prepare"), "{message}");
     }
 
     #[test]

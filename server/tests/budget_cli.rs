@@ -158,9 +158,11 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("1 communes préparées"));
     // The per-commune file is a plain core `Budget`: the browser reads it with serde alone.
-    let index: Vec<briques_core::budget::national::Location> =
-        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
-    let budget = briques_core::budget::national::read_commune(&out, &index[0]).unwrap();
+    use briques_core::budget::prepared::{read_budget, read_index};
+    let index = read_index(&std::fs::read(out.join("index.json")).unwrap()).unwrap();
+    let file = std::fs::read(out.join(&index[0].fichier)).unwrap();
+    let at = index[0].debut as usize;
+    let budget = read_budget(&index[0].fichier, &file[at..at + index[0].longueur as usize]).unwrap();
     assert_eq!(budget.collectivite.population, Some(3012));
     let direct = json(&[
         "budget",
@@ -174,7 +176,9 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     );
     let index: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
-    assert_eq!(index[0]["nom"], "BRIQUEVILLE");
+    assert_eq!(index["format"], "briques-budgets-index");
+    assert_eq!(index["version"], 1);
+    assert_eq!(index["communes"][0]["nom"], "BRIQUEVILLE");
     assert!(out.join("strates.json").exists());
 
     let missing = support::briques_fr()

@@ -20,6 +20,7 @@
 pub mod explore;
 #[cfg(all(feature = "national", not(target_family = "wasm")))]
 pub mod national;
+pub mod prepared;
 pub mod nomenclature;
 mod tabular;
 mod totem;

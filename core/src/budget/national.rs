@@ -5,9 +5,15 @@
 //!   one per line (one line per account and flow: real and ordre, dépense and recette;
 //!   encours de dette); a hundred files rather than 35,000 keeps writing fast and steady;
 //! - `index.json`: every commune with its INSEE code, SIREN, name, population, strate and
-//!   where its budget is (file, byte offset, length: see [`read_commune`]);
+//!   where its budget is (file, byte offset, length);
 //! - `strates.json`: per population strate, the quartiles of the key indicators per
 //!   inhabitant, for "communes of the same size" comparisons.
+//!
+//! The format of these files (with their format name and version) is
+//! [`super::prepared`]'s. This module does no file-system work of its own: the caller
+//! gives the national file as [`Balances`] (its first bytes, a reader, and the path
+//! polars' streaming scan opens) and the folder as an [`Output`] (`briques budget
+//! prepare` writes files on disk; the tests keep them in memory).
 //!
 //! Polars does the heavy part lazily with its streaming engine: reading only the needed
 //! columns, keeping main budgets (CBUDG 1), and summing flows per commune × account.
@@ -15,33 +21,101 @@
 //! commune's rows, so indicators agree (a test checks it).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
-use std::path::Path;
+use std::io::{BufRead, BufWriter, Write};
 use std::sync::Arc;
 
 use polars::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-pub use super::explore::{strate, STRATES};
+pub use super::explore::strate;
+use super::explore::{Quartiles, Strate};
+use super::prepared::{
+    communes_header, strate_label, write_index, write_strates, IndexEntry, COMMUNES_DIR, INDEX_FILE, STRATES_FILE,
+};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use super::{Budget, BudgetKind, Collectivite, Direction, DocumentKind, Line};
 use crate::csv::{decode, TextFile};
 
 /// Why the preparation failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum NationalError {
-    /// Reading or writing files.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    /// Reading the national file or writing the folder.
+    Io(std::io::Error),
     /// The query engine refused the file.
-    #[error("{0}")]
-    Polars(#[from] PolarsError),
+    Polars(PolarsError),
     /// A column the preparation needs is missing.
-    #[error("colonne obligatoire absente : {0}")]
     MissingColumn(String),
     /// The populations file cannot be read.
-    #[error("fichier des populations illisible : {0}")]
-    Populations(String),
+    Populations(PopulationsProblem),
+}
+
+/// What is wrong with a populations file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PopulationsProblem {
+    /// Not text.
+    Binary,
+    /// Its CSV cannot be read.
+    Csv(crate::csv::CsvError),
+    /// No `COM` column (the INSEE code).
+    NoCode,
+}
+
+impl NationalError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NationalError::Io(error) => {
+                let detail = error.to_string();
+                tr_args(lang, "budget-prepare-io", &[("detail", (&detail).into())])
+            }
+            NationalError::Polars(error) => {
+                let detail = error.to_string();
+                tr_args(lang, "budget-prepare-polars", &[("detail", (&detail).into())])
+            }
+            NationalError::MissingColumn(column) => {
+                tr_args(lang, "budget-error-missing-column", &[("column", column.into())])
+            }
+            NationalError::Populations(problem) => {
+                let detail = match problem {
+                    PopulationsProblem::Binary => tr(lang, "budget-error-binary"),
+                    PopulationsProblem::Csv(error) => error.message(lang),
+                    PopulationsProblem::NoCode => tr(lang, "budget-populations-no-code"),
+                };
+                tr_args(lang, "budget-populations-unreadable", &[("detail", (&detail).into())])
+            }
+        }
+    }
+}
+
+display_from_message!(NationalError);
+
+impl From<std::io::Error> for NationalError {
+    fn from(error: std::io::Error) -> Self {
+        NationalError::Io(error)
+    }
+}
+
+impl From<PolarsError> for NationalError {
+    fn from(error: PolarsError) -> Self {
+        NationalError::Polars(error)
+    }
+}
+
+/// The national balances file, as the caller gives it (the server opens it).
+pub struct Balances<R> {
+    /// Its first bytes: the header and enough rows to tell the decimal mark (64 KiB).
+    pub head: Vec<u8>,
+    /// A reader from its start, read once beside polars for the budgets' identities.
+    pub reader: R,
+    /// The path polars' streaming reader scans: the one file polars opens itself.
+    pub scan_path: String,
+}
+
+/// Where the prepared folder is written.
+pub trait Output: Sync {
+    /// Creates (or empties) the file at `path`, relative to the folder (`index.json`,
+    /// `communes/075.jsonl`), creating the folders it needs.
+    fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + Send>>;
 }
 
 /// What was written.
@@ -57,12 +131,10 @@ pub struct Report {
 
 const AMOUNTS: [&str; 6] = ["OBNETDEB", "OBNETCRE", "OOBDEB", "OOBCRE", "SD", "SC"];
 
-/// The header (upper case, without a byte-order mark) and whether decimals are commas.
-fn header(path: &Path) -> Result<(Vec<String>, bool), NationalError> {
-    let mut head = vec![0u8; 64 * 1024];
-    let n = fs::File::open(path)?.read(&mut head)?;
-    head.truncate(n);
-    let text = match decode(&head) {
+/// The header (upper case, without a byte-order mark) and whether decimals are commas,
+/// from the file's first bytes.
+fn header(head: &[u8]) -> Result<(Vec<String>, bool), NationalError> {
+    let text = match decode(head) {
         TextFile::Text { text, .. } => text,
         _ => return Err(NationalError::MissingColumn("EXER".into())),
     };
@@ -88,15 +160,15 @@ fn header(path: &Path) -> Result<(Vec<String>, bool), NationalError> {
     Ok((names, decimal_comma))
 }
 
-/// The populations file (INSEE layout: `COM` and `PTOT`, or `PMUN`), by INSEE code.
-pub fn read_populations(path: &Path) -> Result<HashMap<String, u64>, NationalError> {
-    let bytes = fs::read(path)?;
-    let TextFile::Text { text, .. } = decode(&bytes) else {
-        return Err(NationalError::Populations("fichier binaire".into()));
+/// The populations file's bytes (INSEE layout: `COM` and `PTOT`, or `PMUN`), by INSEE
+/// code.
+pub fn read_populations(bytes: &[u8]) -> Result<HashMap<String, u64>, NationalError> {
+    let TextFile::Text { text, .. } = decode(bytes) else {
+        return Err(NationalError::Populations(PopulationsProblem::Binary));
     };
     let separator = crate::csv::detect_separator(&text);
-    let records =
-        crate::csv::read_records(&text, separator).map_err(|e| NationalError::Populations(e.to_string()))?;
+    let records = crate::csv::read_records(&text, separator)
+        .map_err(|e| NationalError::Populations(PopulationsProblem::Csv(e)))?;
     let mut records = records.into_iter();
     let header: Vec<String> = records
         .next()
@@ -106,7 +178,7 @@ pub fn read_populations(path: &Path) -> Result<HashMap<String, u64>, NationalErr
         .map(|h| h.trim().to_uppercase())
         .collect();
     let find = |name: &str| header.iter().position(|h| h == name);
-    let com = find("COM").ok_or_else(|| NationalError::Populations("colonne COM absente".into()))?;
+    let com = find("COM").ok_or(NationalError::Populations(PopulationsProblem::NoCode))?;
     let (ptot, pmun) = (find("PTOT"), find("PMUN"));
     let mut populations = HashMap::new();
     for record in records {
@@ -134,7 +206,7 @@ struct Identity {
 /// The identity of each budget by IDENT, read with Briques' own decoder (polars reads
 /// Latin-1 lossily): one pass over the file's bytes, first row of each main budget.
 /// Keeping these text columns out of polars' group-by makes it sum numbers only.
-fn identities(path: &Path, header: &[String]) -> Result<HashMap<String, Identity>, NationalError> {
+fn identities(mut reader: impl BufRead, header: &[String]) -> Result<HashMap<String, Identity>, NationalError> {
     let col = |name: &str| header.iter().position(|h| h == name);
     let Some(ident) = col("IDENT") else {
         return Ok(HashMap::new());
@@ -147,7 +219,6 @@ fn identities(path: &Path, header: &[String]) -> Result<HashMap<String, Identity
         .chain([ident])
         .max()
         .unwrap_or(ident);
-    let mut reader = BufReader::with_capacity(1 << 20, fs::File::open(path)?);
     let mut line = Vec::new();
     let mut found: HashMap<String, Identity> = HashMap::new();
     let text = |bytes: &[u8]| match std::str::from_utf8(bytes) {
@@ -207,53 +278,6 @@ fn quartiles(mut values: Vec<f64>) -> Option<[f64; 3]> {
     Some([at(0.25), at(0.5), at(0.75)])
 }
 
-#[derive(Serialize)]
-struct IndexEntry<'a> {
-    insee: &'a str,
-    siren: Option<&'a str>,
-    nom: &'a str,
-    population: Option<u64>,
-    strate: Option<u8>,
-    exercice: i32,
-    /// Where the budget is: `communes/<département>.jsonl`, byte offset and length.
-    fichier: &'a str,
-    debut: u64,
-    longueur: u64,
-}
-
-/// Where a prepared budget is, as `index.json` says.
-#[derive(Deserialize)]
-pub struct Location {
-    /// INSEE code (or SIRET when the file gives none).
-    pub insee: String,
-    /// The JSON-lines file, relative to the prepared folder.
-    pub fichier: String,
-    /// Byte offset of the budget's line.
-    pub debut: u64,
-    /// Length of the budget's JSON, in bytes.
-    pub longueur: u64,
-}
-
-/// The JSON bytes of one prepared budget: `longueur` bytes at `debut` in `fichier`, a
-/// file of the prepared folder `out` (what `briques serve --budgets` sends as is).
-pub fn read_commune_bytes(out: &Path, fichier: &str, debut: u64, longueur: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::{Seek, SeekFrom};
-    if !fichier.starts_with("communes/") || fichier.contains("..") {
-        return Err(std::io::Error::other("fichier hors du dossier préparé"));
-    }
-    let mut file = fs::File::open(out.join(fichier))?;
-    file.seek(SeekFrom::Start(debut))?;
-    let mut bytes = vec![0; usize::try_from(longueur).map_err(std::io::Error::other)?];
-    file.read_exact(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads one prepared budget.
-pub fn read_commune(out: &Path, location: &Location) -> Result<Budget, NationalError> {
-    let bytes = read_commune_bytes(out, &location.fichier, location.debut, location.longueur)?;
-    serde_json::from_slice(&bytes).map_err(|e| std::io::Error::other(e).into())
-}
-
 /// The grouped rows, column by column (text borrowed from polars' buffers).
 struct Columns<'a> {
     ident: Vec<&'a str>,
@@ -300,11 +324,11 @@ struct Context<'a> {
     columns: &'a Columns<'a>,
     identities: &'a HashMap<String, Identity>,
     populations: &'a HashMap<String, u64>,
-    dir: std::path::PathBuf,
+    out: &'a dyn Output,
 }
 
 /// A writing thread's open département files and their lengths so far.
-type Files = HashMap<String, (BufWriter<fs::File>, u64)>;
+type Files = HashMap<String, (BufWriter<Box<dyn Write + Send>>, u64)>;
 
 /// The file of a département (`02A`, `075`, `971`…), `000` when not given.
 fn departement(ndept: &str) -> String {
@@ -392,8 +416,12 @@ impl Context<'_> {
         let (writer, length) = match files.entry(dept.clone()) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let file = fs::File::create(self.dir.join(format!("{dept}.jsonl")))?;
-                e.insert((BufWriter::with_capacity(1 << 16, file), 0))
+                let file = self.out.create(&format!("{COMMUNES_DIR}{dept}.jsonl"))?;
+                let mut writer = BufWriter::with_capacity(1 << 16, file);
+                // Each file opens with its format and version; offsets count that line.
+                let header = communes_header();
+                writer.write_all(&header)?;
+                e.insert((writer, header.len() as u64))
             }
         };
         let json = serde_json::to_vec(&budget).map_err(std::io::Error::other)?;
@@ -419,7 +447,7 @@ impl Context<'_> {
         });
         Ok(Built {
             file_name,
-            fichier: format!("communes/{dept}.jsonl"),
+            fichier: format!("{COMMUNES_DIR}{dept}.jsonl"),
             debut,
             longueur: json.len() as u64,
             lines: budget.lines.len(),
@@ -430,8 +458,18 @@ impl Context<'_> {
     }
 }
 
-/// Prepares `input` into `out` (see the module documentation).
-pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<Report, NationalError> {
+/// Prepares the national file into `out` (see the module documentation), with the
+/// populations file's bytes when given.
+pub fn prepare<R: BufRead + Send>(
+    balances: Balances<R>,
+    populations: Option<&[u8]>,
+    out: &dyn Output,
+) -> Result<Report, NationalError> {
+    let Balances {
+        head,
+        reader,
+        scan_path,
+    } = balances;
     // `BRIQUES_TIMINGS=1` prints the time of each stage on stderr (for benchmarks).
     let started = std::time::Instant::now();
     let timings = std::env::var_os("BRIQUES_TIMINGS").is_some();
@@ -440,7 +478,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
             eprintln!("{name}: {:.2} s", started.elapsed().as_secs_f64());
         }
     };
-    let (columns, decimal_comma) = header(input)?;
+    let (columns, decimal_comma) = header(&head)?;
     for needed in [
         "EXER", "IDENT", "COMPTE", "OBNETDEB", "OBNETCRE", "OOBDEB", "OOBCRE",
     ] {
@@ -459,8 +497,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
         };
         Field::new(name.as_str().into(), dtype)
     }));
-    let path = input.to_string_lossy().into_owned();
-    let mut lazy = LazyCsvReader::new(PlRefPath::new(path.as_str()))
+    let mut lazy = LazyCsvReader::new(PlRefPath::new(scan_path.as_str()))
         .with_separator(b';')
         .with_has_header(true)
         .with_schema(Some(Arc::new(schema)))
@@ -479,7 +516,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     };
     // The byte pass over the file for the budgets' identities runs beside polars.
     let (grouped, identities) = std::thread::scope(|scope| {
-        let identities = scope.spawn(|| identities(input, &columns));
+        let identities = scope.spawn(|| identities(reader, &columns));
         let grouped = lazy
             .group_by([col("IDENT"), col("EXER"), col("COMPTE")])
             .agg([
@@ -502,10 +539,9 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     stage("polars scan and group-by, budget identities");
 
     let populations = match populations {
-        Some(path) => read_populations(path)?,
+        Some(bytes) => read_populations(bytes)?,
         None => HashMap::new(),
     };
-    fs::create_dir_all(out.join("communes"))?;
 
     let columns = Columns {
         ident: strings(&grouped, "IDENT")?,
@@ -543,7 +579,7 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
         columns: &columns,
         identities: &identities,
         populations: &populations,
-        dir: out.join("communes"),
+        out,
     };
     // Each thread owns whole départements, so each file has one writer.
     let mut parts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); threads];
@@ -613,63 +649,93 @@ pub fn prepare(input: &Path, populations: Option<&Path>, out: &Path) -> Result<R
     }
     stage("per-commune budgets written");
     index.sort_by(|a, b| a.1.nom.cmp(&b.1.nom));
-    let entries: Vec<IndexEntry<'_>> = index
-        .iter()
+    let entries: Vec<IndexEntry> = index
+        .into_iter()
         .map(|(file, c, exercice, fichier, debut, longueur)| IndexEntry {
             insee: file,
-            siren: c.siren.as_deref(),
-            nom: &c.nom,
-            population: c.population,
             strate: c.population.map(strate),
-            exercice: *exercice,
+            siren: c.siren,
+            nom: c.nom,
+            population: c.population,
+            exercice,
             fichier,
-            debut: *debut,
-            longueur: *longueur,
+            debut,
+            longueur,
         })
         .collect();
-    fs::write(
-        out.join("index.json"),
-        serde_json::to_string(&entries).map_err(std::io::Error::other)?,
-    )?;
-    let strates: BTreeMap<String, serde_json::Value> = per_strate
+    out.create(INDEX_FILE)?.write_all(&write_index(&entries))?;
+    let strates: BTreeMap<String, Strate> = per_strate
         .into_iter()
         .map(|(s, stats)| {
-            let label = STRATES.iter().find(|(n, ..)| *n == s).map_or("", |(.., l)| l);
             let communes = stats.values().map(Vec::len).max().unwrap_or(0);
-            let indicators: BTreeMap<&str, serde_json::Value> = stats
+            let per_inhabitant = stats
                 .into_iter()
                 .filter_map(|(name, values)| {
-                    quartiles(values).map(|[q1, median, q3]| {
-                        (name, serde_json::json!({ "q1": q1, "median": median, "q3": q3 }))
-                    })
+                    quartiles(values).map(|[q1, median, q3]| (name.to_owned(), Quartiles { q1, median, q3 }))
                 })
                 .collect();
-            (
-                s.to_string(),
-                serde_json::json!({ "label": label, "communes": communes, "per_inhabitant": indicators }),
-            )
+            let strate = Strate {
+                label: strate_label(Lang::Fr, s),
+                communes,
+                per_inhabitant,
+            };
+            (s.to_string(), strate)
         })
         .collect();
-    fs::write(
-        out.join("strates.json"),
-        serde_json::to_string_pretty(&strates).map_err(std::io::Error::other)?,
-    )?;
+    out.create(STRATES_FILE)?.write_all(&write_strates(&strates))?;
     Ok(report)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::sync::Mutex;
 
-    /// A prepared commune, found through `index.json` as the server finds it.
-    fn commune(out: &Path, insee: &str) -> Budget {
-        let index: Vec<Location> =
-            serde_json::from_str(&fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
-        let location = index
-            .iter()
-            .find(|l| l.insee == insee)
-            .expect("the commune is in the index");
-        read_commune(out, location).unwrap()
+    use super::*;
+    use crate::budget::prepared::{check_communes_header, read_budget, read_index, read_strates};
+
+    /// The prepared folder kept in memory: each file's bytes by path, stored when its
+    /// writer is dropped.
+    #[derive(Default)]
+    struct Memory(Arc<Mutex<BTreeMap<String, Vec<u8>>>>);
+
+    struct MemoryFile {
+        path: String,
+        bytes: Vec<u8>,
+        folder: Arc<Mutex<BTreeMap<String, Vec<u8>>>>,
+    }
+
+    impl Write for MemoryFile {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Drop for MemoryFile {
+        fn drop(&mut self) {
+            if let Ok(mut folder) = self.folder.lock() {
+                folder.insert(self.path.clone(), std::mem::take(&mut self.bytes));
+            }
+        }
+    }
+
+    impl Output for Memory {
+        fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + Send>> {
+            Ok(Box::new(MemoryFile {
+                path: path.to_owned(),
+                bytes: Vec::new(),
+                folder: self.0.clone(),
+            }))
+        }
+    }
+
+    impl Memory {
+        fn file(&self, path: &str) -> Vec<u8> {
+            self.0.lock().unwrap().get(path).cloned().unwrap_or_default()
+        }
     }
 
     fn fixture(name: &str) -> std::path::PathBuf {
@@ -678,46 +744,52 @@ mod tests {
             .join(name)
     }
 
+    fn balances(path: &std::path::Path) -> Balances<std::io::Cursor<Vec<u8>>> {
+        let bytes = std::fs::read(path).unwrap();
+        Balances {
+            head: bytes.iter().copied().take(64 * 1024).collect(),
+            reader: std::io::Cursor::new(bytes),
+            scan_path: path.to_string_lossy().into_owned(),
+        }
+    }
+
     #[test]
     fn prepared_communes_give_the_same_indicators_as_a_direct_import() {
         for file in [
             "briqueville-2023-dgfip-api.csv",
             "briqueville-2023-dgfip-brut.csv",
         ] {
-            let out =
-                std::env::temp_dir().join(format!("briques-national-test-{}-{file}", std::process::id()));
-            let _ = fs::remove_dir_all(&out);
-            let pops = out.with_extension("pops.csv");
-            fs::create_dir_all(&out).unwrap();
-            fs::write(&pops, "COM;Commune;PTOT\n99042;Briqueville;3012\n").unwrap();
-            let report = prepare(&fixture(file), Some(&pops), &out).unwrap();
+            let out = Memory::default();
+            let pops = b"COM;Commune;PTOT\n99042;Briqueville;3012\n";
+            let report = prepare(balances(&fixture(file)), Some(pops), &out).unwrap();
             assert_eq!(
                 (report.communes, report.with_population),
                 (1, 1),
                 "{file}: the annex budget is left out"
             );
 
-            let prepared: Budget = commune(&out, "99042");
+            // Found through the index as the server finds it.
+            let index = read_index(&out.file(INDEX_FILE)).unwrap();
+            let entry = index.iter().find(|e| e.insee == "99042").expect("in the index");
+            assert_eq!((entry.strate, entry.population), (Some(4), Some(3012)));
+            let communes = out.file(&entry.fichier);
+            let first_line = communes.split(|b| *b == b'\n').next().unwrap();
+            assert_eq!(check_communes_header(&entry.fichier, first_line), Ok(()));
+            let at = entry.debut as usize;
+            let prepared = read_budget(&entry.fichier, &communes[at..at + entry.longueur as usize]).unwrap();
+
             let direct =
-                super::super::import(&fs::read(fixture(file)).unwrap(), None, &Default::default()).unwrap();
+                super::super::import(&std::fs::read(fixture(file)).unwrap(), None, &Default::default()).unwrap();
             let direct = &direct.budgets[0];
             assert_eq!(prepared.indicators(), direct.indicators(), "{file}");
             assert_eq!(prepared.totals(), direct.totals(), "{file}");
             assert_eq!(prepared.collectivite.nom, "BRIQUEVILLE");
             assert_eq!(prepared.collectivite.population, Some(3012));
 
-            let index: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
-            assert_eq!(index[0]["insee"], "99042");
-            assert_eq!(index[0]["strate"], 4);
-            let strates: serde_json::Value =
-                serde_json::from_str(&fs::read_to_string(out.join("strates.json")).unwrap()).unwrap();
-            let median = strates["4"]["per_inhabitant"]["epargne_brute"]["median"]
-                .as_f64()
-                .unwrap();
+            let strates = read_strates(&out.file(STRATES_FILE)).unwrap();
+            let median = strates["4"].per_inhabitant["epargne_brute"].median;
             assert!((median - 144_499.75 / 3012.0).abs() < 1e-6);
-            let _ = fs::remove_dir_all(&out);
-            let _ = fs::remove_file(&pops);
+            assert_eq!(strates["4"].label, "2 000 à 3 499 habitants");
         }
     }
 
@@ -729,7 +801,7 @@ mod tests {
             eprintln!("skipped: {} is not there (real-data check)", path.display());
             return;
         }
-        let populations = read_populations(&path).unwrap();
+        let populations = read_populations(&std::fs::read(&path).unwrap()).unwrap();
         assert_eq!(populations.len(), 34_973);
         assert_eq!(populations.get("01001"), Some(&848));
         // Paris, Lyon and Marseille have only the municipal population filled.

@@ -5,18 +5,20 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// Population strates (by inhabitants), following the DGFiP/OFGL bands where known.
-pub const STRATES: [(u8, u64, &str); 10] = [
-    (1, 0, "moins de 250 habitants"),
-    (2, 250, "250 à 499 habitants"),
-    (3, 500, "500 à 1 999 habitants"),
-    (4, 2_000, "2 000 à 3 499 habitants"),
-    (5, 3_500, "3 500 à 4 999 habitants"),
-    (6, 5_000, "5 000 à 9 999 habitants"),
-    (7, 10_000, "10 000 à 19 999 habitants"),
-    (8, 20_000, "20 000 à 49 999 habitants"),
-    (9, 50_000, "50 000 à 99 999 habitants"),
-    (10, 100_000, "100 000 habitants et plus"),
+/// Population strates: number and lowest population, following the DGFiP/OFGL bands
+/// where known. Their names are in the catalogue (`budget-strate-4`:
+/// [`crate::budget::prepared::strate_label`]).
+pub const STRATES: [(u8, u64); 10] = [
+    (1, 0),
+    (2, 250),
+    (3, 500),
+    (4, 2_000),
+    (5, 3_500),
+    (6, 5_000),
+    (7, 10_000),
+    (8, 20_000),
+    (9, 50_000),
+    (10, 100_000),
 ];
 
 /// The strate of a population.
@@ -24,8 +26,8 @@ pub fn strate(population: u64) -> u8 {
     STRATES
         .iter()
         .rev()
-        .find(|(_, from, _)| population >= *from)
-        .map_or(1, |(s, ..)| *s)
+        .find(|(_, from)| population >= *from)
+        .map_or(1, |(s, _)| *s)
 }
 
 /// Quartiles of an indicator among the communes of a strate.
@@ -43,7 +45,8 @@ pub struct Quartiles {
 /// (`strates.json`, keyed by strate number).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Strate {
-    /// The strate in words ("2 000 à 3 499 habitants").
+    /// The strate in words, in French ("2 000 à 3 499 habitants"), for people who read
+    /// the file; pages show [`crate::budget::prepared::strate_label`] in their language.
     pub label: String,
     /// How many communes the statistics cover.
     pub communes: usize,
