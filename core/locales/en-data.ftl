@@ -35,6 +35,7 @@ chart-error-version = This chart was made by a newer Briques (version { $version
 chart-error-missing-x = Choose the column for the horizontal axis.
 chart-error-missing-y = Choose the column of values.
 chart-error-missing-colour = Choose the column for colours.
+chart-error-beyond-limit = This chart file asks for too much: “{ $field }” must stay within { $limit }.
 chart-error-no-data = Nothing to draw: the filters removed every row, or the values are empty.
 chart-error-draw = Drawing failed: { $detail }
 chart-missing-key = (empty)

@@ -83,6 +83,8 @@ colour-grey = grey
 
 ## Survey errors
 survey-error-no-question = the survey has no question
+survey-error-too-many-questions = the survey has { $count } questions: { $max } at most
+survey-error-label-too-long = “{ $start }” is too long: { $max } characters at most per label or id
 survey-error-empty-question = question { $position } has no wording
 survey-error-duplicate-question = two questions have the same id “{ $id }”
 survey-error-choice-count = the question “{ $question }” has { $count } choices; it needs between 2 and 8

@@ -35,6 +35,7 @@ chart-error-version = Ce graphique a été fait par une version plus récente de
 chart-error-missing-x = Choisissez la colonne à placer en abscisse (horizontalement).
 chart-error-missing-y = Choisissez la colonne des valeurs.
 chart-error-missing-colour = Choisissez la colonne des couleurs.
+chart-error-beyond-limit = Ce fichier de graphique demande trop : « { $field } » doit rester dans { $limit }.
 chart-error-no-data = Aucune donnée à dessiner : les filtres ont écarté toutes les lignes, ou les valeurs sont vides.
 chart-error-draw = Le dessin a échoué : { $detail }
 chart-missing-key = (vide)

@@ -84,6 +84,8 @@ colour-grey = gris
 
 ## Erreurs du questionnaire
 survey-error-no-question = le questionnaire n'a aucune question
+survey-error-too-many-questions = le questionnaire a { $count } questions : { $max } au plus
+survey-error-label-too-long = « { $start } » est trop long : { $max } caractères au plus par intitulé ou identifiant
 survey-error-empty-question = la question n° { $position } n'a pas d'intitulé
 survey-error-duplicate-question = deux questions ont le même identifiant « { $id } »
 survey-error-choice-count = la question « { $question } » a { $count } choix ; il en faut entre 2 et 8

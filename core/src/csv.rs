@@ -30,7 +30,9 @@ impl CsvError {
     /// The message in `lang`, with the line.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            CsvError::UnclosedQuote { line } => tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())]),
+            CsvError::UnclosedQuote { line } => {
+                tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())])
+            }
             CsvError::TextAfterQuote { line } => {
                 tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
             }

@@ -71,7 +71,9 @@ mod tests {
         }
         assert_eq!(Fruit::CODES, ["apple", "pear"]);
         assert_eq!(Fruit::from_code("banana"), None);
-        let error = serde_json::from_str::<Fruit>("\"banana\"").unwrap_err().to_string();
+        let error = serde_json::from_str::<Fruit>("\"banana\"")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("banana") && error.contains("apple"), "{error}");
     }
 }
@@ -96,7 +98,10 @@ mod keys {
         };
         each(ChartKind::CODES, &|c| vec![format!("chart-kind-{c}")]);
         each(Distortion::CODES, &|c| {
-            vec![format!("chart-lesson-{c}-title"), format!("chart-lesson-{c}-text")]
+            vec![
+                format!("chart-lesson-{c}-title"),
+                format!("chart-lesson-{c}-text"),
+            ]
         });
         each(Aggregate::CODES, &|c| vec![format!("data-agg-{c}")]);
         each(SortOrder::CODES, &|c| vec![format!("data-sort-{c}")]);

@@ -71,7 +71,8 @@ impl National {
             if checked.insert(entry.fichier.as_str()) {
                 let path = dir.join(&entry.fichier);
                 let first = first_line(&path).with_context(|| crate::cannot_read(lang, &path))?;
-                check_communes_header(&entry.fichier, &first).map_err(|e| anyhow::anyhow!(e.message(lang)))?;
+                check_communes_header(&entry.fichier, &first)
+                    .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
             }
         }
         let strates = match std::fs::read(dir.join(STRATES_FILE)) {
@@ -278,8 +279,10 @@ mod tests {
         assert!(error["error"].as_str().unwrap().contains("strates"));
 
         let stats: std::collections::BTreeMap<String, briques_core::budget::explore::Strate> =
-            serde_json::from_str(r#"{"4": {"label": "2 000 à 3 499 habitants", "communes": 2, "per_inhabitant": {}}}"#)
-                .unwrap();
+            serde_json::from_str(
+                r#"{"4": {"label": "2 000 à 3 499 habitants", "communes": 2, "per_inhabitant": {}}}"#,
+            )
+            .unwrap();
         std::fs::write(dir.path().join(STRATES_FILE), write_strates(&stats)).unwrap();
         let with = Arc::new(National::open(dir.path()).unwrap());
         std::fs::remove_file(dir.path().join(STRATES_FILE)).unwrap();

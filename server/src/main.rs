@@ -30,9 +30,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Sert l'application web (et, plus tard, les sessions en direct).
+    /// Sert l'application web et héberge les sessions en direct (les téléphones rejoignent par un code).
     Serve(serve::ServeArgs),
-    /// Budgets communaux : lire un fichier et calculer les indicateurs.
+    /// Budgets communaux : lire un fichier, calculer les indicateurs, préparer les fichiers nationaux.
     #[command(subcommand)]
     Budget(budget_cmd::BudgetCommand),
     /// Analyses Duplo : comptages, croisements, « qui est unique ? ».

@@ -194,11 +194,7 @@ pub async fn national(insee: &str) -> Result<Loaded, String> {
 /// A file read on the device, in any format the core reads.
 pub fn from_file(bytes: &[u8], lang: Lang) -> Result<(Loaded, usize), String> {
     let imported = import(bytes, None, &DgfipOptions::default()).map_err(|e| e.message(lang))?;
-    let warnings = imported
-        .warnings
-        .iter()
-        .map(|w| w.message(lang))
-        .collect();
+    let warnings = imported.warnings.iter().map(|w| w.message(lang)).collect();
     let names = collectivites(&imported.budgets);
     let file_budgets = if names.len() > 1 {
         Rc::new(imported.budgets.clone())

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use briques_core::i18n::Lang;
-use briques_core::survey::{io, Session, Survey};
 use crate::services::storage::{self, SaveError};
 use crate::state::duplo::ViewOptions;
+use briques_core::i18n::Lang;
+use briques_core::survey::{io, Session, Survey};
 
 const SESSION: &str = "briques.duplo.session";
 const DRAFT: &str = "briques.duplo.draft";
@@ -28,7 +28,9 @@ pub fn load(lang: Lang) -> (Session, BTreeMap<String, String>, ViewOptions) {
         None => Session::new(Survey::default_for(lang, None)),
     };
     let draft: BTreeMap<String, String> = read_json(DRAFT).unwrap_or_default();
-    let view = read_json::<ViewOptions>(VIEW).unwrap_or_default().fit(&session.survey);
+    let view = read_json::<ViewOptions>(VIEW)
+        .unwrap_or_default()
+        .fit(&session.survey);
     (session, draft, view)
 }
 

@@ -2,9 +2,9 @@
 //! copied into `dist/` and precached by the service worker, so they work offline), and
 //! the packs imported or edited on this device, kept in local storage.
 
-use briques_core::pack::{bundle, Pack};
 use crate::services::api;
 use crate::services::storage::{self, SaveError};
+use briques_core::pack::{bundle, Pack};
 
 /// Local-storage key of the packs imported or edited on this device.
 const LOCAL: &str = "briques.packs.local";

@@ -20,8 +20,8 @@
 pub mod explore;
 #[cfg(all(feature = "national", not(target_family = "wasm")))]
 pub mod national;
-pub mod prepared;
 pub mod nomenclature;
+pub mod prepared;
 mod tabular;
 mod totem;
 
@@ -508,7 +508,9 @@ impl Warning {
             WarningKind::UnreadableAmount { aggregate } => {
                 tr_args(lang, "budget-warning-amount", &[("aggregate", aggregate.into())])
             }
-            WarningKind::BadSiret { siret } => tr_args(lang, "budget-warning-siret", &[("siret", siret.into())]),
+            WarningKind::BadSiret { siret } => {
+                tr_args(lang, "budget-warning-siret", &[("siret", siret.into())])
+            }
             WarningKind::AnnexesSkipped { count } => {
                 tr_args(lang, "budget-warning-annexes", &[("count", (*count).into())])
             }
@@ -525,7 +527,11 @@ impl Warning {
     pub fn message(&self, lang: Lang) -> String {
         let text = self.text(lang);
         match self.line {
-            Some(line) => tr_args(lang, "budget-warning-at-line", &[("line", line.into()), ("text", (&text).into())]),
+            Some(line) => tr_args(
+                lang,
+                "budget-warning-at-line",
+                &[("line", line.into()), ("text", (&text).into())],
+            ),
             None => text,
         }
     }

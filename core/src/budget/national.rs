@@ -30,11 +30,12 @@ use serde::Serialize;
 pub use super::explore::strate;
 use super::explore::{Quartiles, Strate};
 use super::prepared::{
-    communes_header, strate_label, write_index, write_strates, IndexEntry, COMMUNES_DIR, INDEX_FILE, STRATES_FILE,
+    communes_header, strate_label, write_index, write_strates, IndexEntry, COMMUNES_DIR, INDEX_FILE,
+    STRATES_FILE,
 };
-use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use super::{Budget, BudgetKind, Collectivite, Direction, DocumentKind, Line};
 use crate::csv::{decode, TextFile};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 
 /// Why the preparation failed.
 #[derive(Debug)]
@@ -81,7 +82,11 @@ impl NationalError {
                     PopulationsProblem::Csv(error) => error.message(lang),
                     PopulationsProblem::NoCode => tr(lang, "budget-populations-no-code"),
                 };
-                tr_args(lang, "budget-populations-unreadable", &[("detail", (&detail).into())])
+                tr_args(
+                    lang,
+                    "budget-populations-unreadable",
+                    &[("detail", (&detail).into())],
+                )
             }
         }
     }
@@ -206,7 +211,10 @@ struct Identity {
 /// The identity of each budget by IDENT, read with Briques' own decoder (polars reads
 /// Latin-1 lossily): one pass over the file's bytes, first row of each main budget.
 /// Keeping these text columns out of polars' group-by makes it sum numbers only.
-fn identities(mut reader: impl BufRead, header: &[String]) -> Result<HashMap<String, Identity>, NationalError> {
+fn identities(
+    mut reader: impl BufRead,
+    header: &[String],
+) -> Result<HashMap<String, Identity>, NationalError> {
     let col = |name: &str| header.iter().position(|h| h == name);
     let Some(ident) = col("IDENT") else {
         return Ok(HashMap::new());
@@ -779,7 +787,8 @@ mod tests {
             let prepared = read_budget(&entry.fichier, &communes[at..at + entry.longueur as usize]).unwrap();
 
             let direct =
-                super::super::import(&std::fs::read(fixture(file)).unwrap(), None, &Default::default()).unwrap();
+                super::super::import(&std::fs::read(fixture(file)).unwrap(), None, &Default::default())
+                    .unwrap();
             let direct = &direct.budgets[0];
             assert_eq!(prepared.indicators(), direct.indicators(), "{file}");
             assert_eq!(prepared.totals(), direct.totals(), "{file}");

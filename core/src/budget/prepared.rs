@@ -149,7 +149,9 @@ fn read<T: serde::de::DeserializeOwned>(file: &str, format: &str, bytes: &[u8]) 
         },
     };
     if header.format.as_deref() != Some(format) {
-        return Err(PreparedError::NotPrepared { file: file.to_owned() });
+        return Err(PreparedError::NotPrepared {
+            file: file.to_owned(),
+        });
     }
     let version = header.version.unwrap_or(0);
     if version > VERSION {
@@ -158,7 +160,9 @@ fn read<T: serde::de::DeserializeOwned>(file: &str, format: &str, bytes: &[u8]) 
             version,
         });
     }
-    serde_json::from_slice::<Envelope<T>>(bytes).map(|e| e.body).map_err(json)
+    serde_json::from_slice::<Envelope<T>>(bytes)
+        .map(|e| e.body)
+        .map_err(json)
 }
 
 fn write<T: Serialize>(format: &str, body: T, pretty: bool) -> Vec<u8> {
@@ -260,7 +264,10 @@ mod tests {
     fn each_file_carries_its_format_and_version_and_round_trips() {
         let index = write_index(&[entry()]);
         let text = String::from_utf8(index.clone()).unwrap();
-        assert!(text.starts_with(r#"{"format":"briques-budgets-index","version":1,"communes":["#), "{text}");
+        assert!(
+            text.starts_with(r#"{"format":"briques-budgets-index","version":1,"communes":["#),
+            "{text}"
+        );
         assert_eq!(read_index(&index).unwrap(), [entry()]);
 
         let mut strates = BTreeMap::new();
@@ -283,7 +290,10 @@ mod tests {
         assert_eq!(read_strates(&write_strates(&strates)).unwrap(), strates);
 
         let header = communes_header();
-        assert_eq!(header, b"{\"format\":\"briques-budgets-communes\",\"version\":1}\n");
+        assert_eq!(
+            header,
+            b"{\"format\":\"briques-budgets-communes\",\"version\":1}\n"
+        );
         assert_eq!(check_communes_header("communes/031.jsonl", &header), Ok(()));
     }
 
@@ -291,11 +301,21 @@ mod tests {
     fn old_other_and_newer_files_are_refused_with_a_message() {
         // The index as written before it carried its format: an array.
         let old = read_index(b"[]").unwrap_err();
-        assert_eq!(old, PreparedError::NotPrepared { file: "index.json".into() });
-        assert!(old.message(Lang::Fr).contains("budget prepare"), "{}", old.message(Lang::Fr));
+        assert_eq!(
+            old,
+            PreparedError::NotPrepared {
+                file: "index.json".into()
+            }
+        );
+        assert!(
+            old.message(Lang::Fr).contains("budget prepare"),
+            "{}",
+            old.message(Lang::Fr)
+        );
         let other = read_strates(br#"{"format": "briques-pack", "version": 1}"#).unwrap_err();
         assert!(matches!(other, PreparedError::NotPrepared { .. }));
-        let newer = read_index(br#"{"format": "briques-budgets-index", "version": 9, "communes": []}"#).unwrap_err();
+        let newer =
+            read_index(br#"{"format": "briques-budgets-index", "version": 9, "communes": []}"#).unwrap_err();
         assert_eq!(
             newer,
             PreparedError::Newer {
@@ -303,14 +323,23 @@ mod tests {
                 version: 9
             }
         );
-        assert!(matches!(read_index(b"{").unwrap_err(), PreparedError::Json { .. }));
+        assert!(matches!(
+            read_index(b"{").unwrap_err(),
+            PreparedError::Json { .. }
+        ));
         assert_ne!(newer.message(Lang::Fr), newer.message(Lang::En));
     }
 
     #[test]
     fn index_entries_only_point_inside_the_communes_folder() {
         assert!(entry().file_is_inside());
-        for bad in ["../secret.jsonl", "communes/../../etc/passwd", "index.json", "communes/x.json", "communes\\..\\x.jsonl"] {
+        for bad in [
+            "../secret.jsonl",
+            "communes/../../etc/passwd",
+            "index.json",
+            "communes/x.json",
+            "communes\\..\\x.jsonl",
+        ] {
             let e = IndexEntry {
                 fichier: bad.into(),
                 ..entry()

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, Imported, Line,
-    FieldProblem, Warning, WarningKind,
+    parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, FieldProblem,
+    Imported, Line, Warning, WarningKind,
 };
 use crate::csv;
 
@@ -240,9 +240,9 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
             if text.is_empty() {
                 return Ok(None);
             }
-            parse_amount(text).map(Some).ok_or_else(|| {
-                bad(field, FieldProblem::Amount)
-            })
+            parse_amount(text)
+                .map(Some)
+                .ok_or_else(|| bad(field, FieldProblem::Amount))
         };
         let line = Line {
             compte: get("BGT_NATURE").to_owned(),
@@ -429,7 +429,9 @@ pub fn read_dgfip(text: &str, options: &DgfipOptions) -> Result<Imported, Budget
     if skipped_annexes > 0 {
         warnings.push(Warning {
             line: None,
-            kind: WarningKind::AnnexesSkipped { count: skipped_annexes },
+            kind: WarningKind::AnnexesSkipped {
+                count: skipped_annexes,
+            },
         });
     }
     if budgets.is_empty() {

@@ -329,7 +329,9 @@ fn bad_files_are_explained() {
     );
     let siret = scdl.replace("21999999900017", "2,19999E+13");
     let warned = import(siret.as_bytes(), None, &options).unwrap();
-    assert!(warned.warnings[0].message(Lang::Fr).contains("n'a pas 14 chiffres"));
+    assert!(warned.warnings[0]
+        .message(Lang::Fr)
+        .contains("n'a pas 14 chiffres"));
     let missing = scdl.replacen(";BRIQUEVILLE;011;", ";;011;", 1);
     assert_eq!(
         message(missing.as_bytes()),

@@ -12,8 +12,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::{
-    parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, Imported, Line,
-    FieldProblem, Warning, WarningKind,
+    parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, FieldProblem,
+    Imported, Line, Warning, WarningKind,
 };
 
 type Fields = BTreeMap<String, String>;
@@ -238,13 +238,17 @@ fn convert(
     if skipped_totals > 0 {
         warnings.push(Warning {
             line: None,
-            kind: WarningKind::ChapterTotalsSkipped { count: skipped_totals },
+            kind: WarningKind::ChapterTotalsSkipped {
+                count: skipped_totals,
+            },
         });
     }
     if skipped_broken > 0 {
         warnings.push(Warning {
             line: None,
-            kind: WarningKind::IncompleteLinesSkipped { count: skipped_broken },
+            kind: WarningKind::IncompleteLinesSkipped {
+                count: skipped_broken,
+            },
         });
     }
     let siren = siret

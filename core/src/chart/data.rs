@@ -295,6 +295,12 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
     let numeric_x = x.kind.is_numeric() || x.kind.is_temporal();
     let mut groups = group_by(ds, rows, x_name, spec.y.as_deref(), spec.aggregate)?;
     sort_groups(&mut groups, SortOrder::Key);
+    // A line of more points than a chart has pixels shows nothing more: beyond
+    // MAX_POINTS, evenly spaced points are kept (whatever the file holds).
+    if groups.len() > MAX_POINTS {
+        let step = groups.len().div_ceil(MAX_POINTS);
+        groups = groups.into_iter().step_by(step).collect();
+    }
     let mut series: Vec<(String, Vec<Option<f64>>)> = match (&spec.y2, colour_keys(spec, ds, rows)?) {
         (Some(y2), _) => {
             let second = group_by(
@@ -308,12 +314,12 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
                     spec.aggregate
                 },
             )?;
+            let at: std::collections::HashMap<&Option<String>, usize> =
+                groups.iter().enumerate().map(|(i, g)| (&g.key, i)).collect();
             let mut second_values = vec![None; groups.len()];
             for g in second {
-                if let Some(i) = groups.iter().position(|h| h.key == g.key) {
-                    if let Some(slot) = second_values.get_mut(i) {
-                        *slot = g.value;
-                    }
+                if let Some(slot) = at.get(&g.key).and_then(|i| second_values.get_mut(*i)) {
+                    *slot = g.value;
                 }
             }
             vec![

@@ -19,6 +19,22 @@ use crate::vocabulary::codes;
 use crate::dataset::transform::{Aggregate, Filter, SortOrder, TransformError};
 use crate::i18n::{display_from_message, tr, tr_args, Lang};
 
+/// Limits of what a chart file may ask for: a file is refused beyond them, so that no
+/// value read from a file can make the app loop, allocate or draw without bound (drawing
+/// also clamps its size and the data module caps categories, bins and points).
+pub mod limits {
+    /// Width and height, in pixels.
+    pub const SIZE: std::ops::RangeInclusive<u32> = 100..=4000;
+    /// Histogram bins.
+    pub const BINS: std::ops::RangeInclusive<usize> = 1..=200;
+    /// Categories kept before "Autres".
+    pub const TOP: std::ops::RangeInclusive<usize> = 1..=1000;
+    /// Filters.
+    pub const FILTERS: usize = 50;
+    /// Characters of a text (title, subtitle, source, licence, label, column, filter value).
+    pub const TEXT: usize = 1000;
+}
+
 /// The `format` field of a chart spec file.
 pub const SPEC_FORMAT: &str = "briques-chart";
 /// The version this code writes; it reads this one and older ones.
@@ -288,7 +304,57 @@ impl ChartSpec {
         if spec.version == 0 || spec.version > SPEC_VERSION {
             return Err(ChartError::UnsupportedVersion(spec.version));
         }
+        spec.check_limits()?;
         Ok(spec)
+    }
+
+    /// Refuses a spec beyond [`limits`], naming the field.
+    pub fn check_limits(&self) -> Result<(), ChartError> {
+        let beyond = |field: &'static str, limit: String| Err(ChartError::BeyondLimit { field, limit });
+        let range = |r: &std::ops::RangeInclusive<usize>| format!("{}–{}", r.start(), r.end());
+        for (field, value) in [("width", self.width), ("height", self.height)] {
+            if !limits::SIZE.contains(&value) {
+                return beyond(field, format!("{}–{}", limits::SIZE.start(), limits::SIZE.end()));
+            }
+        }
+        if self.bins.is_some_and(|b| !limits::BINS.contains(&b)) {
+            return beyond("bins", range(&limits::BINS));
+        }
+        if self.top.is_some_and(|t| !limits::TOP.contains(&t)) {
+            return beyond("top", range(&limits::TOP));
+        }
+        if self.filters.len() > limits::FILTERS {
+            return beyond("filters", limits::FILTERS.to_string());
+        }
+        let texts = [
+            ("title", Some(&self.title)),
+            ("subtitle", Some(&self.subtitle)),
+            ("source", Some(&self.source)),
+            ("licence", Some(&self.licence)),
+            ("x", self.x.as_ref()),
+            ("y", self.y.as_ref()),
+            ("y2", self.y2.as_ref()),
+            ("colour", self.colour.as_ref()),
+            ("size", self.size.as_ref()),
+            ("x_label", self.axis.x_label.as_ref()),
+            ("y_label", self.axis.y_label.as_ref()),
+        ]
+        .into_iter()
+        .chain(
+            self.filters
+                .iter()
+                .flat_map(|f| [("filters", Some(&f.column)), ("filters", Some(&f.value))]),
+        );
+        for (field, text) in texts {
+            if text.is_some_and(|t| t.chars().count() > limits::TEXT) {
+                return beyond(field, limits::TEXT.to_string());
+            }
+        }
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !finite(self.axis.y_min) || !finite(self.axis.y_max) {
+            return beyond("axis", "±1e308".to_owned());
+        }
+        Ok(())
     }
 
     /// The spec as a file (pretty JSON).
@@ -317,6 +383,13 @@ pub enum ChartError {
     Transform(TransformError),
     /// Nothing left to draw (every row filtered out, or no value).
     NoData,
+    /// A chart file asks for more than [`limits`] allow.
+    BeyondLimit {
+        /// The field.
+        field: &'static str,
+        /// What is allowed (`100–4000`, `50`).
+        limit: String,
+    },
     /// plotters failed (should not happen with the SVG backend).
     Draw(String),
 }
@@ -337,6 +410,11 @@ impl ChartError {
             ChartError::MissingEncoding(which) => tr(lang, &format!("chart-error-missing-{which}")),
             ChartError::Transform(e) => e.message(lang),
             ChartError::NoData => tr(lang, "chart-error-no-data"),
+            ChartError::BeyondLimit { field, limit } => tr_args(
+                lang,
+                "chart-error-beyond-limit",
+                &[("field", (*field).into()), ("limit", limit.into())],
+            ),
             ChartError::Draw(detail) => {
                 tr_args(lang, "chart-error-draw", &[("detail", detail.as_str().into())])
             }

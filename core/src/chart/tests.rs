@@ -220,3 +220,68 @@ fn time_axes_are_labelled_at_the_first_of_months() {
     }
     assert!(!svg.contains("2023-03-28"));
 }
+
+#[test]
+fn a_chart_file_beyond_the_limits_is_refused_naming_the_field() {
+    let base = spec(ChartKind::Histogram, "Prêts", None);
+    let refused = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut json: serde_json::Value = serde_json::from_str(&base.to_json()).unwrap();
+        edit(&mut json);
+        ChartSpec::from_json(&json.to_string()).unwrap_err()
+    };
+    let width = refused(&|j| j["width"] = 4_000_000_000u32.into());
+    assert_eq!(
+        width,
+        ChartError::BeyondLimit {
+            field: "width",
+            limit: "100–4000".into()
+        }
+    );
+    assert!(
+        width.message(Lang::Fr).contains("width"),
+        "{}",
+        width.message(Lang::Fr)
+    );
+    assert_ne!(width.message(Lang::Fr), width.message(Lang::En));
+    assert!(matches!(
+        refused(&|j| j["bins"] = 1_000_000_000u64.into()),
+        ChartError::BeyondLimit { field: "bins", .. }
+    ));
+    assert!(matches!(
+        refused(&|j| j["top"] = 0.into()),
+        ChartError::BeyondLimit { field: "top", .. }
+    ));
+    let filters: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| serde_json::json!({ "column": "Prêts", "op": "ne", "value": i.to_string() }))
+        .collect();
+    assert!(matches!(
+        refused(&|j| j["filters"] = filters.clone().into()),
+        ChartError::BeyondLimit { field: "filters", .. }
+    ));
+    assert!(matches!(
+        refused(&|j| j["title"] = "x".repeat(5000).into()),
+        ChartError::BeyondLimit { field: "title", .. }
+    ));
+    // Within the limits, the same file reads.
+    assert_eq!(ChartSpec::from_json(&base.to_json()), Ok(base));
+}
+
+#[test]
+fn a_line_over_many_distinct_values_keeps_a_bounded_number_of_points() {
+    let mut text = String::from("jour;a;b\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("{i};{};{}\n", i % 7, i % 11));
+    }
+    let ds = import(text.as_bytes()).unwrap();
+    let mut s = spec(ChartKind::Line, "jour", Some("a"));
+    s.y2 = Some("b".into());
+    match compute(&s, &ds, Lang::Fr).unwrap() {
+        ChartData::Points { series, .. } => {
+            assert_eq!(series.len(), 2);
+            for serie in series {
+                assert!(!serie.points.is_empty() && serie.points.len() <= super::data::MAX_POINTS);
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+}

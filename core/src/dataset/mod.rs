@@ -24,7 +24,6 @@ mod polars_check;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-
 use crate::csv::{decode_owned, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
 use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use values::{decimal_mark, is_missing_trimmed, parse_date, parse_number, DecimalMark};

@@ -8,8 +8,8 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::{
-    Activity, ActivityKind, ChartPreset, Level, Pack, PackFiles, Period, Problem, ProblemKind, DEFAULT_LICENCE,
-    MANIFEST,
+    Activity, ActivityKind, ChartPreset, Level, Pack, PackFiles, Period, Problem, ProblemKind,
+    DEFAULT_LICENCE, MANIFEST,
 };
 use crate::budget::explore::Side;
 use crate::chart::{ChartKind, Distortion};
@@ -427,18 +427,34 @@ fn chart(r: &mut Reader<'_>, t: &DeTable<'_>, path: &str, at: Option<usize>) -> 
     let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.pack_code()).collect();
     let tricks: Vec<&str> = Distortion::ALL.iter().map(|d| d.pack_code()).collect();
     let title = r.text(t, "titre", &field("titre"), true, at);
-    let kind = r.coded(t, "type", &field("type"), true, at, (ChartKind::from_pack_code, &kinds));
+    let kind = r.coded(
+        t,
+        "type",
+        &field("type"),
+        true,
+        at,
+        (ChartKind::from_pack_code, &kinds),
+    );
     let x = r.text(t, "x", &field("x"), true, at);
     let y = r.texts(t, "y", &field("y"), true, at);
-    let trick = r.coded(t, "trompeur", &field("trompeur"), false, at, (Distortion::from_pack_code, &tricks));
-    let range = r.text(t, "periode", &field("periode"), false, at).and_then(|text| {
-        Period::parse(&text)
-            .map_err(|error| {
-                let line = r.lines.get(&field("periode")).copied();
-                r.problem(line, &field("periode"), ProblemKind::BadPeriod(error));
-            })
-            .ok()
-    });
+    let trick = r.coded(
+        t,
+        "trompeur",
+        &field("trompeur"),
+        false,
+        at,
+        (Distortion::from_pack_code, &tricks),
+    );
+    let range = r
+        .text(t, "periode", &field("periode"), false, at)
+        .and_then(|text| {
+            Period::parse(&text)
+                .map_err(|error| {
+                    let line = r.lines.get(&field("periode")).copied();
+                    r.problem(line, &field("periode"), ProblemKind::BadPeriod(error));
+                })
+                .ok()
+        });
     let note = r
         .text(t, "explication", &field("explication"), false, at)
         .unwrap_or_default();

@@ -268,6 +268,8 @@ fn task_box(text: &str) -> (Option<bool>, &str) {
 /// Reads inline markup. Unclosed markers stay as text.
 pub fn inlines(text: &str) -> Vec<Inline> {
     let chars: Vec<char> = text.chars().collect();
+    let mut finder = Finder::default();
+    let mut find = |chars: &[char], from: usize, pattern: &[char]| finder.find(chars, from, pattern);
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut i = 0;
@@ -344,9 +346,31 @@ pub fn inlines(text: &str) -> Vec<Inline> {
     out
 }
 
-/// The index where `pattern` next starts at or after `from`.
-fn find(chars: &[char], from: usize, pattern: &[char]) -> Option<usize> {
-    (from..chars.len()).find(|&at| chars.get(at..at + pattern.len()) == Some(pattern))
+/// Finds where a marker next starts, remembering each marker's last answer: a search
+/// from a later start up to that answer has the same answer (and after a failure, none),
+/// so that a line of many unclosed markers (`[[[[…`) is read in linear time, not
+/// quadratic: a sheet is untrusted text and must never freeze the page.
+#[derive(Default)]
+struct Finder {
+    /// Per marker: searched from, and what was found (`None`: nothing after).
+    memo: Vec<(Vec<char>, usize, Option<usize>)>,
+}
+
+impl Finder {
+    /// The index where `pattern` next starts at or after `from`.
+    fn find(&mut self, chars: &[char], from: usize, pattern: &[char]) -> Option<usize> {
+        if let Some((_, start, found)) = self.memo.iter().find(|(p, ..)| p.as_slice() == pattern) {
+            if from >= *start && found.is_none_or(|at| from <= at) {
+                return *found;
+            }
+        }
+        let found = (from..chars.len()).find(|&at| chars.get(at..at + pattern.len()) == Some(pattern));
+        match self.memo.iter_mut().find(|(p, ..)| p.as_slice() == pattern) {
+            Some(slot) => *slot = (pattern.to_vec(), from, found),
+            None => self.memo.push((pattern.to_vec(), from, found)),
+        }
+        found
+    }
 }
 
 /// The plain text of inlines (for titles, search, timelines).
@@ -427,7 +451,11 @@ fn inline_html(inlines: &[Inline]) -> String {
             Inline::Em(i) => out.push_str(&format!("<em>{}</em>", inline_html(i))),
             Inline::Strong(i) => out.push_str(&format!("<strong>{}</strong>", inline_html(i))),
             Inline::Link { href, text } => {
-                out.push_str(&format!("<a href=\"{}\">{}</a>", crate::html::escape(href), inline_html(text)));
+                out.push_str(&format!(
+                    "<a href=\"{}\">{}</a>",
+                    crate::html::escape(href),
+                    inline_html(text)
+                ));
             }
         }
     }
@@ -517,6 +545,28 @@ mod tests {
             "é*è*",
         ] {
             let _ = to_html(&parse(odd));
+        }
+    }
+
+    /// Regression: each unclosed `[` searched to the end of the line, so a long line of
+    /// them took quadratic time (a sheet could freeze the page).
+    #[test]
+    fn a_long_line_of_unclosed_markers_is_read_in_linear_time() {
+        for line in [
+            format!("{}](x", "[".repeat(200_000)),
+            "*_`".repeat(70_000),
+            format!("{}**", "a ** ".repeat(50_000)),
+        ] {
+            let blocks = parse(&line);
+            assert_eq!(blocks.len(), 1);
+            assert!(
+                plain_text(match &blocks[0] {
+                    Block::Paragraph(inlines) => inlines,
+                    other => panic!("{other:?}"),
+                })
+                .len()
+                    > 100_000
+            );
         }
     }
 }

@@ -27,9 +27,7 @@ pub mod sheet;
 pub mod validate;
 
 pub use load::{check_library, load, PackFiles};
-pub use model::{
-    licence_url, Activity, ActivityKind, Level, Pack, AUDIENCES, DEFAULT_LICENCE, LICENCES,
-};
+pub use model::{licence_url, Activity, ActivityKind, Level, Pack, AUDIENCES, DEFAULT_LICENCE, LICENCES};
 pub use preset::{ChartPreset, Period, PeriodError};
 pub use problem::{Problem, ProblemKind};
 pub use validate::csv_columns;
@@ -63,7 +61,6 @@ pub fn filter<'a, P: AsRef<Pack>>(
         .filter(|p| max_minutes.is_none_or(|m| p.as_ref().variants().first().is_some_and(|v| *v <= m)))
         .collect()
 }
-
 
 #[cfg(test)]
 mod tests;

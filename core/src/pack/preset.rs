@@ -81,14 +81,21 @@ impl PeriodError {
                 tr_args(
                     lang,
                     "pack-error-period-year",
-                    &[("year", (&year).into()), ("min", (&min).into()), ("max", (&max).into())],
+                    &[
+                        ("year", (&year).into()),
+                        ("min", (&min).into()),
+                        ("max", (&max).into()),
+                    ],
                 )
             }
             PeriodError::NotIncreasing => tr(lang, "pack-error-period-order"),
             PeriodError::TooLong { years } => tr_args(
                 lang,
                 "pack-error-period-long",
-                &[("years", (*years).into()), ("max", (PERIOD_MAX_SPAN as usize).into())],
+                &[
+                    ("years", (*years).into()),
+                    ("max", (PERIOD_MAX_SPAN as usize).into()),
+                ],
             ),
         }
     }
@@ -167,7 +174,8 @@ impl Serialize for Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Period::parse(&text).map_err(|e| serde::de::Error::custom(format!("periode « {text} » : {}", e.message(Lang::Fr))))
+        Period::parse(&text)
+            .map_err(|e| serde::de::Error::custom(format!("periode « {text} » : {}", e.message(Lang::Fr))))
     }
 }
 
@@ -265,7 +273,11 @@ impl ChartPreset {
                 op,
                 value: year.to_string(),
             };
-            spec.filters = period.left_out().into_iter().map(|y| filter(FilterOp::Ne, y)).collect();
+            spec.filters = period
+                .left_out()
+                .into_iter()
+                .map(|y| filter(FilterOp::Ne, y))
+                .collect();
             let (first, last) = period.bounds();
             spec.filters.push(filter(FilterOp::Ge, first));
             spec.filters.push(filter(FilterOp::Le, last));

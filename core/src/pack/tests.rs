@@ -471,10 +471,16 @@ fn chart_presets_become_explorer_charts_with_their_trick() {
 fn periods_are_years_in_order_and_bounded() {
     let ok = |text: &str| Period::parse(text).map(|p| (p.bounds(), p.code()));
     assert_eq!(ok("2012-2019"), Ok(((2012, 2019), "2012-2019".to_owned())));
-    assert_eq!(ok(" 2012 , 2016,2020 "), Ok(((2012, 2020), "2012,2016,2020".to_owned())));
+    assert_eq!(
+        ok(" 2012 , 2016,2020 "),
+        Ok(((2012, 2020), "2012,2016,2020".to_owned()))
+    );
     assert_eq!(ok("1900-2199"), Ok(((1900, 2199), "1900-2199".to_owned())));
     assert_eq!(ok("0-2000000000"), Err(PeriodError::Implausible { year: 0 }));
-    assert_eq!(ok("2012-2000000000"), Err(PeriodError::Implausible { year: 2_000_000_000 }));
+    assert_eq!(
+        ok("2012-2000000000"),
+        Err(PeriodError::Implausible { year: 2_000_000_000 })
+    );
     assert_eq!(
         ok("2012-99999999999999999999999"),
         Err(PeriodError::Implausible { year: i64::MAX })
@@ -483,11 +489,23 @@ fn periods_are_years_in_order_and_bounded() {
     assert_eq!(ok("1800-2200"), Err(PeriodError::TooLong { years: 401 }));
     assert_eq!(ok("2019-2012"), Err(PeriodError::NotIncreasing));
     assert_eq!(ok("2012,2012"), Err(PeriodError::NotIncreasing));
-    for bad in ["", "2012", "2012-", "-2012", "douze-treize", "2012;2013", "2012,,2013", "2012-13-14"] {
+    for bad in [
+        "",
+        "2012",
+        "2012-",
+        "-2012",
+        "douze-treize",
+        "2012;2013",
+        "2012,,2013",
+        "2012-13-14",
+    ] {
         assert!(ok(bad).is_err(), "{bad}");
     }
     let fr = PeriodError::Implausible { year: 0 }.message(Lang::Fr);
-    assert!(fr.contains("1000") && fr.contains("2200") && !fr.contains("1 000"), "{fr}");
+    assert!(
+        fr.contains("1000") && fr.contains("2200") && !fr.contains("1 000"),
+        "{fr}"
+    );
     assert_ne!(fr, PeriodError::Implausible { year: 0 }.message(Lang::En));
 }
 
@@ -505,7 +523,10 @@ fn a_bundle_with_a_wrong_period_or_kind_is_refused_with_the_field() {
         assert!(good.contains(from), "{from}");
         let bad = good.replacen(from, to, 1);
         let problems = bundle::from_json("x.briques", &bad).unwrap_err();
-        assert!(matches!(problems[0].kind, ProblemKind::BundleJson { .. }), "{problems:?}");
+        assert!(
+            matches!(problems[0].kind, ProblemKind::BundleJson { .. }),
+            "{problems:?}"
+        );
         let message = problems[0].message(Lang::Fr);
         let word = to.rsplit('"').nth(1).unwrap();
         assert!(message.contains(word), "{message}");

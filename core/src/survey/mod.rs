@@ -25,6 +25,11 @@ use crate::vocabulary::codes;
 pub const MIN_CHOICES: usize = 2;
 /// See [`MIN_CHOICES`].
 pub const MAX_CHOICES: usize = 8;
+/// Most questions a survey may have: far more than a workshop asks, few enough that
+/// every analysis and drawing stays bounded whatever a file says.
+pub const MAX_QUESTIONS: usize = 30;
+/// Most characters of a question's or a choice's label or id.
+pub const MAX_LABEL: usize = 200;
 
 /// The brick palette: the Okabe–Ito colours, told apart by people with the common
 /// colour-vision deficiencies; every choice also shows its label, never colour alone.
@@ -299,9 +304,23 @@ impl Survey {
         if self.questions.is_empty() {
             problems.push(SurveyError::NoQuestion);
         }
+        if self.questions.len() > MAX_QUESTIONS {
+            problems.push(SurveyError::TooManyQuestions {
+                count: self.questions.len(),
+            });
+        }
+        let too_long = |text: &str| text.chars().count() > MAX_LABEL;
         let mut seen_questions = std::collections::BTreeSet::new();
         for (qi, question) in self.questions.iter().enumerate() {
             let position = qi + 1;
+            let long = std::iter::once((&question.label, &question.id))
+                .chain(question.choices.iter().map(|c| (&c.label, &c.id)))
+                .find(|(label, id)| too_long(label) || too_long(id));
+            if let Some((label, _)) = long {
+                problems.push(SurveyError::LabelTooLong {
+                    start: crate::i18n::shorten(label, 40),
+                });
+            }
             if question.label.trim().is_empty() {
                 problems.push(SurveyError::EmptyQuestionLabel { position });
             }
@@ -483,6 +502,16 @@ impl Session {
 pub enum SurveyError {
     /// The survey has no question.
     NoQuestion,
+    /// More than [`MAX_QUESTIONS`] questions.
+    TooManyQuestions {
+        /// How many.
+        count: usize,
+    },
+    /// A label or id longer than [`MAX_LABEL`] characters.
+    LabelTooLong {
+        /// Its start, shortened.
+        start: String,
+    },
     /// A question has no label.
     EmptyQuestionLabel {
         /// 1-based position.
@@ -536,6 +565,16 @@ impl SurveyError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SurveyError::NoQuestion => tr(lang, "survey-error-no-question"),
+            SurveyError::TooManyQuestions { count } => tr_args(
+                lang,
+                "survey-error-too-many-questions",
+                &[("count", (*count).into()), ("max", MAX_QUESTIONS.into())],
+            ),
+            SurveyError::LabelTooLong { start } => tr_args(
+                lang,
+                "survey-error-label-too-long",
+                &[("start", start.into()), ("max", MAX_LABEL.into())],
+            ),
             SurveyError::EmptyQuestionLabel { position } => tr_args(
                 lang,
                 "survey-error-empty-question",

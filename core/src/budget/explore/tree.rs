@@ -231,7 +231,6 @@ pub fn lines_under<'a>(budget: &'a Budget, side: Side, axis: Axis, path: &[&str]
         .collect()
 }
 
-
 /// What 100 € of real spending funds, by citizen category, largest first (sums to 100
 /// when there is any spending).
 pub fn hundred_euros(budget: &Budget) -> Vec<(Category, f64)> {
