@@ -626,6 +626,25 @@ pub fn catalogue_keys(lang: Lang) -> Vec<(String, Vec<String>)> {
     keys
 }
 
+/// `Display` and `Error` for an error whose text is its catalogue message
+/// (`message(lang)`): `Display` is the French message, for logs and the command line's
+/// `?`. One text per error, never a second translation beside the catalogue's.
+macro_rules! display_from_message {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            impl std::fmt::Display for $ty {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(&self.message($crate::i18n::Lang::Fr))
+                }
+            }
+
+            impl std::error::Error for $ty {}
+        )+
+    };
+}
+
+pub(crate) use display_from_message;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,22 +741,3 @@ mod tests {
         assert_eq!(shorten("Oui", 8), "Oui");
     }
 }
-
-/// `Display` and `Error` for an error whose text is its catalogue message
-/// (`message(lang)`): `Display` is the French message, for logs and the command line's
-/// `?`. One text per error, never a second translation beside the catalogue's.
-macro_rules! display_from_message {
-    ($($ty:ty),+ $(,)?) => {
-        $(
-            impl std::fmt::Display for $ty {
-                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    f.write_str(&self.message($crate::i18n::Lang::Fr))
-                }
-            }
-
-            impl std::error::Error for $ty {}
-        )+
-    };
-}
-
-pub(crate) use display_from_message;

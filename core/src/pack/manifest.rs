@@ -38,6 +38,9 @@ pub const FIELDS: [&str; 19] = [
     "activites",
 ];
 
+/// A vocabulary as the reader checks it: its `from_code` and the codes allowed.
+type Vocabulary<'v, T> = (fn(&str) -> Option<T>, &'v [&'v str]);
+
 struct Reader<'a> {
     text: &'a str,
     problems: Vec<Problem>,
@@ -129,7 +132,7 @@ impl Reader<'_> {
         path: &str,
         required: bool,
         at: Option<usize>,
-        (from_code, allowed): (fn(&str) -> Option<T>, &[&str]),
+        (from_code, allowed): Vocabulary<'_, T>,
     ) -> Option<T> {
         let text = self.text(table, key, path, required, at)?;
         let value = from_code(text.trim());
