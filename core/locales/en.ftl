@@ -348,6 +348,11 @@ live-export-json = Export as JSON
 live-delete = Delete the session and its answers
 live-confirm-delete = Delete this session and all its answers for good?
 live-confirm-remove = Remove the answers of participant { $participant }?
+live-unreachable = The server does not answer ({ $detail }): check the connection, then try again.
+live-bad-reply = The server's reply cannot be read ({ $detail }): reload the page. If it happens again, the server may not have the same version as the app.
+live-secret-not-saved-address = The facilitation key could not be saved on this device: { $reason } Keep this page's address as it is, ending with “#cle=…” (as a bookmark, for example): it is what will let you run the session after closing the page.
+live-secret-not-saved-typed = The facilitation key could not be saved on this device: { $reason } Keep it: you will have to type it again after closing or reloading the page.
+live-token-not-saved = Your participant number could not be saved on this phone: { $reason } Keep this page open: if you reload it, you will join the session as a new participant.
 
 ## Budgets: import errors
 budget-error-unknown-format = unrecognised format: Briques reads OFGL exports (CSV), TOTEM budget documents (XML) and comptes financiers uniques, SCDL budgets (CSV) and DGFiP balances comptables (CSV).

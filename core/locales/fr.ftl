@@ -352,6 +352,11 @@ live-export-json = Exporter en JSON
 live-delete = Supprimer la session et ses réponses
 live-confirm-delete = Supprimer définitivement cette session et toutes ses réponses ?
 live-confirm-remove = Retirer les réponses du participant n° { $participant } ?
+live-unreachable = Le serveur ne répond pas ({ $detail }) : vérifiez la connexion, puis réessayez.
+live-bad-reply = La réponse du serveur est illisible ({ $detail }) : rechargez la page. Si cela recommence, le serveur n'a peut-être pas la même version que l'application.
+live-secret-not-saved-address = La clé d'animation n'a pas pu être enregistrée sur cet appareil : { $reason } Gardez l'adresse de cette page telle quelle, avec sa fin « #cle=… » (en favori par exemple) : c'est elle qui vous permettra d'animer la session après avoir fermé la page.
+live-secret-not-saved-typed = La clé d'animation n'a pas pu être enregistrée sur cet appareil : { $reason } Gardez-la : il faudra la saisir de nouveau après avoir fermé ou rechargé la page.
+live-token-not-saved = Votre numéro de participant n'a pas pu être enregistré sur ce téléphone : { $reason } Gardez cette page ouverte : si vous la rechargez, vous rejoindrez la session comme un nouveau participant.
 
 ## Budgets : erreurs d'import
 budget-error-unknown-format = format non reconnu : Briques lit les exports de l'OFGL (CSV), les documents budgétaires TOTEM (XML) et comptes financiers uniques, les budgets au format SCDL (CSV) et les balances comptables de la DGFiP (CSV).

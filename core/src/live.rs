@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::survey::analysis::{self, CrossTab, Tally};
-use crate::survey::{Session, Survey};
+use crate::survey::{ParticipantId, Session, Survey};
 
 /// Characters of join codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, so a code read aloud or
 /// from a projector is typed right.
@@ -273,18 +273,22 @@ pub struct FacilitatorView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     /// Their number in the session.
-    pub participant: u32,
+    pub participant: ParticipantId,
     /// question id → choice id.
     pub answers: std::collections::BTreeMap<String, String>,
 }
 
-/// Body of a request that creates a session.
+// Wire bodies of the live API (`docs/api-live.md`): the server reads and writes them,
+// the app writes and reads them; neither spells the JSON by hand. Field order follows
+// the documented shapes.
+
+/// Body of a request that creates a session: `{"survey": Survey, "mask_k": 3}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSession {
     /// The survey to run.
     pub survey: Survey,
-    /// Masking threshold for participants' screens (default 3).
-    #[serde(default)]
+    /// Masking threshold for participants' screens (default 3); left out when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask_k: Option<usize>,
 }
 
@@ -299,6 +303,25 @@ pub struct Created {
     pub join_urls: Vec<String>,
 }
 
+/// Body of a join request: `{}` for a newcomer, `{"token": "…"}` for a phone coming
+/// back with the token it saved (an empty body counts as `{}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinBody {
+    /// The token this phone received when it first joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+}
+
+/// What the server answers to a join: `{"participant": n, "token": "…"}`. A known
+/// token gets its own number back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Joined {
+    /// The participant's number in the session (shown on their phone).
+    pub participant: ParticipantId,
+    /// Proves the participant's identity (`X-Briques-Participant`); the phone keeps it.
+    pub token: String,
+}
+
 /// Body of an answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerBody {
@@ -308,11 +331,28 @@ pub struct AnswerBody {
     pub choice: Option<String>,
 }
 
-/// Acknowledgement of an answer: once received, the answer is on disk.
+/// Acknowledgement of an answer or a control: once received, the change is on disk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ack {
-    /// The session revision that includes this answer.
+    /// The session revision that includes this change.
     pub revision: u64,
+}
+
+/// What the facilitator's `GET …/facilitator` answers: the projector's view and the
+/// participant addresses (for the QR codes).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacilitatorReply {
+    /// Participant address on each of the machine's network addresses.
+    pub join_urls: Vec<String>,
+    /// The whole session, as the facilitator's event stream sends it.
+    pub view: FacilitatorView,
+}
+
+/// What removing a participant's answers answers: whether there were any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// `false` when that participant had no answers (nothing changed).
+    pub removed: bool,
 }
 
 #[cfg(test)]
@@ -321,6 +361,126 @@ mod tests {
 
     use super::*;
     use crate::i18n::Lang;
+
+    /// Serialises `value` to exactly `documented` (the shape in `docs/api-live.md`) and
+    /// reads `documented` back to `value`.
+    fn check<T>(value: T, documented: serde_json::Value)
+    where
+        T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        assert_eq!(serde_json::to_value(&value).unwrap(), documented);
+        assert_eq!(serde_json::from_value::<T>(documented).unwrap(), value);
+    }
+
+    #[test]
+    fn wire_bodies_have_the_documented_shapes() {
+        use serde_json::json;
+        let survey = Survey::default_for(Lang::Fr, None);
+        check(
+            CreateSession {
+                survey: survey.clone(),
+                mask_k: None,
+            },
+            json!({ "survey": survey }),
+        );
+        check(
+            CreateSession {
+                survey: survey.clone(),
+                mask_k: Some(3),
+            },
+            json!({ "survey": survey, "mask_k": 3 }),
+        );
+        check(
+            Created {
+                code: "K7QDXA".into(),
+                secret: "s".into(),
+                join_urls: vec!["http://127.0.0.1:8080/live/K7QDXA".into()],
+            },
+            json!({ "code": "K7QDXA", "secret": "s", "join_urls": ["http://127.0.0.1:8080/live/K7QDXA"] }),
+        );
+        check(JoinBody::default(), json!({}));
+        check(
+            JoinBody {
+                token: Some("abc".into()),
+            },
+            json!({ "token": "abc" }),
+        );
+        // Earlier apps sent `{"token": null}` for a newcomer.
+        assert_eq!(
+            serde_json::from_str::<JoinBody>(r#"{"token": null}"#).unwrap(),
+            JoinBody::default()
+        );
+        let joined = Joined {
+            participant: 4,
+            token: "abc".into(),
+        };
+        // Byte for byte what the server wrote before this type (keys in order).
+        assert_eq!(
+            serde_json::to_string(&joined).unwrap(),
+            json!({ "token": "abc", "participant": 4 }).to_string()
+        );
+        check(joined, json!({ "token": "abc", "participant": 4 }));
+        check(
+            Me {
+                participant: 4,
+                answers: BTreeMap::from([("genre".to_owned(), "femme".to_owned())]),
+            },
+            json!({ "participant": 4, "answers": { "genre": "femme" } }),
+        );
+        check(
+            AnswerBody {
+                question: "genre".into(),
+                choice: Some("femme".into()),
+            },
+            json!({ "question": "genre", "choice": "femme" }),
+        );
+        check(
+            AnswerBody {
+                question: "genre".into(),
+                choice: None,
+            },
+            json!({ "question": "genre", "choice": null }),
+        );
+        check(Ack { revision: 7 }, json!({ "revision": 7 }));
+        check(Removed { removed: true }, json!({ "removed": true }));
+        check(
+            Control::Open {
+                question: "genre".into(),
+            },
+            json!({ "action": "open", "question": "genre" }),
+        );
+        check(
+            Control::Close {
+                question: "genre".into(),
+            },
+            json!({ "action": "close", "question": "genre" }),
+        );
+        for (control, action) in [
+            (Control::Reveal, "reveal"),
+            (Control::Hide, "hide"),
+            (Control::Lock, "lock"),
+            (Control::Unlock, "unlock"),
+            (Control::End, "end"),
+        ] {
+            check(control, json!({ "action": action }));
+        }
+        let session = Session::new(survey.clone());
+        let view = FacilitatorView {
+            code: "K7QDXA".into(),
+            session: session.clone(),
+            state: LiveState::opening(&survey),
+            joined: 0,
+            mask_k: 3,
+            revision: 1,
+        };
+        check(
+            FacilitatorReply {
+                join_urls: vec![],
+                view: view.clone(),
+            },
+            json!({ "join_urls": [], "view": view }),
+        );
+    }
 
     #[test]
     fn codes_are_unambiguous_and_normalised() {

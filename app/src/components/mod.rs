@@ -4,5 +4,6 @@ pub mod budget;
 pub mod duplo;
 pub mod figure;
 pub mod header;
+pub mod live;
 pub mod packs;
 pub mod preview;

@@ -7,6 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{EventSource, MessageEvent, Request, RequestInit, Response};
 use yew::prelude::*;
 
+use crate::state::live::{read, Problem};
+
 /// A reply: HTTP status and body text.
 pub struct Reply {
     /// HTTP status.
@@ -76,6 +78,42 @@ pub async fn send(
         status: response.status(),
         text: text.as_string().unwrap_or_default(),
     })
+}
+
+/// Sends a request to the live API: the reply's text when the server accepts it, or
+/// the [`Problem`] (server unreachable, or refused with its message).
+pub async fn call(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<String>,
+) -> Result<String, Problem> {
+    match send(method, url, headers, body).await {
+        Ok(reply) if reply.ok() => Ok(reply.text),
+        Ok(reply) => Err(Problem::Refused {
+            status: reply.status,
+            message: reply.error_message(),
+        }),
+        Err(detail) => Err(Problem::Unreachable { detail }),
+    }
+}
+
+/// [`call`], then reads the reply as `T` (a `briques_core::live` reply type); a reply
+/// that is not one is a [`Problem::BadReply`].
+pub async fn call_json<T: serde::de::DeserializeOwned>(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<String>,
+) -> Result<T, Problem> {
+    read(&call(method, url, headers, body).await?)
+}
+
+/// A request body from one of the `briques_core::live` body types. Serialising them
+/// cannot fail (string keys only); were it to, the request goes without a body and
+/// the server's refusal says so.
+pub fn body<T: serde::Serialize>(value: &T) -> Option<String> {
+    serde_json::to_string(value).ok()
 }
 
 /// The latest `view` event of a Server-Sent Events stream (reconnecting by itself), or

@@ -2,5 +2,6 @@
 
 pub mod budget;
 pub mod duplo;
+pub mod live;
 pub mod packs;
 pub mod settings;

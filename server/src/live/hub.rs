@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::Serialize;
 use tokio::sync::{watch, Notify};
 
-use briques_core::live::{self, Control, LiveState, Me, Refusal};
+use briques_core::live::{self, Control, FacilitatorView, LiveState, Me, Refusal};
 use briques_core::survey::{Response, Session, Survey};
 
 use super::store::{self, Loaded, Op, Pending, Store};
@@ -94,6 +94,8 @@ impl From<Refusal> for LiveError {
     }
 }
 
+/// Serialises exactly as `briques_core::live::FacilitatorView` (a test reads one back as
+/// the other) but borrows the session, so publishing copies no rows.
 #[derive(Serialize)]
 struct FacilitatorOut<'a> {
     code: &'a str,
@@ -226,6 +228,19 @@ impl Live {
     /// Projector view stream.
     pub fn facilitator_views(&self) -> watch::Receiver<Arc<str>> {
         self.facilitator.subscribe()
+    }
+
+    /// The projector's view now (the stream sends the same, at most 25 ms later).
+    pub fn facilitator_view(&self) -> FacilitatorView {
+        let data = self.lock();
+        FacilitatorView {
+            code: self.code.clone(),
+            session: data.session.clone(),
+            state: data.state.clone(),
+            joined: data.tokens.len(),
+            mask_k: self.mask_k,
+            revision: data.revision,
+        }
     }
 
     /// The survey and whether the session has ended.
@@ -507,6 +522,21 @@ mod tests {
         assert!(hub.get(&code).is_none());
         let (_, loaded) = store::open(dir.path()).unwrap();
         assert!(loaded.is_empty(), "nothing left on disk");
+    }
+
+    #[tokio::test]
+    async fn the_projector_stream_sends_the_core_facilitator_view() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
+        let (token, _) = hub.join(&code, None).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
+        let live = hub.get(&code).unwrap();
+        live.publish_facilitator();
+        let sent: FacilitatorView = serde_json::from_str(&live.facilitator_views().borrow()).unwrap();
+        assert_eq!(sent, live.facilitator_view());
+        assert_eq!((sent.joined, sent.session.responses.len()), (1, 1));
     }
 
     #[tokio::test]

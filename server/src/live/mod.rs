@@ -28,7 +28,10 @@ use tokio_stream::wrappers::WatchStream;
 use tokio_stream::StreamExt as _;
 
 use briques_core::i18n::{tr, tr_args, Lang};
-use briques_core::live::{normalise_code, AnswerBody, Control, CreateSession, Created, Refusal};
+use briques_core::live::{
+    normalise_code, Ack, AnswerBody, Control, CreateSession, Created, FacilitatorReply, JoinBody, Joined,
+    Refusal, Removed,
+};
 use briques_core::survey::io;
 
 use crate::pages;
@@ -326,11 +329,6 @@ async fn public_view(
     Ok(([(header::CONTENT_TYPE, "application/json")], view.to_string()).into_response())
 }
 
-#[derive(Deserialize, Default)]
-struct JoinBody {
-    token: Option<String>,
-}
-
 async fn join(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
@@ -349,7 +347,7 @@ async fn join(
         .join(&code, request.token.as_deref())
         .await
         .map_err(|e| live_error(lang, &code, e))?;
-    Ok(Json(serde_json::json!({ "token": token, "participant": participant })).into_response())
+    Ok(Json(Joined { participant, token }).into_response())
 }
 
 async fn me(
@@ -386,7 +384,7 @@ async fn answer(
         .answer(&code, token, &request.question, request.choice.as_deref())
         .await
         .map_err(|e| live_error(lang, &code, e))?;
-    Ok(Json(briques_core::live::Ack { revision }).into_response())
+    Ok(Json(Ack { revision }).into_response())
 }
 
 fn sse(views: tokio::sync::watch::Receiver<Arc<str>>) -> Response {
@@ -424,9 +422,11 @@ async fn facilitator_view(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let live = facilitator(&app, lang(&headers), &raw, &headers, &query)?;
-    let view: serde_json::Value =
-        serde_json::from_str(&live.facilitator_views().borrow()).unwrap_or(serde_json::Value::Null);
-    Ok(Json(serde_json::json!({ "view": view, "join_urls": app.join_urls(&live.code) })).into_response())
+    Ok(Json(FacilitatorReply {
+        join_urls: app.join_urls(&live.code),
+        view: live.facilitator_view(),
+    })
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -473,7 +473,7 @@ async fn control(
         .control(&live.code, &control)
         .await
         .map_err(|e| live_error(lang, &live.code, e))?;
-    Ok(Json(briques_core::live::Ack { revision }).into_response())
+    Ok(Json(Ack { revision }).into_response())
 }
 
 async fn remove_response(
@@ -489,7 +489,7 @@ async fn remove_response(
         .remove_response(&live.code, number)
         .await
         .map_err(|e| live_error(lang, &live.code, e))?;
-    Ok(Json(serde_json::json!({ "removed": found })).into_response())
+    Ok(Json(Removed { removed: found }).into_response())
 }
 
 async fn export(

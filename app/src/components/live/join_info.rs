@@ -1,0 +1,48 @@
+//! How to join, for the projector: the code in big letters, a QR code and the address
+//! for each of the server's network addresses, and how many answered.
+
+use yew::prelude::*;
+
+use crate::hooks::use_settings;
+
+/// Props of [`JoinInfo`].
+#[derive(Properties, PartialEq)]
+pub struct JoinInfoProps {
+    /// Join code.
+    pub code: AttrValue,
+    /// Participant address on each of the server's network addresses.
+    pub join_urls: Vec<String>,
+    /// Participants who answered something.
+    pub answered: usize,
+    /// Participants who joined.
+    pub joined: usize,
+}
+
+/// The join panel of the projector page.
+#[function_component]
+pub fn JoinInfo(props: &JoinInfoProps) -> Html {
+    let settings = use_settings();
+    let code = &props.code;
+    html! {
+        <section class="panel join-panel" aria-labelledby="join-info-title">
+            <h2 id="join-info-title">{ settings.t("live-how-to-join") }</h2>
+            <div class="join-info">
+                <p class="join-code" aria-label={settings.t_args("live-code-is", &[("code", code.as_str().into())])}>
+                    { code.clone() }
+                </p>
+                <ul class="join-urls">
+                    { for props.join_urls.iter().map(|url| html! {
+                        <li>
+                            // Drawn by the server, for this session's own addresses only.
+                            <img src={format!("/api/live/sessions/{code}/qr.svg?url={}", js_sys::encode_uri_component(url))}
+                                alt={settings.t_args("live-qr-alt", &[("url", url.as_str().into())])} width="180" height="180" />
+                            <span class="join-url">{ url }</span>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+            <p class="big-count"><strong class="big-number" id="live-count">{ props.answered }</strong>
+                <span>{ settings.t_args("live-joined", &[("answered", props.answered.into()), ("joined", props.joined.into())]) }</span></p>
+        </section>
+    }
+}

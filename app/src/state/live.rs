@@ -1,0 +1,703 @@
+//! State of the live pages, pure: requests, event streams and storage happen in
+//! `pages/live.rs`, which dispatches what they bring.
+//!
+//! - [`DirectState`]: `/direct`, the join code being typed and starting a session.
+//! - [`ParticipantState`]: a phone: its identity, its own answers, the question on
+//!   screen, the participants' view of the session.
+//! - [`ProjectorState`]: the facilitator's screen: the secret, the join addresses, the
+//!   live session for the Duplo views.
+//!
+//! Views and replies arrive as text and are read here into `briques_core::live` types:
+//! a malformed one becomes a [`Problem`] on screen, never a panic. Reducers return the
+//! same `Rc` when an action changes nothing, so nothing re-renders.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use briques_core::live::{FacilitatorView, LiveState, PublicView};
+use briques_core::survey::{ParticipantId, Question, Session};
+use serde::de::DeserializeOwned;
+use yew::Reducible;
+
+use crate::services::storage::SaveError;
+use crate::state::duplo::ViewOptions;
+
+/// What went wrong, kept as data; the page words it in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The text typed on `/direct` cannot be a join code.
+    BadCode,
+    /// The server could not be reached (the browser's words).
+    Unreachable { detail: String },
+    /// The server refused: its status and its message, already in the user's language
+    /// (requests carry `Accept-Language`).
+    Refused { status: u16, message: String },
+    /// A reply or an event that is not what this app expects (the parser's words).
+    BadReply { detail: String },
+}
+
+/// Reads a reply or an event as `T`; a malformed one is a [`Problem::BadReply`].
+pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    serde_json::from_str(text).map_err(|error| Problem::BadReply {
+        detail: error.to_string(),
+    })
+}
+
+/// `/direct`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DirectState {
+    /// The join code as typed.
+    pub code: String,
+    /// A session is being created: the start button waits.
+    pub busy: bool,
+    /// Why joining or starting failed.
+    pub problem: Option<Problem>,
+}
+
+/// What `/direct` can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DirectAction {
+    /// The join code field changed.
+    TypeCode { code: String },
+    /// A session is being created.
+    Start,
+    /// Joining or starting failed.
+    Fail { problem: Problem },
+}
+
+impl Reducible for DirectState {
+    type Action = DirectAction;
+
+    fn reduce(self: Rc<Self>, action: DirectAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            DirectAction::TypeCode { code } => {
+                if code == self.code {
+                    return self;
+                }
+                next.code = code;
+            }
+            DirectAction::Start => {
+                if self.busy {
+                    return self;
+                }
+                next.busy = true;
+            }
+            DirectAction::Fail { problem } => {
+                next.busy = false;
+                next.problem = Some(problem);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// A participant's phone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParticipantState {
+    /// Proves this phone's identity; the page keeps it in local storage.
+    pub token: Option<String>,
+    /// The participant's number, once joined.
+    pub participant: Option<ParticipantId>,
+    /// The latest participants' view of the session (`None` until the first arrives).
+    pub view: Option<Rc<PublicView>>,
+    /// This participant's answers: question id → choice id.
+    pub mine: BTreeMap<String, String>,
+    /// The question on screen, among the open ones; `None`: the first one not answered
+    /// yet, so that a reload resumes there.
+    step: Option<usize>,
+    /// The last answer is on the server's disk (said until the participant moves on).
+    pub saved: bool,
+    /// Why the last request failed.
+    pub problem: Option<Problem>,
+    /// The token could not be kept on this device: a reload would make a new participant.
+    pub token_not_saved: Option<SaveError>,
+}
+
+/// What happens on a participant's phone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParticipantAction {
+    /// A view arrived on the event stream, as sent.
+    View { text: Rc<str> },
+    /// The server gave this phone its identity (a saved token keeps its number).
+    Joined {
+        token: String,
+        participant: ParticipantId,
+    },
+    /// The participant's own answers, read back after a reload.
+    Mine { answers: BTreeMap<String, String> },
+    /// The server acknowledged an answer (`None` clears it): it is on disk.
+    Answered {
+        question: String,
+        choice: Option<String>,
+    },
+    /// Show the open question at this position (past the last: the thanks screen).
+    GoTo { step: usize },
+    /// A request failed.
+    Fail { problem: Problem },
+    /// The token could not be saved on this device.
+    TokenNotSaved { error: SaveError },
+}
+
+impl ParticipantState {
+    /// A phone that saved `token` when it last joined this session (or none).
+    pub fn new(token: Option<String>) -> ParticipantState {
+        ParticipantState {
+            token,
+            ..ParticipantState::default()
+        }
+    }
+
+    /// The questions open now, in survey order.
+    pub fn open_questions(&self) -> Vec<&Question> {
+        let Some(view) = &self.view else {
+            return Vec::new();
+        };
+        view.survey
+            .questions
+            .iter()
+            .filter(|q| view.state.open.contains(&q.id))
+            .collect()
+    }
+
+    /// Position of the question on screen among [`Self::open_questions`]; their count
+    /// when every one is behind (the thanks screen).
+    pub fn current(&self) -> usize {
+        let open = self.open_questions();
+        let first_unanswered = open
+            .iter()
+            .position(|q| !self.mine.contains_key(&q.id))
+            .unwrap_or(open.len());
+        self.step.unwrap_or(first_unanswered).min(open.len())
+    }
+
+    /// How many open questions this participant answered.
+    pub fn answered(&self) -> usize {
+        self.open_questions()
+            .iter()
+            .filter(|q| self.mine.contains_key(&q.id))
+            .count()
+    }
+
+    /// Applies an action; `None` when nothing changed.
+    fn apply(&self, action: ParticipantAction) -> Option<ParticipantState> {
+        let mut next = self.clone();
+        match action {
+            ParticipantAction::View { text } => match read::<PublicView>(&text) {
+                Ok(view) => {
+                    if self.view.as_deref() == Some(&view) {
+                        return None;
+                    }
+                    next.view = Some(Rc::new(view));
+                }
+                // The last good view stays on screen.
+                Err(problem) => next.problem = Some(problem),
+            },
+            ParticipantAction::Joined { token, participant } => {
+                if self.token.as_ref() == Some(&token) && self.participant == Some(participant) {
+                    return None;
+                }
+                next.token = Some(token);
+                next.participant = Some(participant);
+            }
+            ParticipantAction::Mine { answers } => {
+                if answers == self.mine {
+                    return None;
+                }
+                next.mine = answers;
+            }
+            ParticipantAction::Answered { question, choice } => {
+                // Go on from the question answered, wherever the screen is now.
+                if let Some(position) = self.open_questions().iter().position(|q| q.id == question) {
+                    next.step = Some(position + 1);
+                }
+                match choice {
+                    Some(choice) => next.mine.insert(question, choice),
+                    None => next.mine.remove(&question),
+                };
+                next.problem = None;
+                next.saved = true;
+            }
+            ParticipantAction::GoTo { step } => {
+                if self.step == Some(step) && !self.saved {
+                    return None;
+                }
+                next.step = Some(step);
+                next.saved = false;
+            }
+            ParticipantAction::Fail { problem } => {
+                if self.problem.as_ref() == Some(&problem) && !self.saved {
+                    return None;
+                }
+                // "Saved" beside a failure would be read as being about this answer.
+                next.saved = false;
+                next.problem = Some(problem);
+            }
+            ParticipantAction::TokenNotSaved { error } => {
+                if self.token_not_saved == Some(error) {
+                    return None;
+                }
+                next.token_not_saved = Some(error);
+            }
+        }
+        Some(next)
+    }
+}
+
+impl Reducible for ParticipantState {
+    type Action = ParticipantAction;
+
+    fn reduce(self: Rc<Self>, action: ParticipantAction) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            // Same Rc: Yew skips the re-render.
+            None => self,
+        }
+    }
+}
+
+/// The live session as the projector shows it: the facilitator's view, with the
+/// session shared by `Rc` with the Duplo components (no copy per render).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// Join code.
+    pub code: String,
+    /// Survey and responses.
+    pub session: Rc<Session>,
+    /// What participants may do now.
+    pub state: LiveState,
+    /// Participants who joined (some may not have answered yet).
+    pub joined: usize,
+    /// Increases with every change.
+    pub revision: u64,
+}
+
+impl From<FacilitatorView> for Projection {
+    fn from(view: FacilitatorView) -> Projection {
+        Projection {
+            code: view.code,
+            session: Rc::new(view.session),
+            state: view.state,
+            joined: view.joined,
+            revision: view.revision,
+        }
+    }
+}
+
+/// The facilitator's secret could not be kept on this device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SecretNotSaved {
+    /// Why.
+    pub error: SaveError,
+    /// The page's address still holds the secret (`#cle=…`), so keeping the address
+    /// keeps the secret; otherwise the facilitator typed it and must keep it.
+    pub in_address: bool,
+}
+
+/// The facilitator's screen.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectorState {
+    /// The session's secret; `None` asks for it.
+    pub secret: Option<String>,
+    /// The secret as typed in the form.
+    pub typed: String,
+    /// The secret could not be saved on this device.
+    pub secret_not_saved: Option<SecretNotSaved>,
+    /// Participant address on each of the server's network addresses.
+    pub join_urls: Vec<String>,
+    /// The live session (`None` until the first view arrives).
+    pub live: Option<Projection>,
+    /// What the Duplo views show.
+    pub view: ViewOptions,
+    /// Why the last request failed.
+    pub problem: Option<Problem>,
+}
+
+/// What happens on the facilitator's screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProjectorAction {
+    /// The secret field changed.
+    TypeSecret { text: String },
+    /// Use the typed secret (ignored while blank).
+    SubmitSecret,
+    /// The secret could not be saved on this device.
+    SecretNotSaved { not_saved: SecretNotSaved },
+    /// The server confirmed the secret and gave the join addresses.
+    Addresses { join_urls: Vec<String> },
+    /// A view arrived on the facilitator's event stream, as sent.
+    View { text: Rc<str> },
+    /// A control or a deletion went through.
+    Done,
+    /// A request failed; a refused secret (401) is asked for again.
+    Fail { problem: Problem },
+    /// Change what the Duplo views show.
+    SetView { view: ViewOptions },
+}
+
+impl ProjectorState {
+    /// A screen that knows `secret` (from the address or this device), or asks for it.
+    pub fn new(secret: Option<String>) -> ProjectorState {
+        ProjectorState {
+            secret,
+            ..ProjectorState::default()
+        }
+    }
+
+    /// Applies an action; `None` when nothing changed.
+    fn apply(&self, action: ProjectorAction) -> Option<ProjectorState> {
+        let mut next = self.clone();
+        match action {
+            ProjectorAction::TypeSecret { text } => {
+                if text == self.typed {
+                    return None;
+                }
+                next.typed = text;
+            }
+            ProjectorAction::SubmitSecret => {
+                let secret = self.typed.trim();
+                if secret.is_empty() {
+                    return None;
+                }
+                next.secret = Some(secret.to_owned());
+                // The page saves the new secret and says again if that fails.
+                next.secret_not_saved = None;
+            }
+            ProjectorAction::SecretNotSaved { not_saved } => {
+                if self.secret_not_saved == Some(not_saved) {
+                    return None;
+                }
+                next.secret_not_saved = Some(not_saved);
+            }
+            ProjectorAction::Addresses { join_urls } => {
+                if join_urls == self.join_urls && self.problem.is_none() {
+                    return None;
+                }
+                next.join_urls = join_urls;
+                next.problem = None;
+            }
+            ProjectorAction::View { text } => match read::<FacilitatorView>(&text) {
+                Ok(view) => {
+                    // A revision names one state of the session: nothing new to draw.
+                    if self
+                        .live
+                        .as_ref()
+                        .is_some_and(|live| live.code == view.code && live.revision == view.revision)
+                    {
+                        return None;
+                    }
+                    next.live = Some(Projection::from(view));
+                }
+                Err(problem) => next.problem = Some(problem),
+            },
+            ProjectorAction::Done => {
+                self.problem.as_ref()?;
+                next.problem = None;
+            }
+            ProjectorAction::Fail { problem } => {
+                if matches!(problem, Problem::Refused { status: 401, .. }) {
+                    // A wrong secret: ask for it again. What the last view showed stays
+                    // ready for when the right one is typed.
+                    next.secret = None;
+                    next.secret_not_saved = None;
+                }
+                next.problem = Some(problem);
+            }
+            ProjectorAction::SetView { view } => {
+                if view == self.view {
+                    return None;
+                }
+                next.view = view;
+            }
+        }
+        Some(next)
+    }
+}
+
+impl Reducible for ProjectorState {
+    type Action = ProjectorAction;
+
+    fn reduce(self: Rc<Self>, action: ProjectorAction) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use briques_core::i18n::Lang;
+    use briques_core::live::{public_view, Control, Joined};
+    use briques_core::survey::Survey;
+
+    use super::*;
+
+    fn survey() -> Survey {
+        Survey::default_for(Lang::Fr, None)
+    }
+
+    /// The participants' view as the event stream sends it: every question open, or
+    /// the state after `controls`.
+    fn public_event(controls: &[Control], revision: u64) -> Rc<str> {
+        let survey = survey();
+        let mut state = LiveState::opening(&survey);
+        for control in controls {
+            state
+                .apply(control, &survey)
+                .expect("a control of the test survey");
+        }
+        let view = public_view("ACDEFG", &Session::new(survey), &state, 3, revision);
+        Rc::from(serde_json::to_string(&view).expect("a view serialises"))
+    }
+
+    fn facilitator_event(revision: u64, joined: usize) -> Rc<str> {
+        let survey = survey();
+        let view = FacilitatorView {
+            code: "ACDEFG".into(),
+            session: Session::new(survey.clone()),
+            state: LiveState::opening(&survey),
+            joined,
+            mask_k: 3,
+            revision,
+        };
+        Rc::from(serde_json::to_string(&view).expect("a view serialises"))
+    }
+
+    fn phone() -> Rc<ParticipantState> {
+        Rc::new(ParticipantState::new(None)).reduce(ParticipantAction::View {
+            text: public_event(&[], 1),
+        })
+    }
+
+    fn answered(question: &str, choice: &str) -> ParticipantAction {
+        ParticipantAction::Answered {
+            question: question.into(),
+            choice: Some(choice.into()),
+        }
+    }
+
+    #[test]
+    fn replies_are_read_into_core_types_and_anything_else_is_a_problem() {
+        let joined: Joined = read(r#"{"participant":1,"token":"abc"}"#).expect("the documented join reply");
+        assert_eq!(joined.participant, 1);
+        let refused = read::<Joined>(r#"{"error":"Session verrouillée"}"#);
+        assert!(matches!(refused, Err(Problem::BadReply { .. })), "{refused:?}");
+        assert!(matches!(read::<Joined>(""), Err(Problem::BadReply { .. })));
+    }
+
+    #[test]
+    fn direct_page_types_starts_once_and_fails_back_to_idle() {
+        let state = Rc::new(DirectState::default()).reduce(DirectAction::TypeCode { code: "k7q".into() });
+        let same = state
+            .clone()
+            .reduce(DirectAction::TypeCode { code: "k7q".into() });
+        assert!(Rc::ptr_eq(&state, &same));
+        let busy = state.reduce(DirectAction::Start);
+        assert!(busy.busy);
+        assert!(Rc::ptr_eq(&busy, &busy.clone().reduce(DirectAction::Start)));
+        let failed = busy.reduce(DirectAction::Fail {
+            problem: Problem::BadCode,
+        });
+        assert!(!failed.busy, "the start button can be pressed again");
+        assert_eq!(failed.problem, Some(Problem::BadCode));
+        assert_eq!(failed.code, "k7q", "what was typed stays");
+    }
+
+    #[test]
+    fn a_view_is_read_from_the_stream_and_a_malformed_one_keeps_the_last() {
+        let state = phone();
+        assert_eq!(state.open_questions().len(), 4);
+        let same = state.clone().reduce(ParticipantAction::View {
+            text: public_event(&[], 1),
+        });
+        assert!(Rc::ptr_eq(&state, &same), "the same view draws nothing again");
+        let broken = state.clone().reduce(ParticipantAction::View {
+            text: Rc::from("{\"code\":"),
+        });
+        assert!(matches!(broken.problem, Some(Problem::BadReply { .. })));
+        assert_eq!(broken.view, state.view, "the last good view stays on screen");
+    }
+
+    #[test]
+    fn answering_moves_on_and_going_back_shows_the_answer() {
+        let state = phone();
+        assert_eq!(state.current(), 0);
+        let state = state.reduce(answered("fromage-dessert", "dessert"));
+        assert!(state.saved);
+        assert_eq!(state.current(), 1);
+        assert_eq!(state.mine["fromage-dessert"], "dessert");
+        let back = state.reduce(ParticipantAction::GoTo { step: 0 });
+        assert_eq!(back.current(), 0);
+        assert!(!back.saved, "the notice is about the last answer only");
+        // Changing it moves on from that question again.
+        let state = back.reduce(answered("fromage-dessert", "fromage"));
+        assert_eq!((state.current(), state.mine.len()), (1, 1));
+        let stay = state.reduce(ParticipantAction::GoTo { step: 1 });
+        assert_eq!(stay.current(), 1);
+        let cleared = stay.reduce(ParticipantAction::Answered {
+            question: "fromage-dessert".into(),
+            choice: None,
+        });
+        assert!(cleared.mine.is_empty());
+    }
+
+    #[test]
+    fn a_reload_resumes_at_the_first_open_question_not_answered() {
+        let state = Rc::new(ParticipantState::new(Some("abc".into())))
+            .reduce(ParticipantAction::Joined {
+                token: "abc".into(),
+                participant: 3,
+            })
+            .reduce(ParticipantAction::View {
+                text: public_event(
+                    &[Control::Close {
+                        question: "sucre-sale".into(),
+                    }],
+                    5,
+                ),
+            })
+            .reduce(ParticipantAction::Mine {
+                answers: BTreeMap::from([("fromage-dessert".to_owned(), "dessert".to_owned())]),
+            });
+        assert_eq!(state.participant, Some(3));
+        let open: Vec<&str> = state.open_questions().iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            open,
+            ["fromage-dessert", "genre", "commune"],
+            "closed questions are skipped"
+        );
+        assert_eq!(state.current(), 1);
+        let state = state
+            .reduce(answered("genre", "femme"))
+            .reduce(answered("commune", "oui"));
+        assert_eq!(state.current(), 3, "past the last: the thanks screen");
+        assert_eq!(state.answered(), 3);
+        let again = state.clone().reduce(ParticipantAction::Joined {
+            token: "abc".into(),
+            participant: 3,
+        });
+        assert!(Rc::ptr_eq(&state, &again));
+    }
+
+    #[test]
+    fn a_failed_answer_is_said_and_the_saved_notice_goes() {
+        let state = phone().reduce(answered("genre", "femme"));
+        let offline = Problem::Unreachable {
+            detail: "TypeError".into(),
+        };
+        let failed = state.reduce(ParticipantAction::Fail {
+            problem: offline.clone(),
+        });
+        assert!(!failed.saved);
+        assert_eq!(failed.problem, Some(offline.clone()));
+        let same = failed
+            .clone()
+            .reduce(ParticipantAction::Fail { problem: offline });
+        assert!(Rc::ptr_eq(&failed, &same));
+        let retried = failed.reduce(answered("genre", "homme"));
+        assert_eq!(retried.problem, None, "a saved answer clears the problem");
+        let warned = retried.reduce(ParticipantAction::TokenNotSaved {
+            error: SaveError::Unavailable,
+        });
+        assert_eq!(warned.token_not_saved, Some(SaveError::Unavailable));
+        assert!(Rc::ptr_eq(
+            &warned,
+            &warned.clone().reduce(ParticipantAction::TokenNotSaved {
+                error: SaveError::Unavailable
+            })
+        ));
+    }
+
+    #[test]
+    fn the_projector_draws_each_revision_once() {
+        let state = Rc::new(ProjectorState::new(Some("s".into()))).reduce(ProjectorAction::View {
+            text: facilitator_event(1, 0),
+        });
+        let live = state.live.as_ref().expect("the view was read");
+        assert_eq!((live.code.as_str(), live.revision), ("ACDEFG", 1));
+        let same = state.clone().reduce(ProjectorAction::View {
+            text: facilitator_event(1, 0),
+        });
+        assert!(Rc::ptr_eq(&state, &same));
+        let next = state.reduce(ProjectorAction::View {
+            text: facilitator_event(2, 1),
+        });
+        assert_eq!(next.live.as_ref().map(|l| l.joined), Some(1));
+        let broken = next
+            .clone()
+            .reduce(ProjectorAction::View { text: Rc::from("[]") });
+        assert!(matches!(broken.problem, Some(Problem::BadReply { .. })));
+        assert_eq!(broken.live, next.live);
+    }
+
+    #[test]
+    fn a_refused_secret_is_asked_for_again() {
+        let state = Rc::new(ProjectorState::new(Some("wrong".into())))
+            .reduce(ProjectorAction::SecretNotSaved {
+                not_saved: SecretNotSaved {
+                    error: SaveError::Full,
+                    in_address: true,
+                },
+            })
+            .reduce(ProjectorAction::View {
+                text: facilitator_event(1, 0),
+            })
+            .reduce(ProjectorAction::Fail {
+                problem: Problem::Refused {
+                    status: 401,
+                    message: "Action réservée à l'animateur".into(),
+                },
+            });
+        assert_eq!(state.secret, None);
+        assert_eq!(
+            state.secret_not_saved, None,
+            "the warning was about the wrong secret"
+        );
+        assert!(state.live.is_some(), "kept for when the right secret is typed");
+        let blank = state
+            .clone()
+            .reduce(ProjectorAction::TypeSecret { text: "  ".into() });
+        assert!(Rc::ptr_eq(
+            &blank,
+            &blank.clone().reduce(ProjectorAction::SubmitSecret)
+        ));
+        let state = blank
+            .reduce(ProjectorAction::TypeSecret {
+                text: " right ".into(),
+            })
+            .reduce(ProjectorAction::SubmitSecret);
+        assert_eq!(state.secret.as_deref(), Some("right"));
+        let state = state.reduce(ProjectorAction::Addresses {
+            join_urls: vec!["http://127.0.0.1:8080/live/ACDEFG".into()],
+        });
+        assert_eq!(state.problem, None);
+        assert_eq!(state.join_urls.len(), 1);
+    }
+
+    #[test]
+    fn other_refusals_keep_the_secret_and_success_clears_them() {
+        let state = Rc::new(ProjectorState::new(Some("s".into())));
+        assert!(Rc::ptr_eq(&state, &state.clone().reduce(ProjectorAction::Done)));
+        let refused = state.reduce(ProjectorAction::Fail {
+            problem: Problem::Refused {
+                status: 410,
+                message: "Cette session est terminée".into(),
+            },
+        });
+        assert_eq!(refused.secret.as_deref(), Some("s"));
+        let done = refused.reduce(ProjectorAction::Done);
+        assert_eq!(done.problem, None);
+        let view = ViewOptions {
+            mask_k: 5,
+            ..ViewOptions::default()
+        };
+        let changed = done
+            .clone()
+            .reduce(ProjectorAction::SetView { view: view.clone() });
+        assert_eq!(changed.view.mask_k, 5);
+        assert!(Rc::ptr_eq(
+            &changed,
+            &changed.clone().reduce(ProjectorAction::SetView { view })
+        ));
+    }
+}
