@@ -5,6 +5,10 @@
 // failing or refused address and being offline give French messages; a long file's
 // preview scrolls through every row (virtualised); axe-core finds nothing, normal and
 // projector.
+//
+// Each test opens its own page in a fresh browser context and sets up what it needs, so
+// any test runs alone (`--test-name-pattern`) or in any order; only the server and the
+// browser are shared.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,23 +25,35 @@ const TITLE = 'Lire et construire un graphique';
 
 let server;
 let browser;
-let page;
-let errors;
 const work = mkdtempSync(join(tmpdir(), 'briques-donnees-'));
 
-async function download(button) {
+/** A fresh page on /donnees (its own context, closed after the test), with the console
+ * errors it records. */
+async function openDonnees(t, options = { acceptDownloads: true }) {
+  const opened = await openPage(browser, options);
+  t.after(() => opened.context.close());
+  await opened.page.goto(`${server.base}/donnees`);
+  await waitForHeading(opened.page, TITLE);
+  return opened;
+}
+
+async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const target = join(work, file.suggestedFilename());
   copyFileSync(await file.path(), target);
   return target;
 }
 
+/** Opens the library-loans file and waits for its suggested chart. */
+async function openLoans(page) {
+  await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await page.locator('#data-summary', { hasText: '408 lignes de données' }).waitFor();
+  await page.locator('#data-chart svg').waitFor();
+}
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, { acceptDownloads: true }));
-  await page.goto(`${server.base}/donnees`);
-  await waitForHeading(page, TITLE);
 });
 
 after(async () => {
@@ -46,12 +62,15 @@ after(async () => {
   server?.cleanup();
 });
 
-test('a bad file says what it is in French', async () => {
+test('a bad file says what it is in French', async (t) => {
+  const { page, errors } = await openDonnees(t);
   await page.setInputFiles('#data-file', join(FIXTURES, 'classeur.xlsx'));
   await page.getByRole('alert').filter({ hasText: 'Ce fichier est un classeur' }).waitFor();
+  assert.deepEqual(errors, []);
 });
 
-test('a file dropped on the page opens; an address opens when its site shares it, with a clear message when refused, failing or offline', async () => {
+test('a file dropped on the page opens; an address opens when its site shares it, with a clear message when refused, failing or offline', async (t) => {
+  const { page, errors } = await openDonnees(t);
   const text = readFileSync(join(FIXTURES, 'utf8-semicolon.csv'), 'utf8');
   const dataTransfer = await page.evaluateHandle((content) => {
     const transfer = new DataTransfer();
@@ -99,10 +118,10 @@ test('a file dropped on the page opens; an address opens when its site shares it
   await page.context().setOffline(false);
   // The browser logs the 404 and the cross-origin refusal it was asked for; nothing else.
   assert.deepEqual(errors.filter((e) => !e.includes('404') && !/CORS|ERR_FAILED/.test(e)), []);
-  errors.splice(0);
 });
 
-test('open a file, read the profile, build a bar chart, switch to misleading, export SVG', async () => {
+test('open a file, read the profile, build a bar chart, switch to misleading, export SVG', async (t) => {
+  const { page, errors } = await openDonnees(t);
   await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
   await page.locator('#data-summary', { hasText: '408 lignes de données' }).waitFor();
   assert.match(await page.locator('#data-summary').textContent(), /UTF-8/);
@@ -140,7 +159,7 @@ test('open a file, read the profile, build a bar chart, switch to misleading, ex
   assert.ok(!misleadingLabels.some((t) => t.trim() === '0'), 'the misleading axis does not');
 
   const svg = readFileSync(
-    await download(page.getByRole('button', { name: /Enregistrer « Prêts par bibliothèque \(Trompeur\) » en SVG/ })),
+    await download(page, page.getByRole('button', { name: /Enregistrer « Prêts par bibliothèque \(Trompeur\) » en SVG/ })),
     'utf8',
   );
   assert.match(svg, /^<\?xml/);
@@ -148,7 +167,7 @@ test('open a file, read the profile, build a bar chart, switch to misleading, ex
   assert.match(svg, /Prêts par bibliothèque/);
 
   // The chart spec exports and re-imports.
-  const spec = await download(page.getByRole('button', { name: 'Graphique (JSON)', exact: true }));
+  const spec = await download(page, page.getByRole('button', { name: 'Graphique (JSON)', exact: true }));
   const json = JSON.parse(readFileSync(spec, 'utf8'));
   assert.equal(json.format, 'briques-chart');
   assert.equal(json.kind, 'bar');
@@ -157,12 +176,23 @@ test('open a file, read the profile, build a bar chart, switch to misleading, ex
   await page.getByLabel('Type de graphique').selectOption('pie');
   await page.setInputFiles('#chart-import', spec);
   await page.waitForFunction(() => document.querySelector('#chart-kind')?.value === 'bar');
-  const csv = readFileSync(await download(page.getByRole('button', { name: 'Données du graphique (CSV)' })), 'utf8');
+  const csv = readFileSync(await download(page, page.getByRole('button', { name: 'Données du graphique (CSV)' })), 'utf8');
   assert.match(csv, /Médiathèque centrale;/);
   assert.deepEqual(errors, []);
 });
 
-test('axe-core finds nothing on the Données page with a chart, normal and projector mode', async () => {
+test('axe-core finds nothing on the Données page with a chart, normal and projector mode', async (t) => {
+  const { page, errors } = await openDonnees(t);
+  // A chart with a filter, shown side by side with its misleading version.
+  await openLoans(page);
+  await page.getByLabel('Colonne', { exact: true }).selectOption('Bibliothèque');
+  await page.getByLabel('Condition').selectOption('ne');
+  await page.getByLabel('Valeur', { exact: true }).fill('Bibliobus');
+  await page.getByRole('button', { name: 'Ajouter le filtre' }).click();
+  await page.getByRole('button', { name: /^Retirer le filtre/ }).waitFor();
+  await page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('truncated_axis');
+  await page.locator('#data-chart-misleading svg').waitFor();
+  await page.locator('#data-chart-honest svg').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Mode projecteur' }).click();
   await page.waitForSelector('html.projector');
@@ -171,7 +201,8 @@ test('axe-core finds nothing on the Données page with a chart, normal and proje
   assert.deepEqual(errors, []);
 });
 
-test('a long file scrolls through every row, with only the rows in view in the document', async () => {
+test('a long file scrolls through every row, with only the rows in view in the document', async (t) => {
+  const { page, errors } = await openDonnees(t);
   const lines = ['n;commune;montant'];
   for (let i = 1; i <= 100_000; i++) lines.push(`${i};Commune ${i % 50};${(i * 1.5).toFixed(1).replace('.', ',')}`);
   await page.setInputFiles('#data-file', { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
@@ -206,16 +237,12 @@ test('a long file scrolls through every row, with only the rows in view in the d
   assert.deepEqual(errors, []);
 });
 
-test('on a 360 px phone, a loaded file and the side-by-side lesson need no horizontal scrolling', async () => {
-  const phone = await openPage(browser, { viewport: { width: 360, height: 740 } });
-  await phone.page.goto(`${server.base}/donnees`);
-  await waitForHeading(phone.page, TITLE);
-  await phone.page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
-  await phone.page.locator('#data-chart svg').waitFor();
+test('on a 360 px phone, a loaded file and the side-by-side lesson need no horizontal scrolling', async (t) => {
+  const phone = await openDonnees(t, { viewport: { width: 360, height: 740 } });
+  await openLoans(phone.page);
   await phone.page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('too_many_slices');
   await phone.page.locator('#data-chart-misleading svg').waitFor();
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
   assert.deepEqual(phone.errors, []);
-  await phone.context.close();
 });

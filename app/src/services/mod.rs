@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod budget_data;
+pub mod data_import;
 pub mod dialog;
 pub mod download;
 pub mod duplo_store;

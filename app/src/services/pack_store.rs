@@ -31,6 +31,15 @@ pub async fn fetch_bundled() -> Result<Vec<Pack>, String> {
     Ok(packs)
 }
 
+/// The pack with this slug: this device's copy first (it may have been edited here),
+/// else the bundled one.
+pub async fn find(slug: &str) -> Option<Pack> {
+    if let Some(pack) = load_local().into_iter().find(|p| p.slug == slug) {
+        return Some(pack);
+    }
+    fetch_bundled().await.ok()?.into_iter().find(|p| p.slug == slug)
+}
+
 /// The packs of this device. Stored text that no longer reads is kept aside under
 /// another key rather than lost.
 pub fn load_local() -> Vec<Pack> {

@@ -1,6 +1,7 @@
 //! App state: reducers and pure logic, free of `html!` and browser calls.
 
 pub mod budget;
+pub mod data;
 pub mod duplo;
 pub mod live;
 pub mod packs;

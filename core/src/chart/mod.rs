@@ -4,6 +4,7 @@
 //! backend, used by the app and the command line alike) and the misleading-chart lessons
 //! ([`lessons`]): each distortion paired with its honest version and an explanation.
 
+pub mod builder;
 pub mod data;
 pub mod draw;
 pub mod layout;
@@ -98,6 +99,15 @@ impl ChartKind {
     pub fn from_pack_code(code: &str) -> Option<ChartKind> {
         ChartKind::ALL.iter().copied().find(|k| k.pack_code() == code)
     }
+
+    /// Whether this kind can split its values into series by a `colour` column (the
+    /// others ignore it, so the chart builder does not offer it).
+    pub fn uses_colour(self) -> bool {
+        matches!(
+            self,
+            ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line | ChartKind::Scatter
+        )
+    }
 }
 
 /// The classic distortions a misleading-chart lesson shows.
@@ -139,6 +149,11 @@ impl Distortion {
     /// The distortion a pack names with this word.
     pub fn from_pack_code(code: &str) -> Option<Distortion> {
         Distortion::ALL.iter().copied().find(|d| d.pack_code() == code)
+    }
+
+    /// Whether the lesson draws a second measure (`y2`), which the user then chooses.
+    pub fn uses_second_measure(self) -> bool {
+        self == Distortion::DualAxes
     }
 }
 

@@ -354,3 +354,24 @@ fn cells_are_trimmed_of_every_white_space() {
     assert_eq!(texts(&ds, "nom"), [Some("x".into()), None]);
     assert_eq!(ds.column("valeur").unwrap().number(0), Some(12.5));
 }
+
+#[test]
+fn a_filter_is_described_in_words_in_each_language() {
+    let filter = |op, value: &str| Filter {
+        column: "Bibliothèque".into(),
+        op,
+        value: value.into(),
+    };
+    assert_eq!(
+        filter(FilterOp::Ne, "Bibliobus").describe(Lang::Fr),
+        "Bibliothèque est différent de « Bibliobus »"
+    );
+    assert_eq!(
+        filter(FilterOp::Ne, "Bibliobus").describe(Lang::En),
+        "Bibliothèque differs from “Bibliobus”"
+    );
+    assert_eq!(
+        filter(FilterOp::Missing, "").describe(Lang::Fr),
+        "Bibliothèque est vide"
+    );
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{display_from_message, tr_args, Lang};
+use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use crate::vocabulary::codes;
 
 use super::profile::median_sorted;
@@ -110,6 +110,32 @@ pub struct Filter {
     /// Value, as a user would type it (`12,5`, `01/03/2024`, `Nantes`).
     #[serde(default)]
     pub value: String,
+}
+
+impl Filter {
+    /// The filter in words (`Bibliothèque est différent de « Bibliobus »`), without the
+    /// value when the comparison needs none.
+    pub fn describe(&self, lang: Lang) -> String {
+        let op = tr(lang, &format!("data-op-{}", self.op.code()));
+        let column = self.column.as_str().into();
+        if self.op.needs_value() {
+            tr_args(
+                lang,
+                "data-filter-describe",
+                &[
+                    ("column", column),
+                    ("op", op.as_str().into()),
+                    ("value", self.value.as_str().into()),
+                ],
+            )
+        } else {
+            tr_args(
+                lang,
+                "data-filter-describe-no-value",
+                &[("column", column), ("op", op.as_str().into())],
+            )
+        }
+    }
 }
 
 /// How the rows of a group become one number.
