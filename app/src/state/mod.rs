@@ -2,5 +2,6 @@
 
 pub mod budget;
 pub mod duplo;
+pub mod mayor;
 pub mod packs;
 pub mod settings;
