@@ -233,6 +233,20 @@ impl Reducible for MayorState {
     }
 }
 
+/// What `outcome` spends on `category` (0 when the budget has none).
+pub fn spent(outcome: &Outcome, category: Category) -> f64 {
+    outcome
+        .depenses
+        .iter()
+        .find(|(k, _)| *k == category)
+        .map_or(0.0, |(_, amount)| *amount)
+}
+
+/// How far `choices` move `category`, in per cent of the actual amount.
+pub fn change(choices: &MayorChoices, category: Category) -> i32 {
+    choices.changes.get(&category).copied().unwrap_or(0)
+}
+
 /// "12,5" years, or "—" when the debt cannot be repaid from savings.
 pub fn years(lang: Lang, value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format_number(lang, v, 1))
@@ -275,13 +289,8 @@ pub fn comparison<'a>(
         .iter()
         .map(|category| {
             row(category.key(), &|o, c| {
-                let amount = o
-                    .depenses
-                    .iter()
-                    .find(|(k, _)| k == category)
-                    .map_or(0.0, |(_, a)| *a);
-                let change = percent(c, &|c| c.changes.get(category).copied().unwrap_or(0));
-                format!("{} ({change})", euros(lang, amount))
+                let moved = percent(c, &|c| change(c, *category));
+                format!("{} ({moved})", euros(lang, spent(o, *category)))
             })
         })
         .collect();

@@ -16,7 +16,7 @@ use super::euros;
 use super::glossary::Term;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::{dialog, mayor_store};
-use crate::state::mayor::{comparison, years, MayorAction, MayorState, GROUP_MAX_CHARS};
+use crate::state::mayor::{change, comparison, spent, years, MayorAction, MayorState, GROUP_MAX_CHARS};
 
 fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
     let (key, amount) = match problem {
@@ -92,17 +92,12 @@ pub fn Mayor(props: &MayorProps) -> Html {
 
     let sliders = MAYOR_CATEGORIES.iter().map(|category| {
         let category = *category;
-        let value = choices.changes.get(&category).copied().unwrap_or(0);
         let on_change = on_action.reform(move |percent| MayorAction::Change { category, percent });
-        let amount = outcome
-            .depenses
-            .iter()
-            .find(|(k, _)| *k == category)
-            .map_or(0.0, |(_, a)| *a);
+        let id = format!("maire-{}", category.key());
         html! {
             <li>
-                { slider(&settings, &format!("maire-{}", category.key()), settings.t(category.key()), value, on_change) }
-                <p class="mayor-amount">{ euros(lang, amount) }</p>
+                { slider(&settings, &id, settings.t(category.key()), change(choices, category), on_change) }
+                <p class="mayor-amount">{ euros(lang, spent(&outcome, category)) }</p>
             </li>
         }
     });

@@ -493,3 +493,43 @@ fn the_heading_names_the_commune_the_document_and_the_nomenclature() {
         "the file's population first"
     );
 }
+
+#[test]
+fn every_text_of_the_tree_and_the_evolution_is_in_the_catalogue() {
+    let loaded = two_years();
+    let budget = loaded.budget(None).expect("a budget");
+    let money = Money::new(Lang::Fr, None, false);
+    let view = BudgetView {
+        side: Side::Recettes,
+        axis: Axis::Fonction,
+        path: vec!["I".into()],
+        ..BudgetView::default()
+    };
+    let revenue = drill(&loaded.name, budget, &view, money);
+    let labels: Vec<&str> = revenue.crumbs.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Recettes", "Investissement"]);
+    let unknown = briques_core::budget::explore::Node {
+        key: "f-".into(),
+        level: briques_core::budget::explore::Level::Fonction,
+        label: None,
+        amount: 0.0,
+        children: Vec::new(),
+    };
+    assert_eq!(
+        node_label(Lang::Fr, Side::Depenses, &unknown),
+        "Fonction non précisée"
+    );
+    let view = BudgetView {
+        path: vec!["F".into(), "012".into(), "64111".into()],
+        ..BudgetView::default()
+    };
+    let account = drill(&loaded.name, budget, &view, money);
+    assert!(account.table.caption.starts_with("Lignes du budget : 64111"));
+    let evolution = evolution(&loaded, false).expect("two years");
+    for (key, _) in &evolution.series {
+        assert!(
+            briques_core::i18n::has_key(key),
+            "{key} missing from the catalogue"
+        );
+    }
+}
