@@ -7,6 +7,7 @@ pub mod dialog;
 pub mod download;
 pub mod duplo_store;
 pub mod file_input;
+pub mod mayor_store;
 pub mod pack_store;
 pub mod storage;
 pub mod tasks;

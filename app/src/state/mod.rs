@@ -4,5 +4,6 @@ pub mod budget;
 pub mod data;
 pub mod duplo;
 pub mod live;
+pub mod mayor;
 pub mod packs;
 pub mod settings;

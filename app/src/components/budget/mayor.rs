@@ -2,49 +2,21 @@
 //! under the real constraints (each section balanced, the capital repaid covered by
 //! savings, a limit on new loans), sees at once what breaks, and saves its proposal;
 //! the facilitator shows every group beside the actual budget. Proposals stay on the
-//! device (local storage), per commune and year.
+//! device (local storage, `services::mayor_store`), per commune and year; the game's
+//! state and the comparison table are `state::mayor`.
 
 use std::rc::Rc;
 
-use briques_core::budget::explore::{
-    MayorBase, MayorChoices, Outcome, Problem, MAYOR_CATEGORIES, MAYOR_RANGE,
-};
-use briques_core::i18n::{format_number, Lang};
-use briques_core::site::STORAGE_MAYOR_GROUPS;
-use serde::{Deserialize, Serialize};
+use briques_core::budget::explore::{MayorBase, Problem, MAYOR_CATEGORIES, MAYOR_RANGE};
+use briques_core::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::euros;
 use super::glossary::Term;
 use crate::hooks::{use_settings, SettingsHandle};
-use crate::services::storage;
-
-/// A change a slider makes to the choices.
-type Edit = dyn Fn(&mut MayorChoices, i32);
-
-/// A group's saved proposal.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Proposal {
-    /// The group's name.
-    pub group: String,
-    /// Commune and year the proposal is about.
-    pub commune: String,
-    /// Exercice.
-    pub exercice: i32,
-    /// The choices.
-    pub choices: MayorChoices,
-}
-
-fn load_proposals() -> Vec<Proposal> {
-    storage::read(STORAGE_MAYOR_GROUPS)
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-fn save_proposals(proposals: &[Proposal]) -> Result<(), storage::SaveError> {
-    storage::save_json(STORAGE_MAYOR_GROUPS, proposals)
-}
+use crate::services::{dialog, mayor_store};
+use crate::state::mayor::{change, comparison, spent, years, MayorAction, MayorState, GROUP_MAX_CHARS};
 
 fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
     let (key, amount) = match problem {
@@ -54,10 +26,6 @@ fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> Str
         Problem::EmpruntTropEleve { limite } => ("mayor-problem-emprunt", limite),
     };
     settings.t_args(key, &[("amount", euros(lang, *amount).as_str().into())])
-}
-
-fn years(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format_number(lang, v, 1))
 }
 
 /// Props of [`Mayor`].
@@ -71,11 +39,12 @@ pub struct MayorProps {
     pub exercice: i32,
 }
 
+/// A slider of −30 % to +30 % of the actual amount.
 fn slider(settings: &SettingsHandle, id: &str, label: String, value: i32, on_change: Callback<i32>) -> Html {
     let oninput = Callback::from(move |event: InputEvent| {
         if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
             if let Ok(v) = input.value().parse::<i32>() {
-                on_change.emit(v.clamp(-MAYOR_RANGE, MAYOR_RANGE));
+                on_change.emit(v);
             }
         }
     });
@@ -96,136 +65,91 @@ fn slider(settings: &SettingsHandle, id: &str, label: String, value: i32, on_cha
 pub fn Mayor(props: &MayorProps) -> Html {
     let settings = use_settings();
     let lang = settings.lang();
-    let base = props.base.clone();
-    let choices = use_state(|| MayorChoices::actual(&base));
-    let proposals = use_state(load_proposals);
-    let group = use_state(String::new);
-    let notice = use_state(String::new);
-    {
-        // A new commune or year starts from its actual budget.
-        let choices = choices.clone();
-        use_effect_with(props.base.clone(), move |base| {
-            choices.set(MayorChoices::actual(base));
-        });
-    }
-    let outcome: Outcome = props.base.evaluate(&choices);
-    let actual = props.base.actual();
-
-    let set = |edit: Rc<Edit>| {
-        let choices = choices.clone();
-        Callback::from(move |v: i32| {
-            let mut next = (*choices).clone();
-            edit(&mut next, v);
-            choices.set(next);
-        })
+    let state = {
+        let base = props.base.clone();
+        use_reducer(move || MayorState::new(&base, mayor_store::load()))
     };
+    let on_action = state.dispatcher().to_callback();
+    // A new commune or year starts from its actual budget.
+    use_effect_with(props.base.clone(), {
+        let on_action = on_action.clone();
+        move |base| on_action.emit(MayorAction::Reset { base: base.clone() })
+    });
+    // Each change of the proposals is written to the device; what the browser says is
+    // told to the group (a proposal that could not be saved stays on screen).
+    use_effect_with(state.writes, {
+        let on_action = on_action.clone();
+        let proposals = state.proposals.clone();
+        move |writes| {
+            if *writes > 0 {
+                let result = mayor_store::save(&proposals);
+                on_action.emit(MayorAction::Written { result });
+            }
+        }
+    });
+    let choices = &state.choices;
+    let outcome = props.base.evaluate(choices);
+
     let sliders = MAYOR_CATEGORIES.iter().map(|category| {
-        let c = *category;
-        let value = choices.changes.get(&c).copied().unwrap_or(0);
-        let on_change = set(Rc::new(move |ch: &mut MayorChoices, v| {
-            ch.changes.insert(c, v);
-        }));
-        let amount = outcome
-            .depenses
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map_or(0.0, |(_, a)| *a);
+        let category = *category;
+        let on_change = on_action.reform(move |percent| MayorAction::Change { category, percent });
+        let id = format!("maire-{}", category.key());
         html! {
             <li>
-                { slider(&settings, &format!("maire-{}", c.key()), settings.t(c.key()), value, on_change) }
-                <p class="mayor-amount">{ euros(lang, amount) }</p>
+                { slider(&settings, &id, settings.t(category.key()), change(choices, category), on_change) }
+                <p class="mayor-amount">{ euros(lang, spent(&outcome, category)) }</p>
             </li>
         }
     });
-    let on_impots = set(Rc::new(|ch: &mut MayorChoices, v| ch.impots = v));
-    let on_equipement = set(Rc::new(|ch: &mut MayorChoices, v| ch.equipement = v));
-    let on_emprunt = {
-        let choices = choices.clone();
+    let on_impots = on_action.reform(|percent| MayorAction::Taxes { percent });
+    let on_equipement = on_action.reform(|percent| MayorAction::Equipment { percent });
+    let text_input = |make: fn(String) -> MayorAction| {
+        let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                let text: String = input.value().chars().filter(|c| c.is_ascii_digit()).collect();
-                let mut next = (*choices).clone();
-                next.emprunt = text.parse::<f64>().unwrap_or(0.0).min(1e12);
-                choices.set(next);
+                on_action.emit(make(input.value()));
             }
         })
     };
+    let on_emprunt = text_input(|text| MayorAction::Loan { text });
+    let on_group = text_input(|name| MayorAction::NameGroup { name });
     let on_reset = {
-        let choices = choices.clone();
         let base = props.base.clone();
-        Callback::from(move |_: MouseEvent| choices.set(MayorChoices::actual(&base)))
-    };
-    let on_group = {
-        let group = group.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                group.set(input.value());
-            }
-        })
+        on_action.reform(move |_: MouseEvent| MayorAction::Reset { base: base.clone() })
     };
     let on_save = {
-        let proposals = proposals.clone();
-        let group = group.clone();
-        let choices = choices.clone();
-        let notice = notice.clone();
-        let settings = settings.clone();
         let commune = props.commune.to_string();
         let exercice = props.exercice;
-        Callback::from(move |event: SubmitEvent| {
+        on_action.reform(move |event: SubmitEvent| {
             event.prevent_default();
-            let name = group.trim().to_owned();
-            if name.is_empty() {
-                notice.set(settings.t("mayor-group-missing"));
-                return;
-            }
-            let mut list = (*proposals).clone();
-            list.retain(|p| !(p.group == name && p.commune == commune && p.exercice == exercice));
-            list.push(Proposal {
-                group: name.chars().take(60).collect(),
+            MayorAction::Save {
                 commune: commune.clone(),
                 exercice,
-                choices: (*choices).clone(),
-            });
-            // Shown either way: a proposal that could not be saved stays on screen.
-            let saved = save_proposals(&list);
-            proposals.set(list);
-            notice.set(match saved {
-                Ok(()) => settings.t_args("mayor-group-saved", &[("group", name.as_str().into())]),
-                Err(error) => settings.t_args(
-                    "mayor-group-not-saved",
-                    &[
-                        ("group", name.as_str().into()),
-                        ("reason", settings.t(error.message_key()).as_str().into()),
-                    ],
-                ),
-            });
+            }
         })
     };
-    let mine: Vec<Proposal> = proposals
-        .iter()
-        .filter(|p| p.commune == props.commune.as_str() && p.exercice == props.exercice)
-        .cloned()
-        .collect();
     let on_clear = {
-        let proposals = proposals.clone();
-        let notice = notice.clone();
+        let on_action = on_action.clone();
         let commune = props.commune.to_string();
         let exercice = props.exercice;
         let settings = settings.clone();
         Callback::from(move |_: MouseEvent| {
-            let confirmed = gloo::utils::window()
-                .confirm_with_message(&settings.t("mayor-clear-confirm"))
-                .unwrap_or(false);
-            if confirmed {
-                let mut list = (*proposals).clone();
-                list.retain(|p| !(p.commune == commune && p.exercice == exercice));
-                // Cleared on screen either way; the stored list may still hold them.
-                if let Err(error) = save_proposals(&list) {
-                    notice.set(settings.t(error.message_key()));
-                }
-                proposals.set(list);
+            if dialog::confirm(&settings.t("mayor-clear-confirm")) {
+                on_action.emit(MayorAction::Clear {
+                    commune: commune.clone(),
+                    exercice,
+                });
             }
         })
+    };
+    let mut mine = state.proposals_for(&props.commune, props.exercice).peekable();
+    let has_proposals = mine.peek().is_some();
+    let table = comparison(lang, &props.base, mine);
+    // A failure is announced at once (alert); other notices wait their turn (status).
+    let (failure, notice) = match &state.notice {
+        Some(n) if n.is_failure() => (Some(n.text(lang)), None),
+        Some(n) => (None, Some(n.text(lang))),
+        None => (None, None),
     };
 
     let status = if outcome.problems.is_empty() {
@@ -237,89 +161,6 @@ pub fn Mayor(props: &MayorProps) -> Html {
             </ul>
         }
     };
-    let outcomes: Vec<(String, Outcome, Option<&MayorChoices>)> =
-        std::iter::once((settings.t("mayor-actual"), actual.clone(), None))
-            .chain(
-                mine.iter()
-                    .map(|p| (p.group.clone(), props.base.evaluate(&p.choices), Some(&p.choices))),
-            )
-            .collect();
-    let pct = |c: Option<&MayorChoices>, get: &dyn Fn(&MayorChoices) -> i32| {
-        c.map_or_else(|| "—".to_owned(), |c| format!("{:+}\u{a0}%", get(c)))
-    };
-    let rows: Vec<(String, Vec<String>)> = {
-        let mut rows: Vec<(String, Vec<String>)> = MAYOR_CATEGORIES
-            .iter()
-            .map(|category| {
-                (
-                    settings.t(category.key()),
-                    outcomes
-                        .iter()
-                        .map(|(_, o, c)| {
-                            let amount = o
-                                .depenses
-                                .iter()
-                                .find(|(k, _)| k == category)
-                                .map_or(0.0, |(_, a)| *a);
-                            let change = pct(*c, &|c| c.changes.get(category).copied().unwrap_or(0));
-                            format!("{} ({change})", euros(lang, amount))
-                        })
-                        .collect(),
-                )
-            })
-            .collect();
-        rows.push((
-            settings.t("category-impots-locaux"),
-            outcomes.iter().map(|(_, _, c)| pct(*c, &|c| c.impots)).collect(),
-        ));
-        rows.push((
-            settings.t("category-equipement"),
-            outcomes
-                .iter()
-                .map(|(_, o, _)| euros(lang, o.equipement))
-                .collect(),
-        ));
-        rows.push((
-            settings.t("category-emprunts"),
-            outcomes.iter().map(|(_, o, _)| euros(lang, o.emprunt)).collect(),
-        ));
-        rows.push((
-            settings.t("indicator-epargne-brute"),
-            outcomes
-                .iter()
-                .map(|(_, o, _)| euros(lang, o.epargne_brute))
-                .collect(),
-        ));
-        rows.push((
-            settings.t("indicator-epargne-nette"),
-            outcomes
-                .iter()
-                .map(|(_, o, _)| euros(lang, o.epargne_nette))
-                .collect(),
-        ));
-        rows.push((
-            settings.t("indicator-desendettement"),
-            outcomes
-                .iter()
-                .map(|(_, o, _)| years(lang, o.capacite_desendettement))
-                .collect(),
-        ));
-        rows.push((
-            settings.t("mayor-rules"),
-            outcomes
-                .iter()
-                .map(|(_, o, _)| {
-                    if o.problems.is_empty() {
-                        settings.t("mayor-rules-ok")
-                    } else {
-                        settings.t_args("mayor-rules-broken", &[("count", o.problems.len().into())])
-                    }
-                })
-                .collect(),
-        ));
-        rows
-    };
-
     html! {
         <section class="mayor" aria-labelledby="maire-titre">
             <h2 id="maire-titre">{ settings.t("mayor-title") }</h2>
@@ -368,22 +209,26 @@ pub fn Mayor(props: &MayorProps) -> Html {
             </div>
             <form class="mayor-save" onsubmit={on_save}>
                 <label for="maire-groupe">{ settings.t("mayor-group") }</label>
-                <input id="maire-groupe" type="text" maxlength="60" value={(*group).clone()} oninput={on_group} />
+                <input id="maire-groupe" type="text" maxlength={GROUP_MAX_CHARS.to_string()}
+                    value={state.group.clone()} oninput={on_group} />
                 <button type="submit">{ settings.t("mayor-save") }</button>
-                <p class="notice" role="status">{ (*notice).clone() }</p>
+                if let Some(text) = failure {
+                    <p class="notice" role="alert">{ text }</p>
+                }
+                <p class="notice" role="status">{ notice }</p>
             </form>
             <h3 id="maire-comparaison">{ settings.t("mayor-compare") }</h3>
-            if mine.is_empty() {
+            if !has_proposals {
                 <p>{ settings.t("mayor-compare-empty") }</p>
             } else {
                 <div class="table-scroll">
                     <table class="mayor-table" aria-labelledby="maire-comparaison">
                         <thead><tr>
                             <th scope="col">{ settings.t("mayor-line") }</th>
-                            { for outcomes.iter().map(|(name, ..)| html! { <th scope="col">{ name.clone() }</th> }) }
+                            { for table.columns.into_iter().map(|name| html! { <th scope="col">{ name }</th> }) }
                         </tr></thead>
                         <tbody>
-                            { for rows.into_iter().map(|(label, cells)| html! {
+                            { for table.rows.into_iter().map(|(label, cells)| html! {
                                 <tr><th scope="row">{ label }</th>{ for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr>
                             }) }
                         </tbody>

@@ -1,17 +1,22 @@
-//! Pieces of the budget explorer: the treemap, the glossary and its term links, the
-//! evolution and "100 €" charts, and "Si j'étais maire".
+//! Pieces of the budget explorer, by what they show: the source chooser (`source`), the
+//! heading with the year and the tabs (`heading`), the key indicators (`indicators`), the
+//! drill-down with its treemap and table (`drill`, `treemap`), "100 €" (`hundred`), the
+//! evolution (`evolution`; both drawn by `charts`), "Si j'étais maire" (`mayor`), and the
+//! glossary with its term links (`glossary`). Each gets props and callbacks; the state is
+//! the page's (`state::budget`), or the game's own (`state::mayor`).
 
 pub mod charts;
+pub mod drill;
+pub mod evolution;
 pub mod glossary;
+pub mod heading;
+pub mod hundred;
+pub mod indicators;
 pub mod mayor;
+pub mod source;
 pub mod treemap;
 
-use briques_core::i18n::{format_number, Lang};
-
-/// An amount in euros, rounded to the euro ("1 234 567 €").
-pub fn euros(lang: Lang, amount: f64) -> String {
-    format!("{}\u{a0}€", format_number(lang, amount.round(), 0))
-}
+pub use crate::state::budget::euros;
 
 /// Fill colours of the budget charts (Okabe–Ito, colour-blind safe) with the text colour
 /// that keeps a contrast of at least 4.5:1 on each.

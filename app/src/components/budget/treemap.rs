@@ -8,19 +8,7 @@ use briques_core::i18n::shorten;
 use yew::prelude::*;
 
 use super::PALETTE;
-
-/// One part to draw.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Part {
-    /// Key used when the part is opened.
-    pub key: String,
-    /// Label shown in the part.
-    pub label: String,
-    /// Amount as shown (already formatted).
-    pub shown: String,
-    /// The amount (sets the area).
-    pub amount: f64,
-}
+use crate::state::budget::Part;
 
 /// Props of [`Treemap`].
 #[derive(Properties, PartialEq)]

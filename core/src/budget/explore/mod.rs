@@ -7,21 +7,27 @@
 //! - [`squarify`]: the treemap layout (areas proportional to amounts), the chart
 //!   module's ([`crate::chart::layout`]);
 //! - [`hundred_euros`]: what 100 € of spending funds, by citizen category;
-//! - [`Strate`] and [`share_above`]: "how many communes of the same size spend more";
+//! - [`Strate`], [`share_above`] and [`compare`]: "how many communes of the same size
+//!   spend more";
+//! - [`line_rows`], [`share_of`], [`nomenclature_change`]: the drill-down's table and
+//!   the evolution chart's M14 → M57 mark;
 //! - [`MayorBase`], [`MayorChoices`], [`Outcome`]: "Si j'étais maire", re-allocating the
 //!   spending under the real constraints of a commune budget.
 
 //!
 //! By topic: [`tree`] (the tree, the drill-down path, 100 €), [`strates`] (comparison
-//! with similar communes), [`mayor`] ("Si j'étais maire").
+//! with similar communes), [`table`] (the drill-down's lines, shares, the nomenclature
+//! change), [`mayor`] ("Si j'étais maire").
 
 pub mod mayor;
 pub mod strates;
+pub mod table;
 pub mod tree;
 
 pub use crate::chart::layout::{squarify, Rect};
 pub use mayor::*;
 pub use strates::*;
+pub use table::*;
 pub use tree::*;
 
 #[cfg(test)]
@@ -139,6 +145,40 @@ mod tests {
         assert_eq!(chapitre_of(&line("6419", Direction::Recette)), "013");
         assert_eq!(chapitre_of(&line("2041582", Direction::Depense)), "204");
         assert_eq!(chapitre_of(&line("2151", Direction::Depense)), "21");
+    }
+
+    #[test]
+    fn the_last_level_lists_each_line_of_the_account() {
+        let budget = demo(2023);
+        let path = ["F".to_owned(), "012".to_owned(), "64111".to_owned()];
+        let rows = line_rows(&budget, Side::Depenses, Axis::Nature, &path);
+        assert_eq!(rows.len(), 1);
+        let node = descend(&tree(&budget, Side::Depenses, Axis::Nature), &path)[3].amount;
+        assert_eq!(rows[0].compte, "64111");
+        assert_eq!(rows[0].chapitre, "012");
+        assert!(rows[0].label.is_some());
+        assert!((rows[0].amount - node).abs() < 0.01);
+        assert!(line_rows(&budget, Side::Depenses, Axis::Nature, &["X".to_owned()]).is_empty());
+    }
+
+    #[test]
+    fn shares_need_a_positive_total() {
+        assert_eq!(share_of(25.0, 100.0), Some(0.25));
+        assert_eq!(share_of(25.0, 0.0), None);
+        assert_eq!(share_of(-1.0, -4.0), None);
+    }
+
+    #[test]
+    fn the_m57_change_is_found_in_a_run_of_years() {
+        let budgets: Vec<Budget> = (2019..=2024).map(demo).collect();
+        assert_eq!(
+            nomenclature_change(&budgets),
+            Some(4),
+            "2023 is the first M57 year"
+        );
+        assert_eq!(nomenclature_change(&budgets[..4]), None);
+        assert_eq!(nomenclature_change(&budgets[4..]), None);
+        assert_eq!(nomenclature_change(&[]), None);
     }
 
     #[test]

@@ -78,6 +78,36 @@ pub fn share_above(q: &Quartiles, value: f64) -> f64 {
     (100.0 - pct_below).clamp(1.0, 99.0)
 }
 
+/// The statistics of the strate of `population`, when `strates` (keyed by strate number,
+/// as `strates.json` is) has them.
+pub fn strate_of(strates: &BTreeMap<String, Strate>, population: u64) -> Option<&Strate> {
+    strates.get(&strate(population).to_string())
+}
+
+/// How one indicator of a commune compares with the communes of its strate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Comparison {
+    /// Approximate share (in %, rounded to a whole number) of the strate's communes with
+    /// a higher amount per inhabitant.
+    pub share_above: f64,
+    /// The strate's quartiles of the indicator, per inhabitant.
+    pub quartiles: Quartiles,
+}
+
+/// Compares `value`, the commune's total for `indicator`, per inhabitant with the
+/// strate; `None` when the strate has no statistics for that indicator or the population
+/// is zero.
+pub fn compare(stats: &Strate, indicator: &str, value: f64, population: u64) -> Option<Comparison> {
+    if population == 0 {
+        return None;
+    }
+    let quartiles = *stats.per_inhabitant.get(indicator)?;
+    Some(Comparison {
+        share_above: share_above(&quartiles, value / population as f64).round(),
+        quartiles,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +125,36 @@ mod tests {
         assert_eq!(share_above(&q, 1000.0), 25.0);
         assert_eq!(share_above(&q, 10_000.0), 1.0);
         assert_eq!(share_above(&q, -5.0), 99.0);
+    }
+
+    #[test]
+    fn a_commune_is_compared_per_inhabitant_with_its_own_strate() {
+        let q = Quartiles {
+            q1: 600.0,
+            median: 800.0,
+            q3: 1000.0,
+        };
+        let stats = Strate {
+            label: "2 000 à 3 499 habitants".into(),
+            communes: 120,
+            per_inhabitant: BTreeMap::from([("depenses_reelles_fonctionnement".to_owned(), q)]),
+        };
+        let strates = BTreeMap::from([("4".to_owned(), stats.clone())]);
+        assert_eq!(strate_of(&strates, 3012).map(|s| s.communes), Some(120));
+        assert_eq!(strate_of(&strates, 3500), None, "strate 5 is not served");
+        // 2 400 000 € for 3 000 inhabitants is the median: half of the communes spend more.
+        let c = compare(&stats, "depenses_reelles_fonctionnement", 2_400_000.0, 3000);
+        assert_eq!(
+            c,
+            Some(Comparison {
+                share_above: 50.0,
+                quartiles: q
+            })
+        );
+        let c = compare(&stats, "depenses_reelles_fonctionnement", 2_000_000.0, 3000);
+        assert_eq!(c.map(|c| c.share_above), Some(67.0), "rounded to a whole number");
+        assert_eq!(compare(&stats, "encours_dette", 1.0, 3000), None);
+        assert_eq!(compare(&stats, "depenses_reelles_fonctionnement", 1.0, 0), None);
     }
 
     proptest! {
