@@ -24,6 +24,17 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
+# rustfmt and clippy come with the toolchain rustup installs; add them if a minimal
+# profile left them out.
+ensure_rust_tools() {
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "Installation de $component (rustup)"
+      rustup component add "$component"
+    fi
+  done
+}
+
 ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Installation de la cible wasm32-unknown-unknown (rustup)"

@@ -19,9 +19,23 @@ pub mod state;
 
 pub use app::App;
 
-/// Mounts the app on the page's `#app` element (or `<body>` if it is missing),
-/// replacing the static "loading" text that `index.html` shows until then.
+/// Loads the catalogues, then mounts the app on the page's `#app` element (or `<body>`
+/// if it is missing), replacing the static "loading" text that `index.html` shows until
+/// then. The catalogues are data, not code (`/locales/<lang>.ftl`, precached by the
+/// service worker): French, every text's fallback, and the saved language are loaded
+/// before the first paint so that no raw key is ever shown.
 pub fn run() {
+    wasm_bindgen_futures::spawn_local(async {
+        let saved = services::storage::load_settings().lang;
+        services::api::load_catalogue(briques_core::i18n::Lang::Fr).await;
+        if saved != briques_core::i18n::Lang::Fr {
+            services::api::load_catalogue(saved).await;
+        }
+        mount();
+    });
+}
+
+fn mount() {
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => {

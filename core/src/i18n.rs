@@ -57,10 +57,16 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    /// The catalogue compiled into this build: both languages natively; in the browser
-    /// only French (the default), English being fetched when chosen (see
-    /// [`load_catalogue`]) to keep the bundle small.
+    /// The catalogue compiled into this build: both languages natively; none in the
+    /// browser, whose catalogues are data fetched from `/locales/<lang>.ftl` (French
+    /// before the app mounts, English when chosen; see [`load_catalogue`]) and precached
+    /// by the service worker, to keep the code bundle small.
     fn source(self) -> &'static str {
+        #[cfg(target_family = "wasm")]
+        {
+            ""
+        }
+        #[cfg(not(target_family = "wasm"))]
         match self {
             Lang::Fr => concat!(
                 include_str!("../locales/fr.ftl"),
@@ -71,7 +77,6 @@ impl Lang {
                 "\n",
                 include_str!("../locales/fr-packs.ftl"),
             ),
-            #[cfg(not(target_family = "wasm"))]
             Lang::En => concat!(
                 include_str!("../locales/en.ftl"),
                 "\n",
@@ -81,8 +86,6 @@ impl Lang {
                 "\n",
                 include_str!("../locales/en-packs.ftl"),
             ),
-            #[cfg(target_family = "wasm")]
-            Lang::En => "",
         }
     }
 
@@ -138,7 +141,7 @@ pub fn tr(lang: Lang, key: &str) -> String {
 pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
     let pattern = catalogue(lang)
         .and_then(|c| c.messages.get(key))
-        .or_else(|| french().messages.get(key));
+        .or_else(|| catalogue(Lang::Fr)?.messages.get(key));
     match pattern {
         Some(pattern) => {
             let mut out = String::new();
@@ -151,7 +154,7 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
 
 /// Whether `key` exists in the default (French) catalogue.
 pub fn has_key(key: &str) -> bool {
-    french().messages.contains_key(key)
+    catalogue(Lang::Fr).is_some_and(|c| c.messages.contains_key(key))
 }
 
 /// Formats a number with the language's separators and `decimals` digits after the
@@ -247,8 +250,7 @@ struct Catalogue {
 
 /// One slot per language (by [`Lang::index`]), filled by whichever comes first: the
 /// language's first use, from the catalogue compiled in, or [`load_catalogue`] (the
-/// only way for English in the browser, whose build does not embed it). A filled slot
-/// is never replaced.
+/// only way in the browser, whose build embeds none). A filled slot is never replaced.
 static CATALOGUES: [OnceLock<Catalogue>; 2] = [OnceLock::new(), OnceLock::new()];
 
 /// `lang`'s catalogue: the one compiled in, else the one loaded at run time, if any.
@@ -260,23 +262,18 @@ fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
     }
 }
 
-/// The French catalogue, always compiled in (the fallback of every language).
-fn french() -> &'static Catalogue {
-    CATALOGUES[Lang::Fr.index()].get_or_init(|| parse_catalogue(Lang::Fr.source()).0)
-}
-
-/// Whether `lang`'s messages are available (French always is; English natively, or in
-/// the browser once [`load_catalogue`] has run).
+/// Whether `lang`'s messages are available (natively always; in the browser once
+/// [`load_catalogue`] has run).
 pub fn has_catalogue(lang: Lang) -> bool {
-    lang == Lang::Fr || catalogue(lang).is_some_and(|c| !c.messages.is_empty())
+    catalogue(lang).is_some_and(|c| !c.messages.is_empty())
 }
 
 /// Loads `lang`'s catalogue from its Fluent source (the concatenated `*.ftl` files the
-/// build publishes as `/locales/<lang>.ftl`). French is compiled in and never replaced;
-/// returns whether the catalogue is now available.
+/// build publishes as `/locales/<lang>.ftl`); a catalogue already there is never
+/// replaced. Returns whether the catalogue is now available.
 pub fn load_catalogue(lang: Lang, source: &str) -> bool {
     let slot = &CATALOGUES[lang.index()];
-    if lang != Lang::Fr && slot.get().is_none() {
+    if slot.get().is_none() {
         let (catalogue, _) = parse_catalogue(source);
         if !catalogue.messages.is_empty() {
             let _ = slot.set(catalogue);

@@ -70,6 +70,10 @@ fn each_broken_fixture_prints_where_and_what() {
         ),
         ("broken-syntax", "pack.toml:3: erreur de syntaxe TOML"),
         (
+            "broken-periode",
+            "pack.toml:31: activites[1].graphiques[1].periode: année 0 improbable",
+        ),
+        (
             "broken-duplicate-slug",
             "b/pack.toml: identifiant: l'identifiant « meme-atelier » est déjà celui du pack a",
         ),

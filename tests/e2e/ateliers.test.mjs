@@ -4,9 +4,10 @@
 // opens the budget page with the pack's settings; the handout prints to one A4 page
 // and the sheets one per page, without the navigation; export → import never
 // overwrites silently; editing saves a local version; axe-core finds nothing in
-// normal and projector mode.
+// normal and projector mode. Each test gets its own browser context (its own local
+// storage), so none depends on what another did.
 
-import { test, before, after } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,9 @@ const work = mkdtempSync(join(tmpdir(), 'briques-ateliers-'));
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
+});
+
+beforeEach(async () => {
   ({ context, page, errors } = await openPage(browser, { acceptDownloads: true }));
   // window.print() opens no dialog in a test: record the call instead.
   await page.addInitScript(() => {
@@ -37,8 +41,11 @@ before(async () => {
   });
 });
 
-after(async () => {
+afterEach(async () => {
   await context?.close();
+});
+
+after(async () => {
   await browser?.close();
   await server?.stop();
   server?.cleanup();
@@ -233,6 +240,23 @@ test('export then import: identical is a no-op, a changed pack is never replaced
   await page.getByRole('button', { name: 'Supprimer de cet appareil' }).click();
   await waitForHeading(page, 'Ateliers');
   await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 3);
+  assert.deepEqual(errors, []);
+});
+
+test('a pack whose chart period would freeze the page is refused with the check\'s message', async () => {
+  // The bundled chart pack, with the period of a preset made absurd.
+  const bundle = readFileSync(join(root, 'www', 'packs', 'lire-un-graphique.briques'), 'utf8');
+  assert.ok(bundle.includes('"range": "2012-2019"'));
+  const broken = join(work, 'periode.briques');
+  writeFileSync(broken, bundle.replace('"range": "2012-2019"', '"range": "0-2000000000"'));
+  await openLibrary();
+  await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(broken);
+  await page.getByText('activites[1].graphiques[2].periode: année 0 improbable : les années vont de 1000 à 2200').waitFor();
+  await page.getByText('1 problème à corriger').waitFor();
+  assert.equal(await cards().count(), 3, 'nothing imported');
+  // The page still answers.
+  await page.getByRole('link', { name: CHARTS, exact: true }).click();
+  await waitForHeading(page, CHARTS);
   assert.deepEqual(errors, []);
 });
 

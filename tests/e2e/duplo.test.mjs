@@ -2,12 +2,14 @@
 // towers, cross-tab and "qui est unique ?" shown equal the core's own computation
 // (`briques survey stats --json` on the CSV the page exports); reload keeps
 // everything; the exported CSV re-imports to the same session; charts export as SVG;
-// axe-core finds nothing in normal and projector mode.
+// axe-core finds nothing in normal and projector mode. Each test opens its own browser
+// context (its own local storage): the first enters 40 answers with the keyboard, the
+// others start from the same 40 answers imported as a CSV file.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, openPage, waitForHeading, axeViolations, BIN } from './helpers.mjs';
@@ -16,11 +18,11 @@ const TITLE = 'Les données en Duplo';
 const QUESTIONS = ['Fromage ou dessert ?', 'Sucré ou salé ?', 'Genre', 'Habitez-vous la commune ?'];
 const CHOICES = [2, 2, 3, 2];
 
+const LABELS = [['Fromage', 'Dessert'], ['Sucré', 'Salé'], ['Femme', 'Homme', 'Autre ou ne se prononce pas'], ['Oui', 'Non']];
+
 let server;
 let browser;
-let context;
-let page;
-let errors;
+const contexts = [];
 const work = mkdtempSync(join(tmpdir(), 'briques-duplo-'));
 
 /** 40 deterministic participants: a key per question, '0' now and then for "no answer". */
@@ -37,11 +39,34 @@ function stats(csv, quasi) {
   return JSON.parse(out.toString());
 }
 
-async function count() {
+async function count(page) {
   return Number(await page.locator('#participant-count').textContent());
 }
 
-async function download(button) {
+/** A page of its own (a fresh context: empty local storage) that accepts dialogs. */
+async function fresh() {
+  const opened = await openPage(browser, { acceptDownloads: true });
+  contexts.push(opened.context);
+  opened.page.on('dialog', (dialog) => dialog.accept());
+  return opened;
+}
+
+/** A fresh Duplo page holding the 40 participants, imported from a CSV file. */
+async function withAnswers() {
+  const opened = await fresh();
+  const { page } = opened;
+  const csv = join(work, 'quarante.csv');
+  const rows = participants().map((keys, i) =>
+    [i + 1, ...keys.map((k, q) => (k === 0 ? '' : LABELS[q][k - 1]))].join(';'));
+  writeFileSync(csv, [`Participant;${QUESTIONS.join(';')}`, ...rows].join('\n') + '\n');
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(csv);
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+  return opened;
+}
+
+async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const target = join(work, file.suggestedFilename());
   copyFileSync(await file.path(), target);
@@ -62,7 +87,7 @@ function crossByLabel(crosstab) {
 }
 
 /** What the page shows: towers, revealed cross-tab cells, uniqueness. */
-async function shown() {
+async function shown(page) {
   const towers = await page.locator('#duplo-tours .tower-count').evaluateAll((texts) =>
     Object.fromEntries(texts.map((t) => [t.dataset.choice, Number(t.textContent)])));
   const table = page.locator('.crosstab-table');
@@ -88,18 +113,17 @@ async function shown() {
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  ({ context, page, errors } = await openPage(browser, { acceptDownloads: true }));
-  page.on('dialog', (dialog) => dialog.accept());
 });
 
 after(async () => {
-  await context?.close();
+  for (const context of contexts) await context.close();
   await browser?.close();
   await server?.stop();
   server?.cleanup();
 });
 
 test('40 responses entered with the keyboard match the core computation', async () => {
+  const { page, errors } = await fresh();
   await page.goto(`${server.base}/duplo`);
   await waitForHeading(page, TITLE);
   await page.locator('.entry-keys').focus();
@@ -109,18 +133,18 @@ test('40 responses entered with the keyboard match the core computation', async 
     await page.keyboard.press('Enter');
     await page.locator('#participant-count', { hasText: String(i + 1) }).waitFor();
   }
-  assert.equal(await count(), 40);
+  assert.equal(await count(page), 40);
   await page.getByRole('status').filter({ hasText: 'Participant n° 40 enregistré.' }).waitFor();
 
   // The facilitator reveals the small cells so every count can be compared.
   await page.getByRole('button', { name: 'Révéler les petites cases' }).click();
-  const csv = await download(page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
+  const csv = await download(page, page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
   const text = readFileSync(csv, 'utf8');
   assert.ok(text.startsWith('\uFEFFParticipant;Fromage ou dessert ?'), text.slice(0, 80));
 
   const all = stats(csv, QUESTIONS);
   const cross = stats(csv, ['Genre', 'Habitez-vous la commune ?']);
-  const view = await shown();
+  const view = await shown(page);
   assert.deepEqual(view.towers, byLabel(all.tallies[0].choices, all.tallies[0].counts), 'towers = first question');
   assert.deepEqual(view.cells, crossByLabel(cross.crosstab), 'cross-tab Genre × commune');
   assert.equal(view.unique, all.unique_respondents);
@@ -131,19 +155,20 @@ test('40 responses entered with the keyboard match the core computation', async 
 });
 
 test('a reload keeps every response and the draft', async () => {
-  const before = await shown();
+  const { page, errors } = await withAnswers();
+  const before = await shown(page);
   await page.locator('.entry-keys').focus();
   await page.keyboard.press('2');
   await page.reload();
   await waitForHeading(page, TITLE);
-  assert.equal(await count(), 40);
+  assert.equal(await count(page), 40);
   assert.equal(await page.getByRole('button', { name: 'Dessert', exact: true }).getAttribute('aria-pressed'), 'true');
-  assert.deepEqual(await shown(), before);
-  await page.locator('.entry-keys').focus();
-  await page.keyboard.press('Escape');
+  assert.deepEqual(await shown(page), before);
+  assert.deepEqual(errors, []);
 });
 
 test('undo, edit and delete work from the keyboard and the list', async () => {
+  const { page, errors } = await withAnswers();
   await page.locator('.entry-keys').focus();
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
@@ -163,40 +188,45 @@ test('undo, edit and delete work from the keyboard and the list', async () => {
   await page.locator('.entry-keys').focus();
   await page.keyboard.press('Control+z');
   await page.locator('#participant-count', { hasText: '40' }).waitFor();
+  assert.deepEqual(errors, []);
 });
 
 test('the exported CSV re-imports to the same session', async () => {
-  const before = await shown();
-  const csv = await download(page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
+  const { page } = await withAnswers();
+  const before = await shown(page);
+  const csv = await download(page, page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
   await page.getByRole('button', { name: 'Nouvelle session (effacer les réponses)' }).click();
   await page.locator('#participant-count', { hasText: /^0$/ }).waitFor();
   await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(csv);
   await page.locator('#participant-count', { hasText: '40' }).waitFor();
-  assert.deepEqual(await shown(), before);
+  assert.deepEqual(await shown(page), before);
 });
 
 test('a broken file is refused with a clear message and nothing is lost', async () => {
+  const { page } = await withAnswers();
   const broken = join(work, 'casse.csv');
   execFileSync('bash', ['-c', `printf 'Genre;Couleur\\nFemme;bleu\\n' > '${broken}'`]);
   await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(broken);
   await page.getByRole('status').filter({ hasText: 'colonne 2 « Couleur » : aucune question ne porte ce nom' }).waitFor();
-  assert.equal(await count(), 40);
+  assert.equal(await count(page), 40);
 });
 
 test('charts export as SVG and the session as JSON', async () => {
-  const svg = await download(page.getByRole('button', { name: 'Enregistrer « Tours de briques » en SVG' }));
+  const { page } = await withAnswers();
+  const svg = await download(page, page.getByRole('button', { name: 'Enregistrer « Tours de briques » en SVG' }));
   const markup = readFileSync(svg, 'utf8');
   assert.match(markup, /^<\?xml/);
   assert.match(markup, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(markup, /Fromage/);
-  const png = await download(page.getByRole('button', { name: 'Enregistrer « Tableau croisé » en PNG' }));
+  const png = await download(page, page.getByRole('button', { name: 'Enregistrer « Tableau croisé » en PNG' }));
   assert.deepEqual([...readFileSync(png).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
-  const json = JSON.parse(readFileSync(await download(page.getByRole('button', { name: 'Exporter la session (JSON)' })), 'utf8'));
+  const json = JSON.parse(readFileSync(await download(page, page.getByRole('button', { name: 'Exporter la session (JSON)' })), 'utf8'));
   assert.equal(json.format, 'briques-duplo');
   assert.equal(json.responses.length, 40);
 });
 
 test('axe-core finds nothing on the Duplo page, normal and projector mode', async () => {
+  const { page, errors } = await withAnswers();
   await page.locator('summary', { hasText: 'Modifier le questionnaire' }).click();
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Mode projecteur' }).click();

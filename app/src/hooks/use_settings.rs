@@ -74,20 +74,17 @@ pub fn SettingsProvider(props: &SettingsProviderProps) -> Html {
             storage::save_and_apply(current)
         });
     }
-    // Only French is compiled in: another language's catalogue is fetched when chosen
-    // (precached by the service worker, so it works offline); until it arrives the
-    // French text shows.
+    // The catalogues are fetched (French and the saved language before the app mounts);
+    // another language's when it is chosen (precached by the service worker, so it works
+    // offline). Until it arrives the French text shows.
     {
         let dispatcher = settings.dispatcher();
         use_effect_with(settings.lang, move |lang| {
             let lang = *lang;
             if !i18n::has_catalogue(lang) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let url = format!("/locales/{}.ftl", lang.code());
-                    if let Ok(reply) = api::send("GET", &url, &[], None).await {
-                        if reply.ok() && i18n::load_catalogue(lang, &reply.text) {
-                            dispatcher.dispatch(SettingsAction::CatalogueLoaded);
-                        }
+                    if api::load_catalogue(lang).await {
+                        dispatcher.dispatch(SettingsAction::CatalogueLoaded);
                     }
                 });
             }

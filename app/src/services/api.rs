@@ -144,3 +144,16 @@ pub fn use_event_stream(url: Option<String>) -> Option<std::rc::Rc<str>> {
     }
     (*latest).clone()
 }
+
+/// Fetches `lang`'s catalogue (`/locales/<lang>.ftl`) unless it is already there;
+/// returns whether it is now available.
+pub async fn load_catalogue(lang: briques_core::i18n::Lang) -> bool {
+    use briques_core::i18n;
+    if i18n::has_catalogue(lang) {
+        return true;
+    }
+    match send("GET", &format!("/locales/{}.ftl", lang.code()), &[], None).await {
+        Ok(reply) if reply.ok() => i18n::load_catalogue(lang, &reply.text),
+        _ => false,
+    }
+}

@@ -72,7 +72,20 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
     if version > VERSION {
         return Err(vec![problem(None, ProblemKind::NewerBundle { version })]);
     }
-    let body: In = serde_json::from_str(text).map_err(json_error)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+    let presets: Vec<Problem> = preset_problems(&value)
+        .into_iter()
+        .map(|(field, kind)| Problem {
+            file: format!("{file} ({})", super::MANIFEST),
+            line: None,
+            field,
+            kind,
+        })
+        .collect();
+    if !presets.is_empty() {
+        return Err(presets);
+    }
+    let body: In = serde_json::from_value(value).map_err(json_error)?;
     let pack = body
         .pack
         .ok_or_else(|| vec![problem(None, ProblemKind::NotABundle)])?;
@@ -89,6 +102,48 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
     } else {
         Err(problems)
     }
+}
+
+/// The chart presets' words and periods, checked before the typed reading so that a
+/// wrong one is the same problem, on the same field, as in `pack.toml` (not a JSON
+/// error).
+fn preset_problems(body: &serde_json::Value) -> Vec<(String, ProblemKind)> {
+    use crate::chart::{ChartKind, Distortion};
+    let words = |codes: Vec<&str>| codes.join(", ");
+    let kinds = words(ChartKind::ALL.iter().map(|k| k.pack_code()).collect());
+    let tricks = words(Distortion::ALL.iter().map(|d| d.pack_code()).collect());
+    let mut problems = Vec::new();
+    let activities = body["pack"]["activities"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    for (n, activity) in activities.iter().enumerate() {
+        let charts = activity["donnees"]["charts"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice);
+        for (c, chart) in charts.iter().enumerate() {
+            let field = |name: &str| format!("activites[{}].graphiques[{}].{name}", n + 1, c + 1);
+            let unknown = |value: &str, allowed: &String| ProblemKind::UnknownValue {
+                value: value.to_owned(),
+                allowed: allowed.clone(),
+            };
+            if let Some(kind) = chart["kind"]
+                .as_str()
+                .filter(|k| ChartKind::from_pack_code(k).is_none())
+            {
+                problems.push((field("type"), unknown(kind, &kinds)));
+            }
+            if let Some(trick) = chart["trick"]
+                .as_str()
+                .filter(|t| Distortion::from_pack_code(t).is_none())
+            {
+                problems.push((field("trompeur"), unknown(trick, &tricks)));
+            }
+            if let Some(Err(error)) = chart["range"].as_str().map(super::Period::parse) {
+                problems.push((field("periode"), ProblemKind::BadPeriod(error)));
+            }
+        }
+    }
+    problems
 }
 
 /// An import that would replace a pack of the library.

@@ -514,22 +514,34 @@ fn a_bundle_with_a_wrong_period_or_kind_is_refused_with_the_field() {
     let (pack, problems) = load(&read_pack(&root().join("workshops/lire-un-graphique")));
     assert!(problems.is_empty(), "{problems:?}");
     let good = bundle::to_json(&pack.unwrap());
-    assert!(good.contains("\"periode\"") || good.contains("\"range\""));
-    for (from, to) in [
-        ("\"range\": \"2012-2019\"", "\"range\": \"0-2000000000\""),
-        ("\"kind\": \"barres\"", "\"kind\": \"aires\""),
-        ("\"trick\": \"axe-tronque\"", "\"trick\": \"tricherie\""),
+    for (from, to, field, words) in [
+        (
+            "\"range\": \"2012-2019\"",
+            "\"range\": \"0-2000000000\"",
+            "periode",
+            "année 0 improbable",
+        ),
+        ("\"kind\": \"barres\"", "\"kind\": \"aires\"", "type", "« aires »"),
+        (
+            "\"trick\": \"axe-tronque\"",
+            "\"trick\": \"tricherie\"",
+            "trompeur",
+            "« tricherie »",
+        ),
     ] {
         assert!(good.contains(from), "{from}");
         let bad = good.replacen(from, to, 1);
         let problems = bundle::from_json("x.briques", &bad).unwrap_err();
-        assert!(
-            matches!(problems[0].kind, ProblemKind::BundleJson { .. }),
-            "{problems:?}"
-        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
         let message = problems[0].message(Lang::Fr);
-        let word = to.rsplit('"').nth(1).unwrap();
-        assert!(message.contains(word), "{message}");
+        assert!(
+            message.starts_with("x.briques (pack.toml): activites[1].graphiques["),
+            "{message}"
+        );
+        assert!(
+            problems[0].field.ends_with(field) && message.contains(words),
+            "{message}"
+        );
     }
 }
 
