@@ -264,15 +264,7 @@ fn print_budget(budget: &Budget, lang: Lang) {
     }
     for ((name, label, definition), (_, value)) in INDICATORS.iter().zip(indicator_values(budget)) {
         let Some(value) = value else { continue };
-        let shown = if *name == "capacite_desendettement" {
-            tr_args(
-                lang,
-                "budget-years",
-                &[("years", format_number(lang, value, 1).as_str().into())],
-            )
-        } else {
-            euros(value)
-        };
+        let shown = budget::indicator_text(lang, name, value, euros);
         let per_head = budget
             .per_inhabitant(value)
             .filter(|_| *name != "capacite_desendettement")

@@ -261,6 +261,17 @@ impl Indicators {
     }
 }
 
+/// An indicator's value as people read it: the capacité de désendettement in years
+/// (`3,8 ans`), every other indicator as an amount written by `amount`.
+pub fn indicator_text(lang: Lang, name: &str, value: f64, amount: impl Fn(f64) -> String) -> String {
+    if name == "capacite_desendettement" {
+        let years = crate::i18n::format_number(lang, value, 1);
+        tr_args(lang, "budget-years", &[("years", years.as_str().into())])
+    } else {
+        amount(value)
+    }
+}
+
 /// Indicator names with the translation keys of their label and one-sentence definition.
 pub const INDICATORS: [(&str, &str, &str); 9] = [
     (

@@ -8,7 +8,7 @@ use briques_core::budget::explore::{
     compare, descend, line_rows, nomenclature_change, share_of, strate_of, tree, Level, Node, Side, Strate,
 };
 use briques_core::budget::nomenclature::Family;
-use briques_core::budget::{Budget, Indicators, INDICATORS};
+use briques_core::budget::{indicator_text, Budget, Indicators, INDICATORS};
 use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, format_percent, tr, tr_args, Lang};
 use briques_core::survey::slug;
@@ -231,15 +231,7 @@ pub fn indicator_cards(
         .iter()
         .filter_map(|(name, label_key, definition_key)| {
             let value = indicators.get(name)?;
-            let shown = if *name == "capacite_desendettement" {
-                tr_args(
-                    lang,
-                    "budget-years",
-                    &[("years", format_number(lang, value, 1).as_str().into())],
-                )
-            } else {
-                money.show(value)
-            };
+            let shown = indicator_text(lang, name, value, |v| money.show(v));
             let comparison = stats.zip(population).and_then(|(stats, p)| {
                 let c = compare(stats, name, value, p)?;
                 let strate = briques_core::budget::prepared::strate_label(
