@@ -72,20 +72,24 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
     if version > VERSION {
         return Err(vec![problem(None, ProblemKind::NewerBundle { version })]);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
-    let presets: Vec<Problem> = preset_problems(&value)
-        .into_iter()
-        .map(|(field, kind)| Problem {
-            file: format!("{file} ({})", super::MANIFEST),
-            line: None,
-            field,
-            kind,
-        })
-        .collect();
-    if !presets.is_empty() {
-        return Err(presets);
-    }
-    let body: In = serde_json::from_value(value).map_err(json_error)?;
+    let body: In = serde_json::from_str(text).map_err(|error| {
+        // A preset's wrong word or period is the pack.toml problem on its field, not a
+        // JSON error.
+        let presets: Vec<Problem> = preset_problems(text)
+            .into_iter()
+            .map(|(field, kind)| Problem {
+                file: format!("{file} ({})", super::MANIFEST),
+                line: None,
+                field,
+                kind,
+            })
+            .collect();
+        if presets.is_empty() {
+            json_error(error)
+        } else {
+            presets
+        }
+    })?;
     let pack = body
         .pack
         .ok_or_else(|| vec![problem(None, ProblemKind::NotABundle)])?;
@@ -104,41 +108,74 @@ pub fn from_json(file: &str, text: &str) -> Result<Pack, Vec<Problem>> {
     }
 }
 
-/// The chart presets' words and periods, checked before the typed reading so that a
-/// wrong one is the same problem, on the same field, as in `pack.toml` (not a JSON
-/// error).
-fn preset_problems(body: &serde_json::Value) -> Vec<(String, ProblemKind)> {
+/// The presets of a bundle as written, to say which word or period is wrong when the
+/// typed reading fails (everything else in the file is skipped).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawBundle {
+    pack: RawPack,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawPack {
+    activities: Vec<RawActivity>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawActivity {
+    donnees: Option<RawDonnees>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawDonnees {
+    charts: Vec<RawPreset>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawPreset {
+    kind: Option<String>,
+    trick: Option<String>,
+    range: Option<String>,
+}
+
+/// The chart presets' wrong words and periods, each as the problem `pack.toml` gives on
+/// its field.
+fn preset_problems(text: &str) -> Vec<(String, ProblemKind)> {
     use crate::chart::{ChartKind, Distortion};
+    let Ok(raw) = serde_json::from_str::<RawBundle>(text) else {
+        return Vec::new();
+    };
     let words = |codes: Vec<&str>| codes.join(", ");
     let kinds = words(ChartKind::ALL.iter().map(|k| k.pack_code()).collect());
     let tricks = words(Distortion::ALL.iter().map(|d| d.pack_code()).collect());
     let mut problems = Vec::new();
-    let activities = body["pack"]["activities"]
-        .as_array()
-        .map_or(&[][..], Vec::as_slice);
-    for (n, activity) in activities.iter().enumerate() {
-        let charts = activity["donnees"]["charts"]
-            .as_array()
-            .map_or(&[][..], Vec::as_slice);
+    for (n, activity) in raw.pack.activities.iter().enumerate() {
+        let charts = activity.donnees.as_ref().map_or(&[][..], |d| d.charts.as_slice());
         for (c, chart) in charts.iter().enumerate() {
             let field = |name: &str| format!("activites[{}].graphiques[{}].{name}", n + 1, c + 1);
             let unknown = |value: &str, allowed: &String| ProblemKind::UnknownValue {
                 value: value.to_owned(),
                 allowed: allowed.clone(),
             };
-            if let Some(kind) = chart["kind"]
-                .as_str()
+            if let Some(kind) = chart
+                .kind
+                .as_deref()
                 .filter(|k| ChartKind::from_pack_code(k).is_none())
             {
                 problems.push((field("type"), unknown(kind, &kinds)));
             }
-            if let Some(trick) = chart["trick"]
-                .as_str()
+            if let Some(trick) = chart
+                .trick
+                .as_deref()
                 .filter(|t| Distortion::from_pack_code(t).is_none())
             {
                 problems.push((field("trompeur"), unknown(trick, &tricks)));
             }
-            if let Some(Err(error)) = chart["range"].as_str().map(super::Period::parse) {
+            if let Some(Err(error)) = chart.range.as_deref().map(super::Period::parse) {
                 problems.push((field("periode"), ProblemKind::BadPeriod(error)));
             }
         }
