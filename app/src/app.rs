@@ -57,8 +57,10 @@ fn Layout() -> Html {
             },
         );
     }
-    // After a navigation (not on the first load) focus moves to the main region so
-    // screen readers start there.
+    // After a navigation (not on the first load) the new page shows from its top (a
+    // button low on the previous page, such as "Lancer l'atelier", must not leave the view
+    // in the middle of the next one) and focus moves to the main region so screen
+    // readers start there.
     {
         let main_ref = main_ref.clone();
         use_effect_with((route.clone(), settings.lang()), move |_| {
@@ -66,7 +68,9 @@ fn Layout() -> Html {
             if *first {
                 *first = false;
             } else if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                // Focusing scrolls the main region to the top edge: scroll after it.
                 let _ = main.focus();
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         });
     }

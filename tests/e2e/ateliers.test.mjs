@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { startServer, launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,22 @@ async function openPack(title) {
   await waitForHeading(page, title);
 }
 
+/** Text-drawing operations on each page of a PDF made by Chromium (page objects are
+ * written uncompressed, each page's content is one deflated stream): a page holding only
+ * a line or two has a handful. */
+function textOpsPerPage(pdf) {
+  const text = pdf.toString('latin1');
+  const ops = [];
+  for (const page of text.matchAll(/<<\/Type \/Page\n[\s\S]*?\/Contents (\d+) 0 R/g)) {
+    const head = new RegExp(`\\n${page[1]} 0 obj\\n<</Filter /FlateDecode\\n/Length (\\d+)>> stream\\n`).exec(text);
+    assert.ok(head, `content stream ${page[1]}`);
+    const start = head.index + head[0].length;
+    const content = inflateSync(pdf.subarray(start, start + Number(head[1]))).toString('latin1');
+    ops.push((content.match(/T[Jj]\b/g) || []).length);
+  }
+  return ops;
+}
+
 /** Pages of a PDF made by Chromium (page objects are written uncompressed). */
 function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -100,6 +117,10 @@ test('a pack shows its facts, its timelines and every sheet rendered', async () 
   await openPack(DUPLO);
   assert.equal(new URL(page.url()).searchParams.get('pack'), 'donnees-en-duplo');
   assert.equal(await page.locator('article.sheet').count(), 8);
+  // The list of sheets names each once ("Contexte — Contexte — …" said it twice).
+  const index = await page.locator('.sheet-index li').allTextContents();
+  assert.ok(index.includes('Contexte — pourquoi cet atelier, pour qui, quoi préparer'), index.join(' | '));
+  assert.ok(index.every((t) => !/^([^—]+) — \1/i.test(t)), index.join(' | '));
   const timelines = page.locator('.timeline');
   assert.equal(await timelines.count(), 2);
   await page.getByText('Qui est unique ?', { exact: true }).first().waitFor();
@@ -147,8 +168,13 @@ test('launching the Duplo pack asks before replacing answers, then loads its sur
 
 test('launching the budget pack opens the budget page with its settings', async () => {
   await openPack(BUDGET);
-  await page.getByRole('button', { name: "Lancer l'atelier : Si j'étais maire" }).click();
+  // Launched from a page scrolled down: the next page must not open in its middle, and
+  // focus goes to its main region (announced by screen readers).
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the pack page is scrolled');
+  await page.getByRole('button', { name: "Lancer l'atelier : Si j'étais maire" }).evaluate((button) => button.click());
   await page.waitForURL((url) => url.pathname === '/budget');
+  await page.waitForFunction(() => window.scrollY === 0 && document.activeElement?.id === 'main');
   // The budget page shows what the pack asks for (and keeps it in its own, shorter URL).
   await page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Briqueville · compte administratif 2023' }).waitFor();
@@ -186,6 +212,10 @@ test('the handout prints to one A4 page and the sheets one per page, without the
     const sheets = await page.pdf({ format: 'A4', printBackground: true });
     const sheetCount = await page.locator('article.sheet').count();
     assert.ok(pageCount(sheets) >= sheetCount, `${title}: ${pageCount(sheets)} pages for ${sheetCount} sheets`);
+    // No page holds only a line or two (it was the credit line, alone after a full page).
+    const ops = textOpsPerPage(sheets);
+    assert.equal(ops.length, pageCount(sheets));
+    assert.ok(ops.every((n) => n >= 10), `${title}: text operations per page ${ops}`);
   }
   // In print, the header, navigation and footer are not displayed.
   await page.emulateMedia({ media: 'print' });
@@ -313,6 +343,10 @@ test('the page speaks English when asked; pack content stays in its own language
   await page.getByRole('button', { name: 'Print the handout' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Timed plan' }).waitFor();
   await waitForHeading(page, BUDGET);
+  // The pack exists in French only: the page says so, and marks its text as French.
+  await page.getByText('Content in French: the sheets exist in that language only.').waitFor();
+  assert.equal(await page.locator('h1').getAttribute('lang'), 'fr');
+  assert.equal(await page.locator('article.sheet h2').first().getAttribute('lang'), 'fr');
   assert.deepEqual(await axeViolations(page), []);
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('button', { name: 'Imprimer la fiche participant' }).waitFor();

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use briques_core::i18n::{tr_args, Lang};
+use briques_core::i18n::{tr, tr_args, Lang};
 use briques_core::pack::Pack;
 
 /// Where a pack of the library comes from.
@@ -165,5 +165,29 @@ mod tests {
         assert_eq!(Origin::Bundled.badge_key(), None);
         assert_eq!(Origin::Imported.badge_key(), Some("ateliers-origin-imported"));
         assert_eq!(Origin::Modified.remove_key(), Some("ateliers-restore"));
+    }
+}
+
+/// When a pack is written in another language than the page's, the sentence that says so
+/// (with the language's name, in the page's language); `None` when they are the same or
+/// the pack's language has no name in the catalogue.
+pub fn language_note(page: Lang, pack_language: &str) -> Option<String> {
+    let language = Lang::from_code(pack_language)?;
+    (language != page).then(|| {
+        let name = tr(page, &format!("ateliers-language-{}", language.code()));
+        tr_args(page, "ateliers-written-in", &[("language", name.as_str().into())])
+    })
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn a_french_pack_says_so_on_an_english_page_only() {
+        assert_eq!(language_note(Lang::Fr, "fr"), None);
+        let note = language_note(Lang::En, "fr").unwrap();
+        assert!(note.contains("French"), "{note}");
+        assert_eq!(language_note(Lang::En, "br"), None);
     }
 }

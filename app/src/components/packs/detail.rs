@@ -12,7 +12,7 @@ use crate::hooks::{use_settings, SettingsHandle};
 use crate::route::Route;
 use crate::services::dialog::confirm;
 use crate::services::{download, duplo_store};
-use crate::state::packs::{durations, minutes, Entry};
+use crate::state::packs::{durations, language_note, minutes, Entry};
 
 use super::markdown;
 
@@ -170,8 +170,11 @@ pub fn PackDetail(props: &DetailProps) -> Html {
             <p class="no-print">
                 <Link<Route> to={Route::Workshops}>{ settings.t("ateliers-back") }</Link<Route>>
             </p>
-            <h1 tabindex="-1" ref={heading}>{ &pack.title }</h1>
-            <p class="lead">{ &pack.summary }</p>
+            <h1 tabindex="-1" ref={heading} lang={pack.language.clone()}>{ &pack.title }</h1>
+            if let Some(note) = language_note(lang, &pack.language) {
+                <p class="pack-language">{ note }</p>
+            }
+            <p class="lead" lang={pack.language.clone()}>{ &pack.summary }</p>
             if let Some(badge) = props.entry.origin.badge_key() {
                 <p class="badge">{ settings.t(badge) }</p>
             }
@@ -241,8 +244,16 @@ pub fn PackDetail(props: &DetailProps) -> Html {
             <nav class="sheet-index no-print" aria-label={settings.t("ateliers-sheets-nav")}>
                 <h2>{ settings.t("ateliers-sheets") }</h2>
                 <ol>
-                    { for pack.sheets.iter().enumerate().map(|(n, sheet)| html! {
-                        <li><a href={format!("#fiche-{}", n + 1)}>{ settings.t(sheet.kind.label_key()) }{ " — " }{ &sheet.title }</a></li>
+                    { for pack.sheets.iter().enumerate().map(|(n, sheet)| {
+                        let kind = settings.t(sheet.kind.label_key());
+                        // "Contexte — Contexte — pourquoi…" says it twice: a title that starts
+                        // with its kind is shown alone.
+                        let name = if sheet.title.to_lowercase().starts_with(&kind.to_lowercase()) {
+                            sheet.title.clone()
+                        } else {
+                            format!("{kind} — {}", sheet.title)
+                        };
+                        html! { <li><a href={format!("#fiche-{}", n + 1)}>{ name }</a></li> }
                     }) }
                 </ol>
             </nav>
@@ -257,10 +268,11 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 let class = classes!("sheet", format!("sheet-{}", sheet.kind.code()));
                 html! {
                     <article class={class} id={id.clone()} aria-labelledby={format!("{id}-title")}>
+                        // Printed above the sheet, where it can never be alone on a page.
+                        <p class="sheet-credit">{ format!("{} — {} — {}", pack.title, pack.licence, pack.version) }</p>
                         <p class="sheet-kind">{ settings.t(sheet.kind.label_key()) }</p>
-                        <h2 id={format!("{id}-title")}>{ &sheet.title }</h2>
-                        { markdown::blocks(body, 1) }
-                        <p class="sheet-footer">{ format!("{} — {} — {}", pack.title, pack.licence, pack.version) }</p>
+                        <h2 id={format!("{id}-title")} lang={pack.language.clone()}>{ &sheet.title }</h2>
+                        <div lang={pack.language.clone()}>{ markdown::blocks(body, 1) }</div>
                     </article>
                 }
             }) }

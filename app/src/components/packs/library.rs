@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 
 use crate::hooks::use_settings;
 use crate::route::Route;
-use crate::state::packs::{durations, minutes, Entry};
+use crate::state::packs::{durations, language_note, minutes, Entry};
 
 use super::PackQuery;
 
@@ -102,13 +102,16 @@ fn PackCard(props: &CardProps) -> Html {
     };
     html! {
         <li class="card pack-card">
-            <h3>
+            <h3 lang={pack.language.clone()}>
                 <Link<Route, PackQuery> to={Route::Workshops} query={Some(query)}>{ &pack.title }</Link<Route, PackQuery>>
             </h3>
             if let Some(badge) = props.entry.origin.badge_key() {
                 <p class="badge">{ settings.t(badge) }</p>
             }
-            <p>{ &pack.summary }</p>
+            if let Some(note) = language_note(lang, &pack.language) {
+                <p class="pack-language">{ note }</p>
+            }
+            <p lang={pack.language.clone()}>{ &pack.summary }</p>
             <dl class="pack-facts">
                 <dt>{ settings.t("ateliers-duration") }</dt><dd>{ durations(lang, pack) }</dd>
                 <dt>{ settings.t("ateliers-group") }</dt>
