@@ -109,8 +109,28 @@ import-error-unknown-value = line { $line }, column “{ $question }”: “{ $v
 import-error-bad-participant = line { $line }: “{ $value }” is not a participant number
 import-error-too-many-values = column “{ $name }”: { $count } different values, too many for a question (254 at most); is it an identifier?
 import-error-ragged = line { $line }: { $found } cells while the header has { $expected } columns
-csv-error-unclosed-quote = line { $line }: an opening quote is never closed
-csv-error-text-after-quote = line { $line }: text follows a closing quote (a quote inside a cell must be doubled: "")
+csv-irregular-line = line { $line }: { $what }
+csv-irregular-backslash-quote = quote preceded by a backslash (\"), read as a quote
+csv-irregular-spaces-around-quotes = spaces around a quoted cell, left out
+csv-irregular-text-after-quote = text after a closing quote, kept in the cell
+csv-irregular-stray-quote = misplaced quote, read anyway
+csv-irregular-unclosed-quote = quote never closed, read as a character
+csv-more-irregular = { $count ->
+    [one] and { $count } more irregular line, read anyway
+   *[other] and { $count } more irregular lines, read anyway
+}
+csv-title-lines = { $count ->
+    [one] { $count } title line left out before the header
+   *[other] { $count } title lines left out before the header
+}
+csv-repeated-headers = { $count ->
+    [one] { $count } header line repeated in the data, left out
+   *[other] { $count } header lines repeated in the data, left out
+}
+csv-error-other-encoding = this file seems written in another script, in { $script }: Briques reads UTF-8, UTF-16 and Windows-1252 (Latin-1). Save it as UTF-8 (“CSV UTF-8” in the spreadsheet), then open it again.
+csv-script-cyrillic = Cyrillic (Windows-1251 or KOI8-R encoding)
+csv-script-japanese = Japanese (Shift_JIS encoding)
+csv-script-chinese = Chinese (GBK, GB2312 or Big5 encoding)
 
 ## Command line
 cli-error = briques: error: { $message }

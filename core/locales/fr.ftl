@@ -110,8 +110,28 @@ import-error-unknown-value = ligne { $line }, colonne « { $question } » : « {
 import-error-bad-participant = ligne { $line } : « { $value } » n'est pas un numéro de participant
 import-error-too-many-values = colonne « { $name } » : { $count } valeurs différentes, trop pour une question (254 au plus) ; est-ce un identifiant ?
 import-error-ragged = ligne { $line } : { $found } cellules alors que l'en-tête a { $expected } colonnes
-csv-error-unclosed-quote = ligne { $line } : un guillemet ouvert n'est jamais refermé
-csv-error-text-after-quote = ligne { $line } : du texte suit un guillemet fermant (un guillemet dans une cellule doit être doublé : "")
+csv-irregular-line = ligne { $line } : { $what }
+csv-irregular-backslash-quote = guillemet précédé d'une barre oblique inverse (\"), lu comme un guillemet
+csv-irregular-spaces-around-quotes = espaces autour d'une cellule entre guillemets, ignorées
+csv-irregular-text-after-quote = texte après un guillemet fermant, gardé dans la cellule
+csv-irregular-stray-quote = guillemet mal placé, lue quand même
+csv-irregular-unclosed-quote = guillemet jamais refermé, lu comme un caractère
+csv-more-irregular = { $count ->
+    [one] et { $count } autre ligne irrégulière, lue quand même
+   *[other] et { $count } autres lignes irrégulières, lues quand même
+}
+csv-title-lines = { $count ->
+    [one] { $count } ligne de titre ignorée avant l'en-tête
+   *[other] { $count } lignes de titre ignorées avant l'en-tête
+}
+csv-repeated-headers = { $count ->
+    [one] { $count } ligne d'en-tête répétée dans les données, ignorée
+   *[other] { $count } lignes d'en-tête répétées dans les données, ignorées
+}
+csv-error-other-encoding = ce fichier semble écrit dans un autre alphabet, en { $script } : Briques lit l'UTF-8, l'UTF-16 et le Windows-1252 (Latin-1). Enregistrez-le en UTF-8 (« CSV UTF-8 » dans le tableur), puis rouvrez-le.
+csv-script-cyrillic = cyrillique (encodage Windows-1251 ou KOI8-R)
+csv-script-japanese = japonais (encodage Shift_JIS)
+csv-script-chinese = chinois (encodage GBK, GB2312 ou Big5)
 
 ## Ligne de commande
 cli-error = briques : erreur : { $message }

@@ -9,38 +9,56 @@
 /// The separators Briques recognises, most likely first for French files.
 pub const SEPARATORS: [char; 4] = [';', ',', '\t', '|'];
 
-use crate::i18n::{display_from_message, tr_args, Lang};
+use crate::i18n::{tr_args, Lang};
+use crate::vocabulary::codes;
 
-/// A CSV file that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CsvError {
-    /// A quoted field is never closed.
-    UnclosedQuote {
-        /// 1-based line where the quoted field starts.
-        line: usize,
-    },
-    /// Text follows a closing quote inside a field.
-    TextAfterQuote {
-        /// 1-based line of the problem.
-        line: usize,
-    },
+/// Something irregular on a line of a CSV file, read anyway as spreadsheet software and
+/// lenient readers do (the rest of the field is kept, the line is read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Irregularity {
+    /// `\"` inside a quoted field: read as a quote.
+    BackslashQuote,
+    /// Spaces between a quote and the separator (`"a" ; "b"`): dropped.
+    SpacesAroundQuotes,
+    /// Text after a closing quote: kept with the field.
+    TextAfterQuote,
+    /// A quote inside an unquoted field: kept as a character.
+    StrayQuote,
+    /// A quote never closed: read as a character, the field ends at the separator.
+    UnclosedQuote,
 }
 
-impl CsvError {
-    /// The message in `lang`, with the line.
+codes!(Irregularity {
+    BackslashQuote => "backslash-quote",
+    SpacesAroundQuotes => "spaces-around-quotes",
+    TextAfterQuote => "text-after-quote",
+    StrayQuote => "stray-quote",
+    UnclosedQuote => "unclosed-quote",
+});
+
+/// An irregular line: where, and what (the first irregularity of the line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvWarning {
+    /// 1-based line.
+    pub line: usize,
+    /// What was irregular.
+    pub kind: Irregularity,
+}
+
+impl CsvWarning {
+    /// "ligne 1 253 : guillemet mal placé, lue quand même", in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            CsvError::UnclosedQuote { line } => {
-                tr_args(lang, "csv-error-unclosed-quote", &[("line", (*line).into())])
-            }
-            CsvError::TextAfterQuote { line } => {
-                tr_args(lang, "csv-error-text-after-quote", &[("line", (*line).into())])
-            }
-        }
+        let what = crate::i18n::tr(lang, &format!("csv-irregular-{}", self.kind.code()));
+        tr_args(
+            lang,
+            "csv-irregular-line",
+            &[("line", self.line.into()), ("what", (&what).into())],
+        )
     }
 }
 
-display_from_message!(CsvError);
+/// Irregular lines listed one by one; beyond, they are only counted.
+pub const MAX_IRREGULAR_LISTED: usize = 100;
 
 /// One record with the 1-based line where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +83,38 @@ pub enum TextFile {
     Spreadsheet,
     /// Binary content (it holds NUL bytes).
     Binary,
+    /// Text in another encoding than UTF-8, UTF-16 or Windows-1252, most likely of
+    /// another script: refused rather than turned into mojibake.
+    OtherEncoding {
+        /// The script its bytes look like.
+        script: Script,
+    },
+}
+
+/// The script of a text that is neither UTF-8 nor Windows-1252 (by the shape of its
+/// bytes), named to say which encoding to convert from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// Cyrillic (Windows-1251, KOI8-R).
+    Cyrillic,
+    /// Japanese (Shift_JIS).
+    Japanese,
+    /// Chinese (GBK, GB2312, Big5).
+    Chinese,
+}
+
+codes!(Script {
+    Cyrillic => "cyrillic",
+    Japanese => "japanese",
+    Chinese => "chinese",
+});
+
+impl Script {
+    /// Why such a file is refused and what to do, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
+        let script = crate::i18n::tr(lang, &format!("csv-script-{}", self.code()));
+        tr_args(lang, "csv-error-other-encoding", &[("script", (&script).into())])
+    }
 }
 
 /// Decodes a text file: UTF-8 (with or without a byte-order mark) when valid,
@@ -77,12 +127,19 @@ pub fn decode(bytes: &[u8]) -> TextFile {
 /// [`decode`] taking the bytes: UTF-8 text becomes the `String` in place, without a copy
 /// (a large file is then in memory once, not twice).
 pub fn decode_owned(bytes: Vec<u8>) -> TextFile {
+    if let Some(text) = utf16(&bytes) {
+        return TextFile::Text {
+            text,
+            encoding: "UTF-16",
+        };
+    }
     if let Some(other) = not_text(&bytes) {
         return other;
     }
     let with_bom = bytes.starts_with(BOM);
     match String::from_utf8(bytes) {
-        Ok(mut text) if with_bom || !reads_better_as_windows_1252(&text) => {
+        // A replacement character means a file damaged upstream, not Windows-1252.
+        Ok(mut text) if with_bom || text.contains('\u{fffd}') || !reads_better_as_windows_1252(&text) => {
             if with_bom {
                 text.drain(..BOM.len());
             }
@@ -97,12 +154,82 @@ pub fn decode_owned(bytes: Vec<u8>) -> TextFile {
         },
         Err(error) => {
             let bytes = error.as_bytes();
+            if let Some(script) = other_script(bytes) {
+                return TextFile::OtherEncoding { script };
+            }
             TextFile::Text {
                 text: decode_windows_1252(bytes.strip_prefix(BOM).unwrap_or(bytes)),
                 encoding: "windows-1252",
             }
         }
     }
+}
+
+/// UTF-16 with a byte-order mark (what spreadsheet software writes as "Unicode text"),
+/// decoded; `None` for other bytes. Unpaired surrogates become U+FFFD.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xff, 0xfe] => true,
+        [0xfe, 0xff] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect(),
+    )
+}
+
+/// The script of bytes that are not UTF-8, when they are not French Windows-1252 either.
+/// In French Windows-1252 text, non-ASCII bytes stand alone inside words (`é`, `à`);
+/// Cyrillic, Japanese and Chinese text in their 8-bit encodings has runs of them. Among
+/// those: Shift_JIS often puts an ASCII byte after a lead byte; Chinese double-byte
+/// encodings give runs of even length; Cyrillic words give runs of any length.
+fn other_script(bytes: &[u8]) -> Option<Script> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut high, mut runs, mut odd_runs, mut run) = (0usize, 0usize, 0usize, 0usize);
+    let mut ascii_trails = 0usize;
+    for (i, b) in sample.iter().enumerate() {
+        if *b >= 0x80 {
+            high += 1;
+            run += 1;
+            let lead = matches!(*b, 0x81..=0x9f | 0xe0..=0xef);
+            if lead
+                && sample
+                    .get(i + 1)
+                    .is_some_and(|n| (0x40..=0x7e).contains(n) && run % 2 == 1)
+            {
+                ascii_trails += 1;
+            }
+        } else if run > 0 {
+            runs += 1;
+            odd_runs += run % 2;
+            run = 0;
+        }
+    }
+    if run > 0 {
+        runs += 1;
+        odd_runs += run % 2;
+    }
+    // Too little to tell, or high bytes mostly alone: Windows-1252.
+    if high < 16 || runs == 0 || (high as f64 / runs as f64) < 2.0 {
+        return None;
+    }
+    Some(if ascii_trails * 20 >= high {
+        Script::Japanese
+    } else if odd_runs * 20 <= runs {
+        Script::Chinese
+    } else {
+        Script::Cyrillic
+    })
 }
 
 /// The UTF-8 byte-order mark.
@@ -174,6 +301,11 @@ const fn is_french(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a letter of Greek, Cyrillic, Hebrew, Arabic or the CJK scripts.
+fn is_other_script(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x06ff | 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af)
+}
+
 /// For each byte, whether it is a French character when read as Windows-1252.
 const FRENCH_1252: [bool; 256] = {
     let mut table = [false; 256];
@@ -200,7 +332,9 @@ fn reads_better_as_windows_1252(text: &str) -> bool {
             break;
         };
         let end = at + c.len_utf8();
-        if is_french(c) {
+        // Letters of other scripts count for UTF-8 too: Windows-1252 bytes almost never
+        // happen to form them, and a Cyrillic or Japanese file must stay what it is.
+        if is_french(c) || is_other_script(c) {
             as_utf8 += c.len_utf8();
         }
         as_1252 += bytes[at..end]
@@ -260,34 +394,112 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Guesses the separator from the first line (outside quotes): the candidate that
-/// appears most often; `,` when none appears.
-pub fn detect_separator(text: &str) -> char {
-    let text = strip_bom(text);
-    let mut counts = [0usize; SEPARATORS.len()];
-    let mut in_quotes = false;
-    for c in text.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            '\n' if !in_quotes => break,
-            _ if !in_quotes => {
-                if let Some(i) = SEPARATORS.iter().position(|s| *s == c) {
-                    counts[i] += 1;
+/// How a CSV text is laid out: its separator and where its header is. Real files have
+/// title or note lines before the header (INSEE, ministries, climate series), so the
+/// separator is guessed from the body and the header is the first line from which the
+/// records are consistent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The separator.
+    pub separator: char,
+    /// Byte offset of the header record.
+    pub header_pos: usize,
+    /// 1-based line of the header.
+    pub header_line: usize,
+    /// Non-blank lines before the header (titles, notes), left out.
+    pub skipped_lines: usize,
+}
+
+/// Records looked at to find the separator and the header.
+const SNIFF_RECORDS: usize = 60;
+
+/// A record as [`sniff`] sees it: byte position, line, fields, filled fields.
+type Seen = (usize, usize, usize, usize);
+
+/// A candidate separator: its records, their most common field count, its score.
+type Candidate = (char, Vec<Seen>, usize, (usize, usize));
+
+/// Finds the separator and the header of `text` (see [`Layout`]). For each candidate
+/// separator, the first records are read: the separator is the one whose most common
+/// field count (2 or more) is shared by the most records; the header is the first record
+/// with about that many fields, at least half of them filled (a title line
+/// `Titre;;;;` is not), followed by records of about that many fields. Without any
+/// separator that splits the records, the text is one column with its header first.
+pub fn sniff(text: &str) -> Layout {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let one_column = Layout {
+        separator: ',',
+        header_pos: start,
+        header_line: 1,
+        skipped_lines: 0,
+    };
+    let mut best: Option<Candidate> = None;
+    for separator in SEPARATORS {
+        let mut reader = RecordReader::new(text, separator);
+        let mut fields = Fields::default();
+        let mut records = Vec::new();
+        loop {
+            let position = reader.position();
+            let Some(line) = reader.next_record(text, &mut fields) else {
+                break;
+            };
+            // `position` may be before blank lines the reader skipped: find the record.
+            let position = text.get(position..).map_or(position, |rest| {
+                position + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+            });
+            let filled = fields.iter(text).filter(|f| !f.trim().is_empty()).count();
+            records.push((position, line, fields.len(), filled));
+            if records.len() == SNIFF_RECORDS {
+                break;
+            }
+        }
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for &(.., n, _) in &records {
+            if n >= 2 {
+                match counts.iter_mut().find(|(count, _)| *count == n) {
+                    Some((_, seen)) => *seen += 1,
+                    None => counts.push((n, 1)),
                 }
             }
-            _ => {}
+        }
+        let Some(&(common, seen)) = counts.iter().max_by_key(|(count, seen)| (*seen, *count)) else {
+            continue;
+        };
+        // More consistent records first; between equals, fewer irregular lines (a quoted
+        // field read with the wrong separator looks irregular).
+        let score = (seen, usize::MAX - reader.irregular_lines());
+        if best.as_ref().is_none_or(|(.., best_score)| score > *best_score) {
+            best = Some((separator, records, common, score));
         }
     }
-    let (best, count) = counts
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, n)| (**n, usize::MAX - i))
-        .unwrap_or((1, &0));
-    if *count == 0 {
-        ','
-    } else {
-        SEPARATORS[best]
+    let Some((separator, records, common, _)) = best else {
+        return one_column;
+    };
+    let near = |n: usize| n.abs_diff(common) <= 1 && n >= 2;
+    let header = (0..records.len()).find(|&r| {
+        let (_, _, n, filled) = records[r];
+        let next = &records[r + 1..records.len().min(r + 6)];
+        let consistent = next.iter().filter(|(.., n, _)| near(*n)).count();
+        near(n) && filled * 2 >= n && consistent * 5 >= next.len() * 4
+    });
+    match header {
+        Some(r) => Layout {
+            separator,
+            header_pos: records[r].0,
+            header_line: records[r].1,
+            skipped_lines: r,
+        },
+        None => Layout {
+            separator,
+            ..one_column
+        },
     }
+}
+
+/// The separator of a CSV text, guessed from its body ([`sniff`]); `,` when no
+/// candidate splits its records.
+pub fn detect_separator(text: &str) -> char {
+    sniff(text).separator
 }
 
 /// The fields of one record, without copying: each is a span of the text being read,
@@ -349,26 +561,44 @@ impl Fields {
 /// read in slices (the browser yields between them) without keeping every record.
 /// Blank lines are skipped. Works on bytes: separators and quotes are ASCII, so fields
 /// split there are whole UTF-8 text, given as spans of it ([`Fields`]).
+///
+/// Lenient as spreadsheet software is: `\"` inside quotes is a quote, spaces around a
+/// quoted field are dropped, text after a closing quote stays with the field, a quote
+/// inside an unquoted field is a character, and a quote never closed is read as a
+/// character up to the separator. Each such line is recorded ([`RecordReader::warnings`])
+/// and read; no line makes the whole file fail. Lines end with LF, CRLF or CR alone.
 #[derive(Debug, Clone)]
 pub struct RecordReader {
     separator: u8,
     pos: usize,
     line: usize,
+    warnings: Vec<CsvWarning>,
+    irregular_lines: usize,
+    last_irregular: usize,
 }
 
 impl RecordReader {
     /// A reader at the start of `text` (after a byte-order mark, if any).
     pub fn new(text: &str, separator: char) -> Self {
+        let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        RecordReader::at(separator, pos, 1)
+    }
+
+    /// A reader at byte `pos` of a text, which is line `line` (a record's start, as
+    /// [`RecordReader::position`] gives).
+    pub fn at(separator: char, pos: usize, line: usize) -> Self {
         let separator = if separator.is_ascii() {
             separator as u8
         } else {
             b','
         };
-        let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
         RecordReader {
             separator,
             pos,
-            line: 1,
+            line,
+            warnings: Vec::new(),
+            irregular_lines: 0,
+            last_irregular: 0,
         }
     }
 
@@ -377,144 +607,253 @@ impl RecordReader {
         self.pos
     }
 
+    /// The line the next record starts on (or after blank lines before it).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The irregular lines read so far, the first [`MAX_IRREGULAR_LISTED`] of them.
+    pub fn warnings(&self) -> &[CsvWarning] {
+        &self.warnings
+    }
+
+    /// How many irregular lines were read, listed or not.
+    pub fn irregular_lines(&self) -> usize {
+        self.irregular_lines
+    }
+
+    /// Records that line `line` was irregular (once per line).
+    fn warn(&mut self, line: usize, kind: Irregularity) {
+        if line == self.last_irregular {
+            return;
+        }
+        self.last_irregular = line;
+        self.irregular_lines += 1;
+        if self.warnings.len() < MAX_IRREGULAR_LISTED {
+            self.warnings.push(CsvWarning { line, kind });
+        }
+    }
+
     /// Reads the next record of `text` (the same text on every call) into `fields`.
     /// Returns the 1-based line where it starts, or `None` at the end of the text.
-    pub fn next_record(&mut self, text: &str, fields: &mut Fields) -> Option<Result<usize, CsvError>> {
-        let bytes = text.as_bytes();
+    pub fn next_record(&mut self, text: &str, fields: &mut Fields) -> Option<usize> {
         loop {
-            if self.pos >= bytes.len() {
+            if self.pos >= text.len() {
                 return None;
             }
             fields.clear();
             let record_line = self.line;
-            match self.read_one(text, fields) {
-                Err(e) => {
-                    // Stop for good: the rest of the file cannot be split reliably.
-                    self.pos = bytes.len();
-                    return Some(Err(e));
-                }
-                Ok(()) => {
-                    if !fields.is_blank() {
-                        return Some(Ok(record_line));
+            self.read_one(text, fields);
+            if !fields.is_blank() {
+                return Some(record_line);
+            }
+        }
+    }
+
+    /// Ends the record at the line break at `at` (LF, CRLF or CR).
+    fn end_line(&mut self, bytes: &[u8], at: usize) {
+        self.line += 1;
+        self.pos = if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+    }
+
+    fn read_one(&mut self, text: &str, fields: &mut Fields) {
+        let bytes = text.as_bytes();
+        let sep = self.separator;
+        let is_blank = |b: u8| (b == b' ' || b == b'\t') && b != sep;
+        let mut i = self.pos;
+        loop {
+            // A quoted field, perhaps after spaces.
+            let mut q = i;
+            while bytes.get(q).is_some_and(|b| is_blank(*b)) {
+                q += 1;
+            }
+            let mut quoted = false;
+            if bytes.get(q) == Some(&b'"') {
+                let start_line = self.line;
+                match self.quoted(text, q, fields) {
+                    Some(next) => {
+                        if q > i {
+                            self.warn(start_line, Irregularity::SpacesAroundQuotes);
+                        }
+                        i = next;
+                        quoted = true;
                     }
+                    None => {
+                        // Never closed: the quote is a character, the field plain text.
+                        self.warn(start_line, Irregularity::UnclosedQuote);
+                        self.line = start_line;
+                    }
+                }
+            }
+            if !quoted {
+                // Unquoted field: up to the separator or the end of the line.
+                let mut end = i;
+                loop {
+                    let offset = bytes[end.min(bytes.len())..]
+                        .iter()
+                        .position(|b| *b == sep || *b == b'\n' || *b == b'\r' || *b == b'"');
+                    end = offset.map_or(bytes.len(), |o| end + o);
+                    if bytes.get(end) == Some(&b'"') {
+                        self.warn(self.line, Irregularity::StrayQuote);
+                        end += 1;
+                        continue;
+                    }
+                    break;
+                }
+                fields.push(i, end, false);
+                i = end;
+            }
+            match bytes.get(i) {
+                None => {
+                    self.pos = i;
+                    return;
+                }
+                Some(b) if *b == sep => i += 1,
+                Some(_) => {
+                    self.end_line(bytes, i);
+                    return;
                 }
             }
         }
     }
 
-    fn read_one(&mut self, text: &str, fields: &mut Fields) -> Result<(), CsvError> {
+    /// Reads the quoted field whose opening quote is at `q` into `fields`, with what
+    /// follows its closing quote up to the separator or line end. Returns the position
+    /// after it, or `None` when the quote is never closed (nothing is pushed then).
+    fn quoted(&mut self, text: &str, q: usize, fields: &mut Fields) -> Option<usize> {
         let bytes = text.as_bytes();
         let sep = self.separator;
-        let mut i = self.pos;
-        loop {
-            // Start of a field.
-            if bytes.get(i) == Some(&b'"') {
-                let quote_line = self.line;
-                i += 1;
-                // The field is a span of the text until a doubled quote needs unescaping;
-                // from then on its pieces are copied into `owned`.
-                let content = i;
-                let mut piece = i;
-                let mut owned_from: Option<usize> = None;
-                loop {
-                    let Some(offset) = bytes[i.min(bytes.len())..]
-                        .iter()
-                        .position(|b| *b == b'"' || *b == b'\n')
-                    else {
-                        self.pos = bytes.len();
-                        return Err(CsvError::UnclosedQuote { line: quote_line });
-                    };
-                    let at = i + offset;
-                    if bytes[at] == b'\n' {
-                        self.line += 1;
+        let content = q + 1;
+        let mut i = content;
+        let mut piece = content;
+        let owned_len = fields.owned.len();
+        let mut owned_from: Option<usize> = None;
+        let mut lines = 0;
+        // Irregularities inside, recorded once the field is known to be closed.
+        let mut backslash: Option<usize> = None;
+        let close = loop {
+            let offset = bytes[i.min(bytes.len())..]
+                .iter()
+                .position(|b| *b == b'"' || *b == b'\n' || *b == b'\r');
+            let Some(offset) = offset else {
+                fields.owned.truncate(owned_len);
+                return None;
+            };
+            let at = i + offset;
+            match bytes[at] {
+                b'\n' => {
+                    lines += 1;
+                    i = at + 1;
+                }
+                b'\r' => {
+                    if bytes.get(at + 1) != Some(&b'\n') {
+                        lines += 1;
+                    }
+                    i = at + 1;
+                }
+                _ => {
+                    let next = bytes.get(at + 1).copied();
+                    // `\"` is an escaped quote (as backslash-escaping writers put it) unless
+                    // it ends the field: a path `"C:\dossier\"` keeps its backslash.
+                    if at > content
+                        && bytes[at - 1] == b'\\'
+                        && next.is_some_and(|n| n != sep && n != b'\n' && n != b'\r')
+                    {
+                        owned_from.get_or_insert(fields.owned.len());
+                        fields.owned.push_str(text.get(piece..at - 1).unwrap_or(""));
+                        fields.owned.push('"');
+                        backslash.get_or_insert(self.line + lines);
                         i = at + 1;
-                    } else if bytes.get(at + 1) == Some(&b'"') {
+                        piece = i;
+                    } else if next == Some(b'"') {
                         owned_from.get_or_insert(fields.owned.len());
                         fields.owned.push_str(text.get(piece..=at).unwrap_or(""));
                         i = at + 2;
                         piece = i;
                     } else {
-                        match owned_from {
-                            Some(from) => {
-                                fields.owned.push_str(text.get(piece..at).unwrap_or(""));
-                                fields.push(from, fields.owned.len(), true);
-                            }
-                            None => fields.push(content, at, false),
-                        }
-                        i = at + 1;
-                        break;
+                        break at;
                     }
-                }
-                match bytes.get(i) {
-                    None => {
-                        self.pos = i;
-                        return Ok(());
-                    }
-                    Some(b) if *b == sep => {
-                        i += 1;
-                        continue;
-                    }
-                    Some(b'\n') => {
-                        self.line += 1;
-                        self.pos = i + 1;
-                        return Ok(());
-                    }
-                    Some(b'\r') => {
-                        self.line += 1;
-                        i += 1;
-                        if bytes.get(i) == Some(&b'\n') {
-                            i += 1;
-                        }
-                        self.pos = i;
-                        return Ok(());
-                    }
-                    Some(_) => return Err(CsvError::TextAfterQuote { line: self.line }),
                 }
             }
-            // Unquoted field: up to the separator or the end of the line.
-            let offset = bytes[i.min(bytes.len())..]
-                .iter()
-                .position(|b| *b == sep || *b == b'\n' || *b == b'\r');
-            let end = offset.map_or(bytes.len(), |o| i + o);
-            fields.push(i, end, false);
-            match bytes.get(end) {
-                None => {
-                    self.pos = end;
-                    return Ok(());
-                }
-                Some(b) if *b == sep => i = end + 1,
-                Some(b'\r') => {
-                    self.line += 1;
-                    i = end + 1;
-                    if bytes.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    self.pos = i;
-                    return Ok(());
-                }
-                Some(_) => {
-                    self.line += 1;
-                    self.pos = end + 1;
-                    return Ok(());
-                }
-            }
+        };
+        if let Some(line) = backslash {
+            self.warn(line, Irregularity::BackslashQuote);
         }
+        self.line += lines;
+        // After the closing quote: the separator, a line end, or spaces before one.
+        let mut after = close + 1;
+        while bytes
+            .get(after)
+            .is_some_and(|b| (*b == b' ' || *b == b'\t') && *b != sep)
+        {
+            after += 1;
+        }
+        let at_end = |b: Option<&u8>| b.is_none_or(|b| *b == sep || *b == b'\n' || *b == b'\r');
+        if at_end(bytes.get(after)) {
+            if after > close + 1 {
+                self.warn(self.line, Irregularity::SpacesAroundQuotes);
+            }
+            match owned_from {
+                Some(from) => {
+                    fields.owned.push_str(text.get(piece..close).unwrap_or(""));
+                    fields.push(from, fields.owned.len(), true);
+                }
+                None => fields.push(content, close, false),
+            }
+            return Some(after);
+        }
+        // Text after the closing quote stays with the field, as spreadsheets keep it.
+        self.warn(self.line, Irregularity::TextAfterQuote);
+        let rest = close + 1;
+        let end = bytes[rest..]
+            .iter()
+            .position(|b| *b == sep || *b == b'\n' || *b == b'\r')
+            .map_or(bytes.len(), |o| rest + o);
+        let from = *owned_from.get_or_insert(fields.owned.len());
+        fields.owned.push_str(text.get(piece..close).unwrap_or(""));
+        fields.owned.push_str(text.get(rest..end).unwrap_or(""));
+        fields.push(from, fields.owned.len(), true);
+        Some(end)
     }
 }
 
-/// Reads every record. Blank lines are skipped. The separator is one of [`SEPARATORS`]
-/// (what [`detect_separator`] gives).
-pub fn read_records(text: &str, separator: char) -> Result<Vec<Record>, CsvError> {
+/// Every record of a text, with its irregular lines.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// The records, blank lines skipped.
+    pub records: Vec<Record>,
+    /// The irregular lines, the first [`MAX_IRREGULAR_LISTED`] of them.
+    pub warnings: Vec<CsvWarning>,
+    /// How many irregular lines there were.
+    pub irregular_lines: usize,
+}
+
+/// Reads every record, leniently (see [`RecordReader`]). The separator is one of
+/// [`SEPARATORS`] (what [`detect_separator`] gives).
+pub fn read_table(text: &str, separator: char) -> Table {
     let mut reader = RecordReader::new(text, separator);
     let mut fields = Fields::default();
     let mut records = Vec::new();
     while let Some(line) = reader.next_record(text, &mut fields) {
         records.push(Record {
-            line: line?,
+            line,
             fields: fields.iter(text).map(str::to_owned).collect(),
         });
     }
-    Ok(records)
+    Table {
+        records,
+        warnings: reader.warnings,
+        irregular_lines: reader.irregular_lines,
+    }
+}
+
+/// Reads every record (see [`read_table`], which also gives the irregular lines).
+pub fn read_records(text: &str, separator: char) -> Vec<Record> {
+    read_table(text, separator).records
 }
 
 /// Whether a spreadsheet would treat a cell starting like this as a formula.
@@ -574,84 +913,134 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A character-by-character reader, the reference the byte reader is tested against.
-    fn read_records_chars(text: &str, separator: char) -> Result<Vec<Record>, CsvError> {
-        let text = strip_bom(text);
+    /// A character-by-character reader with the same lenient rules, the reference the
+    /// byte reader is tested against.
+    fn read_table_chars(text: &str, sep: char) -> (Vec<Record>, Vec<CsvWarning>) {
+        use Irregularity::*;
+        let chars: Vec<char> = strip_bom(text).chars().collect();
+        let n = chars.len();
         let mut records = Vec::new();
-        let mut fields: Vec<String> = Vec::new();
-        let mut field = String::new();
-        let mut line = 1usize;
-        let mut record_line = 1usize;
-        let mut chars = text.chars().peekable();
-        // State: at the start of a field, inside unquoted text, inside quotes, after quotes.
-        #[derive(PartialEq)]
-        enum State {
-            Start,
-            Plain,
-            Quoted,
-            AfterQuote,
-        }
-        let mut state = State::Start;
-        let mut quote_line = 1usize;
-        let end_record =
-            |fields: &mut Vec<String>, field: &mut String, records: &mut Vec<Record>, at: usize| {
-                fields.push(std::mem::take(field));
-                let is_blank = fields.len() == 1 && fields[0].is_empty();
-                if !is_blank {
-                    records.push(Record {
-                        line: at,
-                        fields: std::mem::take(fields),
-                    });
-                } else {
-                    fields.clear();
+        let mut warnings: Vec<CsvWarning> = Vec::new();
+        let mut warn = |line: usize, kind: Irregularity| {
+            if warnings.last().is_none_or(|w| w.line != line) {
+                warnings.push(CsvWarning { line, kind });
+            }
+        };
+        let blank = |c: char| (c == ' ' || c == '\t') && c != sep;
+        let is_eol = |c: char| c == '\n' || c == '\r';
+        let (mut i, mut line) = (0, 1);
+        while i < n {
+            let record_line = line;
+            let mut fields: Vec<String> = Vec::new();
+            loop {
+                let field_start = i;
+                let mut q = i;
+                while q < n && blank(chars[q]) {
+                    q += 1;
                 }
-            };
-        while let Some(c) = chars.next() {
-            match state {
-                State::Quoted => {
-                    if c == '"' {
-                        if chars.peek() == Some(&'"') {
-                            chars.next();
-                            field.push('"');
-                        } else {
-                            state = State::AfterQuote;
+                let mut field = None;
+                if q < n && chars[q] == '"' {
+                    let start_line = line;
+                    let (mut j, mut f, mut lines, mut backslash, mut close) =
+                        (q + 1, String::new(), 0, None, None);
+                    while j < n {
+                        let c = chars[j];
+                        if c == '"' {
+                            let next = chars.get(j + 1).copied();
+                            if j > q + 1
+                                && chars[j - 1] == '\\'
+                                && next.is_some_and(|x| x != sep && !is_eol(x))
+                            {
+                                f.pop();
+                                f.push('"');
+                                backslash.get_or_insert(line + lines);
+                                j += 1;
+                                continue;
+                            }
+                            if next == Some('"') {
+                                f.push('"');
+                                j += 2;
+                                continue;
+                            }
+                            close = Some(j);
+                            break;
                         }
-                    } else {
-                        if c == '\n' {
-                            line += 1;
+                        if c == '\n' || (c == '\r' && chars.get(j + 1) != Some(&'\n')) {
+                            lines += 1;
                         }
-                        field.push(c);
+                        f.push(c);
+                        j += 1;
+                    }
+                    match close {
+                        Some(close) => {
+                            if let Some(l) = backslash {
+                                warn(l, BackslashQuote);
+                            }
+                            line += lines;
+                            let mut after = close + 1;
+                            while after < n && blank(chars[after]) {
+                                after += 1;
+                            }
+                            if after >= n || chars[after] == sep || is_eol(chars[after]) {
+                                if after > close + 1 {
+                                    warn(line, SpacesAroundQuotes);
+                                }
+                                i = after;
+                            } else {
+                                warn(line, TextAfterQuote);
+                                let mut k = close + 1;
+                                while k < n && chars[k] != sep && !is_eol(chars[k]) {
+                                    f.push(chars[k]);
+                                    k += 1;
+                                }
+                                i = k;
+                            }
+                            // Leading spaces are recorded after what the quoted field found.
+                            if q > field_start {
+                                warn(start_line, SpacesAroundQuotes);
+                            }
+                            field = Some(f);
+                        }
+                        None => warn(start_line, UnclosedQuote),
                     }
                 }
-                _ if c == separator => {
-                    fields.push(std::mem::take(&mut field));
-                    state = State::Start;
+                if field.is_none() {
+                    let mut f = String::new();
+                    let mut k = i;
+                    while k < n && chars[k] != sep && !is_eol(chars[k]) {
+                        if chars[k] == '"' {
+                            warn(line, StrayQuote);
+                        }
+                        f.push(chars[k]);
+                        k += 1;
+                    }
+                    field = Some(f);
+                    i = k;
                 }
-                _ if c == '\r' && chars.peek() == Some(&'\n') => {}
-                _ if c == '\n' || c == '\r' => {
-                    end_record(&mut fields, &mut field, &mut records, record_line);
-                    line += 1;
-                    record_line = line;
-                    state = State::Start;
+                fields.push(field.unwrap_or_default());
+                if i >= n {
+                    break;
                 }
-                State::Start if c == '"' => {
-                    state = State::Quoted;
-                    quote_line = line;
+                if chars[i] == sep {
+                    i += 1;
+                    continue;
                 }
-                State::AfterQuote => return Err(CsvError::TextAfterQuote { line }),
-                _ => {
-                    field.push(c);
-                    state = State::Plain;
-                }
+                i += if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') {
+                    2
+                } else {
+                    1
+                };
+                line += 1;
+                break;
+            }
+            if !(fields.len() == 1 && fields[0].is_empty()) {
+                records.push(Record {
+                    line: record_line,
+                    fields,
+                });
             }
         }
-        if state == State::Quoted {
-            return Err(CsvError::UnclosedQuote { line: quote_line });
-        }
-        if !(fields.is_empty() && field.is_empty() && state == State::Start) {
-            end_record(&mut fields, &mut field, &mut records, record_line);
-        }
-        Ok(records)
+        (records, warnings)
     }
 
     fn fields(records: &[Record]) -> Vec<Vec<&str>> {
@@ -664,7 +1053,7 @@ mod tests {
     #[test]
     fn reads_quotes_newlines_and_crlf() {
         let text = "\u{feff}a;b\r\n\"x;1\";\"dit \"\"oui\"\"\"\r\n\"deux\nlignes\";z\r\n\r\n";
-        let records = read_records(text, ';').unwrap();
+        let records = read_records(text, ';');
         assert_eq!(
             fields(&records),
             vec![
@@ -714,6 +1103,123 @@ mod tests {
     }
 
     #[test]
+    fn utf16_damaged_utf8_and_other_scripts() {
+        // "Unicode text" from a spreadsheet: UTF-16 LE with its byte-order mark, tabs.
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(
+            "Nom\tÂge\r\nÉlodie\t32\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            decode(&utf16),
+            TextFile::Text {
+                text: "Nom\tÂge\r\nÉlodie\t32\r\n".into(),
+                encoding: "UTF-16"
+            }
+        );
+        let mut be = vec![0xfe, 0xff];
+        be.extend("a;é".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(
+            decode(&be),
+            TextFile::Text {
+                text: "a;é".into(),
+                encoding: "UTF-16"
+            }
+        );
+        // Valid UTF-8 damaged upstream (U+FFFD) stays UTF-8, whatever else it holds.
+        let damaged = "Ville;Pop\nB\u{fffd}ziers;77\nÏle;3\n";
+        assert!(matches!(
+            decode(damaged.as_bytes()),
+            TextFile::Text {
+                encoding: "UTF-8",
+                ..
+            }
+        ));
+        // Cyrillic and Japanese in UTF-8 stay what they are.
+        for text in ["Город;Население\nМосква;13\n", "都市;人口\n東京;14\n"] {
+            assert_eq!(
+                decode(text.as_bytes()),
+                TextFile::Text {
+                    text: text.into(),
+                    encoding: "UTF-8"
+                }
+            );
+        }
+        // The same in their 8-bit encodings are refused with the script named.
+        let cp1251: Vec<u8> = "Город;Население\nМосква;13\nСанкт-Петербург;5\n"
+            .chars()
+            .map(|c| match c {
+                'А'..='я' => (c as u32 - 0x410 + 0xC0) as u8,
+                _ => c as u8,
+            })
+            .collect();
+        assert_eq!(
+            decode(&cp1251),
+            TextFile::OtherEncoding {
+                script: Script::Cyrillic
+            }
+        );
+        // Shift_JIS: 東京都 (93 8C 8B 9E 93 73), 人口 (90 6C 8C FB), ASCII trail bytes.
+        let sjis = b"\x93\x8c\x8b\x9e\x93\x73;\x90\x6c\x8c\xfb\n\x93\x8c\x8b\x9e;1\n\x91\xe5\x8d\xe3;2\n\x96\xbc\x8c\xc3\x89\xae;3\n";
+        assert_eq!(
+            decode(sjis),
+            TextFile::OtherEncoding {
+                script: Script::Japanese
+            }
+        );
+        // GBK: 北京 (B1 B1 BE A9), 上海 (C9 CF BA A3), 人口 (C8 CB BF DA).
+        let gbk = b"\xb3\xc7\xca\xd0;\xc8\xcb\xbf\xda\n\xb1\xb1\xbe\xa9;21\n\xc9\xcf\xba\xa3;24\n\xb9\xe3\xd6\xdd;18\n";
+        assert_eq!(
+            decode(gbk),
+            TextFile::OtherEncoding {
+                script: Script::Chinese
+            }
+        );
+        // French Windows-1252 with many accents is still French.
+        let french = b"Commune;R\xe9gion\n\xc9vry;\xceie-de-France\nS\xe8te;Occitanie\nB\xe9ziers;Occitanie\nAr\xe8s;Nouvelle-Aquitaine\nCr\xe9teil;\xcele-de-France\nPr\xe9fecture;\xe9t\xe9\n";
+        assert!(matches!(
+            decode(french),
+            TextFile::Text {
+                encoding: "windows-1252",
+                ..
+            }
+        ));
+        let message = Script::Cyrillic.message(Lang::Fr);
+        assert!(
+            message.contains("cyrillique") && message.contains("UTF-8"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_title_before_the_header_and_the_separator_from_the_body() {
+        // A tab file whose title line has commas: the separator comes from the body.
+        let text = "Relevés de la station, 2023, données horaires\nsource : Météo\nDate\tT\tPluie\n01/01\t3,5\t0\n02/01\t4,1\t2\n03/01\t2,0\t0\n";
+        let layout = sniff(text);
+        assert_eq!(
+            (layout.separator, layout.header_line, layout.skipped_lines),
+            ('\t', 3, 2)
+        );
+        assert!(text[layout.header_pos..].starts_with("Date\t"));
+        // A title with trailing separators (`Titre;;;`) is not a header.
+        let text = "Population 2021;;;\n;;;\nCOM;Nom;Pop;Dep\n01001;A;832;01\n01002;B;267;01\n";
+        let layout = sniff(text);
+        assert_eq!(
+            (layout.separator, layout.header_line, layout.skipped_lines),
+            (';', 3, 2)
+        );
+        // Data rows with a trailing separator still have their header first.
+        let layout = sniff("a;b;c\n1;2;3;\n4;5;6;\n");
+        assert_eq!(
+            (layout.separator, layout.header_line, layout.skipped_lines),
+            (';', 1, 0)
+        );
+        // One column: its first line.
+        assert_eq!(sniff("seul\nun\ndeux\n").header_line, 1);
+    }
+
+    #[test]
     fn detects_the_separator_outside_quotes() {
         assert_eq!(detect_separator("a;b;c\n1,5;2;3"), ';');
         assert_eq!(detect_separator("\"a;b\",c,d\n"), ',');
@@ -722,15 +1228,83 @@ mod tests {
     }
 
     #[test]
-    fn reports_broken_quotes_with_their_line() {
-        assert_eq!(
-            read_records("a\n\"b\nc", ','),
-            Err(CsvError::UnclosedQuote { line: 2 })
+    fn irregular_quotes_are_read_as_spreadsheets_read_them_and_reported_with_their_line() {
+        use Irregularity::*;
+        type Case<'a> = (&'a str, char, Vec<Vec<&'a str>>, Vec<(usize, Irregularity)>);
+        let cases: [Case; 7] = [
+            (
+                "a\n\"b\nc",
+                ',',
+                vec![vec!["a"], vec!["\"b"], vec!["c"]],
+                vec![(2, UnclosedQuote)],
+            ),
+            (
+                "a\n\"b\"c,d",
+                ',',
+                vec![vec!["a"], vec!["bc", "d"]],
+                vec![(2, TextAfterQuote)],
+            ),
+            (
+                "\"a\" ; \"b\"\n1;2",
+                ';',
+                vec![vec!["a", "b"], vec!["1", "2"]],
+                vec![(1, SpacesAroundQuotes)],
+            ),
+            (
+                "x;\"il dit \\\"oui\\\"\";z",
+                ';',
+                vec![vec!["x", "il dit \"oui\"", "z"]],
+                vec![(1, BackslashQuote)],
+            ),
+            (
+                "a;b\n12\" TV;3",
+                ';',
+                vec![vec!["a", "b"], vec!["12\" TV", "3"]],
+                vec![(2, StrayQuote)],
+            ),
+            (
+                "a;b\r1;2\r3;4",
+                ';',
+                vec![vec!["a", "b"], vec!["1", "2"], vec!["3", "4"]],
+                vec![],
+            ),
+            (
+                "\"C:\\dossier\\\";2",
+                ';',
+                vec![vec!["C:\\dossier\\", "2"]],
+                vec![],
+            ),
+        ];
+        for (text, sep, expected, irregular) in cases {
+            let table = read_table(text, sep);
+            assert_eq!(fields(&table.records), expected, "{text:?}");
+            let found: Vec<(usize, Irregularity)> = table.warnings.iter().map(|w| (w.line, w.kind)).collect();
+            assert_eq!(found, irregular, "{text:?}");
+            assert_eq!(table.irregular_lines, irregular.len());
+        }
+        let message = CsvWarning {
+            line: 1253,
+            kind: StrayQuote,
+        }
+        .message(Lang::Fr);
+        assert!(message.starts_with("ligne 1\u{202f}253 :"), "{message}");
+        assert_ne!(
+            message,
+            CsvWarning {
+                line: 1253,
+                kind: StrayQuote
+            }
+            .message(Lang::En)
         );
-        assert_eq!(
-            read_records("a\n\"b\"c", ','),
-            Err(CsvError::TextAfterQuote { line: 2 })
-        );
+    }
+
+    #[test]
+    fn irregular_lines_are_listed_up_to_a_bound_and_counted() {
+        let text = "a;b\n".to_owned() + &"1\"2;3\n".repeat(500);
+        let table = read_table(&text, ';');
+        assert_eq!(table.records.len(), 501);
+        assert_eq!(table.warnings.len(), MAX_IRREGULAR_LISTED);
+        assert_eq!(table.irregular_lines, 500);
     }
 
     #[test]
@@ -738,7 +1312,7 @@ mod tests {
         let mut out = String::new();
         write_record(&mut out, &["=SOMME(A1)", "@cmd", "-18 ans", "'=déjà", "ok"], ';');
         assert_eq!(out, "'=SOMME(A1);'@cmd;'-18 ans;''=déjà;ok\r\n");
-        let back = read_records(&out, ';').unwrap();
+        let back = read_records(&out, ';');
         let restored: Vec<&str> = back[0].fields.iter().map(|f| unprotect_cell(f)).collect();
         assert_eq!(restored, vec!["=SOMME(A1)", "@cmd", "-18 ans", "'=déjà", "ok"]);
     }
@@ -768,9 +1342,12 @@ mod tests {
         }
 
         #[test]
-        fn the_byte_reader_agrees_with_the_character_reader(text in "[a;,\"\r\n é]{0,40}", sep_index in 0usize..4) {
+        fn the_byte_reader_agrees_with_the_character_reader(text in "[a;,\"\\\r\n \té]{0,40}", sep_index in 0usize..4) {
             let separator = SEPARATORS[sep_index];
-            prop_assert_eq!(read_records(&text, separator), read_records_chars(&text, separator));
+            let table = read_table(&text, separator);
+            let (records, warnings) = read_table_chars(&text, separator);
+            prop_assert_eq!(table.records, records);
+            prop_assert_eq!(table.warnings, warnings);
         }
 
         #[test]
@@ -787,8 +1364,9 @@ mod tests {
             for row in &rows {
                 write_record(&mut text, row, separator);
             }
-            let back = read_records(&text, separator).unwrap();
-            let back: Vec<Vec<String>> = back.iter().map(|r| r.fields.iter().map(|f| unprotect_cell(f).to_owned()).collect()).collect();
+            let table = read_table(&text, separator);
+            prop_assert!(table.warnings.is_empty(), "{:?}", table.warnings);
+            let back: Vec<Vec<String>> = table.records.iter().map(|r| r.fields.iter().map(|f| unprotect_cell(f).to_owned()).collect()).collect();
             prop_assert_eq!(back, rows);
         }
     }

@@ -87,11 +87,19 @@ fn profile_cmd(args: ProfileArgs) -> anyhow::Result<()> {
     let p = profile(&ds);
     let warnings: Vec<String> = ds.warnings.iter().map(|w| w.message(lang)).collect();
     if args.json {
+        let warnings: Vec<Value> = ds
+            .warnings
+            .iter()
+            .zip(&warnings)
+            .map(|(w, message)| json!({ "line": w.line(), "message": message }))
+            .collect();
         let out = json!({
             "file": args.file.display().to_string(),
             "encoding": p.encoding,
             "delimiter": p.delimiter.to_string(),
             "rows": p.rows,
+            "header_line": ds.header_line,
+            "skipped_lines": ds.skipped_lines,
             "ragged_rows": ds.ragged_rows,
             "columns": p.columns.iter().map(|c| column_json(c, p.rows, lang)).collect::<Vec<_>>(),
             "warnings": warnings,

@@ -50,6 +50,7 @@ fn load(path: &PathBuf, lang: Lang) -> anyhow::Result<(Session, bool)> {
         TextFile::Text { text, .. } => text,
         TextFile::Spreadsheet => bail!(tr(lang, "cli-spreadsheet-file")),
         TextFile::Binary => bail!(tr(lang, "cli-binary-file")),
+        TextFile::OtherEncoding { script } => bail!(script.message(lang)),
     };
     let looks_json = text.trim_start().starts_with('{');
     let result = if looks_json {

@@ -82,7 +82,6 @@ fn bad_files_fail_with_a_clear_message_and_no_panic() {
         ("no-header.csv", "noms de colonnes"),
         ("classeur.xlsx", "classeur"),
         ("image.png", "pas du texte"),
-        ("unclosed-quote.csv", "ligne 2 : un guillemet"),
         ("header-only.csv", "en-tête"),
         ("absent.csv", "impossible de lire"),
     ] {

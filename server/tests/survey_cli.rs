@@ -116,8 +116,20 @@ fn bad_files_get_a_clear_message_and_a_failing_exit() {
             "n'est pas du texte",
         ),
         (
-            write(dir.path(), "guillemet.csv", b"Genre\n\"Femme\nHomme\n"),
-            "ligne 2 : un guillemet ouvert",
+            // Windows-1251 (Cyrillic): refused with its likely encoding, never mojibake.
+            write(
+                dir.path(),
+                "cyrillique.csv",
+                "Пол\nМужчина\nЖенщина\n"
+                    .chars()
+                    .map(|c| match c {
+                        'А'..='я' => (c as u32 - 0x410 + 0xC0) as u8,
+                        _ => c as u8,
+                    })
+                    .collect::<Vec<u8>>()
+                    .as_slice(),
+            ),
+            "cyrillique (encodage Windows-1251 ou KOI8-R)",
         ),
         (
             write(

@@ -509,6 +509,18 @@ pub enum WarningKind {
         /// How many lines.
         count: usize,
     },
+    /// Title or note lines before a CSV file's header, left out.
+    TitleLines {
+        /// How many.
+        count: usize,
+    },
+    /// A CSV line with irregular quotes, read anyway.
+    IrregularLine(crate::csv::Irregularity),
+    /// More irregular CSV lines than listed.
+    MoreIrregularLines {
+        /// How many were not listed.
+        count: usize,
+    },
 }
 
 impl Warning {
@@ -530,6 +542,13 @@ impl Warning {
             }
             WarningKind::IncompleteLinesSkipped { count } => {
                 tr_args(lang, "budget-warning-incomplete", &[("count", (*count).into())])
+            }
+            WarningKind::TitleLines { count } => {
+                tr_args(lang, "csv-title-lines", &[("count", (*count).into())])
+            }
+            WarningKind::IrregularLine(kind) => tr(lang, &format!("csv-irregular-{}", kind.code())),
+            WarningKind::MoreIrregularLines { count } => {
+                tr_args(lang, "csv-more-irregular", &[("count", (*count).into())])
             }
         }
     }
@@ -584,6 +603,8 @@ pub enum BudgetError {
     Spreadsheet,
     /// Binary content.
     Binary,
+    /// Text in another script's encoding.
+    OtherEncoding(crate::csv::Script),
     /// Nothing in it.
     Empty,
     /// The XML is broken.
@@ -593,8 +614,6 @@ pub enum BudgetError {
         /// What the parser said.
         detail: String,
     },
-    /// A CSV cannot be read.
-    Csv(crate::csv::CsvError),
     /// A required column is missing.
     MissingColumn {
         /// Its name.
@@ -620,13 +639,13 @@ impl BudgetError {
             BudgetError::UnknownFormat => tr(lang, "budget-error-unknown-format"),
             BudgetError::Spreadsheet => tr(lang, "cli-spreadsheet-file"),
             BudgetError::Binary => tr(lang, "budget-error-binary"),
+            BudgetError::OtherEncoding(script) => script.message(lang),
             BudgetError::Empty => tr(lang, "import-error-empty"),
             BudgetError::Xml { position, detail } => tr_args(
                 lang,
                 "budget-error-xml",
                 &[("position", (*position as f64).into()), ("detail", detail.into())],
             ),
-            BudgetError::Csv(error) => error.message(lang),
             BudgetError::MissingColumn { column } => {
                 tr_args(lang, "budget-error-missing-column", &[("column", column.into())])
             }
@@ -687,6 +706,7 @@ pub fn import(bytes: &[u8], format: Option<Format>, options: &DgfipOptions) -> R
         TextFile::Text { text, .. } => text,
         TextFile::Spreadsheet => return Err(BudgetError::Spreadsheet),
         TextFile::Binary => return Err(BudgetError::Binary),
+        TextFile::OtherEncoding { script } => return Err(BudgetError::OtherEncoding(script)),
     };
     if text.trim().is_empty() {
         return Err(BudgetError::Empty);

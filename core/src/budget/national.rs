@@ -55,8 +55,6 @@ pub enum NationalError {
 pub enum PopulationsProblem {
     /// Not text.
     Binary,
-    /// Its CSV cannot be read.
-    Csv(crate::csv::CsvError),
     /// No `COM` column (the INSEE code).
     NoCode,
 }
@@ -79,7 +77,6 @@ impl NationalError {
             NationalError::Populations(problem) => {
                 let detail = match problem {
                     PopulationsProblem::Binary => tr(lang, "budget-error-binary"),
-                    PopulationsProblem::Csv(error) => error.message(lang),
                     PopulationsProblem::NoCode => tr(lang, "budget-populations-no-code"),
                 };
                 tr_args(
@@ -172,8 +169,7 @@ pub fn read_populations(bytes: &[u8]) -> Result<HashMap<String, u64>, NationalEr
         return Err(NationalError::Populations(PopulationsProblem::Binary));
     };
     let separator = crate::csv::detect_separator(&text);
-    let records = crate::csv::read_records(&text, separator)
-        .map_err(|e| NationalError::Populations(PopulationsProblem::Csv(e)))?;
+    let records = crate::csv::read_records(&text, separator);
     let mut records = records.into_iter();
     let header: Vec<String> = records
         .next()

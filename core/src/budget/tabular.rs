@@ -30,14 +30,49 @@ fn normalise(name: &str) -> String {
 struct Table {
     header: Vec<String>,
     rows: Vec<csv::Record>,
+    /// Irregular lines of the file (read anyway), as budget warnings.
+    warnings: Vec<Warning>,
 }
 
 impl Table {
     fn read(text: &str) -> Result<Table, BudgetError> {
-        let separator = csv::detect_separator(text);
-        let mut records = csv::read_records(text, separator)
-            .map_err(BudgetError::Csv)?
-            .into_iter();
+        let layout = csv::sniff(text);
+        let mut reader = csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line);
+        let mut fields = csv::Fields::default();
+        let mut records = Vec::new();
+        while let Some(line) = reader.next_record(text, &mut fields) {
+            records.push(csv::Record {
+                line,
+                fields: fields.iter(text).map(str::to_owned).collect(),
+            });
+        }
+        let mut warnings: Vec<Warning> = reader
+            .warnings()
+            .iter()
+            .map(|w| Warning {
+                line: Some(w.line),
+                kind: WarningKind::IrregularLine(w.kind),
+            })
+            .collect();
+        let unlisted = reader.irregular_lines() - reader.warnings().len();
+        if unlisted > 0 {
+            warnings.push(Warning {
+                line: None,
+                kind: WarningKind::MoreIrregularLines { count: unlisted },
+            });
+        }
+        if layout.skipped_lines > 0 {
+            warnings.insert(
+                0,
+                Warning {
+                    line: None,
+                    kind: WarningKind::TitleLines {
+                        count: layout.skipped_lines,
+                    },
+                },
+            );
+        }
+        let mut records = records.into_iter();
         let header = records
             .next()
             .ok_or(BudgetError::Empty)?
@@ -47,6 +82,7 @@ impl Table {
             .collect();
         Ok(Table {
             header,
+            warnings,
             rows: records.collect(),
         })
     }
@@ -106,7 +142,7 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
     let budget_label = table.exact(&["lbudg", "libelle budget"]);
 
     let mut budgets: BTreeMap<(String, i32), Budget> = BTreeMap::new();
-    let mut warnings = Vec::new();
+    let mut warnings = table.warnings.clone();
     for record in &table.rows {
         let Ok(year) = cell(record, Some(exer)).parse::<i32>() else {
             warnings.push(Warning {
@@ -195,7 +231,7 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
     let credouv = column("BGT_CREDOUV");
 
     let mut budgets: BTreeMap<(String, i32, String), Budget> = BTreeMap::new();
-    let mut warnings = Vec::new();
+    let mut warnings = table.warnings.clone();
     for record in &table.rows {
         let get = |name: &str| cell(record, required.get(name).copied());
         for name in SCDL_REQUIRED {

@@ -24,7 +24,7 @@ mod polars_check;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::csv::{decode_owned, detect_separator, unprotect_cell, CsvError, Fields, RecordReader, TextFile};
+use crate::csv::{decode_owned, sniff, unprotect_cell, CsvWarning, Fields, RecordReader, TextFile};
 use crate::i18n::{display_from_message, tr, tr_args, Lang};
 use values::{decimal_mark, is_missing_trimmed, parse_date, parse_number, DecimalMark};
 
@@ -41,8 +41,8 @@ pub enum DatasetError {
     Spreadsheet,
     /// NUL bytes: not text.
     Binary,
-    /// The CSV structure is broken (quotes).
-    Csv(CsvError),
+    /// Text in another script's encoding (refused rather than misread).
+    OtherEncoding(crate::csv::Script),
 }
 
 impl DatasetError {
@@ -54,18 +54,12 @@ impl DatasetError {
             DatasetError::NoRows => tr(lang, "data-error-no-rows"),
             DatasetError::Spreadsheet => tr(lang, "data-error-spreadsheet"),
             DatasetError::Binary => tr(lang, "data-error-binary"),
-            DatasetError::Csv(error) => error.message(lang),
+            DatasetError::OtherEncoding(script) => script.message(lang),
         }
     }
 }
 
 display_from_message!(DatasetError);
-
-impl From<CsvError> for DatasetError {
-    fn from(error: CsvError) -> Self {
-        DatasetError::Csv(error)
-    }
-}
 
 /// Something worth telling about a file that was read anyway.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +89,35 @@ pub enum ImportWarning {
         /// How many were not listed.
         count: usize,
     },
+    /// Title or note lines before the header, left out.
+    TitleLines {
+        /// How many.
+        count: usize,
+    },
+    /// Lines repeating the header inside the data (concatenated exports), left out.
+    RepeatedHeaders {
+        /// How many.
+        count: usize,
+    },
+    /// A line with irregular quotes, read anyway.
+    Irregular(CsvWarning),
+    /// More irregular lines than listed.
+    MoreIrregular {
+        /// How many were not listed.
+        count: usize,
+    },
 }
 
 impl ImportWarning {
+    /// The 1-based line the warning is about, when it is about one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ImportWarning::RaggedRow { line, .. } => Some(*line),
+            ImportWarning::Irregular(warning) => Some(warning.line),
+            _ => None,
+        }
+    }
+
     /// The warning in plain language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
@@ -122,6 +142,16 @@ impl ImportWarning {
             }
             ImportWarning::MoreRaggedRows { count } => {
                 tr_args(lang, "data-warning-more-ragged", &[("count", (*count).into())])
+            }
+            ImportWarning::TitleLines { count } => {
+                tr_args(lang, "csv-title-lines", &[("count", (*count).into())])
+            }
+            ImportWarning::RepeatedHeaders { count } => {
+                tr_args(lang, "csv-repeated-headers", &[("count", (*count).into())])
+            }
+            ImportWarning::Irregular(warning) => warning.message(lang),
+            ImportWarning::MoreIrregular { count } => {
+                tr_args(lang, "csv-more-irregular", &[("count", (*count).into())])
             }
         }
     }
@@ -273,6 +303,10 @@ pub struct Dataset {
     pub warnings: Vec<ImportWarning>,
     /// Total number of ragged rows (only the first ones are listed in `warnings`).
     pub ragged_rows: usize,
+    /// 1-based line of the header in the file.
+    pub header_line: usize,
+    /// Non-blank lines before the header (titles, notes), left out.
+    pub skipped_lines: usize,
 }
 
 impl Dataset {
@@ -386,6 +420,11 @@ pub struct Importer {
     rows: usize,
     warnings: Vec<ImportWarning>,
     ragged: usize,
+    header_line: usize,
+    skipped_lines: usize,
+    /// The header's cells as written (trimmed), to recognise a repeated header line.
+    header_cells: Vec<String>,
+    repeated_headers: usize,
 }
 
 impl Importer {
@@ -395,19 +434,21 @@ impl Importer {
         let (text, encoding) = match decode_owned(bytes) {
             TextFile::Spreadsheet => return Err(DatasetError::Spreadsheet),
             TextFile::Binary => return Err(DatasetError::Binary),
+            TextFile::OtherEncoding { script } => return Err(DatasetError::OtherEncoding(script)),
             TextFile::Text { text, encoding } => (text, encoding),
         };
         if text.trim().is_empty() {
             return Err(DatasetError::Empty);
         }
-        let delimiter = detect_separator(&text);
-        let mut reader = RecordReader::new(&text, delimiter);
+        // The separator is guessed from the body and the header is the first line from
+        // which the records are consistent: title lines before it are left out.
+        let layout = sniff(&text);
+        let delimiter = layout.separator;
+        let mut reader = RecordReader::at(delimiter, layout.header_pos, layout.header_line);
         let mut fields = Fields::default();
-        match reader.next_record(&text, &mut fields) {
-            None => return Err(DatasetError::Empty),
-            Some(Err(e)) => return Err(e.into()),
-            Some(Ok(_)) => {}
-        }
+        let Some(header_line) = reader.next_record(&text, &mut fields) else {
+            return Err(DatasetError::Empty);
+        };
         let cells: Vec<&str> = fields.iter(&text).map(str::trim).collect();
         let looks_like_data = cells
             .iter()
@@ -417,6 +458,12 @@ impl Importer {
             return Err(DatasetError::NoHeader);
         }
         let mut warnings = Vec::new();
+        if layout.skipped_lines > 0 {
+            warnings.push(ImportWarning::TitleLines {
+                count: layout.skipped_lines,
+            });
+        }
+        let header_cells: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
         let mut header: Vec<String> = Vec::with_capacity(cells.len());
         for (i, cell) in cells.iter().enumerate() {
             let mut name = if cell.is_empty() {
@@ -448,6 +495,10 @@ impl Importer {
             rows: 0,
             warnings,
             ragged: 0,
+            header_line,
+            skipped_lines: layout.skipped_lines,
+            header_cells,
+            repeated_headers: 0,
         })
     }
 
@@ -463,10 +514,20 @@ impl Importer {
     pub fn step(&mut self, max_rows: usize) -> Result<bool, DatasetError> {
         let width = self.header.len();
         for _ in 0..max_rows {
-            let line = match self.reader.next_record(&self.text, &mut self.fields) {
-                None => return Ok(true),
-                Some(line) => line?,
+            let Some(line) = self.reader.next_record(&self.text, &mut self.fields) else {
+                return Ok(true);
             };
+            // A line repeating the header (concatenated exports) is not data.
+            if self.fields.len() == width
+                && self
+                    .fields
+                    .iter(&self.text)
+                    .zip(&self.header_cells)
+                    .all(|(cell, name)| cell.trim() == name)
+            {
+                self.repeated_headers += 1;
+                continue;
+            }
             if self.rows == RESERVE_AFTER {
                 self.reserve();
             }
@@ -520,6 +581,22 @@ impl Importer {
                 count: self.ragged - MAX_RAGGED_LISTED,
             });
         }
+        if self.repeated_headers > 0 {
+            warnings.push(ImportWarning::RepeatedHeaders {
+                count: self.repeated_headers,
+            });
+        }
+        warnings.extend(
+            self.reader
+                .warnings()
+                .iter()
+                .copied()
+                .map(ImportWarning::Irregular),
+        );
+        let unlisted = self.reader.irregular_lines() - self.reader.warnings().len();
+        if unlisted > 0 {
+            warnings.push(ImportWarning::MoreIrregular { count: unlisted });
+        }
         // The decoded text (`self.text`) is freed on return: the raw columns hold what is needed.
         let columns = Vec::with_capacity(self.header.len());
         Ok(Typing {
@@ -530,6 +607,8 @@ impl Importer {
                 rows: self.rows,
                 warnings,
                 ragged_rows: self.ragged,
+                header_line: self.header_line,
+                skipped_lines: self.skipped_lines,
             },
             pending: self.header.into_iter().zip(self.raw).collect(),
         })

@@ -157,11 +157,6 @@ fn bad_files_get_a_clear_french_message() {
         ("header-only.csv", DatasetError::NoRows, "en-tête"),
         ("classeur.xlsx", DatasetError::Spreadsheet, "CSV"),
         ("image.png", DatasetError::Binary, "texte"),
-        (
-            "unclosed-quote.csv",
-            DatasetError::Csv(CsvError::UnclosedQuote { line: 2 }),
-            "ligne 2",
-        ),
     ] {
         let got = import(&fixture(name)).unwrap_err();
         assert_eq!(got, error, "{name}");
@@ -374,4 +369,38 @@ fn a_filter_is_described_in_words_in_each_language() {
         filter(FilterOp::Missing, "").describe(Lang::Fr),
         "Bibliothèque est vide"
     );
+}
+
+/// Regression: one quote never closed made the whole file fail ("erreur ligne 2"); it is
+/// read as a character and the line is listed in the warnings.
+#[test]
+fn an_unclosed_quote_is_read_as_a_character_and_reported() {
+    let ds = import(&fixture("unclosed-quote.csv")).unwrap();
+    assert_eq!(ds.rows, 2);
+    assert_eq!(
+        ds.warnings,
+        [ImportWarning::Irregular(crate::csv::CsvWarning {
+            line: 2,
+            kind: crate::csv::Irregularity::UnclosedQuote
+        })]
+    );
+    let b = ds.column("b").unwrap();
+    assert_eq!(b.text(0).as_deref(), Some("\"pas fermé"));
+    assert!(ds.warnings[0]
+        .message(Lang::Fr)
+        .starts_with("ligne 2 : guillemet jamais refermé"));
+}
+
+#[test]
+fn title_lines_and_repeated_headers_are_left_out_and_counted() {
+    let text = "Populations légales 2021, par commune\nSource : Insee\n\nCOM\tNom\tPopulation\n01001\tL'Abergement-Clémenciat\t832\n01002\tL'Abergement-de-Varey\t267\nCOM\tNom\tPopulation\n01004\tAmbérieu-en-Bugey\t14 514\n";
+    let ds = import(text.as_bytes()).unwrap();
+    assert_eq!(
+        (ds.delimiter, ds.header_line, ds.skipped_lines, ds.rows),
+        ('\t', 4, 2, 3)
+    );
+    let names: Vec<&str> = ds.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["COM", "Nom", "Population"]);
+    assert!(ds.warnings.contains(&ImportWarning::TitleLines { count: 2 }));
+    assert!(ds.warnings.contains(&ImportWarning::RepeatedHeaders { count: 1 }));
 }

@@ -185,13 +185,14 @@ impl Activity {
     }
 }
 
-/// The header of a CSV text.
+/// The header of a CSV text (after any title lines).
 pub fn csv_columns(text: &str) -> Vec<String> {
     let text = crate::csv::strip_bom(text);
-    let separator = crate::csv::detect_separator(text);
-    crate::csv::read_records(text, separator)
-        .ok()
-        .and_then(|records| records.into_iter().next())
-        .map(|r| r.fields.into_iter().map(|f| f.trim().to_owned()).collect())
-        .unwrap_or_default()
+    let layout = crate::csv::sniff(text);
+    let mut reader = crate::csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line);
+    let mut fields = crate::csv::Fields::default();
+    match reader.next_record(text, &mut fields) {
+        Some(_) => fields.iter(text).map(|f| f.trim().to_owned()).collect(),
+        None => Vec::new(),
+    }
 }

@@ -16,7 +16,7 @@ use super::{
     slug, BrickColour, Choice, ParticipantId, Question, QuestionKind, Response, Role, Session, Survey,
     SurveyError,
 };
-use crate::csv::{self, CsvError};
+use crate::csv;
 use crate::i18n::{display_from_message, tr, tr_args, Lang};
 
 /// The `format` field of session files.
@@ -57,8 +57,6 @@ pub enum ImportError {
         /// The number.
         participant: ParticipantId,
     },
-    /// The CSV text cannot be read.
-    Csv(CsvError),
     /// The file is empty.
     Empty,
     /// A CSV column matches no question.
@@ -148,7 +146,6 @@ impl ImportError {
                 "import-error-duplicate-participant",
                 &[("participant", (*participant as usize).into())],
             ),
-            ImportError::Csv(error) => error.message(lang),
             ImportError::Empty => tr(lang, "import-error-empty"),
             ImportError::UnknownColumn { column, name } => tr_args(
                 lang,
@@ -330,9 +327,7 @@ fn read_table(text: &str) -> Result<Table, ImportError> {
         return Err(ImportError::Empty);
     }
     let separator = csv::detect_separator(text);
-    let mut records = csv::read_records(text, separator)
-        .map_err(ImportError::Csv)?
-        .into_iter();
+    let mut records = csv::read_records(text, separator).into_iter();
     let header_record = records.next().ok_or(ImportError::Empty)?;
     let header: Vec<String> = header_record
         .fields

@@ -77,6 +77,9 @@ pub fn FilesPanel(props: &FilesProps) -> Html {
                     TextFile::Binary => {
                         return on_action.emit(DuploAction::Fail(settings.t("cli-binary-file")))
                     }
+                    TextFile::OtherEncoding { script } => {
+                        return on_action.emit(DuploAction::Fail(script.message(settings.lang())))
+                    }
                 };
                 let replaces = !session.responses.is_empty();
                 if text.trim_start().starts_with('{') {
