@@ -157,6 +157,12 @@ pub fn decode_owned(bytes: Vec<u8>) -> TextFile {
             if let Some(script) = other_script(bytes) {
                 return TextFile::OtherEncoding { script };
             }
+            if reads_better_as_mac_roman(bytes) {
+                return TextFile::Text {
+                    text: decode_mac_roman(bytes),
+                    encoding: "Mac Roman",
+                };
+            }
             TextFile::Text {
                 text: decode_windows_1252(bytes.strip_prefix(BOM).unwrap_or(bytes)),
                 encoding: "windows-1252",
@@ -346,6 +352,36 @@ fn reads_better_as_windows_1252(text: &str) -> bool {
     as_1252 > as_utf8
 }
 
+/// The characters of bytes 0x80–0xFF in Mac Roman (old Mac exports, with CR line ends).
+const MAC_ROMAN: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
+
+/// Whether bytes that are neither UTF-8 nor another script read as more French in Mac
+/// Roman than in Windows-1252 (Mac's `é` is 0x8E, Windows' `Ž`).
+fn reads_better_as_mac_roman(bytes: &[u8]) -> bool {
+    let mac: Vec<char> = MAC_ROMAN.chars().collect();
+    let (mut as_mac, mut as_1252) = (0usize, 0usize);
+    for b in bytes.iter().take(256 * 1024).filter(|b| **b >= 0x80) {
+        as_1252 += usize::from(FRENCH_1252[usize::from(*b)]);
+        as_mac += usize::from(mac.get(usize::from(*b - 0x80)).is_some_and(|c| is_french(*c)));
+    }
+    as_mac > as_1252
+}
+
+/// Mac Roman to UTF-8.
+fn decode_mac_roman(bytes: &[u8]) -> String {
+    let mac: Vec<char> = MAC_ROMAN.chars().collect();
+    bytes
+        .iter()
+        .map(|b| {
+            if *b < 0x80 {
+                char::from(*b)
+            } else {
+                mac.get(usize::from(*b - 0x80)).copied().unwrap_or('\u{fffd}')
+            }
+        })
+        .collect()
+}
+
 /// Windows-1252 to UTF-8: each run of ASCII is found eight bytes at a time and copied
 /// at once, each other byte becomes its character.
 fn decode_windows_1252(bytes: &[u8]) -> String {
@@ -408,23 +444,63 @@ pub struct Layout {
     pub header_line: usize,
     /// Non-blank lines before the header (titles, notes), left out.
     pub skipped_lines: usize,
+    /// Quoted fields escape with backslashes (`\"`, `\\`) rather than by doubling quotes.
+    pub backslash_escapes: bool,
+}
+
+/// Whether quoted fields of a text escape quotes with backslashes: it has `\"` and no
+/// doubled quote inside a field's text (`""` between two other characters).
+fn uses_backslash_escapes(sample: &str, separator: char) -> bool {
+    if !sample.contains("\\\"") {
+        return false;
+    }
+    let bytes = sample.as_bytes();
+    let edge = |b: Option<&u8>| b.is_none_or(|b| *b == separator as u8 || *b == b'\n' || *b == b'\r');
+    !sample.match_indices("\"\"").any(|(at, _)| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        !edge(before) && !edge(bytes.get(at + 2)) && before != Some(&b'\\')
+    })
 }
 
 /// Records looked at to find the separator and the header.
 const SNIFF_RECORDS: usize = 60;
 
-/// A record as [`sniff`] sees it: byte position, line, fields, filled fields.
-type Seen = (usize, usize, usize, usize);
+/// A record as [`sniff`] sees it.
+#[derive(Clone, Copy)]
+struct Seen {
+    /// Byte position of its first character.
+    pos: usize,
+    /// 1-based line.
+    line: usize,
+    /// Fields.
+    fields: usize,
+    /// Fields that are not blank.
+    filled: usize,
+    /// Which of its first 64 fields look like values (numbers, dates, codes).
+    values: u64,
+}
 
-/// A candidate separator: its records, their most common field count, its score.
-type Candidate = (char, Vec<Seen>, usize, (usize, usize));
+/// Whether a cell looks like a value rather than a name: digits, perhaps with the marks
+/// of numbers and dates (`14 514`, `91.04`, `1990-01`, `22/3/1963`, `01001`).
+fn value_like(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.bytes().any(|b| b.is_ascii_digit())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,:/-+%€eE\u{a0}\u{202f}".contains(c))
+}
 
-/// Finds the separator and the header of `text` (see [`Layout`]). For each candidate
-/// separator, the first records are read: the separator is the one whose most common
-/// field count (2 or more) is shared by the most records; the header is the first record
-/// with about that many fields, at least half of them filled (a title line
-/// `Titre;;;;` is not), followed by records of about that many fields. Without any
-/// separator that splits the records, the text is one column with its header first.
+/// Finds the separator and the header of `text` (see [`Layout`]).
+///
+/// For each candidate separator, the first records are read: the separator is the one
+/// whose most common field count (2 or more) is shared by the most records. The body
+/// starts at the first record whose cells look like values and whose next records have
+/// values in the same columns; the header is the nearest record above it with about as
+/// many fields that does not look like values (`Période;;` above `1990-01;91.04;A`, the
+/// metadata lines above it are left out). When the body cannot be told, the header is the
+/// first record with about that many fields, half of them filled (a title `Titre;;;;` is
+/// not), followed by records of about as many fields. Without any separator that splits
+/// the records, the text is one column with its header first.
 pub fn sniff(text: &str) -> Layout {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let one_column = Layout {
@@ -432,10 +508,18 @@ pub fn sniff(text: &str) -> Layout {
         header_pos: start,
         header_line: 1,
         skipped_lines: 0,
+        backslash_escapes: false,
     };
-    let mut best: Option<Candidate> = None;
+    let mut sample_end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(sample_end) {
+        sample_end -= 1;
+    }
+    let sample = &text[..sample_end];
+    // (separator, escapes, records, most common count, score)
+    let mut best: Option<(char, bool, Vec<Seen>, usize, (usize, usize))> = None;
     for separator in SEPARATORS {
-        let mut reader = RecordReader::new(text, separator);
+        let escapes = uses_backslash_escapes(sample, separator);
+        let mut reader = RecordReader::new(text, separator).with_backslash_escapes(escapes);
         let mut fields = Fields::default();
         let mut records = Vec::new();
         loop {
@@ -444,21 +528,33 @@ pub fn sniff(text: &str) -> Layout {
                 break;
             };
             // `position` may be before blank lines the reader skipped: find the record.
-            let position = text.get(position..).map_or(position, |rest| {
+            let pos = text.get(position..).map_or(position, |rest| {
                 position + (rest.len() - rest.trim_start_matches(['\r', '\n']).len())
             });
             let filled = fields.iter(text).filter(|f| !f.trim().is_empty()).count();
-            records.push((position, line, fields.len(), filled));
+            let values = fields
+                .iter(text)
+                .take(64)
+                .enumerate()
+                .filter(|(_, f)| value_like(f))
+                .fold(0u64, |mask, (i, _)| mask | 1 << i);
+            records.push(Seen {
+                pos,
+                line,
+                fields: fields.len(),
+                filled,
+                values,
+            });
             if records.len() == SNIFF_RECORDS {
                 break;
             }
         }
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for &(.., n, _) in &records {
-            if n >= 2 {
-                match counts.iter_mut().find(|(count, _)| *count == n) {
+        for r in &records {
+            if r.fields >= 2 {
+                match counts.iter_mut().find(|(count, _)| *count == r.fields) {
                     Some((_, seen)) => *seen += 1,
-                    None => counts.push((n, 1)),
+                    None => counts.push((r.fields, 1)),
                 }
             }
         }
@@ -469,28 +565,57 @@ pub fn sniff(text: &str) -> Layout {
         // field read with the wrong separator looks irregular).
         let score = (seen, usize::MAX - reader.irregular_lines());
         if best.as_ref().is_none_or(|(.., best_score)| score > *best_score) {
-            best = Some((separator, records, common, score));
+            best = Some((separator, escapes, records, common, score));
         }
     }
-    let Some((separator, records, common, _)) = best else {
+    let Some((separator, backslash_escapes, records, common, _)) = best else {
         return one_column;
     };
     let near = |n: usize| n.abs_diff(common) <= 1 && n >= 2;
-    let header = (0..records.len()).find(|&r| {
-        let (_, _, n, filled) = records[r];
+    let data_like = |r: &Seen| near(r.fields) && r.values != 0;
+    // Whether most of the (up to five) records after `r` agree with `test`.
+    let followed = |r: usize, share: usize, test: &dyn Fn(&Seen) -> bool| {
         let next = &records[r + 1..records.len().min(r + 6)];
-        let consistent = next.iter().filter(|(.., n, _)| near(*n)).count();
-        near(n) && filled * 2 >= n && consistent * 5 >= next.len() * 4
+        next.iter().filter(|n| test(n)).count() * 100 >= next.len() * share
+    };
+    // The body: values in the same columns on most of the next records (a repeated header
+    // or a missing value may break the run), and at least one next record.
+    let body = (0..records.len().saturating_sub(1)).find(|&r| {
+        data_like(&records[r]) && followed(r, 60, &|n| data_like(n) && n.values == records[r].values)
+    });
+    // The header above the body, only when the body is unmistakable (ten records or more
+    // with values in the same columns, nine in ten of what follows) and what it leaves out
+    // is a short block (five records at most): a text table whose last rows hold numbers
+    // has no title lines.
+    let above_body = body.and_then(|b| {
+        let rest = &records[b..];
+        let run = rest
+            .iter()
+            .filter(|n| data_like(n) && n.values == records[b].values)
+            .count();
+        (0..b)
+            .rev()
+            .find(|&r| near(records[r].fields) && !data_like(&records[r]))
+            .filter(|&h| h <= 5 && run >= 10 && run * 10 >= rest.len() * 9)
+    });
+    let header = above_body.or_else(|| {
+        (0..records.len()).find(|&r| {
+            let seen = &records[r];
+            near(seen.fields) && seen.filled * 2 >= seen.fields && followed(r, 80, &|n| near(n.fields))
+        })
     });
     match header {
         Some(r) => Layout {
             separator,
-            header_pos: records[r].0,
-            header_line: records[r].1,
-            skipped_lines: r,
+            header_pos: records[r].pos,
+            header_line: records[r].line,
+            // Lines of separators only (`;;;;`) are blank lines, not titles.
+            skipped_lines: records[..r].iter().filter(|seen| seen.filled > 0).count(),
+            backslash_escapes,
         },
         None => Layout {
             separator,
+            backslash_escapes,
             ..one_column
         },
     }
@@ -570,6 +695,8 @@ impl Fields {
 #[derive(Debug, Clone)]
 pub struct RecordReader {
     separator: u8,
+    /// Inside quotes, `\` escapes the next character (files that escape quotes so).
+    backslash_escapes: bool,
     pos: usize,
     line: usize,
     warnings: Vec<CsvWarning>,
@@ -594,12 +721,20 @@ impl RecordReader {
         };
         RecordReader {
             separator,
+            backslash_escapes: false,
             pos,
             line,
             warnings: Vec::new(),
             irregular_lines: 0,
             last_irregular: 0,
         }
+    }
+
+    /// A reader of a file whose quoted fields escape with `\` (`\"` a quote, `\\` a
+    /// backslash) instead of doubling quotes, as [`Layout::backslash_escapes`] says.
+    pub fn with_backslash_escapes(mut self, on: bool) -> Self {
+        self.backslash_escapes = on;
+        self
     }
 
     /// Byte offset of the next record.
@@ -735,16 +870,34 @@ impl RecordReader {
         let mut lines = 0;
         // Irregularities inside, recorded once the field is known to be closed.
         let mut backslash: Option<usize> = None;
+        let escapes = self.backslash_escapes;
         let close = loop {
             let offset = bytes[i.min(bytes.len())..]
                 .iter()
-                .position(|b| *b == b'"' || *b == b'\n' || *b == b'\r');
+                .position(|b| *b == b'"' || *b == b'\n' || *b == b'\r' || (escapes && *b == b'\\'));
             let Some(offset) = offset else {
                 fields.owned.truncate(owned_len);
                 return None;
             };
             let at = i + offset;
             match bytes[at] {
+                b'\\' => {
+                    // In a file that escapes with backslashes: the next character as is.
+                    let Some(next) = text.get(at + 1..).and_then(|rest| rest.chars().next()) else {
+                        fields.owned.truncate(owned_len);
+                        return None;
+                    };
+                    owned_from.get_or_insert(fields.owned.len());
+                    fields.owned.push_str(text.get(piece..at).unwrap_or(""));
+                    fields.owned.push(next);
+                    // The field's text is not what a standard reader reads: say so.
+                    backslash.get_or_insert(self.line + lines);
+                    if next == '\n' {
+                        lines += 1;
+                    }
+                    i = at + 1 + next.len_utf8();
+                    piece = i;
+                }
                 b'\n' => {
                     lines += 1;
                     i = at + 1;
@@ -757,6 +910,7 @@ impl RecordReader {
                 }
                 _ => {
                     let next = bytes.get(at + 1).copied();
+                    // (With backslash escapes on, a backslash was consumed above.)
                     // `\"` is an escaped quote (as backslash-escaping writers put it) unless
                     // it ends the field: a path `"C:\dossier\"` keeps its backslash.
                     if at > content
@@ -1176,6 +1330,15 @@ mod tests {
                 script: Script::Chinese
             }
         );
+        // Mac Roman (old Mac exports): Mac's é is 0x8E, à 0x88.
+        assert_eq!(
+            decode(b"Population compt\x8ee \x88 part\rR\x8egion;\x83le\r"),
+            TextFile::Text {
+                text: "Population comptée à part\rRégion;Éle\r".into(),
+                encoding: "Mac Roman"
+            }
+        );
+        assert_eq!(MAC_ROMAN.chars().count(), 128);
         // French Windows-1252 with many accents is still French.
         let french = b"Commune;R\xe9gion\n\xc9vry;\xceie-de-France\nS\xe8te;Occitanie\nB\xe9ziers;Occitanie\nAr\xe8s;Nouvelle-Aquitaine\nCr\xe9teil;\xcele-de-France\nPr\xe9fecture;\xe9t\xe9\n";
         assert!(matches!(
@@ -1207,7 +1370,7 @@ mod tests {
         let layout = sniff(text);
         assert_eq!(
             (layout.separator, layout.header_line, layout.skipped_lines),
-            (';', 3, 2)
+            (';', 3, 1)
         );
         // Data rows with a trailing separator still have their header first.
         let layout = sniff("a;b;c\n1;2;3;\n4;5;6;\n");

@@ -37,7 +37,8 @@ struct Table {
 impl Table {
     fn read(text: &str) -> Result<Table, BudgetError> {
         let layout = csv::sniff(text);
-        let mut reader = csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line);
+        let mut reader = csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line)
+            .with_backslash_escapes(layout.backslash_escapes);
         let mut fields = csv::Fields::default();
         let mut records = Vec::new();
         while let Some(line) = reader.next_record(text, &mut fields) {

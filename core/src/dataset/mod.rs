@@ -444,7 +444,8 @@ impl Importer {
         // which the records are consistent: title lines before it are left out.
         let layout = sniff(&text);
         let delimiter = layout.separator;
-        let mut reader = RecordReader::at(delimiter, layout.header_pos, layout.header_line);
+        let mut reader = RecordReader::at(delimiter, layout.header_pos, layout.header_line)
+            .with_backslash_escapes(layout.backslash_escapes);
         let mut fields = Fields::default();
         let Some(header_line) = reader.next_record(&text, &mut fields) else {
             return Err(DatasetError::Empty);
@@ -517,15 +518,19 @@ impl Importer {
             let Some(line) = self.reader.next_record(&self.text, &mut self.fields) else {
                 return Ok(true);
             };
-            // A line repeating the header (concatenated exports) is not data.
+            // A line repeating the header (concatenated exports, perhaps with their
+            // byte-order mark) is not data; a line of separators only is a blank line.
             if self.fields.len() == width
                 && self
                     .fields
                     .iter(&self.text)
                     .zip(&self.header_cells)
-                    .all(|(cell, name)| cell.trim() == name)
+                    .all(|(cell, name)| cell.trim_start_matches('\u{feff}').trim() == name)
             {
                 self.repeated_headers += 1;
+                continue;
+            }
+            if self.fields.iter(&self.text).all(|cell| cell.trim().is_empty()) {
                 continue;
             }
             if self.rows == RESERVE_AFTER {

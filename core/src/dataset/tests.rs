@@ -308,6 +308,8 @@ proptest! {
         // only-blank rows has blank lines, which readers skip.
         let all_blank = rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
         prop_assume!(!(all_blank || columns == 1 && rows.iter().any(|r| r[0].is_empty())));
+        // A row of blank cells (`;;;`) is a blank line: it is no data row.
+        let rows: Vec<Vec<String>> = rows.into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
         let ds = import(&bytes).unwrap();
         if columns > 1 {
             prop_assert_eq!(ds.delimiter, separator);
@@ -403,4 +405,79 @@ fn title_lines_and_repeated_headers_are_left_out_and_counted() {
     assert_eq!(names, ["COM", "Nom", "Population"]);
     assert!(ds.warnings.contains(&ImportWarning::TitleLines { count: 2 }));
     assert!(ds.warnings.contains(&ImportWarning::RepeatedHeaders { count: 1 }));
+}
+
+/// The corpus of real (or reproduced) messy files, `core/fixtures/real-csv/`: each is read
+/// as its `expected.json` says, figures computed outside Briques (see its SOURCES.md).
+#[test]
+fn real_files_are_read_as_a_careful_reader_reads_them() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/real-csv");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let cases = expected["cases"].as_array().unwrap();
+    assert!(cases.len() >= 20);
+    for case in cases {
+        let file = case["file"].as_str().unwrap();
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        if let Some(script) = case["refused"].as_str() {
+            match import(&bytes) {
+                Err(DatasetError::OtherEncoding(found)) => assert_eq!(found.code(), script, "{file}"),
+                other => panic!("{file}: {other:?}"),
+            }
+            continue;
+        }
+        let ds = import(&bytes).unwrap_or_else(|e| panic!("{file}: {}", e.message(Lang::Fr)));
+        let number = |key: &str| case[key].as_u64().unwrap() as usize;
+        assert_eq!(ds.encoding, case["encoding"].as_str().unwrap(), "{file}");
+        assert_eq!(
+            ds.delimiter.to_string(),
+            case["separator"].as_str().unwrap(),
+            "{file}"
+        );
+        assert_eq!(ds.header_line, number("header_line"), "{file}");
+        assert_eq!(ds.skipped_lines, number("skipped_lines"), "{file}");
+        // A note line after the table is read as a row (with its first cell only).
+        assert_eq!(ds.rows, number("rows") + number("footer_lines"), "{file}");
+        let names: Vec<String> = case["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match c.as_str().unwrap() {
+                "" => format!("colonne {}", i + 1),
+                name => name.to_owned(),
+            })
+            .collect();
+        let got: Vec<&str> = ds.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(got, names, "{file}");
+        let repeated = number("repeated_headers");
+        assert_eq!(
+            ds.warnings.iter().find_map(|w| match w {
+                ImportWarning::RepeatedHeaders { count } => Some(*count),
+                _ => None,
+            }),
+            (repeated > 0).then_some(repeated),
+            "{file}"
+        );
+        let irregular: Vec<usize> = ds
+            .warnings
+            .iter()
+            .filter_map(|w| match w {
+                ImportWarning::Irregular(w) => Some(w.line),
+                _ => None,
+            })
+            .collect();
+        let wanted: Vec<usize> = case["irregular_lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_u64().unwrap() as usize)
+            .collect();
+        for line in &wanted {
+            assert!(
+                irregular.contains(line),
+                "{file}: line {line} not reported in {irregular:?}"
+            );
+        }
+    }
 }

@@ -189,7 +189,8 @@ impl Activity {
 pub fn csv_columns(text: &str) -> Vec<String> {
     let text = crate::csv::strip_bom(text);
     let layout = crate::csv::sniff(text);
-    let mut reader = crate::csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line);
+    let mut reader = crate::csv::RecordReader::at(layout.separator, layout.header_pos, layout.header_line)
+        .with_backslash_escapes(layout.backslash_escapes);
     let mut fields = crate::csv::Fields::default();
     match reader.next_record(text, &mut fields) {
         Some(_) => fields.iter(text).map(|f| f.trim().to_owned()).collect(),
