@@ -480,6 +480,10 @@ struct Seen {
     values: u64,
 }
 
+/// A candidate separator: itself, whether backslashes escape, its records, their most
+/// common field count, its score.
+type Candidate = (char, bool, Vec<Seen>, usize, (usize, usize));
+
 /// Whether a cell looks like a value rather than a name: digits, perhaps with the marks
 /// of numbers and dates (`14 514`, `91.04`, `1990-01`, `22/3/1963`, `01001`).
 fn value_like(cell: &str) -> bool {
@@ -515,8 +519,7 @@ pub fn sniff(text: &str) -> Layout {
         sample_end -= 1;
     }
     let sample = &text[..sample_end];
-    // (separator, escapes, records, most common count, score)
-    let mut best: Option<(char, bool, Vec<Seen>, usize, (usize, usize))> = None;
+    let mut best: Option<Candidate> = None;
     for separator in SEPARATORS {
         let escapes = uses_backslash_escapes(sample, separator);
         let mut reader = RecordReader::new(text, separator).with_backslash_escapes(escapes);
