@@ -175,7 +175,7 @@ def xml(year, lines, debt_start):
     <Annexes>
       <DATA_EMPRUNT>
         <EMPRUNT>
-          <CodTypEmpr V="E"/>
+          <CodTypEmpr V="01"/>
           <LibOrgaPreteur V="Banque fictive des territoires"/>
           <MtCapitalRestDu_01_01 V="{debt_start:.2f}"/>
           <MtCapitalRestDu_31_12 V="{debt_end:.2f}"/>

@@ -218,3 +218,4 @@ budget-prepare-io = cannot read or write: { $detail }
 budget-prepare-polars = the national file could not be read: { $detail }
 budget-populations-unreadable = unreadable populations file: { $detail }
 budget-populations-no-code = no COM column (the commune's INSEE code)
+budget-other-nomenclature = Nomenclature { $nomenclature }: this budget is not a commune's (service, syndicate, département…). Its totals by section are right, but Briques knows labels and citizen categories only for the communes' nomenclatures (M14, M57).

@@ -378,6 +378,8 @@ live-token-not-saved = Your participant number could not be saved on this phone:
 budget-error-unknown-format = unrecognised format: Briques reads OFGL exports (CSV), TOTEM budget documents (XML) and comptes financiers uniques, SCDL budgets (CSV) and DGFiP balances comptables (CSV).
 budget-error-binary = this file is binary: expected a CSV or XML file of budget data.
 budget-error-xml = unreadable XML at position { $position }: { $detail }
+budget-error-truncated-xml = truncated XML document: the element <{ $element }> is never closed (was the file cut while downloading?)
+budget-error-missing-element = required element missing from the XML document: { $element }
 budget-error-missing-column = required column missing: { $column } (check the separator: ; or ,)
 budget-error-bad-field = line { $line }, field { $field }: { $problem }
 budget-error-no-line = the file holds no budget line
@@ -387,6 +389,10 @@ budget-field-document = expected: budget primitif, budget supplémentaire, déci
 budget-field-direction = expected: dépense or recette
 budget-field-operation = expected: réel or ordre
 budget-field-amount = unreadable amount (text, or a scientific notation such as 2.00054E+13 that lost digits: export the column as a number)
+budget-warning-empty-required = { $count ->
+    [one] { $field } is empty on { $count } line (line { $lines }): derived from the account's nature where possible, else left unknown
+   *[other] { $field } is empty on { $count } lines (lines { $lines }): derived from the account's nature where possible, else left unknown
+}
 budget-warning-at-line = line { $line }: { $text }
 budget-warning-year = unreadable exercice: row left out
 budget-warning-amount = unreadable amount for “{ $aggregate }”: left out

@@ -218,3 +218,4 @@ budget-prepare-io = lecture ou écriture impossible : { $detail }
 budget-prepare-polars = le fichier national n'a pas pu être lu : { $detail }
 budget-populations-unreadable = fichier des populations illisible : { $detail }
 budget-populations-no-code = colonne COM (code INSEE de la commune) absente
+budget-other-nomenclature = Nomenclature { $nomenclature } : ce budget n'est pas celui d'une commune (service, syndicat, département…). Ses totaux par section sont justes, mais Briques ne connaît les libellés et les catégories citoyennes que des nomenclatures des communes (M14, M57).

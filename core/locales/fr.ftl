@@ -382,6 +382,8 @@ live-token-not-saved = Votre numéro de participant n'a pas pu être enregistré
 budget-error-unknown-format = format non reconnu : Briques lit les exports de l'OFGL (CSV), les documents budgétaires TOTEM (XML) et comptes financiers uniques, les budgets au format SCDL (CSV) et les balances comptables de la DGFiP (CSV).
 budget-error-binary = ce fichier est binaire : attendu un fichier CSV ou XML de données budgétaires.
 budget-error-xml = XML illisible à la position { $position } : { $detail }
+budget-error-truncated-xml = document XML tronqué : l'élément <{ $element }> n'est jamais fermé (le fichier a-t-il été coupé au téléchargement ?)
+budget-error-missing-element = élément obligatoire absent du document XML : { $element }
 budget-error-missing-column = colonne obligatoire absente : { $column } (vérifiez le séparateur : ; ou ,)
 budget-error-bad-field = ligne { $line }, champ { $field } : { $problem }
 budget-error-no-line = le fichier ne contient aucune ligne budgétaire
@@ -391,6 +393,10 @@ budget-field-document = attendu : budget primitif, budget supplémentaire, déci
 budget-field-direction = attendu : dépense ou recette
 budget-field-operation = attendu : réel ou ordre
 budget-field-amount = montant illisible (texte, ou notation scientifique comme 2,00054E+13 qui a perdu des chiffres : exportez la colonne en nombre)
+budget-warning-empty-required = { $count ->
+    [one] { $field } est vide sur { $count } ligne (ligne { $lines }) : déduit de la nature du compte quand c'est possible, sinon laissé inconnu
+   *[other] { $field } est vide sur { $count } lignes (lignes { $lines }) : déduit de la nature du compte quand c'est possible, sinon laissé inconnu
+}
 budget-warning-at-line = ligne { $line } : { $text }
 budget-warning-year = exercice illisible : ligne ignorée
 budget-warning-amount = montant illisible pour « { $aggregate } » : ignoré

@@ -171,6 +171,30 @@ pub fn decode_owned(bytes: Vec<u8>) -> TextFile {
     }
 }
 
+/// Decodes bytes whose encoding a document declares (an XML prolog's `encoding`):
+/// UTF-8, or ISO-8859-1 / Latin-1 / Windows-1252 (read as Windows-1252, as the web
+/// reads the ISO-8859-1 label). `None` for another label, or UTF-8 that is not valid:
+/// the caller then guesses as [`decode`] does.
+pub fn decode_declared(bytes: &[u8], label: &str) -> Option<TextFile> {
+    let label = label.trim().to_ascii_lowercase();
+    match label.as_str() {
+        "utf-8" | "utf8" => {
+            let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+            std::str::from_utf8(bytes).ok().map(|text| TextFile::Text {
+                text: text.to_owned(),
+                encoding: "UTF-8",
+            })
+        }
+        "iso-8859-1" | "iso8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "iso-8859-15" => {
+            Some(TextFile::Text {
+                text: decode_windows_1252(bytes),
+                encoding: "windows-1252",
+            })
+        }
+        _ => None,
+    }
+}
+
 /// UTF-16 with a byte-order mark (what spreadsheet software writes as "Unicode text"),
 /// decoded; `None` for other bytes. Unpaired surrogates become U+FFFD.
 fn utf16(bytes: &[u8]) -> Option<String> {

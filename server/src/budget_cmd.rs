@@ -150,6 +150,7 @@ fn to_json(budget: &Budget) -> Value {
         "collectivite": { "nom": c.nom, "siren": c.siren, "siret": c.siret, "insee": c.insee, "population": c.population },
         "exercice": budget.exercice,
         "nomenclature": budget.nomenclature,
+        "communal_nomenclature": budget.communal_nomenclature(),
         "document": budget.document,
         "budget": budget.budget_kind,
         "libelle": budget.libelle,
@@ -283,6 +284,16 @@ fn print_budget(budget: &Budget, lang: Lang) {
         println!("      {}", tr(lang, definition));
     }
     let categories = budget.by_category();
+    if !budget.communal_nomenclature() {
+        println!(
+            "{}",
+            tr_args(
+                lang,
+                "budget-other-nomenclature",
+                &[("nomenclature", budget.nomenclature.as_str().into())]
+            )
+        );
+    }
     if !categories.is_empty() {
         println!("{}", tr(lang, "budget-cli-categories"));
         for (category, flow) in categories {

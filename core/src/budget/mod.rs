@@ -83,10 +83,12 @@ impl DocumentKind {
         let c = code.trim().to_lowercase();
         match c.as_str() {
             "01" | "budget primitif" | "primitif" => Some(DocumentKind::BudgetPrimitif),
-            "02" | "03" | "budget supplémentaire" | "budget supplementaire" => {
+            // NatDec codes of the DocumentBudgetaire schema: 01 BP, 02 DM, 03 BS, 09 CA,
+            // 10 CFU (also in the reference TOTEM→SCDL converter's stylesheet).
+            "03" | "budget supplémentaire" | "budget supplementaire" => {
                 Some(DocumentKind::BudgetSupplementaire)
             }
-            "04" | "décision modificative" | "decision modificative" => {
+            "02" | "décision modificative" | "decision modificative" => {
                 Some(DocumentKind::DecisionModificative)
             }
             "09" | "compte administratif" => Some(DocumentKind::CompteAdministratif),
@@ -418,6 +420,9 @@ impl Budget {
     /// Real operations of the year by citizen category (dépenses, recettes), largest
     /// first; empty for budgets known only by aggregates.
     pub fn by_category(&self) -> Vec<(nomenclature::Category, Flow)> {
+        if !self.communal_nomenclature() {
+            return Vec::new();
+        }
         let mut flows: BTreeMap<nomenclature::Category, Flow> = BTreeMap::new();
         for line in self.lines.iter().filter(|l| l.reel) {
             if let Some(category) = nomenclature::category(line) {
@@ -431,6 +436,15 @@ impl Budget {
         let mut flows: Vec<_> = flows.into_iter().collect();
         flows.sort_by(|a, b| (b.1.depenses + b.1.recettes).total_cmp(&(a.1.depenses + a.1.recettes)));
         flows
+    }
+
+    /// Whether the budget follows a nomenclature of communes (M14, M57; or none given, as
+    /// in OFGL, SCDL and DGFiP files of communes), whose chapter labels and citizen
+    /// categories Briques knows. Other budgets (M4x services, M52 départements, M71
+    /// régions, M22 social) are read with their totals by section only.
+    pub fn communal_nomenclature(&self) -> bool {
+        let code = self.nomenclature.trim();
+        code.is_empty() || nomenclature::Family::from_code(code).is_some()
     }
 
     /// Per-inhabitant value of an amount, when the population is known.
@@ -509,6 +523,16 @@ pub enum WarningKind {
         /// How many lines.
         count: usize,
     },
+    /// A field the SCDL schema requires, empty on some rows: derived from the nature
+    /// account (chapter, section) or left unknown (labels).
+    EmptyRequired {
+        /// The field.
+        field: String,
+        /// Rows where it is empty.
+        count: usize,
+        /// The first of their lines.
+        lines: Vec<usize>,
+    },
     /// Title or note lines before a CSV file's header, left out.
     TitleLines {
         /// How many.
@@ -542,6 +566,21 @@ impl Warning {
             }
             WarningKind::IncompleteLinesSkipped { count } => {
                 tr_args(lang, "budget-warning-incomplete", &[("count", (*count).into())])
+            }
+            WarningKind::EmptyRequired { field, count, lines } => {
+                let mut listed = lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+                if *count > lines.len() {
+                    listed.push_str(", …");
+                }
+                tr_args(
+                    lang,
+                    "budget-warning-empty-required",
+                    &[
+                        ("field", field.into()),
+                        ("count", (*count).into()),
+                        ("lines", (&listed).into()),
+                    ],
+                )
             }
             WarningKind::TitleLines { count } => {
                 tr_args(lang, "csv-title-lines", &[("count", (*count).into())])
@@ -614,6 +653,16 @@ pub enum BudgetError {
         /// What the parser said.
         detail: String,
     },
+    /// The XML ends before an element is closed.
+    TruncatedXml {
+        /// The element left open.
+        element: String,
+    },
+    /// A required XML element is missing.
+    MissingElement {
+        /// Its path.
+        element: String,
+    },
     /// A required column is missing.
     MissingColumn {
         /// Its name.
@@ -645,6 +694,14 @@ impl BudgetError {
                 lang,
                 "budget-error-xml",
                 &[("position", (*position as f64).into()), ("detail", detail.into())],
+            ),
+            BudgetError::TruncatedXml { element } => {
+                tr_args(lang, "budget-error-truncated-xml", &[("element", element.into())])
+            }
+            BudgetError::MissingElement { element } => tr_args(
+                lang,
+                "budget-error-missing-element",
+                &[("element", element.into())],
             ),
             BudgetError::MissingColumn { column } => {
                 tr_args(lang, "budget-error-missing-column", &[("column", column.into())])
@@ -700,9 +757,26 @@ pub fn detect(text: &str) -> Option<Format> {
     }
 }
 
+/// The `encoding` an XML prolog declares (`<?xml version="1.0" encoding="ISO-8859-1"?>`).
+fn xml_encoding(bytes: &[u8]) -> Option<&str> {
+    let head = bytes.get(..bytes.len().min(200))?;
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let prolog = std::str::from_utf8(head.get(..end)?).ok()?;
+    let prolog = prolog.trim_start().strip_prefix("<?xml")?;
+    let after = &prolog[prolog.find("encoding")? + "encoding".len()..];
+    let after = after.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let value = &after[1..];
+    value.find(quote).map(|end| &value[..end])
+}
+
 /// Reads a budget file of any supported format (or the one given).
 pub fn import(bytes: &[u8], format: Option<Format>, options: &DgfipOptions) -> Result<Imported, BudgetError> {
-    let text = match crate::csv::decode(bytes) {
+    // An XML document says its encoding in its prolog: honour it (ISO-8859-1 files whose
+    // bytes happen to be valid UTF-8 must not be read as UTF-8).
+    let declared = xml_encoding(bytes).and_then(|label| crate::csv::decode_declared(bytes, label));
+    let text = match declared.unwrap_or_else(|| crate::csv::decode(bytes)) {
         TextFile::Text { text, .. } => text,
         TextFile::Spreadsheet => return Err(BudgetError::Spreadsheet),
         TextFile::Binary => return Err(BudgetError::Binary),

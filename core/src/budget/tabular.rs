@@ -200,7 +200,7 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
 // ---------------------------------------------------------------------------
 // SCDL
 
-/// SCDL budget fields that must be filled (schema scdl/budget v0.8.3).
+/// SCDL budget fields the schema requires (scdl/budget v0.8.3).
 pub const SCDL_REQUIRED: [&str; 11] = [
     "BGT_NATDEC",
     "BGT_ANNEE",
@@ -215,16 +215,36 @@ pub const SCDL_REQUIRED: [&str; 11] = [
     "BGT_CODRD",
 ];
 
-/// Reads an SCDL budget file, checking its required fields row by row.
+/// Of [`SCDL_REQUIRED`], those Briques cannot do without: the others are empty on some
+/// rows of real files (and of the reference TOTEM→SCDL converter's output), or absent
+/// from portals' layouts, and the nomenclature gives them (the chapter and section from
+/// the nature account; the labels from the plan de comptes).
+const SCDL_ESSENTIAL: [&str; 5] = ["BGT_NATDEC", "BGT_ANNEE", "BGT_NATURE", "BGT_OPBUDG", "BGT_CODRD"];
+
+/// Rows listed, per field, in the warning about required cells left empty.
+const EMPTY_LINES_LISTED: usize = 10;
+
+/// Reads an SCDL budget file, row by row: required fields the nomenclature can give are
+/// derived when empty (with a warning listing the lines), the others must be there.
 pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
     let table = Table::read(text)?;
     let column = |name: &str| table.exact(&[normalise(name).as_str()]);
-    let mut required = BTreeMap::new();
+    let mut columns = BTreeMap::new();
     for name in SCDL_REQUIRED {
-        required.insert(
-            name,
-            column(name).ok_or_else(|| BudgetError::MissingColumn { column: name.into() })?,
-        );
+        match column(name) {
+            Some(at) => {
+                columns.insert(name, at);
+            }
+            None if SCDL_ESSENTIAL.contains(&name) => {
+                return Err(BudgetError::MissingColumn { column: name.into() })
+            }
+            None => {}
+        }
+    }
+    if !columns.contains_key("BGT_SIRET") && !columns.contains_key("BGT_NOM") {
+        return Err(BudgetError::MissingColumn {
+            column: "BGT_SIRET".into(),
+        });
     }
     let fonction = column("BGT_FONCTION");
     let mtreal = column("BGT_MTREAL");
@@ -233,15 +253,27 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
 
     let mut budgets: BTreeMap<(String, i32, String), Budget> = BTreeMap::new();
     let mut warnings = table.warnings.clone();
+    // Required cells left empty, by field: how many rows and the first lines.
+    let mut empty: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
     for record in &table.rows {
-        let get = |name: &str| cell(record, required.get(name).copied());
+        let get = |name: &str| cell(record, columns.get(name).copied());
         for name in SCDL_REQUIRED {
-            if get(name).is_empty() {
+            if !get(name).is_empty() {
+                continue;
+            }
+            if SCDL_ESSENTIAL.contains(&name) {
                 return Err(BudgetError::BadField {
                     line: record.line,
                     field: name.into(),
                     problem: FieldProblem::Missing,
                 });
+            }
+            if columns.contains_key(name) {
+                let (count, lines) = empty.entry(name).or_default();
+                *count += 1;
+                if lines.len() < EMPTY_LINES_LISTED {
+                    lines.push(record.line);
+                }
             }
         }
         let bad = |field: &str, problem: FieldProblem| BudgetError::BadField {
@@ -265,11 +297,14 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
             _ => return Err(bad("BGT_OPBUDG", FieldProblem::Operation)),
         };
         let mut siret = get("BGT_SIRET").to_owned();
-        if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
+        let bad_siret = siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit());
+        if bad_siret && !siret.is_empty() {
             warnings.push(Warning {
                 line: Some(record.line),
                 kind: WarningKind::BadSiret { siret: siret.clone() },
             });
+        }
+        if bad_siret {
             siret.clear();
         }
         let amount = |column: Option<usize>, field: &str| -> Result<Option<f64>, BudgetError> {
@@ -283,7 +318,8 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
         };
         let line = Line {
             compte: get("BGT_NATURE").to_owned(),
-            chapitre: Some(get("BGT_CONTNAT").to_owned()),
+            // Empty: derived from the nature account where the tree needs it.
+            chapitre: Some(get("BGT_CONTNAT").to_owned()).filter(|c| !c.is_empty()),
             fonction: Some(cell(record, fonction).to_owned()).filter(|f| !f.is_empty()),
             direction,
             reel,
@@ -317,6 +353,16 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
             aggregates: BTreeMap::new(),
         });
         budget.lines.push(line);
+    }
+    for (field, (count, lines)) in empty {
+        warnings.push(Warning {
+            line: None,
+            kind: WarningKind::EmptyRequired {
+                field: field.to_owned(),
+                count,
+                lines,
+            },
+        });
     }
     if budgets.is_empty() {
         return Err(BudgetError::NoLine);

@@ -332,10 +332,21 @@ fn bad_files_are_explained() {
     assert!(warned.warnings[0]
         .message(Lang::Fr)
         .contains("n'a pas 14 chiffres"));
-    let missing = scdl.replacen(";BRIQUEVILLE;011;", ";;011;", 1);
+    // A required field the file can do without (the name, given the SIRET) is a warning
+    // with its line; one it cannot (the nature account) refuses the file at its line.
+    let no_name = scdl.replacen(";BRIQUEVILLE;011;", ";;011;", 1);
+    let read = import(no_name.as_bytes(), None, &options).unwrap();
+    assert!(
+        read.warnings.iter().any(|w| w
+            .message(Lang::Fr)
+            .starts_with("BGT_NOM est vide sur 1 ligne (ligne 2)")),
+        "{:?}",
+        read.warnings
+    );
+    let missing = scdl.replacen(";60611;", ";;", 1);
     assert_eq!(
         message(missing.as_bytes()),
-        "ligne 2, champ BGT_NOM : valeur obligatoire absente"
+        "ligne 2, champ BGT_NATURE : valeur obligatoire absente"
     );
     let no_column = scdl.replacen("BGT_CODRD", "BGT_SENS", 1);
     assert!(message(no_column.as_bytes()).contains("BGT_CODRD"));
@@ -455,4 +466,105 @@ proptest! {
         prop_assert!(close(before.investissement.depenses, after.investissement.depenses));
         prop_assert!(close(before.investissement.recettes, after.investissement.recettes));
     }
+}
+
+/// Real budget files as they come (`core/fixtures/real-budget/`: a real CFU with its
+/// accounting part and anomaly report, TOTEM from other editors, SCDL files with empty
+/// required cells, an EPCI's M43 budget): each reads, and its real operations of the year
+/// by section equal, to the cent, what was computed outside Briques.
+#[test]
+fn real_budget_files_give_their_independent_totals() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/real-budget");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let cases = expected["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 7);
+    let cents = |v: &serde_json::Value| (v.as_str().unwrap().parse::<f64>().unwrap() * 100.0).round() as i64;
+    let ours = |v: f64| (v * 100.0).round() as i64;
+    for case in cases {
+        let file = case["file"].as_str().unwrap();
+        let imported = import(
+            &std::fs::read(dir.join(file)).unwrap(),
+            None,
+            &DgfipOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{file}: {}", e.message(Lang::Fr)));
+        assert_eq!(imported.budgets.len(), 1, "{file}");
+        let budget = &imported.budgets[0];
+        let totals = budget.totals();
+        for (section, flow) in [
+            ("fonctionnement", totals.fonctionnement),
+            ("investissement", totals.investissement),
+        ] {
+            assert_eq!(
+                ours(flow.depenses),
+                cents(&case[section]["depenses"]),
+                "{file}: {section} dépenses"
+            );
+            assert_eq!(
+                ours(flow.recettes),
+                cents(&case[section]["recettes"]),
+                "{file}: {section} recettes"
+            );
+        }
+        if let Some(year) = case["exercice"].as_i64() {
+            assert_eq!(i64::from(budget.exercice), year, "{file}");
+        }
+        if let Some(nomenclature) = case["nomenclature"].as_str() {
+            assert_eq!(budget.nomenclature, nomenclature, "{file}");
+        }
+        if let Some(debt) = case.get("encours_dette") {
+            assert_eq!(
+                budget.aggregate("Encours de dette").map(ours),
+                Some(cents(debt)),
+                "{file}"
+            );
+        }
+        // Nothing the format does not say: every warning is in the catalogue.
+        for warning in &imported.warnings {
+            assert!(!warning.message(Lang::En).contains("budget-warning"), "{file}");
+        }
+    }
+    // The CFU is a compte financier unique; its anomaly report's `ano:Budget` is no budget.
+    let cfu = import(
+        &std::fs::read(dir.join("1-cfu/mohon-56-cfu-2023-m57a-trimmed.xml")).unwrap(),
+        None,
+        &DgfipOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(cfu.budgets[0].document, DocumentKind::CompteFinancierUnique);
+    // The M43 budget of an EPCI is read with its nomenclature, no commune categories.
+    let m43 = import(
+        &std::fs::read(dir.join("4-hors-commune/saint-malo-agglo-transport-bp-2022-m43.xml")).unwrap(),
+        None,
+        &DgfipOptions::default(),
+    )
+    .unwrap();
+    assert!(!m43.budgets[0].communal_nomenclature());
+    assert!(m43.budgets[0].by_category().is_empty());
+    assert_eq!(m43.budgets[0].document, DocumentKind::BudgetPrimitif);
+}
+
+#[test]
+fn natdec_codes_are_the_schema_s_and_xml_messages_speak_of_xml() {
+    assert_eq!(
+        DocumentKind::from_code("02"),
+        Some(DocumentKind::DecisionModificative)
+    );
+    assert_eq!(
+        DocumentKind::from_code("03"),
+        Some(DocumentKind::BudgetSupplementaire)
+    );
+    let no_year = "<?xml version=\"1.0\"?><DocumentBudgetaire><Budget><LigneBudget><Nature V=\"6061\"/></LigneBudget></Budget></DocumentBudgetaire>";
+    let message = import(no_year.as_bytes(), None, &DgfipOptions::default())
+        .unwrap_err()
+        .message(Lang::Fr);
+    assert!(
+        message.contains("BlocBudget/Exer") && !message.contains("séparateur"),
+        "{message}"
+    );
+    // Declared ISO-8859-1 whose bytes happen to be UTF-8 (C3 A9) is read as declared.
+    let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><DocumentBudgetaire><EnTeteDocBudgetaire><LibelleColl V=\"CR\xc3\xa9\"/></EnTeteDocBudgetaire><Budget><BlocBudget><Exer V=\"2023\"/></BlocBudget><LigneBudget><Nature V=\"6061\"/><CodRD V=\"D\"/><OpBudg V=\"0\"/><MtReal V=\"10\"/></LigneBudget></Budget></DocumentBudgetaire>";
+    let read = import(latin1, None, &DgfipOptions::default()).unwrap();
+    assert_eq!(read.budgets[0].collectivite.nom, "CR\u{c3}\u{a9}");
 }

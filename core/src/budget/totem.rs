@@ -1,15 +1,23 @@
 //! TOTEM / DocumentBudgetaire XML (budget primitif, compte administratif, …) and the
-//! compte financier unique (root `CompteFinancierUnique`, which embeds a
-//! DocumentBudgetaire). Values are in `V` attributes: `<Nature V="6332"/>`.
+//! compte financier unique (root `doccfu:CompteFinancierUnique`, which holds a
+//! `DocumentComptable` in the `doccomptable` namespace, then a `DocumentBudgetaire` in the
+//! `docbudgetaire` namespace, then an anomaly report `ano:DocumentRapport`). Values are in
+//! `V` attributes: `<Nature V="6332"/>`.
 //!
-//! Lines that the compte financier unique's enrichment adds to repeat a chapter's total
-//! (their nature is the chapter code itself, beside the chapter's detailed lines) are
-//! left out, with a warning, so that nothing is counted twice.
+//! Only elements of the DocumentBudgetaire namespace (or of none, as many editors write
+//! them) are read: the accounting part and the report, with their own `Budget` elements,
+//! are not budget lines. Lines the CFU's enrichment computes (`calculated="true"`: chapter
+//! and group totals) are left out, so that nothing is counted twice; so are older
+//! enrichment totals whose nature is the chapter code itself, beside detailed lines.
+//! Lines without `ContNat` (Berger-Levrault, CIRIL, JVS) get their chapter from the
+//! nature. The encours de dette is the capital still owed on the collectivité's own loans
+//! (`CodTypEmpr` 01, or none given), not on the annex's computed totals.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use quick_xml::name::{Namespace, ResolveResult};
+use quick_xml::NsReader;
 
 use super::{
     parse_amount, Budget, BudgetError, BudgetKind, Collectivite, Direction, DocumentKind, FieldProblem,
@@ -22,8 +30,39 @@ type Fields = BTreeMap<String, String>;
 struct RawBudget {
     header: Fields,
     lines: Vec<Fields>,
-    /// Capital still owed at the end of the year, summed over the debt annex's loans.
+    /// Capital still owed at the end of the year, summed over the debt annex's own loans.
     debt_end: Option<f64>,
+}
+
+/// A loan of the debt annex being read.
+#[derive(Default)]
+struct Loan {
+    /// A total the CFU's enrichment computed, not a loan.
+    calculated: bool,
+    /// `CodTypEmpr`: 01 the collectivité's own loan (09 a guaranteed one, …).
+    kind: Option<String>,
+    /// `MtCapitalRestDu_31_12`.
+    owed: Option<f64>,
+}
+
+/// The namespace of the DocumentBudgetaire.
+const DOCBUDGETAIRE: &[u8] = b"http://www.minefi.gouv.fr/cp/demat/docbudgetaire";
+
+/// Whether an element is part of the DocumentBudgetaire: in its namespace, or in none.
+fn ours(ns: &ResolveResult<'_>) -> bool {
+    match ns {
+        ResolveResult::Unbound => true,
+        ResolveResult::Bound(Namespace(uri)) => *uri == DOCBUDGETAIRE,
+        ResolveResult::Unknown(_) => false,
+    }
+}
+
+/// Whether an element carries `calculated="true"` (the CFU's enrichment).
+fn is_calculated(start: &BytesStart<'_>) -> bool {
+    start
+        .attributes()
+        .flatten()
+        .any(|a| a.key.local_name().as_ref() == b"calculated" && a.value.as_ref() == b"true")
 }
 
 /// Chapters whose code is also an account (carried-over results, transfers between
@@ -45,33 +84,58 @@ fn value_of(start: &BytesStart<'_>) -> Option<String> {
 /// Where the parser is.
 #[derive(Default)]
 struct State {
-    path: Vec<String>,
+    /// Open elements: local name, and whether it is of the DocumentBudgetaire.
+    path: Vec<(String, bool)>,
     root: Option<String>,
     document: Fields,
     budgets: Vec<RawBudget>,
     budget: Option<RawBudget>,
     line: Option<Fields>,
+    loan: Option<Loan>,
+    /// Lines of the CFU's enrichment left out.
+    calculated: usize,
 }
 
 impl State {
     /// An element opens (`<X>`), or stands alone (`<X V="…"/>`).
-    fn open(&mut self, start: &BytesStart<'_>) {
+    fn open(&mut self, start: &BytesStart<'_>, ours: bool) {
         let name = local_name(start);
         self.root.get_or_insert_with(|| name.clone());
-        let parent = self.path.last().map(String::as_str).unwrap_or("");
+        if !ours {
+            return;
+        }
+        let parent = self
+            .path
+            .last()
+            .filter(|(_, ours)| *ours)
+            .map_or("", |(p, _)| p.as_str());
         match name.as_str() {
             "Budget" => self.budget = Some(RawBudget::default()),
-            "LigneBudget" => self.line = Some(Fields::new()),
+            "LigneBudget" => {
+                let mut line = Fields::new();
+                if is_calculated(start) {
+                    line.insert("calculated".to_owned(), "true".to_owned());
+                }
+                self.line = Some(line);
+            }
+            "EMPRUNT" if self.budget.is_some() => {
+                self.loan = Some(Loan {
+                    calculated: is_calculated(start),
+                    ..Loan::default()
+                })
+            }
             _ => {
                 let Some(value) = value_of(start) else { return };
                 if let Some(line) = self.line.as_mut() {
                     line.entry(name).or_insert(value);
+                } else if let (Some(loan), "EMPRUNT") = (self.loan.as_mut(), parent) {
+                    match name.as_str() {
+                        "MtCapitalRestDu_31_12" => loan.owed = super::parse_amount(&value),
+                        "CodTypEmpr" => loan.kind = Some(value),
+                        _ => {}
+                    }
                 } else if let Some(budget) = self.budget.as_mut() {
-                    if parent == "EMPRUNT" && name == "MtCapitalRestDu_31_12" {
-                        if let Some(amount) = super::parse_amount(&value) {
-                            *budget.debt_end.get_or_insert(0.0) += amount;
-                        }
-                    } else if matches!(parent, "EnTeteBudget" | "BlocBudget") {
+                    if matches!(parent, "EnTeteBudget" | "BlocBudget") {
                         budget.header.entry(name).or_insert(value);
                     }
                 } else if parent == "EnTeteDocBudgetaire" {
@@ -81,11 +145,26 @@ impl State {
         }
     }
 
-    fn close(&mut self, name: &str) {
+    fn close(&mut self, name: &str, ours: bool) {
+        if !ours {
+            return;
+        }
         match name {
             "LigneBudget" => {
                 if let (Some(line), Some(budget)) = (self.line.take(), self.budget.as_mut()) {
-                    budget.lines.push(line);
+                    if line.contains_key("calculated") {
+                        self.calculated += 1;
+                    } else {
+                        budget.lines.push(line);
+                    }
+                }
+            }
+            "EMPRUNT" => {
+                if let (Some(loan), Some(budget)) = (self.loan.take(), self.budget.as_mut()) {
+                    let own = loan.kind.as_deref().is_none_or(|k| k.trim() == "01");
+                    if let (false, true, Some(owed)) = (loan.calculated, own, loan.owed) {
+                        *budget.debt_end.get_or_insert(0.0) += owed;
+                    }
                 }
             }
             "Budget" => {
@@ -100,31 +179,36 @@ impl State {
 
 /// Reads a DocumentBudgetaire or a CompteFinancierUnique.
 pub fn read_totem(text: &str) -> Result<Imported, BudgetError> {
-    let mut reader = Reader::from_str(text);
+    let mut reader = NsReader::from_str(text);
     reader.config_mut().trim_text(true);
     let mut state = State::default();
     loop {
-        let xml_error = |reader: &Reader<&[u8]>, detail: String| BudgetError::Xml {
+        let xml_error = |reader: &NsReader<&[u8]>, detail: String| BudgetError::Xml {
             position: reader.buffer_position(),
             detail,
         };
-        match reader.read_event() {
+        match reader.read_resolved_event() {
             Err(e) => return Err(xml_error(&reader, e.to_string())),
-            Ok(Event::Start(start)) => {
-                state.open(&start);
-                state.path.push(local_name(&start));
+            Ok((ns, Event::Start(start))) => {
+                let ours = ours(&ns);
+                state.open(&start, ours);
+                state.path.push((local_name(&start), ours));
             }
-            Ok(Event::Empty(start)) => state.open(&start),
-            Ok(Event::End(_)) => {
-                let name = state.path.pop().unwrap_or_default();
-                state.close(&name);
+            Ok((ns, Event::Empty(start))) => {
+                let ours = ours(&ns);
+                state.open(&start, ours);
+                // An empty element opens and closes (`<Budget/>`, `<EMPRUNT/>`).
+                state.close(&local_name(&start), ours);
             }
-            Ok(Event::Eof) => {
-                if let Some(open) = state.path.last() {
-                    return Err(xml_error(
-                        &reader,
-                        format!("document tronqué : <{open}> n'est jamais fermé"),
-                    ));
+            Ok((_, Event::End(_))) => {
+                let (name, ours) = state.path.pop().unwrap_or_default();
+                state.close(&name, ours);
+            }
+            Ok((_, Event::Eof)) => {
+                if let Some((open, _)) = state.path.last() {
+                    return Err(BudgetError::TruncatedXml {
+                        element: open.clone(),
+                    });
                 }
                 break;
             }
@@ -137,6 +221,14 @@ pub fn read_totem(text: &str) -> Result<Imported, BudgetError> {
         _ => return Err(BudgetError::UnknownFormat),
     };
     let mut imported = Imported::default();
+    if state.calculated > 0 {
+        imported.warnings.push(Warning {
+            line: None,
+            kind: WarningKind::ChapterTotalsSkipped {
+                count: state.calculated,
+            },
+        });
+    }
     for raw in state.budgets {
         imported
             .budgets
@@ -157,8 +249,8 @@ fn convert(
     let header = &raw.header;
     let exercice = header
         .get("Exer")
-        .ok_or_else(|| BudgetError::MissingColumn {
-            column: "BlocBudget/Exer".into(),
+        .ok_or_else(|| BudgetError::MissingElement {
+            element: "BlocBudget/Exer".into(),
         })?
         .parse::<i32>()
         .map_err(|_| BudgetError::BadField {
@@ -229,9 +321,11 @@ fn convert(
             chapitre,
             fonction: fields.get("Fonction").cloned().filter(|f| !f.is_empty()),
             direction,
-            reel: fields.get("OpBudg").map(String::as_str) != Some("1"),
+            // 0 réel; 1 ordre; T the enrichment's totals. None given: réel.
+            reel: fields.get("OpBudg").is_none_or(|o| o == "0"),
             realise: amount(&["MtReal"]),
-            prevu: amount(&["MtPrev", "MtBudgPrec"]),
+            // The vote (not MtBudgPrec, the previous budget stage).
+            prevu: amount(&["MtPrev"]),
             credits_ouverts: amount(&["CredOuv", "MtCredOuv"]),
         });
     }
