@@ -89,7 +89,7 @@ fn bad_files_fail_clearly() {
     let cases = [
         (
             write("coupe.xml", &xml.as_bytes()[..xml.len() / 3]),
-            "XML illisible",
+            "document XML tronqué : l'élément <LigneBudget> n'est jamais fermé",
         ),
         (write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00"), "binaire"),
         (write("autre.csv", b"nom;age\nAlice;3\n"), "format non reconnu"),
