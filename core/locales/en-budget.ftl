@@ -123,6 +123,7 @@ budget-per-head = Per inhabitant
 budget-breadcrumb = Budget breadcrumb
 budget-fonction-none = Function not given
 budget-treemap-label = Breakdown of “{ $name }”: each rectangle is proportional to the amount; the table below gives the same figures.
+budget-label-parent = { $label } (label of account { $parent }: this account is not in the chart of accounts)
 budget-last-level = Last level: the budget lines for this account.
 budget-col-part = Item
 budget-col-amount = Amount realised

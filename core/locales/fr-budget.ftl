@@ -123,6 +123,7 @@ budget-per-head = Par habitant
 budget-breadcrumb = Fil d'Ariane du budget
 budget-fonction-none = Fonction non précisée
 budget-treemap-label = Répartition de « { $name } » : chaque rectangle est proportionnel au montant ; le tableau qui suit donne les mêmes chiffres.
+budget-label-parent = { $label } (libellé du compte { $parent } : ce compte ne figure pas dans le plan de comptes)
 budget-last-level = Dernier niveau : les lignes du budget pour ce compte.
 budget-col-part = Poste
 budget-col-amount = Montant réalisé

@@ -116,11 +116,14 @@ pub fn BudgetPage() -> Html {
                 });
                 // Let the browser paint the message before the work starts.
                 gloo::timers::callback::Timeout::new(0, move || {
-                    let result = Loaded::from_file(&bytes, lang);
-                    on_action.emit(BudgetAction::Imported {
-                        read,
-                        file: name,
-                        result,
+                    wasm_bindgen_futures::spawn_local(async move {
+                        budget_data::load_plans().await;
+                        let result = Loaded::from_file(&bytes, lang);
+                        on_action.emit(BudgetAction::Imported {
+                            read,
+                            file: name,
+                            result,
+                        });
                     });
                 })
                 .forget();

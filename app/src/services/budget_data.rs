@@ -1,10 +1,11 @@
 //! Where the budget explorer's budgets come from: the demo commune shipped in
 //! `/demo/` (cached by the service worker, so it works offline) or the national files
 //! served by `briques serve --budgets` (`/api/budgets/…`); a file read on the device is
-//! `state::budget::Loaded::from_file`. Every failure is a message for the user, never a
-//! panic.
+//! `state::budget::Loaded::from_file`. The official account labels come from
+//! `/nomenclature/comptes.json` (precached too), loaded before budgets are shown. Every
+//! failure is a message for the user, never a panic.
 
-use briques_core::budget::{import, Budget, DgfipOptions};
+use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
 use briques_core::i18n::Lang;
 use serde::Deserialize;
 
@@ -33,8 +34,18 @@ async fn get(url: &str) -> Result<String, String> {
     }
 }
 
+/// Loads the official account labels once (without them, accounts show their codes).
+pub async fn load_plans() {
+    if !nomenclature::has_plans() {
+        if let Ok(text) = get("/nomenclature/comptes.json").await {
+            nomenclature::load_plans(&text);
+        }
+    }
+}
+
 /// The demo commune, every year.
 pub async fn demo(lang: Lang) -> Result<Loaded, String> {
+    load_plans().await;
     let manifest: DemoManifest =
         serde_json::from_str(&get("/demo/briqueville.json").await?).map_err(|e| e.to_string())?;
     let mut budgets = Vec::new();
@@ -72,6 +83,7 @@ pub async fn search(query: &str) -> Result<Vec<IndexEntry>, String> {
 
 /// A commune of the national files, with the strate statistics.
 pub async fn national(insee: &str) -> Result<Loaded, String> {
+    load_plans().await;
     let encoded: String = js_sys::encode_uri_component(insee).into();
     let budget: Budget = serde_json::from_str(&get(&format!("/api/budgets/communes/{encoded}")).await?)
         .map_err(|e| e.to_string())?;

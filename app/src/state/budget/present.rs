@@ -172,9 +172,22 @@ pub fn node_label(lang: Lang, side: Side, node: &Node) -> String {
             node.label.unwrap_or_default()
         ),
         Level::Chapitre | Level::Compte => match node.label {
-            Some(label) => format!("{} · {label}", node.key),
+            Some(label) => format!("{} · {}", node.key, account_label(lang, label, node.label_from)),
             None => node.key.clone(),
         },
+    }
+}
+
+/// An account's official label; when it is its parent's (the account is in no plan de
+/// comptes of the budget's nomenclature), says whose it is.
+pub fn account_label(lang: Lang, label: &str, from: Option<&str>) -> String {
+    match from {
+        Some(parent) => tr_args(
+            lang,
+            "budget-label-parent",
+            &[("label", label.into()), ("parent", parent.into())],
+        ),
+        None => label.to_owned(),
     }
 }
 
@@ -392,7 +405,9 @@ pub fn drill(name: &str, budget: &Budget, view: &BudgetView, money: Money) -> Dr
                     opens: None,
                     cells: vec![
                         line.compte,
-                        line.label.unwrap_or_default().to_owned(),
+                        line.label
+                            .map(|label| account_label(lang, label, line.label_from))
+                            .unwrap_or_default(),
                         line.chapitre,
                         line.fonction.unwrap_or_default(),
                         line.prevu.map(|p| money.show(p)).unwrap_or_default(),

@@ -512,6 +512,7 @@ fn every_text_of_the_tree_and_the_evolution_is_in_the_catalogue() {
         key: "f-".into(),
         level: briques_core::budget::explore::Level::Fonction,
         label: None,
+        label_from: None,
         amount: 0.0,
         children: Vec::new(),
     };
