@@ -115,15 +115,13 @@ pub fn BudgetPage() -> Html {
                     file: name.clone(),
                 });
                 // Let the browser paint the message before the work starts.
+                // (The account labels were fetched with the first budgets the page showed.)
                 gloo::timers::callback::Timeout::new(0, move || {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        budget_data::load_plans().await;
-                        let result = Loaded::from_file(&bytes, lang);
-                        on_action.emit(BudgetAction::Imported {
-                            read,
-                            file: name,
-                            result,
-                        });
+                    let result = Loaded::from_file(&bytes, lang);
+                    on_action.emit(BudgetAction::Imported {
+                        read,
+                        file: name,
+                        result,
                     });
                 })
                 .forget();

@@ -2,7 +2,7 @@
 //! `/demo/` (cached by the service worker, so it works offline) or the national files
 //! served by `briques serve --budgets` (`/api/budgets/…`); a file read on the device is
 //! `state::budget::Loaded::from_file`. The official account labels come from
-//! `/nomenclature/comptes.json` (precached too), loaded before budgets are shown. Every
+//! `/nomenclature/comptes.tsv` (precached too), loaded before budgets are shown. Every
 //! failure is a message for the user, never a panic.
 
 use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
@@ -37,7 +37,7 @@ async fn get(url: &str) -> Result<String, String> {
 /// Loads the official account labels once (without them, accounts show their codes).
 pub async fn load_plans() {
     if !nomenclature::has_plans() {
-        if let Ok(text) = get("/nomenclature/comptes.json").await {
+        if let Ok(text) = get("/nomenclature/comptes.tsv").await {
             nomenclature::load_plans(&text);
         }
     }
