@@ -8,7 +8,7 @@ use briques_core::budget::explore::{
     compare, descend, line_rows, nomenclature_change, share_of, strate_of, tree, Level, Node, Side, Strate,
 };
 use briques_core::budget::nomenclature::Family;
-use briques_core::budget::{indicator_text, Budget, Indicators, INDICATORS};
+use briques_core::budget::{indicator_text, Budget, DocumentKind, Indicators, INDICATORS};
 use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, format_percent, tr, tr_args, Lang};
 use briques_core::survey::slug;
@@ -60,6 +60,17 @@ pub fn population(budget: &Budget, typed: Option<u64>) -> Option<u64> {
 /// "Briqueville · compte administratif 2024".
 pub fn heading_title(lang: Lang, name: &str, budget: &Budget) -> String {
     format!("{name} · {} {}", tr(lang, budget.document.key()), budget.exercice)
+}
+
+/// The glossary entry of a kind of document, when the glossary has one.
+pub fn document_term(document: DocumentKind) -> Option<&'static str> {
+    match document {
+        DocumentKind::BudgetPrimitif => Some("budget-primitif"),
+        DocumentKind::DecisionModificative => Some("decision-modificative"),
+        DocumentKind::CompteAdministratif => Some("compte-administratif"),
+        DocumentKind::CompteFinancierUnique => Some("compte-financier-unique"),
+        DocumentKind::BudgetSupplementaire | DocumentKind::Comptes => None,
+    }
 }
 
 /// The name of the budget's nomenclature family.

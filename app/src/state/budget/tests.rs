@@ -534,3 +534,21 @@ fn every_text_of_the_tree_and_the_evolution_is_in_the_catalogue() {
         );
     }
 }
+
+#[test]
+fn an_account_with_its_parent_label_says_whose_it_is_and_documents_have_their_term() {
+    assert_eq!(
+        account_label(Lang::Fr, "Rémunération principale", None),
+        "Rémunération principale"
+    );
+    assert_eq!(
+        account_label(Lang::Fr, "Rémunération principale", Some("64111")),
+        "Rémunération principale (libellé du compte 64111 : ce compte ne figure pas dans le plan de comptes)"
+    );
+    use briques_core::budget::DocumentKind;
+    assert_eq!(
+        document_term(DocumentKind::CompteAdministratif),
+        Some("compte-administratif")
+    );
+    assert_eq!(document_term(DocumentKind::Comptes), None);
+}

@@ -221,6 +221,27 @@ mod tests {
     }
 
     #[test]
+    fn typed_loans_are_euros_or_refused() {
+        assert_eq!(parse_euros("150000"), Some(150_000.0));
+        assert_eq!(parse_euros(" 150 000 € "), Some(150_000.0));
+        assert_eq!(parse_euros("150\u{202f}000,50"), Some(150_000.5));
+        assert_eq!(parse_euros("0"), Some(0.0));
+        for refused in [
+            "",
+            "abc",
+            "12k",
+            "-5",
+            "1.000.000",
+            "1,234",
+            "€",
+            "1e9",
+            "10000000000000",
+        ] {
+            assert_eq!(parse_euros(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
     fn shares_need_a_positive_total() {
         assert_eq!(share_of(25.0, 100.0), Some(0.25));
         assert_eq!(share_of(25.0, 0.0), None);
