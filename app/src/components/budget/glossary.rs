@@ -62,22 +62,21 @@ pub struct TermProps {
     pub children: Html,
 }
 
-/// A term that opens its definition where it is: a disclosure button and, right after
-/// it, the note (the reader stays where they are; the button closes it again).
+/// A term that opens its definition where it is: a button and, right after it, the
+/// definition as a popover (the browser's: anchored under the term, closed by the button
+/// again, by Escape or a tap elsewhere, with the expanded state told to screen readers).
+/// The reader stays where they are.
 #[function_component]
 pub fn Term(props: &TermProps) -> Html {
     let settings = use_settings();
-    // The note's number (given once) and whether it is open.
-    let state = use_state_eq(|| {
-        let n = NOTES.with(|c| {
+    // The note's number, given once.
+    let n = use_mut_ref(|| {
+        NOTES.with(|c| {
             c.set(c.get().wrapping_add(1));
             c.get()
-        });
-        (n, false)
+        })
     });
-    let (n, open) = *state;
-    let note = format!("note-terme-{n}");
-    let onclick = Callback::from(move |_: MouseEvent| state.set((n, !open)));
+    let note = format!("note-terme-{}", *n.borrow());
     let text = if props.children == Html::default() {
         html! { settings.t(&format!("glossary-{}", props.id)) }
     } else {
@@ -85,9 +84,8 @@ pub fn Term(props: &TermProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="term" aria-expanded={open.to_string()} aria-controls={note.clone()}
-                {onclick}>{ text }</button>
-            <span id={note} class="term-note" hidden={!open}>
+            <button type="button" class="term" popovertarget={note.clone()}>{ text }</button>
+            <span id={note} class="term-note" popover="auto">
                 { settings.t(&format!("glossary-{}-def", props.id)) }
             </span>
         </>
