@@ -1,49 +1,18 @@
 //! The budget explorer's smaller charts, drawn as SVG by Yew (which escapes all text):
 //! the evolution of the key indicators over the years available, with the M14 → M57
 //! change marked, and "what 100 € of spending funds". Every budget chart is drawn for
-//! the width it is shown at ([`use_width`]): one unit of the drawing is one pixel, so
-//! text keeps its size (14 pixels) on a phone instead of shrinking with the drawing.
+//! the width it is shown at (the page's, measured by the page): one unit of the drawing
+//! is one pixel, so text keeps its size (14 pixels) on a phone instead of shrinking with
+//! the drawing.
 
 use briques_core::chart::layout::nice_bounds;
 use briques_core::i18n::shorten;
-use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::PALETTE;
 
-/// The width of a chart before its box is measured.
-const FIRST_WIDTH: f64 = 800.0;
-
 /// Average width of a character of 14-pixel text, to fit labels (digits are narrower).
 const CHAR: f64 = 7.8;
-
-/// The width of the element the returned ref is put on, in CSS pixels, measured after
-/// each render and when the window is resized.
-#[hook]
-pub fn use_width() -> (NodeRef, f64) {
-    let node = use_node_ref();
-    let width = use_state_eq(|| FIRST_WIDTH);
-    {
-        let (node, width) = (node.clone(), width.clone());
-        use_effect_with(node, move |node| {
-            let measure = {
-                let node = node.clone();
-                move || {
-                    if let Some(element) = node.cast::<web_sys::Element>() {
-                        let measured = f64::from(element.client_width());
-                        if measured > 0.0 {
-                            width.set(measured.floor());
-                        }
-                    }
-                }
-            };
-            measure();
-            let listener = EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
-        });
-    }
-    (node, *width)
-}
 
 /// One series of the evolution chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,13 +38,14 @@ pub struct EvolutionProps {
     pub label: AttrValue,
     /// Formats an axis value.
     pub format: Callback<f64, String>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// A line chart of the indicators over the years.
 #[function_component]
 pub fn Evolution(props: &EvolutionProps) -> Html {
-    let (box_ref, width) = use_width();
-    let w = width.max(240.0);
+    let w = props.width.max(240.0);
     let n = props.years.len().max(1);
     let values = || props.series.iter().flat_map(|s| s.values.iter().copied());
     let high = values().fold(0.0_f64, f64::max);
@@ -114,7 +84,6 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
         .ceil()
         .max(1.0) as usize;
     html! {
-        <div ref={box_ref}>
         <svg viewBox={format!("0 0 {w:.0} {h:.0}")} role="img" aria-label={props.label.clone()}
             font-family="system-ui, sans-serif" font-size="14">
             <rect x="0" y="0" width={format!("{w:.0}")} height={format!("{h:.0}")} fill="#ffffff" />
@@ -157,7 +126,6 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
                 }
             }) }
         </svg>
-        </div>
     }
 }
 
@@ -170,13 +138,14 @@ pub struct HundredProps {
     pub label: AttrValue,
     /// Formats a share in euros.
     pub format: Callback<f64, String>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// Horizontal bars: what 100 € of spending funds.
 #[function_component]
 pub fn HundredEuros(props: &HundredProps) -> Html {
-    let (box_ref, width) = use_width();
-    let w = width.max(240.0);
+    let w = props.width.max(240.0);
     let values: Vec<String> = props.shares.iter().map(|(_, v)| props.format.emit(*v)).collect();
     // Room on the right for the longest value, unit included: never cut.
     let value_w = values.iter().map(|v| v.chars().count()).max().unwrap_or(0) as f64 * CHAR + 16.0;
@@ -195,7 +164,6 @@ pub fn HundredEuros(props: &HundredProps) -> Html {
     let h = row * props.shares.len().max(1) as f64 + 10.0;
     let max = props.shares.iter().map(|(_, v)| *v).fold(1.0_f64, f64::max);
     html! {
-        <div ref={box_ref}>
         <svg viewBox={format!("0 0 {w:.0} {h:.0}")} role="img" aria-label={props.label.clone()}
             font-family="system-ui, sans-serif" font-size="14">
             <rect x="0" y="0" width={format!("{w:.0}")} height={format!("{h:.0}")} fill="#ffffff" />
@@ -215,6 +183,5 @@ pub fn HundredEuros(props: &HundredProps) -> Html {
                 }
             }) }
         </svg>
-        </div>
     }
 }

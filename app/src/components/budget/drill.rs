@@ -27,6 +27,8 @@ pub struct DrillProps {
     pub population: Option<u64>,
     /// Changes the side, the axis, per inhabitant, or the path.
     pub on_action: Callback<BudgetAction>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// The drill-down section.
@@ -122,7 +124,7 @@ pub fn DrillDown(props: &DrillProps) -> Html {
                 <p>{ settings.t("budget-last-level") }</p>
             } else {
                 <Figure id="budget-treemap" title={settings.t_args("budget-treemap-title", &[("name", current.as_str().into())])}>
-                    <Treemap parts={drill.parts.clone()} on_open={on_open} format={Callback::from(move |v| money.show(v))}
+                    <Treemap width={props.width} parts={drill.parts.clone()} on_open={on_open} format={Callback::from(move |v| money.show(v))}
                         label={settings.t_args("budget-treemap-label", &[("name", current.as_str().into())])} />
                 </Figure>
             }

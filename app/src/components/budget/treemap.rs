@@ -9,7 +9,6 @@ use briques_core::chart::layout::{squarify, Rect};
 use briques_core::i18n::shorten;
 use yew::prelude::*;
 
-use super::charts::use_width;
 use super::PALETTE;
 use crate::hooks::use_settings;
 use crate::state::budget::Part;
@@ -25,6 +24,8 @@ pub struct TreemapProps {
     pub on_open: Callback<String>,
     /// Shows an amount as the parts show theirs (for the grouped cell).
     pub format: Callback<f64, String>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// The smallest side of a cell, in pixels (a finger).
@@ -67,7 +68,6 @@ pub fn fit(values: &[f64], area: Rect, min: f64) -> (usize, Vec<Rect>) {
 #[function_component]
 pub fn Treemap(props: &TreemapProps) -> Html {
     let settings = use_settings();
-    let (box_ref, width) = use_width();
     // The first part drawn (the parts before it are in the cells the user came from),
     // for the node it was chosen in, named by the drawing's label: another node starts
     // from its first part.
@@ -82,7 +82,7 @@ pub fn Treemap(props: &TreemapProps) -> Html {
         Callback::from(move |_: MouseEvent| start.set((label.clone(), first)))
     };
     let parts = &props.parts[start_at..];
-    let (w, h) = (width, height_for(width));
+    let (w, h) = (props.width, height_for(props.width));
     let values: Vec<f64> = parts.iter().map(|p| p.amount).collect();
     let (alone, rects) = fit(&values, Rect { x: 0.0, y: 0.0, w, h }, MIN_CELL);
     let others: f64 = values[alone..].iter().filter(|v| **v > 0.0).sum();
@@ -135,7 +135,7 @@ pub fn Treemap(props: &TreemapProps) -> Html {
             cell(PALETTE.len() - 1, r, &others_label, &shown, go(start_at + alone))
         });
     html! {
-        <div ref={box_ref} class="treemap-box">
+        <div class="treemap-box">
             if start_at > 0 {
                 <button type="button" onclick={go(0)}>
                     { settings.t("budget-treemap-all") }</button>

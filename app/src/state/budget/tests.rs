@@ -552,3 +552,15 @@ fn an_account_with_its_parent_label_says_whose_it_is_and_documents_have_their_te
     );
     assert_eq!(document_term(DocumentKind::Comptes), None);
 }
+
+#[test]
+fn the_page_width_is_kept_for_the_charts_and_nonsense_is_ignored() {
+    let state = Rc::new(BudgetState::new(BudgetView::default()));
+    assert_eq!(state.width, 800.0, "until measured");
+    let state = state.reduce(BudgetAction::Width { px: 328.0 });
+    assert_eq!(state.width, 328.0);
+    let same = state.clone().reduce(BudgetAction::Width { px: 328.0 });
+    assert!(Rc::ptr_eq(&state, &same));
+    let hidden = state.clone().reduce(BudgetAction::Width { px: 0.0 });
+    assert!(Rc::ptr_eq(&state, &hidden), "a page not laid out yet says 0");
+}
