@@ -5,6 +5,9 @@
 //! `/nomenclature/comptes.tsv` (precached too), loaded before budgets are shown. Every
 //! failure is a message for the user, never a panic.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
 use briques_core::i18n::Lang;
 use serde::Deserialize;
@@ -25,13 +28,18 @@ struct DemoManifest {
     budgets: Vec<DemoFile>,
 }
 
-async fn get(url: &str) -> Result<String, String> {
-    let reply = api::send("GET", url, &[], None).await?;
-    if reply.ok() {
-        Ok(reply.text)
-    } else {
-        Err(format!("{url} : {} {}", reply.status, reply.error_message()))
-    }
+/// The text at `url`, or why not. Boxed, so that the request's state machine is
+/// compiled once rather than into each of the six places that wait for it (a smaller
+/// bundle).
+fn get(url: &str) -> Pin<Box<dyn Future<Output = Result<String, String>> + '_>> {
+    Box::pin(async move {
+        let reply = api::send("GET", url, &[], None).await?;
+        if reply.ok() {
+            Ok(reply.text)
+        } else {
+            Err(format!("{url} : {} {}", reply.status, reply.error_message()))
+        }
+    })
 }
 
 /// Loads the official account labels once (without them, accounts show their codes).
