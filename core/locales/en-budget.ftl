@@ -8,6 +8,8 @@ glossary-compte-administratif = Administrative account (compte administratif)
 glossary-compte-administratif-def = The mayor's report on the past year: it shows what was really spent and collected, compared with what the budget planned. It is voted before 30 June of the following year and must match the management account kept by the public accountant (a State official who pays and collects on the town's behalf).
 glossary-compte-financier-unique = Single financial statement (CFU, compte financier unique)
 glossary-compte-financier-unique-def = A single document that replaces both the mayor's administrative account and the public accountant's management account, to present the year's accounts more clearly. It applies to all local authorities starting with the 2026 accounts.
+glossary-exercice = Financial year
+glossary-exercice-def = The town's budget and accounting year, from 1 January to 31 December: the statement of accounts for the 2024 financial year shows what was spent and received in 2024.
 glossary-section-fonctionnement = Operating section
 glossary-section-fonctionnement-def = The part of the budget covering day-to-day spending and revenue that comes back every year: salaries, electricity, maintenance, school meals on one side; local taxes, State grants and service fees on the other. It is similar to a household's everyday budget.
 glossary-section-investissement = Capital section
@@ -122,7 +124,14 @@ budget-axis-fonction = By policy area (functions)
 budget-per-head = Per inhabitant
 budget-breadcrumb = Budget breadcrumb
 budget-fonction-none = Function not given
+budget-treemap-title = Breakdown: { $name }
 budget-treemap-label = Breakdown of “{ $name }”: each rectangle is proportional to the amount; the table below gives the same figures.
+budget-label-parent = { $label } (label of account { $parent }: this account is not in the chart of accounts)
+budget-treemap-others = { $count ->
+    [one] One other part
+   *[other] { $count } other parts
+}
+budget-treemap-all = Back to all the parts
 budget-last-level = Last level: the budget lines for this account.
 budget-col-part = Item
 budget-col-amount = Amount realised
@@ -160,6 +169,10 @@ mayor-taxes = Local taxes (rates)
 mayor-equipment = Investments (equipment and works)
 mayor-loan = New loans this year (euros)
 mayor-loan-limit = Limit for these choices: { $amount }.
+mayor-loan-fix = The new loans amount is not a number: correct it before saving.
+mayor-loan-invalid = This is not an amount: type a number of euros in figures, for example 150 000. The calculation keeps { $amount }.
+mayor-loan-limit-debt = This is the most the town can borrow while keeping a debt it would repay within 12 years of its gross savings, given the choices above.
+mayor-loan-limit-equipment = The file does not give the town's debt: the limit is then half of the chosen investment.
 mayor-change-valuetext = { $value } compared with the actual budget
 mayor-interest-fixed = Interest on debt, which cannot change this year: { $amount }.
 mayor-reset = Back to the actual budget

@@ -447,9 +447,9 @@ indicator-desendettement-def = The number of years it would take to repay all th
 
 ## Budgets: categories for citizens
 category-personnel = Staff
-category-personnel-def = Salaries and contributions of the town's staff: schools, technical services, reception, municipal police…
+category-personnel-def = Salaries and contributions of the town's staff (schools, technical services, reception, municipal police…) and staff made available to it: all of chapter 012.
 category-achats = Purchases and services
-category-achats-def = Energy, water, supplies, building maintenance, insurance and services bought from companies.
+category-achats-def = Energy, water, supplies, building maintenance, insurance, services bought from companies and taxes paid by the town: chapter 011.
 category-subventions-associations = Grants to associations
 category-subventions-associations-def = Money given to the town's sports, cultural and social associations.
 category-autres-charges = Other contributions
@@ -457,7 +457,7 @@ category-autres-charges-def = Elected officials' allowances, the contribution to
 category-interets = Interest on debt
 category-interets-def = What loans cost each year, on top of repaying the capital.
 category-autres-depenses = Other operating spending
-category-autres-depenses-def = Taxes paid by the town, exceptional charges and provisions.
+category-autres-depenses-def = Revenue paid back, exceptional charges and provisions.
 category-impots-locaux = Local taxes
 category-impots-locaux-def = Property taxes (and the housing tax on second homes) paid by residents and businesses.
 category-autres-impots = Other taxes and transfers

@@ -8,6 +8,8 @@ glossary-compte-administratif = Compte administratif
 glossary-compte-administratif-def = Le bilan de l'année écoulée présenté par le maire : il montre ce qui a vraiment été dépensé et encaissé, comparé à ce que prévoyait le budget. Il est voté avant le 30 juin de l'année suivante et doit concorder avec le compte de gestion tenu par le comptable public (agent de l'État qui paie et encaisse pour la commune).
 glossary-compte-financier-unique = Compte financier unique (CFU)
 glossary-compte-financier-unique-def = Un document unique qui remplace à la fois le compte administratif du maire et le compte de gestion du comptable public, pour présenter les comptes de l'année de façon plus lisible. Il est généralisé à toutes les collectivités à partir des comptes de l'année 2026.
+glossary-exercice = Exercice
+glossary-exercice-def = L'année budgétaire et comptable de la commune, du 1er janvier au 31 décembre : le compte administratif de l'exercice 2024 montre ce qui a été dépensé et encaissé en 2024.
 glossary-section-fonctionnement = Section de fonctionnement
 glossary-section-fonctionnement-def = La partie du budget qui regroupe les dépenses et recettes courantes, qui reviennent chaque année : salaires, électricité, entretien, cantine d'un côté ; impôts locaux, dotations de l'État, tarifs des services de l'autre. Elle est comparable au budget du quotidien d'un ménage.
 glossary-section-investissement = Section d'investissement
@@ -122,7 +124,14 @@ budget-axis-fonction = Par politique publique (fonctions)
 budget-per-head = Par habitant
 budget-breadcrumb = Fil d'Ariane du budget
 budget-fonction-none = Fonction non précisée
+budget-treemap-title = Répartition : { $name }
 budget-treemap-label = Répartition de « { $name } » : chaque rectangle est proportionnel au montant ; le tableau qui suit donne les mêmes chiffres.
+budget-label-parent = { $label } (libellé du compte { $parent } : ce compte ne figure pas dans le plan de comptes)
+budget-treemap-others = { $count ->
+    [one] Un autre poste
+   *[other] { $count } autres postes
+}
+budget-treemap-all = Revenir à tous les postes
 budget-last-level = Dernier niveau : les lignes du budget pour ce compte.
 budget-col-part = Poste
 budget-col-amount = Montant réalisé
@@ -160,6 +169,10 @@ mayor-taxes = Impôts locaux (taux)
 mayor-equipment = Investissements (équipements et travaux)
 mayor-loan = Nouveaux emprunts de l'année (euros)
 mayor-loan-limit = Limite pour ces choix : { $amount }.
+mayor-loan-fix = Le montant des nouveaux emprunts n'est pas un nombre : corrigez-le avant d'enregistrer.
+mayor-loan-invalid = Ce n'est pas un montant : tapez un nombre d'euros en chiffres, par exemple 150 000. Le calcul garde { $amount }.
+mayor-loan-limit-debt = C'est le plus que la commune peut emprunter en gardant une dette qu'elle rembourserait en 12 ans au plus avec son épargne brute, compte tenu des choix ci-dessus.
+mayor-loan-limit-equipment = Le fichier ne donne pas la dette de la commune : la limite est alors la moitié des investissements choisis.
 mayor-change-valuetext = { $value } par rapport au budget réel
 mayor-interest-fixed = Intérêts de la dette, qui ne se changent pas cette année : { $amount }.
 mayor-reset = Revenir au budget réel

@@ -451,9 +451,9 @@ indicator-desendettement-def = Le nombre d'années qu'il faudrait pour rembourse
 
 ## Budgets : catégories pour les citoyens
 category-personnel = Personnel
-category-personnel-def = Les salaires et cotisations des agents de la commune : écoles, services techniques, accueil, police municipale…
+category-personnel-def = Les salaires et cotisations des agents de la commune (écoles, services techniques, accueil, police municipale…) et le personnel mis à disposition : tout le chapitre 012.
 category-achats = Achats et services
-category-achats-def = L'énergie, l'eau, les fournitures, l'entretien des bâtiments, les assurances et les prestations achetées à des entreprises.
+category-achats-def = L'énergie, l'eau, les fournitures, l'entretien des bâtiments, les assurances, les prestations achetées à des entreprises et les taxes payées par la commune : le chapitre 011.
 category-subventions-associations = Subventions aux associations
 category-subventions-associations-def = L'argent versé aux associations sportives, culturelles, sociales de la commune.
 category-autres-charges = Autres contributions
@@ -461,7 +461,7 @@ category-autres-charges-def = Les indemnités des élus, la participation au ser
 category-interets = Intérêts de la dette
 category-interets-def = Ce que coûtent chaque année les emprunts, en plus du remboursement du capital.
 category-autres-depenses = Autres dépenses de fonctionnement
-category-autres-depenses-def = Les taxes payées par la commune, les charges exceptionnelles et les provisions.
+category-autres-depenses-def = Les reversements de recettes, les charges exceptionnelles et les provisions.
 category-impots-locaux = Impôts locaux
 category-impots-locaux-def = Les taxes foncières (et la taxe d'habitation sur les résidences secondaires) payées par les habitants et les entreprises.
 category-autres-impots = Autres impôts et reversements

@@ -1,5 +1,10 @@
 // The budget explorer in headless Chromium: the demo commune opens with its indicators;
-// drill down to an account and back; per inhabitant; a glossary entry; a project-written
+// drill down to an account and back (by keyboard: focus lands on the breadcrumb); per
+// inhabitant; a glossary term opens its definition in place (the heading's too); every
+// account has its own official label, or its parent's said as such; "Personnel" is one
+// figure everywhere (summed here from the demo file); the page and "Si j'étais maire" on
+// a 360-pixel phone (chart text and cells measured, tables stacked, the game's result in
+// view, a loan that is not a number refused); a project-written
 // TOTEM file imported on the device shows its indicators (equal to `briques budget
 // import --json` on the same file); "Si j'étais maire" for two groups compared side by
 // side, and with the browser's storage full the proposal is still shown and said not
@@ -58,8 +63,8 @@ after(async () => {
 
 /** Opens the budget page in a fresh context (closed when the test ends) and waits for
  * the demo commune (or the commune of `query`). */
-async function openDemo(t, query = '') {
-  const { context, page, errors } = await openPage(browser, { acceptDownloads: true });
+async function openDemo(t, query = '', options = {}) {
+  const { context, page, errors } = await openPage(browser, { acceptDownloads: true, ...options });
   t.after(() => context.close());
   await page.goto(`${server.base}/budget${query}`);
   await waitForHeading(page, TITLE);
@@ -77,8 +82,50 @@ async function loads(page) {
   return Number(await page.locator('.budget-page').getAttribute('data-budget-loads'));
 }
 
+/** A phone's screen. */
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/** Whether the element is wholly inside the window. */
+function inViewport(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  });
+}
+
+/** The expanded state the browser gives screen readers for the element of `selector`
+ * (read from Chromium's accessibility tree: a popover's button has no aria attribute). */
+async function expanded(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0]?.properties?.find((p) => p.name === 'expanded')?.value?.value;
+}
+
+/** Euros in a text ("1 295 322 €" → 1295322). */
+function eurosIn(text) {
+  return Number(text.replace(/[^\d-]/g, ''));
+}
+
+/** Real spending of the year on chapter `chapitre` in a demo file, summed from its XML
+ * text here, independently of the app and the core. */
+function chapterFromDemo(year, chapitre) {
+  const xml = readFileSync(join(here, '..', '..', 'www', 'demo', `briqueville-ca-${year}.xml`), 'utf8');
+  let cents = 0;
+  for (const line of xml.split('<LigneBudget>').slice(1)) {
+    const value = (tag) => (line.match(new RegExp(`<${tag} V="([^"]*)"`)) || [])[1];
+    if (value('ContNat') === chapitre && value('CodRD') === 'D' && value('OpBudg') === '0') {
+      cents += Math.round(Number(value('MtReal')) * 100);
+    }
+  }
+  return Math.round(cents / 100);
+}
+
 function indicator(page, name) {
-  return page.locator('.indicator').filter({ has: page.locator('dt', { hasText: name }) }).locator('.indicator-value');
+  return page.locator('.indicator')
+    .filter({ has: page.locator('dt').getByRole('button', { name, exact: true }) }).locator('.indicator-value');
 }
 
 test('the demo commune opens with its indicators, years and the M57 change', async (t) => {
@@ -125,13 +172,238 @@ test('per inhabitant divides by the population', async (t) => {
   noErrors(errors);
 });
 
-test('a glossary entry opens from a term', async (t) => {
+test('a glossary term opens its definition where it is, and closes again', async (t) => {
+  const { page, errors } = await openDemo(t, '', PHONE);
+  const term = page.locator('.indicator dt').getByRole('button', { name: 'Épargne brute', exact: true });
+  await term.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  const note = page.locator(`#${await term.getAttribute('popovertarget')}`);
+  const open = () => note.evaluate((n) => n.matches(':popover-open'));
+  assert.equal(await open(), false);
+  await term.focus();
+  await page.keyboard.press('Enter');
+  await note.waitFor({ state: 'visible' });
+  assert.equal(await note.textContent(), french('glossary-epargne-brute-def'));
+  // Read where the term is: no jump down the page, the note on screen just under the
+  // term, focus still on the term, told expanded.
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  assert.ok(await inViewport(note), 'the definition is on screen');
+  const [termBox, noteBox] = [await term.boundingBox(), await note.boundingBox()];
+  assert.ok(noteBox.y >= termBox.y + termBox.height - 1 && noteBox.y - (termBox.y + termBox.height) < 24,
+    `note at ${noteBox.y}, term ends at ${termBox.y + termBox.height}`);
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'term');
+  assert.equal(await expanded(page, `button[popovertarget="${await term.getAttribute('popovertarget')}"]`), true);
+  // The button closes it again; so does Escape.
+  await page.keyboard.press('Enter');
+  await note.waitFor({ state: 'hidden' });
+  assert.equal(await expanded(page, `button[popovertarget="${await term.getAttribute('popovertarget')}"]`), false);
+  await page.keyboard.press('Enter');
+  await note.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await note.waitFor({ state: 'hidden' });
+  noErrors(errors);
+});
+
+test('the heading explains "compte administratif" and "exercice", and no heading is repeated', async (t) => {
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&vue=recettes');
+  const heading = page.locator('.budget-heading');
+  for (const [name, key] of [['Compte administratif', 'glossary-compte-administratif-def'], ['Exercice', 'glossary-exercice-def']]) {
+    const term = heading.getByRole('button', { name, exact: true });
+    await term.click();
+    const note = page.locator(`#${await term.getAttribute('popovertarget')}`);
+    await note.waitFor({ state: 'visible' });
+    assert.equal(await note.textContent(), french(key));
+    await page.keyboard.press('Escape');
+    await note.waitFor({ state: 'hidden' });
+  }
+  await page.locator('[data-budget-depth="0"]').waitFor();
+  const headings = (await page.locator('h2, h3').allTextContents()).map((h) => h.trim());
+  assert.deepEqual(headings.filter((h, i) => headings.indexOf(h) !== i), [], headings.join(' | '));
+  assert.equal(headings.filter((h) => h === 'Recettes').length, 0, 'the side is a button, not a heading too');
+  assert.ok(headings.includes('Répartition : Recettes'), headings.join(' | '));
+  noErrors(errors);
+});
+
+test('each account has its own official label: 6451, 6453 and 6455 differ', async (t) => {
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2022&chemin=F.012');
+  await page.locator('[data-budget-depth="2"]').waitFor();
+  const rows = await page.locator('.budget-table tbody th').allTextContents();
+  const label = (code) => rows.find((r) => r.startsWith(`${code} · `));
+  assert.equal(label('6451'), "6451 · Cotisations à l'U.R.S.S.A.F.");
+  assert.equal(label('6453'), '6453 · Cotisations aux caisses de retraites');
+  assert.equal(label('6455'), '6455 · Cotisations pour assurance du personnel');
+  // 2024 is in the M57 abrégée, which has only 6450: the full M57 plan names them.
+  await page.getByLabel('Exercice', { exact: true }).selectOption('2024');
+  await page.getByRole('heading', { level: 2, name: 'Briqueville · compte administratif 2024' }).waitFor();
+  await page.locator('.budget-table tbody th', { hasText: "6451 · Cotisations à l'U.R.S.S.A.F." }).waitFor();
+  noErrors(errors);
+});
+
+test('an account in no plan de comptes shows its parent\'s label and says so', async (t) => {
   const { page, errors } = await openDemo(t);
-  const entry = page.locator('#glossaire-epargne-brute');
-  assert.equal(await entry.getAttribute('open'), null);
-  await page.locator('.indicator dt').getByRole('link', { name: 'Épargne brute' }).click();
-  await page.waitForFunction(() => document.querySelector('#glossaire-epargne-brute')?.open === true);
-  assert.match(await entry.locator('p').textContent(), /\S{10,}/);
+  const file = join(work, 'compte-inconnu.xml');
+  writeFileSync(file, readFileSync(FIXTURE, 'utf8').replace('<Nature V="64111"/>', '<Nature V="641119"/>'));
+  const before = await loads(page);
+  await page.locator('#budget-file').setInputFiles(file);
+  await page.waitForFunction((n) => Number(document.querySelector('.budget-page').dataset.budgetLoads) > n, before);
+  await page.locator('.budget-table').getByRole('button', { name: 'Fonctionnement' }).click();
+  await page.locator('.budget-table').getByRole('button', { name: /^012 · / }).click();
+  const row = page.locator('.budget-table tbody th', { hasText: /^641119 · / });
+  assert.equal(await row.textContent(), `641119 · ${french('budget-label-parent', {
+    label: 'Rémunération principale', parent: '64111',
+  })}`);
+  noErrors(errors);
+});
+
+test('"Personnel" is one amount in the explorer and in "Si j\'étais maire", as summed from the file', async (t) => {
+  const expected = chapterFromDemo(2024, '012');
+  assert.ok(expected > 1_000_000);
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&chemin=F');
+  const row = page.locator('.budget-table tbody tr', { has: page.getByRole('button', { name: /^012 · / }) });
+  assert.equal(eurosIn(await row.locator('td').first().textContent()), expected);
+  await page.getByRole('button', { name: "Si j'étais maire" }).click();
+  const personnel = page.locator('.mayor-list li', { has: page.locator('#maire-category-personnel') });
+  assert.equal(eurosIn(await personnel.locator('.mayor-amount').textContent()), expected);
+  noErrors(errors);
+});
+
+test('drilling down from the keyboard moves focus to the breadcrumb, on screen', async (t) => {
+  const { page, errors } = await openDemo(t, '', PHONE);
+  const current = page.locator('#budget-drill-current');
+  const focused = () => page.waitForFunction(() => document.activeElement?.id === 'budget-drill-current');
+  const open = async (name, depth) => {
+    const button = page.locator('.budget-table').getByRole('button', { name });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-budget-depth="${depth}"]`).waitFor();
+    await focused();
+  };
+  await open('Fonctionnement', 1);
+  assert.equal(await current.textContent(), 'Fonctionnement');
+  assert.equal(await current.getAttribute('aria-current'), 'location');
+  assert.ok(await inViewport(current), 'the breadcrumb is on screen');
+  await open(/^012 · /, 2);
+  assert.match(await current.textContent(), /^012 · Charges de personnel/);
+  assert.ok(await inViewport(current));
+  // Back with the breadcrumb: focus on the new current step.
+  await page.getByRole('navigation', { name: "Fil d'Ariane du budget" }).getByRole('button', { name: 'Dépenses' }).press('Enter');
+  await page.locator('[data-budget-depth="0"]').waitFor();
+  await focused();
+  // Choosing the side keeps focus on its button.
+  const recettes = page.getByRole('group', { name: 'Sens' }).getByRole('button', { name: 'Recettes' });
+  await recettes.press('Enter');
+  await page.waitForURL(/vue=recettes/);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Recettes');
+  noErrors(errors);
+});
+
+test('the budget page on a phone (360 px): charts drawn for their width, cells to tap, tables stacked', async (t) => {
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&chemin=F', PHONE);
+  await page.locator('[data-budget-depth="1"]').waitFor();
+  const charts = ['budget-treemap', 'budget-cent-euros', 'budget-evolution'];
+  // Each chart is drawn for the width it is shown at: one unit of the drawing is one pixel.
+  for (const id of charts) {
+    await page.waitForFunction((id) => {
+      const svg = document.querySelector(`#${id} svg`);
+      return svg && Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 1.5;
+    }, id);
+  }
+  const seen = await page.evaluate((charts) => {
+    const out = { texts: 0, small: [], clipped: [], cells: [] };
+    for (const id of charts) {
+      const svg = document.querySelector(`#${id} svg`);
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const width = svg.viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) {
+        out.texts += 1;
+        const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+        if (size < 12) out.small.push(`${id}: « ${text.textContent} » ${size.toFixed(1)} px`);
+        const box = text.getBBox();
+        if (box.x < -0.5 || box.x + box.width > width + 0.5) out.clipped.push(`${id}: « ${text.textContent} »`);
+      }
+    }
+    for (const rect of document.querySelectorAll('#budget-treemap .tm-cell rect')) {
+      const r = rect.getBoundingClientRect();
+      out.cells.push([Math.round(r.width), Math.round(r.height)]);
+    }
+    return out;
+  }, charts);
+  assert.ok(seen.texts > 20, `${seen.texts} texts`);
+  assert.deepEqual(seen.small, [], 'every label is 12 px or more');
+  assert.deepEqual(seen.clipped, [], 'no label runs off its chart');
+  assert.ok(seen.cells.length >= 3);
+  for (const [w, h] of seen.cells) assert.ok(w >= 44 && h >= 44, `a ${w}×${h} cell`);
+  // The small parts are grouped in one cell, which opens them.
+  const grouped = page.locator('#budget-treemap .tm-cell', { has: page.locator('title', { hasText: /autres postes : / }) });
+  await grouped.click();
+  await page.getByRole('button', { name: 'Revenir à tous les postes' }).waitFor();
+  const opened = await page.locator('#budget-treemap .tm-cell title').allTextContents();
+  assert.ok(opened.some((title) => title.startsWith('66 · Charges financières')), opened.join(' | '));
+  await page.getByRole('button', { name: 'Revenir à tous les postes' }).click();
+  await page.locator('#budget-treemap .tm-cell title', { hasText: /^012 · / }).waitFor({ state: 'attached' });
+  // Every amount of "100 €" keeps its unit.
+  const shares = (await page.locator('#budget-cent-euros text').allTextContents()).filter((x) => /\d/.test(x));
+  assert.ok(shares.length > 3 && shares.every((x) => /^\d+,\d\u00a0€$/.test(x)), shares.join(' | '));
+  // The table is stacked: amounts and shares on screen, not scrolled away.
+  for (const cell of await page.locator('.budget-table td').all()) {
+    const box = await cell.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${await cell.textContent()} at ${box.x}+${box.width}`);
+  }
+  for (const button of await page.locator('.budget-table button, .breadcrumb button').all()) {
+    assert.ok((await button.boundingBox()).height >= 44, await button.textContent());
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.evaluate(() => document.documentElement.classList.add('projector'));
+  assert.deepEqual(await axeViolations(page), []);
+  noErrors(errors);
+});
+
+test('"Si j\'étais maire" on a phone: the result stays on screen; a loan that is not a number is refused', async (t) => {
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&onglet=maire', { ...PHONE, viewport: { width: 360, height: 640 } });
+  const outcome = page.locator('.mayor-outcome');
+  const brute = outcome.locator('dd').first();
+  await outcome.waitFor();
+  const slider = page.locator('#maire-category-personnel');
+  await slider.scrollIntoViewIfNeeded();
+  const before = await brute.textContent();
+  await slider.focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((b) => document.querySelector('.mayor-outcome dd').textContent !== b, before);
+  assert.ok(await inViewport(outcome), 'the result is on screen while the slider moves');
+  assert.ok(await inViewport(slider), 'the slider too');
+  const [s, o] = [await slider.boundingBox(), await outcome.boundingBox()];
+  assert.ok(s.y + s.height <= o.y, 'the result does not cover the slider');
+  const years = outcome.locator('div').filter({ has: page.getByRole('button', { name: 'Capacité de désendettement', exact: true }) }).locator('dd');
+  assert.match(await years.textContent(), /^\d+,\d ans$/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+
+  const loan = page.getByLabel("Nouveaux emprunts de l'année (euros)");
+  const shown = await loan.inputValue();
+  assert.match(shown, /^\d{1,3}(\u202f\d{3})*$/, 'the amount is shown with its thousands');
+  await loan.fill('beaucoup');
+  const message = page.getByRole('alert').filter({ hasText: "Ce n'est pas un montant" });
+  await message.waitFor();
+  assert.equal(await loan.inputValue(), 'beaucoup', 'the text stays to be corrected, not 0');
+  assert.equal(await loan.getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('Nom du groupe').fill('Les Rouges');
+  await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
+  await page.getByText(french('mayor-loan-fix')).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('briques.budget.groupes')), null, 'nothing saved');
+  await loan.fill('150000');
+  await loan.press('Tab');
+  await page.waitForFunction(() => document.querySelector('#maire-emprunt').value === '150\u202f000');
+  assert.equal(await loan.getAttribute('aria-invalid'), 'false');
+  assert.equal(await message.count(), 0);
+  assert.match(await page.locator('#maire-emprunt-aide').textContent(),
+    new RegExp(`^Limite pour ces choix : [\\d\u202f]+\u00a0€\\. ${french('mayor-loan-limit-debt').slice(0, 40)}`));
+  await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
+  await page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Rouges » enregistrée' }).waitFor();
+  const loans = await page.locator('.mayor-table tbody tr', { hasText: 'Nouveaux emprunts' }).locator('td').allTextContents();
+  assert.equal(loans[1], '150\u202f000\u00a0€');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.evaluate(() => document.documentElement.classList.add('projector'));
+  assert.deepEqual(await axeViolations(page), []);
   noErrors(errors);
 });
 
@@ -256,7 +528,7 @@ test('a chart exports as SVG and a shared URL lands on the same view', async (t)
   assert.equal(new URL(page.url()).search, shared);
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Enregistrer « Fonctionnement » en SVG' }).click(),
+    page.getByRole('button', { name: 'Enregistrer « Répartition : Fonctionnement » en SVG' }).click(),
   ]);
   const svg = readFileSync(await file.path(), 'utf8');
   assert.match(svg, /^<\?xml/);

@@ -44,14 +44,31 @@ pub fn BudgetPage() -> Html {
     let reads = use_mut_ref(|| 0u32);
     let on_action = state.dispatcher().to_callback();
 
-    // Whether the server has national files (briques serve --budgets).
+    // Whether the server has national files (briques serve --budgets); how wide the page
+    // is, now and whenever the window changes (the charts are drawn for it).
+    let page_ref = use_node_ref();
     {
         let on_action = on_action.clone();
+        let page_ref = page_ref.clone();
         use_effect_with((), move |_| {
+            let measure = {
+                let on_action = on_action.clone();
+                move || {
+                    if let Some(page) = page_ref.cast::<web_sys::Element>() {
+                        on_action.emit(BudgetAction::Width {
+                            px: f64::from(page.client_width()),
+                        });
+                    }
+                }
+            };
+            measure();
+            let resized =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             wasm_bindgen_futures::spawn_local(async move {
                 let available = budget_data::national_available().await;
                 on_action.emit(BudgetAction::NationalAvailable { available });
             });
+            move || drop(resized)
         });
     }
     // Fetch the commune the view names (a file is already here), again when asked.
@@ -115,6 +132,7 @@ pub fn BudgetPage() -> Html {
                     file: name.clone(),
                 });
                 // Let the browser paint the message before the work starts.
+                // (The account labels were fetched with the first budgets the page showed.)
                 gloo::timers::callback::Timeout::new(0, move || {
                     let result = Loaded::from_file(&bytes, lang);
                     on_action.emit(BudgetAction::Imported {
@@ -178,10 +196,10 @@ pub fn BudgetPage() -> Html {
                         { heading }
                         <Indicators loaded={loaded.clone()} year={view.year} {population}
                             per_inhabitant={view.per_inhabitant} />
-                        <DrillDown loaded={loaded.clone()} view={view.clone()} {population}
+                        <DrillDown loaded={loaded.clone()} view={view.clone()} {population} width={state.width}
                             on_action={on_action.clone()} />
-                        <Hundred loaded={loaded.clone()} year={view.year} />
-                        <Evolution loaded={loaded.clone()} {per_inhabitant} />
+                        <Hundred loaded={loaded.clone()} year={view.year} width={state.width} />
+                        <Evolution loaded={loaded.clone()} {per_inhabitant} width={state.width} />
                     </>
                 },
             }
@@ -189,7 +207,7 @@ pub fn BudgetPage() -> Html {
     };
 
     html! {
-        <div class="budget-page" data-budget-loads={state.loads.to_string()}>
+        <div class="budget-page" ref={page_ref} data-budget-loads={state.loads.to_string()}>
             <h1>{ settings.t("budget-title") }</h1>
             <p class="lead">{ settings.t("budget-lead") }</p>
             <SourcePanel national={state.national} query={state.query.clone()} results={state.results.clone()}

@@ -1,10 +1,14 @@
 //! Where the budget explorer's budgets come from: the demo commune shipped in
 //! `/demo/` (cached by the service worker, so it works offline) or the national files
 //! served by `briques serve --budgets` (`/api/budgets/…`); a file read on the device is
-//! `state::budget::Loaded::from_file`. Every failure is a message for the user, never a
-//! panic.
+//! `state::budget::Loaded::from_file`. The official account labels come from
+//! `/nomenclature/comptes.tsv` (precached too), loaded before budgets are shown. Every
+//! failure is a message for the user, never a panic.
 
-use briques_core::budget::{import, Budget, DgfipOptions};
+use std::future::Future;
+use std::pin::Pin;
+
+use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
 use briques_core::i18n::Lang;
 use serde::Deserialize;
 
@@ -24,17 +28,32 @@ struct DemoManifest {
     budgets: Vec<DemoFile>,
 }
 
-async fn get(url: &str) -> Result<String, String> {
-    let reply = api::send("GET", url, &[], None).await?;
-    if reply.ok() {
-        Ok(reply.text)
-    } else {
-        Err(format!("{url} : {} {}", reply.status, reply.error_message()))
+/// The text at `url`, or why not. Boxed, so that the request's state machine is
+/// compiled once rather than into each of the six places that wait for it (a smaller
+/// bundle).
+fn get(url: &str) -> Pin<Box<dyn Future<Output = Result<String, String>> + '_>> {
+    Box::pin(async move {
+        let reply = api::send("GET", url, &[], None).await?;
+        if reply.ok() {
+            Ok(reply.text)
+        } else {
+            Err(format!("{url} : {} {}", reply.status, reply.error_message()))
+        }
+    })
+}
+
+/// Loads the official account labels once (without them, accounts show their codes).
+pub async fn load_plans() {
+    if !nomenclature::has_plans() {
+        if let Ok(text) = get("/nomenclature/comptes.tsv").await {
+            nomenclature::load_plans(&text);
+        }
     }
 }
 
 /// The demo commune, every year.
 pub async fn demo(lang: Lang) -> Result<Loaded, String> {
+    load_plans().await;
     let manifest: DemoManifest =
         serde_json::from_str(&get("/demo/briqueville.json").await?).map_err(|e| e.to_string())?;
     let mut budgets = Vec::new();
@@ -72,6 +91,7 @@ pub async fn search(query: &str) -> Result<Vec<IndexEntry>, String> {
 
 /// A commune of the national files, with the strate statistics.
 pub async fn national(insee: &str) -> Result<Loaded, String> {
+    load_plans().await;
     let encoded: String = js_sys::encode_uri_component(insee).into();
     let budget: Budget = serde_json::from_str(&get(&format!("/api/budgets/communes/{encoded}")).await?)
         .map_err(|e| e.to_string())?;

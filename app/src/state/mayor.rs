@@ -6,7 +6,9 @@
 
 use std::rc::Rc;
 
-use briques_core::budget::explore::{MayorBase, MayorChoices, Outcome, MAYOR_CATEGORIES, MAYOR_RANGE};
+use briques_core::budget::explore::{
+    parse_euros, MayorBase, MayorChoices, Outcome, MAYOR_CATEGORIES, MAYOR_RANGE,
+};
 use briques_core::budget::nomenclature::Category;
 use briques_core::i18n::{format_number, tr, tr_args, Lang};
 use serde::{Deserialize, Serialize};
@@ -45,6 +47,8 @@ enum Write {
 pub enum MayorNotice {
     /// The group has no name.
     GroupMissing,
+    /// The new loans field holds something that is not an amount.
+    LoanInvalid,
     /// The proposal is saved on this device.
     Saved { group: String },
     /// The proposal is shown but could not be saved.
@@ -66,6 +70,7 @@ impl MayorNotice {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             MayorNotice::GroupMissing => tr(lang, "mayor-group-missing"),
+            MayorNotice::LoanInvalid => tr(lang, "mayor-loan-fix"),
             MayorNotice::Saved { group } => tr_args(lang, "mayor-group-saved", &[("group", group.into())]),
             MayorNotice::NotSaved { group, error } => tr_args(
                 lang,
@@ -89,6 +94,12 @@ pub struct MayorState {
     pub proposals: Rc<Vec<Proposal>>,
     /// The group name as typed.
     pub group: String,
+    /// The new loans field as typed, while it is being typed or when it is refused
+    /// (`None`: the field shows the amount of the choices, formatted).
+    pub loan_text: Option<String>,
+    /// Whether the text of the new loans field is refused (not an amount): the amount
+    /// of the choices stays what it was, and the proposal cannot be saved.
+    pub loan_refused: bool,
     /// The last notice.
     pub notice: Option<MayorNotice>,
     /// Bumped each time the proposals must be written to storage.
@@ -107,8 +118,10 @@ pub enum MayorAction {
     Taxes { percent: i32 },
     /// Change the equipment spending by `percent`.
     Equipment { percent: i32 },
-    /// The new loans field was typed (euros; other characters ignored).
+    /// The new loans field was typed (euros; anything else is refused and said).
     Loan { text: String },
+    /// The new loans field was left: a valid amount is shown formatted again.
+    LoanDone,
     /// The group name was typed.
     NameGroup { name: String },
     /// Save the group's proposal for this commune and year.
@@ -126,6 +139,8 @@ impl MayorState {
             choices: MayorChoices::actual(base),
             proposals: Rc::new(proposals),
             group: String::new(),
+            loan_text: None,
+            loan_refused: false,
             notice: None,
             writes: 0,
             written: None,
@@ -154,15 +169,31 @@ impl MayorState {
         let clamp = |percent: i32| percent.clamp(-MAYOR_RANGE, MAYOR_RANGE);
         let choices = &mut next.choices;
         match action {
-            MayorAction::Reset { base } => *choices = MayorChoices::actual(&base),
+            MayorAction::Reset { base } => {
+                *choices = MayorChoices::actual(&base);
+                next.loan_text = None;
+                next.loan_refused = false;
+            }
             MayorAction::Change { category, percent } => {
                 choices.changes.insert(category, clamp(percent));
             }
             MayorAction::Taxes { percent } => choices.impots = clamp(percent),
             MayorAction::Equipment { percent } => choices.equipement = clamp(percent),
             MayorAction::Loan { text } => {
-                let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-                choices.emprunt = digits.parse::<f64>().unwrap_or(0.0).min(1e12);
+                let amount = parse_euros(&text);
+                if let Some(amount) = amount {
+                    choices.emprunt = amount;
+                }
+                next.loan_refused = amount.is_none();
+                next.loan_text = Some(text);
+                return Some(next);
+            }
+            MayorAction::LoanDone => {
+                if self.loan_refused || self.loan_text.is_none() {
+                    return None;
+                }
+                next.loan_text = None;
+                return Some(next);
             }
             MayorAction::NameGroup { name } => {
                 if name == self.group {
@@ -172,6 +203,9 @@ impl MayorState {
                 return Some(next);
             }
             MayorAction::Save { commune, exercice } => {
+                if self.loan_refused {
+                    return next.tell(MayorNotice::LoanInvalid);
+                }
                 let group: String = self.group.trim().chars().take(GROUP_MAX_CHARS).collect();
                 if group.is_empty() {
                     return next.tell(MayorNotice::GroupMissing);
@@ -207,8 +241,8 @@ impl MayorState {
             }
         }
         // The choices changed, unless a slider went back to where it was (or the actual
-        // budget was asked for again).
-        (next.choices != self.choices).then_some(next)
+        // budget was asked for again with nothing typed in the loans field).
+        (next.choices != self.choices || self.loan_text.is_some()).then_some(next)
     }
 
     /// This state with `notice`, or `None` when it is already the one shown.
@@ -247,9 +281,23 @@ pub fn change(choices: &MayorChoices, category: Category) -> i32 {
     choices.changes.get(&category).copied().unwrap_or(0)
 }
 
-/// "12,5" years, or "—" when the debt cannot be repaid from savings.
+/// "12,5 ans", or "—" when the debt cannot be repaid from savings.
 pub fn years(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format_number(lang, v, 1))
+    value.map_or_else(
+        || "—".to_owned(),
+        |v| {
+            tr_args(
+                lang,
+                "budget-years",
+                &[("years", format_number(lang, v, 1).as_str().into())],
+            )
+        },
+    )
+}
+
+/// The new loans amount as the field shows it when not being typed ("150 000").
+pub fn loan_shown(lang: Lang, amount: f64) -> String {
+    format_number(lang, amount.round(), 0)
 }
 
 /// The comparison of the actual budget with the groups' proposals: column headings (the
@@ -420,6 +468,42 @@ mod tests {
             result: Err(SaveError::Unavailable),
         });
         assert!(failed.notice.as_ref().is_some_and(MayorNotice::is_failure));
+    }
+
+    #[test]
+    fn a_loan_that_is_not_an_amount_is_refused_and_never_saved() {
+        let state = fresh().reduce(MayorAction::Loan {
+            text: "150 000".into(),
+        });
+        assert_eq!(state.choices.emprunt, 150_000.0);
+        let state = state.reduce(MayorAction::Loan {
+            text: "beaucoup".into(),
+        });
+        assert!(state.loan_refused);
+        assert_eq!(state.choices.emprunt, 150_000.0, "the last amount stays, not 0");
+        assert_eq!(
+            state.loan_text.as_deref(),
+            Some("beaucoup"),
+            "the text stays to be corrected"
+        );
+        let same = state.clone().reduce(MayorAction::LoanDone);
+        assert!(Rc::ptr_eq(&state, &same), "a refused text stays in the field");
+        let state = save(state, "Les Bleus");
+        assert_eq!(state.notice, Some(MayorNotice::LoanInvalid));
+        assert_eq!(state.writes, 0, "nothing saved");
+        assert_eq!(
+            MayorNotice::LoanInvalid.text(Lang::Fr),
+            "Le montant des nouveaux emprunts n'est pas un nombre : corrigez-le avant d'enregistrer."
+        );
+        let state = state
+            .reduce(MayorAction::Loan {
+                text: "80 000 €".into(),
+            })
+            .reduce(MayorAction::LoanDone);
+        assert!(!state.loan_refused && state.loan_text.is_none());
+        assert_eq!(loan_shown(Lang::Fr, state.choices.emprunt), "80\u{202f}000");
+        assert_eq!(years(Lang::Fr, Some(3.84)), "3,8 ans");
+        assert_eq!(save(state, "Les Bleus").writes, 1);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Where the money goes (or comes from): spending or revenue, by nature or by fonction,
 //! per inhabitant; the breadcrumb; the treemap of the current node's parts and the table
 //! of the same figures (which opens parts from the keyboard, and at the last level lists
-//! the account's lines), exported as CSV.
+//! the account's lines; stacked on phones, each cell with its column's name), exported
+//! as CSV. Opening a part moves focus to the breadcrumb's current step.
 
 use std::rc::Rc;
 
@@ -26,6 +27,8 @@ pub struct DrillProps {
     pub population: Option<u64>,
     /// Changes the side, the axis, per inhabitant, or the path.
     pub on_action: Callback<BudgetAction>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// The drill-down section.
@@ -33,6 +36,25 @@ pub struct DrillProps {
 pub fn DrillDown(props: &DrillProps) -> Html {
     let settings = use_settings();
     let view = &props.view;
+    // After a part is opened (from the table, the treemap or the breadcrumb), focus goes
+    // to the breadcrumb's current step, which brings it into view and is read out,
+    // instead of staying on whatever row is now under the pointer or the keyboard.
+    let current_ref = use_node_ref();
+    let shown = use_mut_ref(|| (view.side, view.axis, view.path.clone()));
+    use_effect_with((view.side, view.axis, view.path.clone()), {
+        let current_ref = current_ref.clone();
+        move |now: &(Side, Axis, Vec<String>)| {
+            let opened = {
+                let mut shown = shown.borrow_mut();
+                let opened = shown.0 == now.0 && shown.1 == now.1 && shown.2 != now.2;
+                *shown = now.clone();
+                opened
+            };
+            if let Some(current) = current_ref.cast::<web_sys::HtmlElement>().filter(|_| opened) {
+                let _ = current.focus();
+            }
+        }
+    });
     let Some(budget) = props.loaded.budget(view.year) else {
         return html! {};
     };
@@ -91,7 +113,8 @@ pub fn DrillDown(props: &DrillProps) -> Html {
             <nav class="breadcrumb" aria-label={settings.t("budget-breadcrumb")}>
                 <ol>
                     { for drill.crumbs.iter().enumerate().map(|(i, crumb)| if i == depth {
-                        html! { <li><span aria-current="location">{ crumb.label.clone() }</span></li> }
+                        html! { <li><span aria-current="location" tabindex="-1" id="budget-drill-current"
+                            ref={current_ref.clone()}>{ crumb.label.clone() }</span></li> }
                     } else {
                         html! { <li><button type="button" class="link" onclick={open(crumb.path.clone())}>{ crumb.label.clone() }</button></li> }
                     }) }
@@ -100,8 +123,8 @@ pub fn DrillDown(props: &DrillProps) -> Html {
             if drill.last_level {
                 <p>{ settings.t("budget-last-level") }</p>
             } else {
-                <Figure id="budget-treemap" title={current.clone()}>
-                    <Treemap parts={drill.parts.clone()} on_open={on_open}
+                <Figure id="budget-treemap" title={settings.t_args("budget-treemap-title", &[("name", current.as_str().into())])}>
+                    <Treemap width={props.width} parts={drill.parts.clone()} on_open={on_open} format={Callback::from(move |v| money.show(v))}
                         label={settings.t_args("budget-treemap-label", &[("name", current.as_str().into())])} />
                 </Figure>
             }
@@ -111,13 +134,13 @@ pub fn DrillDown(props: &DrillProps) -> Html {
                     <thead><tr>{ for table.header.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
                     <tbody>
                         { for table.rows.iter().map(|row| html! {
-                            <tr>{ for row.cells.iter().enumerate().map(|(i, cell)| match (i, &row.opens) {
+                            <tr>{ for row.cells.iter().zip(&table.header).enumerate().map(|(i, (cell, head))| match (i, &row.opens) {
                                 (0, Some(key)) => html! {
                                     <th scope="row"><button type="button" class="link"
                                         onclick={open(drill.child(key))}>{ cell.clone() }</button></th>
                                 },
                                 (0, None) => html! { <th scope="row">{ cell.clone() }</th> },
-                                _ => html! { <td>{ cell.clone() }</td> },
+                                _ => html! { <td data-label={head.clone()}>{ cell.clone() }</td> },
                             }) }</tr>
                         }) }
                     </tbody>

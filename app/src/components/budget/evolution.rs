@@ -16,6 +16,8 @@ pub struct EvolutionProps {
     pub loaded: Budgets,
     /// Amounts per inhabitant (each year's population).
     pub per_inhabitant: bool,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// The evolution figure (nothing for a single year).
@@ -37,7 +39,7 @@ pub fn Evolution(props: &EvolutionProps) -> Html {
     let format = Callback::from(move |v: f64| euros(lang, v));
     html! {
         <Figure id="budget-evolution" title={settings.t("budget-evolution")}>
-            <Chart years={data.years} change_at={data.change_at} change_label={settings.t("budget-m57-change")}
+            <Chart width={props.width} years={data.years} change_at={data.change_at} change_label={settings.t("budget-m57-change")}
                 label={settings.t("budget-evolution-label")} format={format} series={series} />
             if data.change_at.is_some() {
                 <p class="hint">{ settings.t("budget-m57-note") }{" "}<Term id="nomenclature" /></p>

@@ -1,19 +1,18 @@
 //! The glossary of the budget explorer (about thirty terms written by the project, in
-//! the catalogue as `glossary-<id>` and `glossary-<id>-def`) and the links that open an
-//! entry from wherever its term appears.
+//! the catalogue as `glossary-<id>` and `glossary-<id>-def`) and the terms that open
+//! their definition where they appear, as a note under the term (no jump down the page).
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
 
 /// The glossary entries, in reading order.
-pub const GLOSSARY: [&str; 32] = [
+pub const GLOSSARY: [&str; 33] = [
     "budget-primitif",
     "decision-modificative",
     "compte-administratif",
     "compte-financier-unique",
+    "exercice",
     "section-fonctionnement",
     "section-investissement",
     "operations-reelles",
@@ -48,14 +47,9 @@ fn anchor(id: &str) -> String {
     format!("glossaire-{id}")
 }
 
-/// Opens the glossary entry `id` (the link's default action then scrolls to it).
-pub fn open_entry(id: &str) {
-    if let Some(details) = gloo::utils::document()
-        .get_element_by_id(&anchor(id))
-        .and_then(|e| e.dyn_into::<HtmlDetailsElement>().ok())
-    {
-        details.set_open(true);
-    }
+thread_local! {
+    /// Numbers the term notes of the page, so that each has its own id.
+    static NOTES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Props of [`Term`].
@@ -63,25 +57,38 @@ pub fn open_entry(id: &str) {
 pub struct TermProps {
     /// The glossary id.
     pub id: AttrValue,
-    /// The text of the link; the glossary's term when empty.
+    /// The text of the button; the glossary's term when empty.
     #[prop_or_default]
     pub children: Html,
 }
 
-/// A term linked to its glossary entry.
+/// A term that opens its definition where it is: a button and, right after it, the
+/// definition as a popover (the browser's: anchored under the term, closed by the button
+/// again, by Escape or a tap elsewhere, with the expanded state told to screen readers).
+/// The reader stays where they are.
 #[function_component]
 pub fn Term(props: &TermProps) -> Html {
     let settings = use_settings();
-    let id = props.id.clone();
-    let onclick = Callback::from(move |_: MouseEvent| open_entry(&id));
+    // The note's number, given once.
+    let n = use_mut_ref(|| {
+        NOTES.with(|c| {
+            c.set(c.get().wrapping_add(1));
+            c.get()
+        })
+    });
+    let note = format!("note-terme-{}", *n.borrow());
     let text = if props.children == Html::default() {
         html! { settings.t(&format!("glossary-{}", props.id)) }
     } else {
         props.children.clone()
     };
     html! {
-        <a class="term" href={format!("#{}", anchor(&props.id))} {onclick}
-            title={settings.t("budget-glossary-link")}>{ text }</a>
+        <>
+            <button type="button" class="term" popovertarget={note.clone()}>{ text }</button>
+            <span id={note} class="term-note" popover="auto">
+                { settings.t(&format!("glossary-{}-def", props.id)) }
+            </span>
+        </>
     }
 }
 

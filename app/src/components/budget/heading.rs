@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::glossary::Term;
 use crate::hooks::use_settings;
-use crate::state::budget::{heading_title, nomenclature_name, population, BudgetAction, Budgets, Tab};
+use crate::state::budget::{
+    document_term, heading_title, nomenclature_name, population, BudgetAction, Budgets, Tab,
+};
 
 /// Props of [`BudgetHeading`].
 #[derive(Properties, PartialEq)]
@@ -65,6 +67,10 @@ pub fn BudgetHeading(props: &HeadingProps) -> Html {
         <div class="budget-heading">
             <h2 id="budget-commune">{ heading_title(settings.lang(), &loaded.name, budget) }</h2>
             <p>
+                if let Some(term) = document_term(budget.document) {
+                    <Term id={term} />{ " · " }
+                }
+                <Term id="exercice" />{ " " }{ budget.exercice }{ " · " }
                 { settings.t_args("budget-nomenclature", &[("name", nomenclature_name(budget).into())]) }{" "}
                 <Term id="nomenclature">{ settings.t("budget-what-is-it") }</Term>
                 if let Some(p) = population {

@@ -17,6 +17,8 @@ pub struct HundredProps {
     pub loaded: Budgets,
     /// The year asked for (`None`: the latest).
     pub year: Option<i32>,
+    /// The width the charts are drawn at, in CSS pixels (the page's).
+    pub width: f64,
 }
 
 /// The "100 €" section (nothing when the budget has no spending lines).
@@ -38,7 +40,7 @@ pub fn Hundred(props: &HundredProps) -> Html {
         <section aria-labelledby="budget-hundred-title">
             <h2 id="budget-hundred-title">{ settings.t("budget-hundred") }</h2>
             <Figure id="budget-cent-euros" title={settings.t("budget-hundred-chart")}>
-                <HundredEuros shares={chart} label={settings.t("budget-hundred-chart")} format={format} />
+                <HundredEuros width={props.width} shares={chart} label={settings.t("budget-hundred-chart")} format={format} />
             </Figure>
             <dl class="category-defs">
                 { for shares.iter().map(|(category, v)| html! {

@@ -16,7 +16,9 @@ use super::euros;
 use super::glossary::Term;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::{dialog, mayor_store};
-use crate::state::mayor::{change, comparison, spent, years, MayorAction, MayorState, GROUP_MAX_CHARS};
+use crate::state::mayor::{
+    change, comparison, loan_shown, spent, years, MayorAction, MayorState, GROUP_MAX_CHARS,
+};
 
 fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
     let (key, amount) = match problem {
@@ -112,6 +114,16 @@ pub fn Mayor(props: &MayorProps) -> Html {
         })
     };
     let on_emprunt = text_input(|text| MayorAction::Loan { text });
+    let on_emprunt_done = on_action.reform(|_: Event| MayorAction::LoanDone);
+    let loan_value = state
+        .loan_text
+        .clone()
+        .unwrap_or_else(|| loan_shown(lang, choices.emprunt));
+    let loan_help = if state.loan_refused {
+        "maire-emprunt-erreur maire-emprunt-aide"
+    } else {
+        "maire-emprunt-aide"
+    };
     let on_group = text_input(|name| MayorAction::NameGroup { name });
     let on_reset = {
         let base = props.base.clone();
@@ -187,11 +199,23 @@ pub fn Mayor(props: &MayorProps) -> Html {
                     <p class="mayor-amount">{ euros(lang, outcome.equipement) }</p>
                     <div class="field">
                         <label for="maire-emprunt">{ settings.t("mayor-loan") }</label>
-                        <input id="maire-emprunt" type="text" inputmode="numeric"
-                            value={format!("{:.0}", choices.emprunt)} oninput={on_emprunt}
-                            aria-describedby="maire-emprunt-aide" />
+                        <span class="mayor-loan">
+                            <input id="maire-emprunt" type="text" inputmode="decimal" autocomplete="off"
+                                value={loan_value} oninput={on_emprunt} onchange={on_emprunt_done}
+                                aria-invalid={state.loan_refused.to_string()} aria-describedby={loan_help} />
+                            <span aria-hidden="true">{ "€" }</span>
+                        </span>
+                        if state.loan_refused {
+                            <p id="maire-emprunt-erreur" class="error" role="alert">
+                                { settings.t_args("mayor-loan-invalid", &[
+                                    ("amount", euros(lang, choices.emprunt).as_str().into()),
+                                ]) }
+                            </p>
+                        }
                         <p id="maire-emprunt-aide" class="hint">
                             { settings.t_args("mayor-loan-limit", &[("amount", euros(lang, outcome.limite_emprunt).as_str().into())]) }
+                            { " " }
+                            { settings.t(if props.base.encours.is_some() { "mayor-loan-limit-debt" } else { "mayor-loan-limit-equipment" }) }
                         </p>
                     </div>
                     <button type="button" onclick={on_reset}>{ settings.t("mayor-reset") }</button>
@@ -225,11 +249,13 @@ pub fn Mayor(props: &MayorProps) -> Html {
                     <table class="mayor-table" aria-labelledby="maire-comparaison">
                         <thead><tr>
                             <th scope="col">{ settings.t("mayor-line") }</th>
-                            { for table.columns.into_iter().map(|name| html! { <th scope="col">{ name }</th> }) }
+                            { for table.columns.iter().map(|name| html! { <th scope="col">{ name.clone() }</th> }) }
                         </tr></thead>
                         <tbody>
                             { for table.rows.into_iter().map(|(label, cells)| html! {
-                                <tr><th scope="row">{ label }</th>{ for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr>
+                                <tr><th scope="row">{ label }</th>{ for cells.into_iter().zip(&table.columns).map(|(c, column)| html! {
+                                    <td data-label={column.clone()}>{ c }</td>
+                                }) }</tr>
                             }) }
                         </tbody>
                     </table>

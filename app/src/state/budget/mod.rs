@@ -91,6 +91,9 @@ pub struct BudgetState {
     /// The number of the latest file read: results of earlier reads are dropped, so a
     /// large file chosen first cannot replace a small one chosen after it.
     pub latest_read: u32,
+    /// The width of the page in CSS pixels, which the charts are drawn for (measured by
+    /// the page; 800 until then).
+    pub width: f64,
 }
 
 /// Everything the budget page can do.
@@ -145,6 +148,8 @@ pub enum BudgetAction {
     Open { path: Vec<String> },
     /// The population field was typed.
     PopulationTyped { text: String },
+    /// The page is shown this many CSS pixels wide (on load, and when the window changes).
+    Width { px: f64 },
 }
 
 impl BudgetState {
@@ -162,6 +167,7 @@ impl BudgetState {
             population: None,
             busy: false,
             latest_read: 0,
+            width: 800.0,
         }
     }
 
@@ -304,6 +310,12 @@ impl BudgetState {
                 next.data = Data::Ready(Budgets::new(loaded.choose(&name)));
                 next.view.year = None;
                 next.view.path.clear();
+            }
+            BudgetAction::Width { px } => {
+                if px <= 0.0 || px == self.width {
+                    return None;
+                }
+                next.width = px;
             }
             BudgetAction::PopulationTyped { text } => {
                 let population = parse_population(&text);

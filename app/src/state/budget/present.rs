@@ -8,7 +8,7 @@ use briques_core::budget::explore::{
     compare, descend, line_rows, nomenclature_change, share_of, strate_of, tree, Level, Node, Side, Strate,
 };
 use briques_core::budget::nomenclature::Family;
-use briques_core::budget::{indicator_text, Budget, Indicators, INDICATORS};
+use briques_core::budget::{indicator_text, Budget, DocumentKind, Indicators, INDICATORS};
 use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, format_percent, tr, tr_args, Lang};
 use briques_core::survey::slug;
@@ -60,6 +60,17 @@ pub fn population(budget: &Budget, typed: Option<u64>) -> Option<u64> {
 /// "Briqueville · compte administratif 2024".
 pub fn heading_title(lang: Lang, name: &str, budget: &Budget) -> String {
     format!("{name} · {} {}", tr(lang, budget.document.key()), budget.exercice)
+}
+
+/// The glossary entry of a kind of document, when the glossary has one.
+pub fn document_term(document: DocumentKind) -> Option<&'static str> {
+    match document {
+        DocumentKind::BudgetPrimitif => Some("budget-primitif"),
+        DocumentKind::DecisionModificative => Some("decision-modificative"),
+        DocumentKind::CompteAdministratif => Some("compte-administratif"),
+        DocumentKind::CompteFinancierUnique => Some("compte-financier-unique"),
+        DocumentKind::BudgetSupplementaire | DocumentKind::Comptes => None,
+    }
 }
 
 /// The name of the budget's nomenclature family.
@@ -172,9 +183,22 @@ pub fn node_label(lang: Lang, side: Side, node: &Node) -> String {
             node.label.unwrap_or_default()
         ),
         Level::Chapitre | Level::Compte => match node.label {
-            Some(label) => format!("{} · {label}", node.key),
+            Some(label) => format!("{} · {}", node.key, account_label(lang, label, node.label_from)),
             None => node.key.clone(),
         },
+    }
+}
+
+/// An account's official label; when it is its parent's (the account is in no plan de
+/// comptes of the budget's nomenclature), says whose it is.
+pub fn account_label(lang: Lang, label: &str, from: Option<&str>) -> String {
+    match from {
+        Some(parent) => tr_args(
+            lang,
+            "budget-label-parent",
+            &[("label", label.into()), ("parent", parent.into())],
+        ),
+        None => label.to_owned(),
     }
 }
 
@@ -392,7 +416,9 @@ pub fn drill(name: &str, budget: &Budget, view: &BudgetView, money: Money) -> Dr
                     opens: None,
                     cells: vec![
                         line.compte,
-                        line.label.unwrap_or_default().to_owned(),
+                        line.label
+                            .map(|label| account_label(lang, label, line.label_from))
+                            .unwrap_or_default(),
                         line.chapitre,
                         line.fonction.unwrap_or_default(),
                         line.prevu.map(|p| money.show(p)).unwrap_or_default(),

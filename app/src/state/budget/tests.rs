@@ -512,6 +512,7 @@ fn every_text_of_the_tree_and_the_evolution_is_in_the_catalogue() {
         key: "f-".into(),
         level: briques_core::budget::explore::Level::Fonction,
         label: None,
+        label_from: None,
         amount: 0.0,
         children: Vec::new(),
     };
@@ -532,4 +533,34 @@ fn every_text_of_the_tree_and_the_evolution_is_in_the_catalogue() {
             "{key} missing from the catalogue"
         );
     }
+}
+
+#[test]
+fn an_account_with_its_parent_label_says_whose_it_is_and_documents_have_their_term() {
+    assert_eq!(
+        account_label(Lang::Fr, "Rémunération principale", None),
+        "Rémunération principale"
+    );
+    assert_eq!(
+        account_label(Lang::Fr, "Rémunération principale", Some("64111")),
+        "Rémunération principale (libellé du compte 64111 : ce compte ne figure pas dans le plan de comptes)"
+    );
+    use briques_core::budget::DocumentKind;
+    assert_eq!(
+        document_term(DocumentKind::CompteAdministratif),
+        Some("compte-administratif")
+    );
+    assert_eq!(document_term(DocumentKind::Comptes), None);
+}
+
+#[test]
+fn the_page_width_is_kept_for_the_charts_and_nonsense_is_ignored() {
+    let state = Rc::new(BudgetState::new(BudgetView::default()));
+    assert_eq!(state.width, 800.0, "until measured");
+    let state = state.reduce(BudgetAction::Width { px: 328.0 });
+    assert_eq!(state.width, 328.0);
+    let same = state.clone().reduce(BudgetAction::Width { px: 328.0 });
+    assert!(Rc::ptr_eq(&state, &same));
+    let hidden = state.clone().reduce(BudgetAction::Width { px: 0.0 });
+    assert!(Rc::ptr_eq(&state, &hidden), "a page not laid out yet says 0");
 }

@@ -185,6 +185,25 @@ impl MayorChoices {
     }
 }
 
+/// An amount in euros as typed: digits, with spaces between thousands, an optional
+/// decimal comma or point (two decimals at most) and an optional "€"; `None` for
+/// anything else (letters, signs, several separators), which the game refuses rather
+/// than reading as zero. At most 10¹² €.
+pub fn parse_euros(text: &str) -> Option<f64> {
+    let text = text.trim().trim_end_matches('€');
+    let kept: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let (units, decimals) = kept.split_once('.').unwrap_or((&kept, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if units.is_empty() || !digits(units) || !digits(decimals) || decimals.len() > 2 {
+        return None;
+    }
+    kept.parse::<f64>().ok().filter(|v| *v <= 1e12)
+}
+
 /// A broken constraint of "Si j'étais maire".
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {

@@ -117,6 +117,65 @@ mod tests {
         );
     }
 
+    /// Real spending of the year on chapter `chapitre` (`ContNat`), summed from the demo
+    /// XML by reading its text, without the importer.
+    fn chapter_from_xml(year: i32, chapitre: &str) -> f64 {
+        let path = format!(
+            "{}/../www/demo/briqueville-ca-{year}.xml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).expect("the demo commune is in www/demo");
+        let value = |line: &str, tag: &str| {
+            let start = line.find(&format!("<{tag} V=\""))? + tag.len() + 5;
+            line[start..].split('"').next().map(str::to_owned)
+        };
+        text.split("<LigneBudget>")
+            .skip(1)
+            .filter(|l| value(l, "ContNat").as_deref() == Some(chapitre))
+            .filter(|l| value(l, "CodRD").as_deref() == Some("D"))
+            .filter(|l| value(l, "OpBudg").as_deref() == Some("0"))
+            .filter_map(|l| value(l, "MtReal")?.parse::<f64>().ok())
+            .sum()
+    }
+
+    #[test]
+    fn personnel_is_chapter_012_in_the_explorer_the_100_euros_and_the_mayor_game() {
+        // Once 1 282 028 € in "Si j'étais maire" (accounts 64 only) against 1 295 322 €
+        // in the explorer (chapter 012, with 6336, the levy for the CNFPT).
+        for year in [2022, 2024] {
+            let budget = demo(year);
+            let expected = chapter_from_xml(year, "012");
+            let explorer = descend(
+                &tree(&budget, Side::Depenses, Axis::Nature),
+                &["F".into(), "012".into()],
+            )[2]
+            .amount;
+            let mayor = MayorBase::from_budget(&budget);
+            let game = mayor
+                .depenses
+                .iter()
+                .find(|(c, _)| *c == Category::Personnel)
+                .unwrap()
+                .1;
+            let spending: f64 = budget.totals().fonctionnement.depenses;
+            let hundred = hundred_euros(&budget)
+                .into_iter()
+                .find(|(c, _)| *c == Category::Personnel)
+                .unwrap()
+                .1;
+            assert!(expected > 1_000_000.0, "{year}: {expected}");
+            assert!(
+                (explorer - expected).abs() < 0.005,
+                "{year}: {explorer} vs {expected}"
+            );
+            assert!((game - expected).abs() < 0.005, "{year}: {game} vs {expected}");
+            // 100 € are over all real spending, investment included.
+            let all = spending + budget.totals().investissement.depenses;
+            assert!((hundred - expected * 100.0 / all).abs() < 1e-9, "{year}");
+        }
+        assert!((chapter_from_xml(2024, "012") - 1_295_321.75).abs() < 0.005);
+    }
+
     #[test]
     fn a_stale_path_lands_on_the_deepest_valid_node() {
         let budget = demo(2022);
@@ -159,6 +218,27 @@ mod tests {
         assert!(rows[0].label.is_some());
         assert!((rows[0].amount - node).abs() < 0.01);
         assert!(line_rows(&budget, Side::Depenses, Axis::Nature, &["X".to_owned()]).is_empty());
+    }
+
+    #[test]
+    fn typed_loans_are_euros_or_refused() {
+        assert_eq!(parse_euros("150000"), Some(150_000.0));
+        assert_eq!(parse_euros(" 150 000 € "), Some(150_000.0));
+        assert_eq!(parse_euros("150\u{202f}000,50"), Some(150_000.5));
+        assert_eq!(parse_euros("0"), Some(0.0));
+        for refused in [
+            "",
+            "abc",
+            "12k",
+            "-5",
+            "1.000.000",
+            "1,234",
+            "€",
+            "1e9",
+            "10000000000000",
+        ] {
+            assert_eq!(parse_euros(refused), None, "{refused:?}");
+        }
     }
 
     #[test]

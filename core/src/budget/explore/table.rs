@@ -12,6 +12,9 @@ pub struct LineRow {
     pub compte: String,
     /// The account's official label, when the nomenclature has it.
     pub label: Option<&'static str>,
+    /// The parent account whose label is shown, when the account is in no plan de
+    /// comptes of the budget's nomenclature.
+    pub label_from: Option<&'static str>,
     /// Its chapter (the file's, else the usual one of the account).
     pub chapitre: String,
     /// Its fonction, when the file gives one.
@@ -27,13 +30,17 @@ pub fn line_rows(budget: &Budget, side: Side, axis: Axis, path: &[String]) -> Ve
     let keys: Vec<&str> = path.iter().map(String::as_str).collect();
     lines_under(budget, side, axis, &keys)
         .into_iter()
-        .map(|line| LineRow {
-            compte: line.compte.clone(),
-            label: nomenclature::compte_label(&line.compte).map(|(_, label)| label),
-            chapitre: chapitre_of(line),
-            fonction: line.fonction.clone(),
-            prevu: line.prevu,
-            amount: budget.amount(line),
+        .map(|line| {
+            let found = nomenclature::compte_label(&budget.nomenclature, budget.exercice, &line.compte);
+            LineRow {
+                compte: line.compte.clone(),
+                label: found.map(|f| f.label),
+                label_from: found.map(|f| f.code).filter(|code| *code != line.compte),
+                chapitre: chapitre_of(line),
+                fonction: line.fonction.clone(),
+                prevu: line.prevu,
+                amount: budget.amount(line),
+            }
         })
         .collect()
 }

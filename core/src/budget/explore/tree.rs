@@ -71,6 +71,9 @@ pub struct Node {
     /// The official label (chapters, accounts, fonctions); sections and the root are
     /// labelled by the caller through the translation layer.
     pub label: Option<&'static str>,
+    /// The account whose label is shown when it is not this node's own: the account is
+    /// in no plan de comptes of the budget's nomenclature, so its parent's label is shown.
+    pub label_from: Option<&'static str>,
     /// Sum of the real operations of the year below this node.
     pub amount: f64,
     /// Children, largest amount first.
@@ -83,8 +86,18 @@ impl Node {
             key,
             level,
             label,
+            label_from: None,
             amount: 0.0,
             children: Vec::new(),
+        }
+    }
+
+    /// A node for the account (or 2-digit chapter) `key`, with its official label.
+    fn account(budget: &Budget, key: &str, level: Level) -> Node {
+        let found = nomenclature::compte_label(&budget.nomenclature, budget.exercice, key);
+        Node {
+            label_from: found.map(|f| f.code).filter(|code| *code != key),
+            ..Node::new(key.to_owned(), level, found.map(|f| f.label))
         }
     }
 
@@ -115,31 +128,10 @@ impl Node {
 
 /// The nomenclature family of a budget (M14 when it cannot be told).
 pub fn family(budget: &Budget) -> Family {
-    Family::from_code(&budget.nomenclature).unwrap_or(if budget.nomenclature.contains("57") {
-        Family::M57
-    } else {
-        Family::M14
-    })
+    nomenclature::family_of(&budget.nomenclature)
 }
 
-/// The chapter of a line: the one the file gives, else the usual chapter of its account
-/// (DGFiP balances give accounts only).
-pub fn chapitre_of(line: &Line) -> String {
-    if let Some(chapitre) = line.chapitre.as_deref().filter(|c| !c.is_empty()) {
-        return chapitre.to_owned();
-    }
-    let c = line.compte.as_str();
-    let has = |prefixes: &[&str]| prefixes.iter().any(|p| c.starts_with(p));
-    let chapitre = match line.direction {
-        Direction::Depense if has(&["64", "621", "631", "633"]) => "012",
-        Direction::Depense if has(&["60", "61", "62", "635", "637"]) => "011",
-        Direction::Depense if has(&["739"]) => "014",
-        Direction::Recette if has(&["6419", "6459", "6479"]) => "013",
-        _ if has(&["204"]) => "204",
-        _ => return c.chars().take(2).collect(),
-    };
-    chapitre.to_owned()
-}
+pub use crate::budget::nomenclature::chapitre_of;
 
 /// The keys of a line in the tree: its section (`F` or `I`) and its group (chapitre
 /// code, or `f0` … `f9`, `f-` by fonction); `None` outside the two sections.
@@ -178,11 +170,10 @@ pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
         });
         section_node.amount += amount;
         let group = section_node.child(&group_key, || match axis {
-            Axis::Nature => {
-                let label = nomenclature::chapitre_label(family, &group_key)
-                    .or_else(|| nomenclature::compte_label(&group_key).map(|(_, l)| l));
-                Node::new(group_key.clone(), Level::Chapitre, label)
-            }
+            Axis::Nature => match nomenclature::chapitre_label(family, &group_key) {
+                Some(label) => Node::new(group_key.clone(), Level::Chapitre, Some(label)),
+                None => Node::account(budget, &group_key, Level::Chapitre),
+            },
             Axis::Fonction => {
                 let label = group_key
                     .strip_prefix('f')
@@ -193,8 +184,7 @@ pub fn tree(budget: &Budget, side: Side, axis: Axis) -> Node {
         });
         group.amount += amount;
         let compte = group.child(&line.compte, || {
-            let label = nomenclature::compte_label(&line.compte).map(|(_, l)| l);
-            Node::new(line.compte.clone(), Level::Compte, label)
+            Node::account(budget, &line.compte, Level::Compte)
         });
         compte.amount += amount;
     }
