@@ -20,7 +20,16 @@ data-type-empty = empty
 data-sentence-empty = This column is empty.
 data-sentence-number = Numbers ({ $distinct } different values), from { $min } to { $max }; mean { $mean }, median { $median }.
 data-sentence-percent = Percentages ({ $distinct } different values), from { $min }% to { $max }%; mean { $mean }%, median { $median }%.
-data-sentence-date = Dates ({ $distinct } different), from { $first } to { $last }.
+data-sentence-year = Years ({ $distinct } different), from { $min } to { $max }.
+data-sentence-date = Dates ({ $distinct } different), { $form ->
+    [month] from { $first } to { $last }.
+   *[day] from { $first } to { $last }.
+}
+date-months = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
+date = { $form ->
+    [month] { $month } { $year }
+   *[day] { $month } { $day }, { $year }
+}
 data-sentence-text = This column holds { $distinct ->
     [one] { $distinct } single value
    *[other] { $distinct } different values

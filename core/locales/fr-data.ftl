@@ -20,7 +20,16 @@ data-type-empty = vide
 data-sentence-empty = Cette colonne est vide.
 data-sentence-number = Des nombres ({ $distinct } valeurs différentes), de { $min } à { $max } ; moyenne { $mean }, médiane { $median }.
 data-sentence-percent = Des pourcentages ({ $distinct } valeurs différentes), de { $min } % à { $max } % ; moyenne { $mean } %, médiane { $median } %.
-data-sentence-date = Des dates ({ $distinct } différentes), du { $first } au { $last }.
+data-sentence-year = Des années ({ $distinct } différentes), de { $min } à { $max }.
+data-sentence-date = Des dates ({ $distinct } différentes), { $form ->
+    [month] de { $first } à { $last }.
+   *[day] du { $first } au { $last }.
+}
+date-months = janv.|févr.|mars|avr.|mai|juin|juil.|août|sept.|oct.|nov.|déc.
+date = { $form ->
+    [month] { $month } { $year }
+   *[day] { $day } { $month } { $year }
+}
 data-sentence-text = Cette colonne contient { $distinct ->
     [one] { $distinct } seule valeur
    *[other] { $distinct } valeurs différentes
