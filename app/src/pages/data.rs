@@ -171,27 +171,29 @@ pub fn DataPage() -> Html {
                 let (Some(loaded), Some(spec)) = (loaded, spec) else {
                     return None;
                 };
-                Some(Rc::new(
-                    shown(spec, *lesson).map(|s| draw(s, &loaded.dataset, *lang)),
-                ))
+                Some(Rc::new(draw(
+                    &shown(spec, *lesson, &loaded.dataset),
+                    &loaded.dataset,
+                    *lang,
+                )))
             },
         )
     };
 
     let builder = match (&state.loaded, &state.spec, &*drawn) {
         (Some(loaded), Some(spec), Some(drawn)) => {
-            let title = if spec.title.is_empty() {
-                settings.t("data-chart-preview")
+            let (title, file) = if spec.title.is_empty() {
+                (settings.t("data-chart-preview"), settings.t("data-chart-file"))
             } else {
-                spec.title.clone()
+                (spec.title.clone(), spec.title.clone())
             };
             html! {
                 <section aria-labelledby="data-builder-title" class="data-builder">
                     <h2 id="data-builder-title">{ settings.t("data-builder-title") }</h2>
                     <ChartForm key={state.form} loaded={loaded.clone()} spec={spec.clone()} lesson={state.lesson}
                         filter={state.filter.clone()} on_action={on_action.clone()} />
-                    <ChartView title={title} shown={drawn.clone()} />
-                    <Exports spec={spec.clone()} csv={drawn.exported().as_ref().ok().map(|d| d.csv.clone())}
+                    <ChartView title={title} file={file} misleading={spec.distortion.is_some()} charts={drawn.clone()} />
+                    <Exports spec={spec.clone()} csv={drawn.drawings.exported().as_ref().ok().map(|d| d.csv.clone())}
                         error={state.chart_file_error.clone()} on_action={on_action.clone()} />
                 </section>
             }

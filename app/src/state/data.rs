@@ -270,12 +270,13 @@ impl<T> Shown<T> {
     }
 }
 
-/// The charts shown for `spec`: itself, or the lesson's honest and misleading versions.
-pub fn shown(spec: &ChartSpec, distortion: Option<Distortion>) -> Shown<ChartSpec> {
+/// The charts shown for `spec` on the table `ds`: itself, or the lesson's honest and
+/// misleading versions.
+pub fn shown(spec: &ChartSpec, distortion: Option<Distortion>, ds: &Dataset) -> Shown<ChartSpec> {
     match distortion {
         None => Shown::Chart(spec.clone()),
         Some(distortion) => {
-            let pair = lesson(spec, distortion);
+            let pair = lesson(spec, distortion, ds);
             Shown::Lesson {
                 distortion,
                 honest: pair.honest,
@@ -756,8 +757,9 @@ mod tests {
     #[test]
     fn a_lesson_shows_the_honest_and_misleading_versions() {
         let state = opened();
-        assert_eq!(shown(spec(&state), None), Shown::Chart(spec(&state).clone()));
-        let pair = shown(spec(&state), Some(Distortion::TooManySlices));
+        let ds = &state.loaded.as_ref().expect("loaded").dataset;
+        assert_eq!(shown(spec(&state), None, ds), Shown::Chart(spec(&state).clone()));
+        let pair = shown(spec(&state), Some(Distortion::TooManySlices), ds);
         let Shown::Lesson {
             honest, misleading, ..
         } = &pair
