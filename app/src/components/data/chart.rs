@@ -2,7 +2,7 @@
 //! versions side by side with the paragraph that explains the trick (and, when the
 //! trick barely shows on this table, why). Each drawing is an SVG figure that exports
 //! as SVG and PNG under a name that says which chart it is, or the reason it cannot be
-//! drawn.
+//! drawn. The whole is the place the page brings on screen when a chart is chosen.
 
 use std::rc::Rc;
 
@@ -92,7 +92,7 @@ fn figure(id: &'static str, title: String, file: String, drawing: &Drawing) -> H
     }
 }
 
-/// The chart, or the lesson.
+/// The chart, or the lesson, in a region the page can focus.
 #[function_component]
 pub fn ChartView(props: &ChartProps) -> Html {
     let settings = use_settings();
@@ -142,5 +142,9 @@ pub fn ChartView(props: &ChartProps) -> Html {
             }
         }
     };
-    content
+    html! {
+        <section id="data-result" tabindex="-1" aria-label={props.title.clone()}>
+            { content }
+        </section>
+    }
 }
