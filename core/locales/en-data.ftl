@@ -20,7 +20,16 @@ data-type-empty = empty
 data-sentence-empty = This column is empty.
 data-sentence-number = Numbers ({ $distinct } different values), from { $min } to { $max }; mean { $mean }, median { $median }.
 data-sentence-percent = Percentages ({ $distinct } different values), from { $min }% to { $max }%; mean { $mean }%, median { $median }%.
-data-sentence-date = Dates ({ $distinct } different), from { $first } to { $last }.
+data-sentence-year = Years ({ $distinct } different), from { $min } to { $max }.
+data-sentence-date = Dates ({ $distinct } different), { $form ->
+    [month] from { $first } to { $last }.
+   *[day] from { $first } to { $last }.
+}
+date-months = Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
+date = { $form ->
+    [month] { $month } { $year }
+   *[day] { $month } { $day }, { $year }
+}
 data-sentence-text = This column holds { $distinct ->
     [one] { $distinct } single value
    *[other] { $distinct } different values
@@ -41,9 +50,15 @@ chart-error-draw = Drawing failed: { $detail }
 chart-missing-key = (empty)
 chart-others = Others
 chart-measure-count = Number of rows
-chart-measure-sum = Sum of
-chart-measure-mean = Mean of
-chart-measure-median = Median of
+chart-measure-sum = { $form ->
+   *[other] Sum of { $column }
+}
+chart-measure-mean = { $form ->
+   *[other] Mean of { $column }
+}
+chart-measure-median = { $form ->
+   *[other] Median of { $column }
+}
 chart-lesson-truncated_axis-title = Truncated axis
 chart-lesson-truncated_axis-text = The vertical axis does not start at zero: a difference of a few percent looks huge, because the bars' heights are no longer proportional to the values. A bar must always start at zero; to show small differences, choose another chart (dots, or the difference itself) and say so.
 chart-lesson-uneven_intervals-title = Uneven intervals
@@ -51,7 +66,20 @@ chart-lesson-uneven_intervals-text = The dates kept are not evenly spaced (one m
 chart-lesson-cherry_picked-title = Cherry-picked period
 chart-lesson-cherry_picked-text = The chart keeps only the period where the line rises most: the trend looks clear, while over the whole time the values go up and down with the seasons. Always ask: why start and end here? What happens before and after?
 chart-lesson-too_many_slices-title = Too many slices in the pie
-chart-lesson-too_many_slices-text = With dozens of slices, the eye can compare neither angles nor areas: small slices become unreadable and nothing stands out. Bars sorted from largest to smallest, with the smallest grouped into "Others", read at once.
+chart-lesson-too_many_slices-text = With dozens of slices, the eye can compare neither angles nor areas: small slices become unreadable and nothing stands out. Bars sorted from largest to smallest, with the smallest grouped into "Others", read at once; and when the slices are dates, a line in time order shows the change a pie hides.
+chart-index = Index (first value = 100)
+chart-misleading = Misleading chart
+chart-misleading-title = { $title } — misleading
+chart-weak-points = The effect barely shows here: the horizontal axis has only { $count ->
+    [one] { $count } value
+   *[other] { $count } values
+}, and the trick needs at least { $needed }, in time order. Choose a column of dates or years along the horizontal axis.
+chart-weak-apart = The effect barely shows here: the values go from { $min } to { $max }, the smallest far from the largest; cutting the axis would only shorten the small bars. A truncated axis misleads when values are close, as in a change from year to year.
+chart-weak-slices = The effect barely shows here: there { $count ->
+    [one] is only { $count } slice
+   *[other] are only { $count } slices
+}, a pie stays readable. The trick plays on dozens of slices: choose a column with many different values along the horizontal axis.
+chart-weak-second = Choose a second measure (two axes): with a single line, there is nothing to overlay.
 chart-lesson-dual_axes-title = Two vertical axes
 chart-lesson-dual_axes-text = Two measures with unrelated scales share the chart, each with an axis chosen so that the lines overlap: one believes they are linked. Changing one axis would be enough to pull them apart. Honest version: each series as an index (first value = 100) on a single axis.
 data-cli-bad-file = { $path }: { $detail }
@@ -100,6 +128,9 @@ data-next-rows = Next rows
 data-go-to-row = Go to row
 data-builder-title = Build a chart
 data-chart-preview = Chart preview
+data-chart-file = chart
+data-opened = File “{ $name }” opened.
+data-chart-shown = Chart “{ $title }” shown.
 data-step-what = 1. What to show
 data-chart-kind = Chart type
 data-chart-x = Horizontal axis column (categories or time)

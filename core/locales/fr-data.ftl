@@ -20,7 +20,16 @@ data-type-empty = vide
 data-sentence-empty = Cette colonne est vide.
 data-sentence-number = Des nombres ({ $distinct } valeurs différentes), de { $min } à { $max } ; moyenne { $mean }, médiane { $median }.
 data-sentence-percent = Des pourcentages ({ $distinct } valeurs différentes), de { $min } % à { $max } % ; moyenne { $mean } %, médiane { $median } %.
-data-sentence-date = Des dates ({ $distinct } différentes), du { $first } au { $last }.
+data-sentence-year = Des années ({ $distinct } différentes), de { $min } à { $max }.
+data-sentence-date = Des dates ({ $distinct } différentes), { $form ->
+    [month] de { $first } à { $last }.
+   *[day] du { $first } au { $last }.
+}
+date-months = janv.|févr.|mars|avr.|mai|juin|juil.|août|sept.|oct.|nov.|déc.
+date = { $form ->
+    [month] { $month } { $year }
+   *[day] { $day } { $month } { $year }
+}
 data-sentence-text = Cette colonne contient { $distinct ->
     [one] { $distinct } seule valeur
    *[other] { $distinct } valeurs différentes
@@ -41,9 +50,21 @@ chart-error-draw = Le dessin a échoué : { $detail }
 chart-missing-key = (vide)
 chart-others = Autres
 chart-measure-count = Nombre de lignes
-chart-measure-sum = Somme de
-chart-measure-mean = Moyenne de
-chart-measure-median = Médiane de
+chart-measure-sum = { $form ->
+    [plural] Somme des { $column }
+    [vowel] Somme d'{ $column }
+   *[other] Somme de { $column }
+}
+chart-measure-mean = { $form ->
+    [plural] Moyenne des { $column }
+    [vowel] Moyenne d'{ $column }
+   *[other] Moyenne de { $column }
+}
+chart-measure-median = { $form ->
+    [plural] Médiane des { $column }
+    [vowel] Médiane d'{ $column }
+   *[other] Médiane de { $column }
+}
 chart-lesson-truncated_axis-title = Axe tronqué
 chart-lesson-truncated_axis-text = L'axe vertical ne commence pas à zéro : une différence de quelques pour cent paraît énorme, car la hauteur des barres n'est plus proportionnelle aux valeurs. Une barre doit toujours partir de zéro ; si l'on veut montrer de petits écarts, on choisit un autre graphique (des points, ou l'écart lui-même) et on le dit.
 chart-lesson-uneven_intervals-title = Intervalles inégaux
@@ -51,7 +72,20 @@ chart-lesson-uneven_intervals-text = Les dates gardées ne sont pas régulièrem
 chart-lesson-cherry_picked-title = Période choisie sur mesure
 chart-lesson-cherry_picked-text = Le graphique ne garde que la période où la courbe monte le plus : la tendance paraît nette, alors que sur toute la durée les valeurs montent et descendent avec les saisons. Demandez toujours : pourquoi commencer et finir ici ? Que se passe-t-il avant et après ?
 chart-lesson-too_many_slices-title = Trop de parts dans le camembert
-chart-lesson-too_many_slices-text = Avec des dizaines de parts, l'œil ne peut comparer ni les angles ni les surfaces : les petites parts deviennent illisibles et l'on ne voit plus rien. Des barres triées de la plus grande à la plus petite, avec les plus petites regroupées dans « Autres », se lisent tout de suite.
+chart-lesson-too_many_slices-text = Avec des dizaines de parts, l'œil ne peut comparer ni les angles ni les surfaces : les petites parts deviennent illisibles et l'on ne voit plus rien. Des barres triées de la plus grande à la plus petite, avec les plus petites regroupées dans « Autres », se lisent tout de suite ; et quand les parts sont des dates, une courbe dans l'ordre du temps montre l'évolution qu'un camembert cache.
+chart-index = Indice (première valeur = 100)
+chart-misleading = Graphique trompeur
+chart-misleading-title = { $title } — trompeur
+chart-weak-points = Ici l'effet se voit mal : l'axe horizontal n'a que { $count ->
+    [one] { $count } valeur
+   *[other] { $count } valeurs
+}, et l'astuce en demande au moins { $needed }, dans l'ordre du temps. Choisissez une colonne de dates ou d'années en abscisse.
+chart-weak-apart = Ici l'effet se voit mal : les valeurs vont de { $min } à { $max }, la plus petite est loin de la plus grande ; couper l'axe ne ferait que raccourcir les petites barres. L'axe tronqué trompe quand les valeurs sont proches, comme une évolution d'année en année.
+chart-weak-slices = Ici l'effet se voit mal : il n'y a que { $count ->
+    [one] { $count } part
+   *[other] { $count } parts
+}, un camembert reste lisible. L'astuce joue sur des dizaines de parts : choisissez en abscisse une colonne qui a beaucoup de valeurs différentes.
+chart-weak-second = Choisissez une seconde mesure (deux axes) : avec une seule courbe, il n'y a rien à superposer.
 chart-lesson-dual_axes-title = Deux axes verticaux
 chart-lesson-dual_axes-text = Deux mesures sans rapport d'échelle partagent le graphique, chacune avec son axe choisi pour que les courbes se superposent : on croit voir un lien entre elles. Changer l'un des axes suffirait à les séparer. Version honnête : chaque série en indice (première valeur = 100) sur un seul axe.
 data-cli-bad-file = { $path } : { $detail }
@@ -100,6 +134,9 @@ data-next-rows = Lignes suivantes
 data-go-to-row = Aller à la ligne
 data-builder-title = Construire un graphique
 data-chart-preview = Aperçu du graphique
+data-chart-file = graphique
+data-opened = Fichier « { $name } » ouvert.
+data-chart-shown = Graphique « { $title } » affiché.
 data-step-what = 1. Quoi montrer
 data-chart-kind = Type de graphique
 data-chart-x = Colonne en abscisse (catégories ou temps)

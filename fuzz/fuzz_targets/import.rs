@@ -1,10 +1,11 @@
 //! Fuzz target: any bytes given to the data explorer's importer, then what the page
-//! does with a file that opens (profile, the suggested chart drawn to SVG), must never
-//! panic. Run with `cargo +nightly fuzz run import` from `fuzz/`.
+//! does with a file that opens (profile, the suggested chart drawn to SVG, each lesson's
+//! two versions and why its trick barely shows), must never panic. Run with `cargo +nightly fuzz run import` from `fuzz/`.
 #![no_main]
 
+use briques_core::chart::data::compute;
 use briques_core::chart::draw::render_svg;
-use briques_core::chart::lessons::{lesson, suggest};
+use briques_core::chart::lessons::{lesson, suggest, weak_effect};
 use briques_core::chart::Distortion;
 use briques_core::dataset::{import, profile::profile};
 use briques_core::i18n::Lang;
@@ -20,6 +21,14 @@ fuzz_target!(|bytes: &[u8]| {
     }
     let spec = suggest(&dataset);
     let _ = render_svg(&spec, &dataset, Lang::Fr);
-    let l = lesson(&spec, Distortion::TruncatedAxis);
-    let _ = render_svg(&l.misleading, &dataset, Lang::Fr);
+    for &distortion in Distortion::ALL {
+        let l = lesson(&spec, distortion, &dataset);
+        let _ = render_svg(&l.misleading, &dataset, Lang::Fr);
+        if let (Ok(honest), Ok(misleading)) = (
+            compute(&l.honest, &dataset, Lang::Fr),
+            compute(&l.misleading, &dataset, Lang::Fr),
+        ) {
+            let _ = weak_effect(distortion, &honest, &misleading, Lang::Fr);
+        }
+    }
 });

@@ -246,3 +246,191 @@ test('on a 360 px phone, a loaded file and the side-by-side lesson need no horiz
   assert.ok(overflow <= 0, `the page overflows by ${overflow}px`);
   assert.deepEqual(phone.errors, []);
 });
+
+// ---------------------------------------------------------------------------
+// A first workshop without a stumble: what the Données page shows after each action,
+// in the words and numbers people read.
+
+const PACK = '/donnees?pack=lire-un-graphique';
+const DUAL = '« Les animations font venir le public » (double axe)';
+const TRUNCATED = '« La fréquentation explose ! » (axe tronqué)';
+
+/** Opens the chart pack's page and waits for its first prepared chart. */
+async function openPack(t, options) {
+  const opened = await openPage(browser, { acceptDownloads: true, ...options });
+  t.after(() => opened.context.close());
+  await opened.page.goto(`${server.base}${PACK}`);
+  await waitForHeading(opened.page, TITLE);
+  await opened.page.locator('#data-chart svg text', { hasText: 'Entrées par an' }).waitFor();
+  return opened;
+}
+
+/** The texts of a chart's SVG. */
+function chartTexts(page, selector) {
+  return page.locator(`${selector} svg text`).allTextContents().then((all) => all.map((t) => t.trim()));
+}
+
+/** Whether the element's top is within the window. */
+function inView(page, selector) {
+  return page.locator(selector).evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    // Scrolled to the top of the window, up to rounding.
+    return box.top > -2 && box.top < window.innerHeight && box.height > 0;
+  });
+}
+
+test('years read as years, dates in words and measures by their name (profile, preview, axes)', async (t) => {
+  const { page, errors } = await openPack(t);
+  const card = (name) => page.locator('.data-card', { has: page.getByRole('heading', { name, exact: true }) });
+  assert.match(await card('Année').textContent(), /Des années \(13 différentes\), de 2012 à 2024\./);
+  assert.match(await card('Entrées').textContent(), /de 8\u202f900 à 16\u202f900/);
+  await page.getByRole('table').getByRole('cell', { name: '2012', exact: true }).waitFor();
+  const texts = await chartTexts(page, '#data-chart');
+  for (const year of ['2012', '2016', '2024']) assert.ok(texts.includes(year), `${year} in ${texts}`);
+  assert.ok(!texts.some((t) => /^2\s0[12]\d/.test(t) || /^20\d\d,/.test(t)), `no "2 012" nor "2012,0": ${texts}`);
+  assert.ok(texts.includes('Somme des entrées'), texts.join(' | '));
+
+  // The loans file: a column of months reads in words, on the card and on a time axis.
+  await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await page.locator('#data-summary', { hasText: '408 lignes de données' }).waitFor();
+  assert.match(await card('Mois').textContent(), /Des dates \(24 différentes\), de janv\. 2023 à déc\. 2024\./);
+  await page.getByLabel('Type de graphique').selectOption('line');
+  await page.getByLabel('Colonne en abscisse (catégories ou temps)').selectOption('Mois');
+  await page.locator('#data-chart svg text', { hasText: 'janv. 2023' }).waitFor();
+  assert.ok(!(await chartTexts(page, '#data-chart')).some((t) => /^20\d\d-\d\d/.test(t)));
+  assert.deepEqual(errors, []);
+});
+
+/** Texts of the chart at `selector` that overlap another, in the page's pixels. */
+function overlappingTexts(page, selector) {
+  return page.locator(`${selector} svg`).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim())
+      .map((t) => ({ text: t.textContent.trim(), box: t.getBoundingClientRect() }));
+    const clash = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].box, boxes[j].box];
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (dx > 1 && dy > 1) clash.push(`${boxes[i].text} × ${boxes[j].text}`);
+      }
+    }
+    return clash;
+  });
+}
+
+test('the dual-axes chart shows each axis once, no text over another, the legend above the lines (page and projector)', async (t) => {
+  const { page, errors } = await openPack(t);
+  await page.getByRole('button', { name: DUAL }).click();
+  await page.locator('#data-chart svg text', { hasText: 'Somme des animations' }).first().waitFor();
+  for (const mode of ['page', 'projecteur']) {
+    const texts = await chartTexts(page, '#data-chart');
+    assert.equal(texts.filter((t) => t === '60').length, 1, `${mode}: the right axis' numbers once`);
+    assert.equal(texts.filter((t) => t === '16\u202f000').length, 1, `${mode}: the left axis' numbers once`);
+    assert.deepEqual(await overlappingTexts(page, '#data-chart'), [], mode);
+    // The legend is above every point of the lines.
+    const [legendBottom, topPoint] = await page.locator('#data-chart svg').evaluate((svg) => {
+      const legend = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() === 'Somme des animations');
+      const points = [...svg.querySelectorAll('circle')].map((c) => c.getBoundingClientRect().top);
+      return [Math.min(...legend.map((t) => t.getBoundingClientRect().bottom)), Math.min(...points)];
+    });
+    assert.ok(legendBottom < topPoint, `${mode}: legend ${legendBottom} over the lines from ${topPoint}`);
+    if (mode === 'page') {
+      await page.getByRole('button', { name: 'Mode projecteur' }).click();
+      await page.waitForSelector('html.projector');
+    }
+  }
+  // Exported, it says which chart it is and that it misleads.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Enregistrer « ${DUAL} (Trompeur) » en PNG` }).click(),
+  ]);
+  assert.equal(png.suggestedFilename(), 'les-animations-font-venir-le-public-double-axe-trompeur.png');
+  const svg = readFileSync(
+    await download(page, page.getByRole('button', { name: `Enregistrer « ${DUAL} (Trompeur) » en SVG` })),
+    'utf8',
+  );
+  assert.match(svg, /double axe\) — trompeur/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('each lesson shows its trick on the loans file, or says why it barely shows', async (t) => {
+  const { page, errors } = await openDonnees(t);
+  await openLoans(page);
+  const lesson = page.getByLabel('Montrer côte à côte avec une version trompeuse');
+  const weak = page.locator('.data-lesson-weak');
+  // Libraries whose loans are far apart: cutting the axis changes little, and it says so.
+  await lesson.selectOption('truncated_axis');
+  await weak.filter({ hasText: 'la plus petite est loin de la plus grande' }).waitFor();
+  // Cherry-picking on bars by library takes the months, and shows the steepest rise.
+  await lesson.selectOption('cherry_picked');
+  await page.locator('#data-chart-misleading svg text', { hasText: '2024' }).first().waitFor();
+  assert.equal(await weak.count(), 0);
+
+  // Loans by month: the truncated axis starts above 80 % of the smallest month (1 730).
+  await lesson.selectOption('');
+  await page.getByLabel('Type de graphique').selectOption('line');
+  await page.getByLabel('Colonne en abscisse (catégories ou temps)').selectOption('Mois');
+  await page.locator('#data-chart svg text', { hasText: 'janv. 2023' }).waitFor();
+  await lesson.selectOption('truncated_axis');
+  await page.locator('#data-chart-misleading svg').waitFor();
+  const numbers = (texts) => texts.map((t) => Number(t.replace(/\u202f/g, ''))).filter((n) => Number.isFinite(n) && n > 100);
+  const lowest = Math.min(...numbers(await chartTexts(page, '#data-chart-misleading')));
+  assert.ok(lowest >= 0.8 * 1730, `the misleading axis starts at ${lowest}`);
+  assert.ok((await chartTexts(page, '#data-chart-honest')).includes('0'));
+  assert.equal(await weak.count(), 0);
+  // Too many slices on months: the honest version is a line in time order, no "Autres".
+  await lesson.selectOption('too_many_slices');
+  await page.locator('#data-chart-honest svg text', { hasText: 'janv. 2023' }).waitFor();
+  assert.ok(!(await chartTexts(page, '#data-chart-honest')).includes('Autres'));
+  assert.equal(await weak.count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('after opening a file or choosing a prepared chart, the result is in view, focused and announced', async (t) => {
+  const { page, errors } = await openPack(t, { viewport: { width: 1280, height: 720 } });
+  const status = page.locator('p.visually-hidden[role="status"]');
+  // The pack's own file opens with the page: the prepared charts stay where they are.
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'data-result');
+  await page.getByRole('button', { name: TRUNCATED }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'data-result');
+  assert.ok(await inView(page, '#data-result'), 'the chart is in view');
+  await page.getByRole('heading', { name: `${TRUNCATED} (Trompeur)` }).waitFor();
+  await status.filter({ hasText: `Graphique « ${TRUNCATED} » affiché.` }).waitFor();
+
+  // A file opened: its name and summary come into view, focused, and are announced.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setInputFiles('#data-file', join(FIXTURES, 'bibliotheque-prets-briqueville.csv'));
+  await page.waitForFunction(() => document.activeElement?.id === 'data-summary-title');
+  assert.ok(await inView(page, '#data-summary-title'), 'the file is in view');
+  await status.filter({ hasText: 'Fichier « bibliotheque-prets-briqueville.csv » ouvert. Encodage : UTF-8' }).waitFor();
+  assert.match(await status.textContent(), /408 lignes de données/);
+  assert.deepEqual(errors, []);
+});
+
+test('exported files are named after the chart, the misleading one "trompeur"', async (t) => {
+  const { page, errors } = await openDonnees(t);
+  await openLoans(page);
+  await page.getByLabel('Titre', { exact: true }).fill('Prêts par bibliothèque');
+  await page.getByLabel('Titre', { exact: true }).press('Tab');
+  await page.locator('#data-chart svg text', { hasText: 'Prêts par bibliothèque' }).waitFor();
+  const name = async (button) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return file.suggestedFilename();
+  };
+  assert.equal(await name('Enregistrer « Prêts par bibliothèque » en SVG'), 'prets-par-bibliotheque.svg');
+  await page.getByLabel('Montrer côte à côte avec une version trompeuse').selectOption('truncated_axis');
+  await page.locator('#data-chart-misleading svg text', { hasText: 'Prêts par bibliothèque — trompeur' }).waitFor();
+  assert.equal(
+    await name('Enregistrer « Prêts par bibliothèque (Trompeur) » en PNG'),
+    'prets-par-bibliotheque-trompeur.png',
+  );
+  assert.equal(
+    await name('Enregistrer « Prêts par bibliothèque (Honnête) » en SVG'),
+    'prets-par-bibliotheque-honnete.svg',
+  );
+  assert.ok((await chartTexts(page, '#data-chart-honest')).includes('Somme des prêts'));
+  assert.deepEqual(errors, []);
+});

@@ -9,8 +9,12 @@ use crate::services::download;
 /// Props of [`Figure`].
 #[derive(Properties, PartialEq)]
 pub struct FigureProps {
-    /// Unique id of the figure (also the exported file's name).
+    /// Unique id of the figure (also the exported file's name, unless `file` says).
     pub id: AttrValue,
+    /// The exported files' name without extension, when the id does not say which
+    /// chart it is.
+    #[prop_or_default]
+    pub file: Option<AttrValue>,
     /// Heading shown above the chart.
     pub title: AttrValue,
     /// Controls shown between the title and the chart.
@@ -25,11 +29,12 @@ pub struct FigureProps {
 pub fn Figure(props: &FigureProps) -> Html {
     let settings = use_settings();
     let id = props.id.clone();
+    let file = props.file.clone().unwrap_or_else(|| id.clone());
     let on_svg = {
-        let id = id.clone();
+        let (id, file) = (id.clone(), file.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(chart) = download::svg_chart(&id) {
-                let _ = download::text(&format!("{id}.svg"), "image/svg+xml", &chart.markup);
+                let _ = download::text(&format!("{file}.svg"), "image/svg+xml", &chart.markup);
             }
         })
     };
@@ -37,8 +42,13 @@ pub fn Figure(props: &FigureProps) -> Html {
         let id = id.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(chart) = download::svg_chart(&id) {
-                let _ =
-                    download::svg_to_png(chart.markup, chart.width, chart.height, 2.0, format!("{id}.png"));
+                let _ = download::svg_to_png(
+                    chart.markup,
+                    chart.width,
+                    chart.height,
+                    2.0,
+                    format!("{file}.png"),
+                );
             }
         })
     };

@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use briques_core::dataset::{Column, ColumnKind, Dataset};
-use briques_core::i18n::format_number;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
@@ -66,6 +65,14 @@ pub fn PreviewTable(props: &PreviewProps) -> Html {
     let last_first = rows.saturating_sub(VISIBLE_ROWS);
     let first_row = (*first).min(last_first);
     let last_row = (first_row + VISIBLE_ROWS).min(rows);
+    // How each column's numbers read (years as `2012`), found once: a new file makes a
+    // new table (the page keys it by the file).
+    let styles = {
+        let ds = props.dataset.clone();
+        use_memo((), move |_| {
+            ds.columns.iter().map(Column::number_style).collect::<Vec<_>>()
+        })
+    };
 
     // The sizer stands for the rows below the first screenful.
     {
@@ -131,10 +138,10 @@ pub fn PreviewTable(props: &PreviewProps) -> Html {
     };
 
     let lang = settings.lang();
-    let cell = |row: usize, c: &Column| match c.number(row) {
+    let cell = |row: usize, i: usize, c: &Column| match c.number(row) {
         Some(n) if c.kind.is_numeric() => {
-            let decimals = if n.fract() == 0.0 { 0 } else { 2 };
-            let text = format_number(lang, n, decimals);
+            let style = styles.get(i).copied().unwrap_or_default();
+            let text = style.format(lang, n, if n.fract() == 0.0 { 0 } else { 2 });
             if c.kind == ColumnKind::Percent {
                 format!("{text} %")
             } else {
@@ -167,8 +174,8 @@ pub fn PreviewTable(props: &PreviewProps) -> Html {
                         { for (first_row..last_row).map(|row| html! {
                             <tr key={row} aria-rowindex={(row + 2).to_string()}>
                                 <th scope="row">{ row + 1 }</th>
-                                { for ds.columns.iter().map(|c| html! {
-                                    <td class={c.kind.is_numeric().then_some("num")}>{ cell(row, c) }</td>
+                                { for ds.columns.iter().enumerate().map(|(i, c)| html! {
+                                    <td class={c.kind.is_numeric().then_some("num")}>{ cell(row, i, c) }</td>
                                 }) }
                             </tr>
                         }) }

@@ -5,11 +5,14 @@
 //! browser paints the progress bar (`services::data_import`).
 //!
 //! The state lives in `state::data`; this page reads files and addresses, opens a
-//! workshop pack's dataset (`?pack=<slug>`), draws the charts, and dispatches.
+//! workshop pack's dataset (`?pack=<slug>`), draws the charts, and dispatches. What an
+//! action brings on screen (a file opened, a prepared chart chosen), often far below the
+//! button, is scrolled to, focused and announced.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::File;
 use yew::prelude::*;
 
@@ -22,7 +25,7 @@ use crate::components::data::profile::FileProfile;
 use crate::components::preview::PreviewTable;
 use crate::hooks::use_settings;
 use crate::services::{data_import, file_input, pack_store, tasks};
-use crate::state::data::{shown, DataAction, DataState, Loaded, OpenError, PackData};
+use crate::state::data::{shown, DataAction, DataState, Loaded, OpenError, PackData, Reveal};
 
 /// The `pack` parameter of the page's address, when it is a plain slug.
 fn pack_slug() -> Option<String> {
@@ -50,8 +53,9 @@ impl Opener {
         self.dispatcher.dispatch(DataAction::Fail { error });
     }
 
-    /// Imports bytes in slices; only the latest import's steps and result are shown.
-    fn open_bytes(&self, name: String, bytes: Vec<u8>) {
+    /// Imports bytes in slices; only the latest import's steps and result are shown,
+    /// brought on screen when `reveal`.
+    fn open_bytes(&self, name: String, bytes: Vec<u8>, reveal: bool) {
         let mine = file_input::next(&self.latest);
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -66,6 +70,7 @@ impl Opener {
             match data_import::import(bytes, &name, report).await {
                 Ok(Some((dataset, profile))) if current() => this.dispatcher.dispatch(DataAction::Open {
                     loaded: Rc::new(Loaded::new(name, dataset, profile, mine)),
+                    reveal,
                 }),
                 Err(error) if current() => this.fail(OpenError::File(error)),
                 _ => {}
@@ -78,7 +83,7 @@ impl Opener {
         let (name, this) = (file.name(), self.clone());
         file_input::read_latest(&self.latest, &file, move |result| {
             if let Ok(bytes) = result {
-                this.open_bytes(name, bytes);
+                this.open_bytes(name, bytes, true);
             }
         });
     }
@@ -110,20 +115,21 @@ impl Opener {
                 return;
             }
             match fetched {
-                Ok(bytes) => this.open_bytes(address, bytes),
+                Ok(bytes) => this.open_bytes(address, bytes, true),
                 Err(Some(status)) => this.fail(OpenError::Status { status }),
                 Err(None) => this.fail(OpenError::Blocked),
             }
         });
     }
 
-    /// Opens a workshop pack's dataset, which opens with the pack's first chart.
+    /// Opens a workshop pack's dataset, which opens with the pack's first chart (where
+    /// the page is: the pack's prepared charts stay in view).
     async fn open_pack(self, slug: String) {
         match pack_store::find(&slug).await.and_then(PackData::from_pack) {
             Some((pack, file)) => {
                 self.dispatcher
                     .dispatch(DataAction::OpenPack { pack: Rc::new(pack) });
-                self.open_bytes(file.name, file.csv.into_bytes());
+                self.open_bytes(file.name, file.csv.into_bytes(), false);
             }
             None => self.fail(OpenError::PackMissing { slug }),
         }
@@ -171,27 +177,45 @@ pub fn DataPage() -> Html {
                 let (Some(loaded), Some(spec)) = (loaded, spec) else {
                     return None;
                 };
-                Some(Rc::new(
-                    shown(spec, *lesson).map(|s| draw(s, &loaded.dataset, *lang)),
-                ))
+                Some(Rc::new(draw(
+                    &shown(spec, *lesson, &loaded.dataset),
+                    &loaded.dataset,
+                    *lang,
+                )))
             },
         )
     };
 
+    // The result of the last action: scrolled to and focused (announced below).
+    use_effect_with(state.reveal, |reveal| {
+        // The file's name (`FileProfile`), the chart or lesson (`ChartView`).
+        let (file, chart) = ("data-summary-title", "data-result");
+        let id = match reveal {
+            Some((Reveal::File, _)) => file,
+            Some((Reveal::Chart, _)) => chart,
+            None => return,
+        };
+        let found = gloo::utils::document().get_element_by_id(id);
+        if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            element.scroll_into_view();
+            let _ = element.focus();
+        }
+    });
+
     let builder = match (&state.loaded, &state.spec, &*drawn) {
         (Some(loaded), Some(spec), Some(drawn)) => {
-            let title = if spec.title.is_empty() {
-                settings.t("data-chart-preview")
+            let (title, file) = if spec.title.is_empty() {
+                (settings.t("data-chart-preview"), settings.t("data-chart-file"))
             } else {
-                spec.title.clone()
+                (spec.title.clone(), spec.title.clone())
             };
             html! {
                 <section aria-labelledby="data-builder-title" class="data-builder">
                     <h2 id="data-builder-title">{ settings.t("data-builder-title") }</h2>
                     <ChartForm key={state.form} loaded={loaded.clone()} spec={spec.clone()} lesson={state.lesson}
                         filter={state.filter.clone()} on_action={on_action.clone()} />
-                    <ChartView title={title} shown={drawn.clone()} />
-                    <Exports spec={spec.clone()} csv={drawn.exported().as_ref().ok().map(|d| d.csv.clone())}
+                    <ChartView title={title} file={file} misleading={spec.distortion.is_some()} charts={drawn.clone()} />
+                    <Exports spec={spec.clone()} csv={drawn.drawings.exported().as_ref().ok().map(|d| d.csv.clone())}
                         error={state.chart_file_error.clone()} on_action={on_action.clone()} />
                 </section>
             }
@@ -199,8 +223,21 @@ pub fn DataPage() -> Html {
         _ => html! {},
     };
 
+    let announced = match (state.reveal, &state.loaded, &state.spec) {
+        (Some((Reveal::File, _)), Some(loaded), _) => format!(
+            "{} {}",
+            settings.t_args("data-opened", &[("name", loaded.name.as_str().into())]),
+            loaded.dataset.summary(lang)
+        ),
+        (Some((Reveal::Chart, _)), _, Some(spec)) => {
+            settings.t_args("data-chart-shown", &[("title", spec.title.as_str().into())])
+        }
+        _ => String::new(),
+    };
+
     html! {
         <>
+            <p class="visually-hidden" role="status">{ announced }</p>
             <h1>{ settings.t("data-title") }</h1>
             <p class="lead">{ settings.t("data-lead") }</p>
             <OpenPanel load={state.load.clone()} {on_file} {on_address} />

@@ -270,12 +270,13 @@ impl<T> Shown<T> {
     }
 }
 
-/// The charts shown for `spec`: itself, or the lesson's honest and misleading versions.
-pub fn shown(spec: &ChartSpec, distortion: Option<Distortion>) -> Shown<ChartSpec> {
+/// The charts shown for `spec` on the table `ds`: itself, or the lesson's honest and
+/// misleading versions.
+pub fn shown(spec: &ChartSpec, distortion: Option<Distortion>, ds: &Dataset) -> Shown<ChartSpec> {
     match distortion {
         None => Shown::Chart(spec.clone()),
         Some(distortion) => {
-            let pair = lesson(spec, distortion);
+            let pair = lesson(spec, distortion, ds);
             Shown::Lesson {
                 distortion,
                 honest: pair.honest,
@@ -283,6 +284,16 @@ pub fn shown(spec: &ChartSpec, distortion: Option<Distortion>) -> Shown<ChartSpe
             }
         }
     }
+}
+
+/// What an action brought on screen, which the page scrolls to, focuses and announces
+/// (the result of a file opened or a prepared chart chosen is far below the button).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reveal {
+    /// The file just opened: its name and summary.
+    File,
+    /// The chart just chosen.
+    Chart,
 }
 
 /// The "keep the first N" field: a positive whole number, or nothing (keep all).
@@ -313,6 +324,9 @@ pub struct DataState {
     /// preset, a chart file), because a select the user has touched no longer follows
     /// its options' `selected` attributes, so the form is made anew.
     pub form: u32,
+    /// What the last action brought on screen, and a count that changes with each one
+    /// (choosing the same chart twice brings it back twice).
+    pub reveal: Option<(Reveal, u32)>,
 }
 
 /// Everything the Données page can do.
@@ -324,8 +338,9 @@ pub enum DataAction {
     Analysing { name: String, done: usize, total: usize },
     /// The last file chosen could not be opened.
     Fail { error: OpenError },
-    /// A file was read: show it, with the pending preset or a suggested chart.
-    Open { loaded: Rc<Loaded> },
+    /// A file was read: show it, with the pending preset or a suggested chart, and bring
+    /// it on screen when someone chose it (not a pack's own file, opened with the page).
+    Open { loaded: Rc<Loaded>, reveal: bool },
     /// The page was opened with a workshop pack: show its presets; its file follows.
     OpenPack { pack: Rc<PackData> },
     /// Draw the pack's preset at this index.
@@ -381,6 +396,12 @@ impl DataState {
         }
     }
 
+    /// Brings `what` on screen (again, if it already was).
+    fn reveal(&mut self, what: Reveal) {
+        let count = self.reveal.map_or(0, |r| r.1.wrapping_add(1));
+        self.reveal = Some((what, count));
+    }
+
     /// A chart replacing the current one as a whole: the form is made anew, with a fresh
     /// filter draft.
     fn replace_chart(&mut self, spec: ChartSpec) {
@@ -403,7 +424,10 @@ impl DataState {
                 next.load = LoadState::Analysing { name, done, total };
             }
             DataAction::Fail { error } => next.load = LoadState::Failed { error },
-            DataAction::Open { loaded } => {
+            DataAction::Open { loaded, reveal } => {
+                if reveal {
+                    next.reveal(Reveal::File);
+                }
                 next.spec = Some(next.pending.take().unwrap_or_else(|| suggest(&loaded.dataset)));
                 // The filter being written stays if the new file has its column.
                 if !loaded.columns.has(&next.filter.column) {
@@ -426,6 +450,7 @@ impl DataState {
                     next.replace_chart(preset);
                     next.lesson = None;
                     next.chart_file_error = None;
+                    next.reveal(Reveal::Chart);
                 }
             }
             DataAction::SetKind { kind } => next.spec.as_mut()?.kind = kind,
@@ -550,6 +575,7 @@ mod tests {
     fn opened() -> Rc<DataState> {
         Rc::new(DataState::default()).reduce(DataAction::Open {
             loaded: loaded(LOANS, 1),
+            reveal: true,
         })
     }
 
@@ -576,7 +602,15 @@ mod tests {
             },
         );
         let file = loaded(LOANS, 1);
-        let state = state.reduce(DataAction::Open { loaded: file.clone() });
+        let state = state.reduce(DataAction::Open {
+            loaded: file.clone(),
+            reveal: true,
+        });
+        assert_eq!(
+            state.reveal,
+            Some((Reveal::File, 0)),
+            "the file is brought on screen"
+        );
         assert_eq!(state.load, LoadState::Idle);
         assert_eq!(spec(&state), &suggest(&file.dataset));
         assert_eq!(
@@ -719,10 +753,12 @@ mod tests {
         });
         let state = state.reduce(DataAction::Open {
             loaded: loaded("Prêts;Ville\n3;A\n", 2),
+            reveal: true,
         });
         assert_eq!(state.filter.column, "Prêts");
         let state = state.reduce(DataAction::Open {
             loaded: loaded("Commune;Population\nA;3\n", 3),
+            reveal: true,
         });
         assert_eq!(state.filter.column, "Commune");
     }
@@ -756,8 +792,9 @@ mod tests {
     #[test]
     fn a_lesson_shows_the_honest_and_misleading_versions() {
         let state = opened();
-        assert_eq!(shown(spec(&state), None), Shown::Chart(spec(&state).clone()));
-        let pair = shown(spec(&state), Some(Distortion::TooManySlices));
+        let ds = &state.loaded.as_ref().expect("loaded").dataset;
+        assert_eq!(shown(spec(&state), None, ds), Shown::Chart(spec(&state).clone()));
+        let pair = shown(spec(&state), Some(Distortion::TooManySlices), ds);
         let Shown::Lesson {
             honest, misleading, ..
         } = &pair
@@ -787,8 +824,13 @@ mod tests {
         let profile = profile(&dataset);
         let state = state.reduce(DataAction::Open {
             loaded: Rc::new(Loaded::new(file.name, dataset, profile, 1)),
+            reveal: false,
         });
         assert_eq!(spec(&state), &data.presets[0].spec);
+        assert_eq!(
+            state.reveal, None,
+            "the pack's own file opens with the page, where it is"
+        );
 
         let state = state.reduce(DataAction::ChooseLesson {
             distortion: Some(Distortion::DualAxes),
@@ -796,11 +838,23 @@ mod tests {
         let state = state.reduce(DataAction::ChoosePreset { index: 1 });
         assert_eq!(spec(&state), &data.presets[1].spec);
         assert_eq!(state.lesson, None, "a preset is shown alone");
+        assert_eq!(
+            state.reveal,
+            Some((Reveal::Chart, 0)),
+            "the chart is brought on screen"
+        );
+        let again = state.clone().reduce(DataAction::ChoosePreset { index: 1 });
+        assert_eq!(
+            again.reveal,
+            Some((Reveal::Chart, 1)),
+            "and again when chosen again"
+        );
         unchanged(&state, DataAction::ChoosePreset { index: 99 });
 
         // The next file gets a suggested chart, not the pack's preset again.
         let state = state.reduce(DataAction::Open {
             loaded: loaded(LOANS, 2),
+            reveal: true,
         });
         assert_ne!(spec(&state), &data.presets[0].spec);
     }

@@ -4,8 +4,8 @@
 //! change the drawing (truncated axis, dual axes) in [`super::draw`].
 
 use crate::dataset::transform::{filter_rows, group_by, sort_groups, top_n, Aggregate, Group, SortOrder};
-use crate::dataset::{ColumnKind, Dataset};
-use crate::i18n::{tr, Lang};
+use crate::dataset::{ColumnKind, Dataset, NumberStyle};
+use crate::i18n::{tr, tr_args, Lang};
 
 use super::{ChartError, ChartKind, ChartSpec, Distortion};
 
@@ -46,11 +46,15 @@ pub enum ChartData {
         labels: Vec<String>,
         /// One or more series.
         series: Vec<Series>,
+        /// What the labels are (dates are written in ISO form, and in words when drawn).
+        x_kind: ColumnKind,
     },
     /// Points along a numeric or time axis.
     Points {
         /// What the horizontal axis holds.
         x_kind: ColumnKind,
+        /// How its numbers read (years, whole numbers).
+        x_style: NumberStyle,
         /// The series.
         series: Vec<PointSeries>,
     },
@@ -60,11 +64,21 @@ pub enum ChartData {
         edges: Vec<f64>,
         /// Rows per bin.
         counts: Vec<f64>,
+        /// How the edges read (years, whole numbers).
+        x_style: NumberStyle,
     },
 }
 
 fn need<'a>(value: &'a Option<String>, which: &'static str) -> Result<&'a str, ChartError> {
     value.as_deref().ok_or(ChartError::MissingEncoding(which))
+}
+
+/// What the x column holds (text when there is none).
+fn x_kind(spec: &ChartSpec, ds: &Dataset) -> ColumnKind {
+    spec.x
+        .as_deref()
+        .and_then(|x| ds.column(x))
+        .map_or(ColumnKind::Text, |c| c.kind)
 }
 
 fn key_label(group: &Group, lang: Lang) -> String {
@@ -165,6 +179,7 @@ pub fn compute(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Result<ChartData, 
                     name: measure_label(spec, lang),
                     values: groups.iter().map(|g| g.value).collect(),
                 }],
+                x_kind: x_kind(spec, ds),
             }
         }
         ChartKind::GroupedBar | ChartKind::StackedBar => {
@@ -179,6 +194,7 @@ pub fn compute(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Result<ChartData, 
             ChartData::Categories {
                 labels: groups.iter().map(|g| key_label(g, lang)).collect(),
                 series,
+                x_kind: x_kind(spec, ds),
             }
         }
     };
@@ -198,12 +214,40 @@ pub fn compute(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Result<ChartData, 
     Ok(data)
 }
 
-/// "Nombre de lignes", or "Somme de Prêts".
+/// "Nombre de lignes", or "Somme des prêts": what the bars or lines measure.
 pub fn measure_label(spec: &ChartSpec, lang: Lang) -> String {
     match (spec.aggregate, spec.y.as_deref()) {
         (Aggregate::Count, _) | (_, None) => tr(lang, "chart-measure-count"),
-        (agg, Some(y)) => format!("{} {y}", tr(lang, &format!("chart-measure-{}", agg.code()))),
+        (agg, Some(y)) => measure_of(agg, y, lang),
     }
+}
+
+/// "Somme des entrées", "Moyenne d'âge", "Sum of loans": the column's name in lower
+/// case when it is a capitalised word ("INSEE" stays), with the article the catalogue
+/// chooses from the form of its first word (plural in `s` or `x`, or starting with a
+/// vowel or a mute `h`).
+pub fn measure_of(agg: Aggregate, column: &str, lang: Lang) -> String {
+    // A capital followed by a small letter (ASCII, or Latin-1 from `ß`) is lowered.
+    let mut chars = column.chars();
+    let column = match (chars.next(), chars.next(), column.char_indices().nth(1)) {
+        (Some(_), Some(next), Some((at, _))) if next.is_ascii_lowercase() || next >= 'ß' => {
+            column.get(..at).unwrap_or_default().to_lowercase() + column.get(at..).unwrap_or_default()
+        }
+        _ => column.to_owned(),
+    };
+    let word = column.split(' ').next().unwrap_or_default();
+    let form = if word.len() > 1 && matches!(word.as_bytes().last(), Some(b's' | b'x')) {
+        "plural"
+    } else if word.starts_with(|c| "aeiouyhàâéèêîôûAEIOUYHÀÂÉÈÊÎÔÛ".contains(c)) {
+        "vowel"
+    } else {
+        "other"
+    };
+    tr_args(
+        lang,
+        &format!("chart-measure-{}", agg.code()),
+        &[("column", column.as_str().into()), ("form", form.into())],
+    )
 }
 
 fn histogram(spec: &ChartSpec, ds: &Dataset, rows: &[usize]) -> Result<ChartData, ChartError> {
@@ -228,7 +272,20 @@ fn histogram(spec: &ChartSpec, ds: &Dataset, rows: &[usize]) -> Result<ChartData
         .bins
         .unwrap_or_else(|| ((values.len() as f64).log2().ceil() as usize + 1).clamp(5, 30))
         .clamp(1, 200);
-    let width = if max > min { (max - min) / bins as f64 } else { 1.0 };
+    let x_style = NumberStyle::of(&column.name, values.iter().copied());
+    // Whole numbers get bins of a whole width, the last one holding the largest value:
+    // no edge falls between two possible values.
+    let whole = x_style != NumberStyle::Decimal;
+    let width = match (whole, max > min) {
+        (true, _) => ((max - min + 1.0) / bins as f64).ceil(),
+        (false, true) => (max - min) / bins as f64,
+        (false, false) => 1.0,
+    };
+    let bins = if whole {
+        (((max - min + 1.0) / width).ceil() as usize).clamp(1, 200)
+    } else {
+        bins
+    };
     let edges: Vec<f64> = (0..=bins).map(|i| min + width * i as f64).collect();
     let mut counts = vec![0.0; bins];
     for v in values {
@@ -237,7 +294,11 @@ fn histogram(spec: &ChartSpec, ds: &Dataset, rows: &[usize]) -> Result<ChartData
             *c += 1.0;
         }
     }
-    Ok(ChartData::Bins { edges, counts })
+    Ok(ChartData::Bins {
+        edges,
+        counts,
+        x_style,
+    })
 }
 
 fn scatter(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<ChartData, ChartError> {
@@ -285,6 +346,7 @@ fn scatter(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result
     series.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(ChartData::Points {
         x_kind: x.kind,
+        x_style: x.number_style(),
         series,
     })
 }
@@ -303,17 +365,12 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
     }
     let mut series: Vec<(String, Vec<Option<f64>>)> = match (&spec.y2, colour_keys(spec, ds, rows)?) {
         (Some(y2), _) => {
-            let second = group_by(
-                ds,
-                rows,
-                x_name,
-                Some(y2),
-                if spec.aggregate == Aggregate::Count {
-                    Aggregate::Sum
-                } else {
-                    spec.aggregate
-                },
-            )?;
+            let aggregate = if spec.aggregate == Aggregate::Count {
+                Aggregate::Sum
+            } else {
+                spec.aggregate
+            };
+            let second = group_by(ds, rows, x_name, Some(y2), aggregate)?;
             let at: std::collections::HashMap<&Option<String>, usize> =
                 groups.iter().enumerate().map(|(i, g)| (&g.key, i)).collect();
             let mut second_values = vec![None; groups.len()];
@@ -327,7 +384,7 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
                     measure_label(spec, lang),
                     groups.iter().map(|g| g.value).collect(),
                 ),
-                (y2.clone(), second_values),
+                (measure_of(aggregate, y2, lang), second_values),
             ]
         }
         (None, Some(keys)) => split_by_colour(spec, ds, &groups, &keys, lang)?
@@ -357,28 +414,26 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
     let n = positions.len();
     match spec.distortion {
         Some(Distortion::CherryPicked) if n >= 6 => {
-            // The window of about a quarter of the points where the first series rises most.
-            let len = (n / 4).max(3);
+            // The stretch of at most a quarter of the points (three at least) over which
+            // the first series rises most: from a trough to a peak.
+            let most = (n / 4).max(3);
             let first = series.first().map(|s| s.1.clone()).unwrap_or_default();
-            let rise = |start: usize| {
-                let a = first.get(start).copied().flatten().unwrap_or(0.0);
-                let b = first.get(start + len - 1).copied().flatten().unwrap_or(0.0);
-                b - a
-            };
-            let start = (0..=n - len)
-                .max_by(|a, b| rise(*a).total_cmp(&rise(*b)))
-                .unwrap_or(0);
-            positions = positions
-                .get(start..start + len)
-                .map(<[f64]>::to_vec)
-                .unwrap_or_default();
-            labels = labels
-                .get(start..start + len)
-                .map(<[String]>::to_vec)
-                .unwrap_or_default();
+            let mut best = (0, most, f64::NEG_INFINITY);
+            for start in 0..n {
+                for end in start + 2..(start + most).min(n) {
+                    if let (Some(Some(a)), Some(Some(b))) = (first.get(start), first.get(end)) {
+                        if b - a > best.2 {
+                            best = (start, end + 1, b - a);
+                        }
+                    }
+                }
+            }
+            let (start, end, _) = best;
+            positions = positions.get(start..end).map(<[f64]>::to_vec).unwrap_or_default();
+            labels = labels.get(start..end).map(<[String]>::to_vec).unwrap_or_default();
             for s in &mut series {
                 s.1 =
-                    s.1.get(start..start + len)
+                    s.1.get(start..end)
                         .map(<[Option<f64>]>::to_vec)
                         .unwrap_or_default();
             }
@@ -406,7 +461,11 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
                     values: picked.iter().map(|i| values.get(*i).copied().flatten()).collect(),
                 })
                 .collect();
-            return Ok(ChartData::Categories { labels, series });
+            return Ok(ChartData::Categories {
+                labels,
+                series,
+                x_kind: x.kind,
+            });
         }
         _ => {}
     }
@@ -425,10 +484,12 @@ fn line(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result<Ch
             .collect();
         Ok(ChartData::Points {
             x_kind: x.kind,
+            x_style: x.number_style(),
             series,
         })
     } else {
         Ok(ChartData::Categories {
+            x_kind: x.kind,
             labels,
             series: series
                 .into_iter()
@@ -449,8 +510,13 @@ fn keep_where<T>(values: Vec<T>, keep: &[bool]) -> Vec<T> {
 /// Each series divided by its first non-zero value, times 100.
 fn index_base_100(data: ChartData) -> ChartData {
     match data {
-        ChartData::Categories { labels, series } => ChartData::Categories {
+        ChartData::Categories {
             labels,
+            series,
+            x_kind,
+        } => ChartData::Categories {
+            labels,
+            x_kind,
             series: series
                 .into_iter()
                 .map(|s| {
@@ -462,8 +528,13 @@ fn index_base_100(data: ChartData) -> ChartData {
                 })
                 .collect(),
         },
-        ChartData::Points { x_kind, series } => ChartData::Points {
+        ChartData::Points {
             x_kind,
+            x_style,
+            series,
+        } => ChartData::Points {
+            x_kind,
+            x_style,
             series: series
                 .into_iter()
                 .map(|s| {
@@ -490,7 +561,7 @@ impl ChartData {
     pub fn to_csv(&self, x_name: &str, lang: Lang) -> String {
         use crate::dataset::table_to_csv;
         match self {
-            ChartData::Categories { labels, series } => {
+            ChartData::Categories { labels, series, .. } => {
                 let mut header = vec![x_name.to_owned()];
                 header.extend(series.iter().map(|s| s.name.clone()));
                 let rows = labels.iter().enumerate().map(|(i, label)| {
@@ -507,7 +578,7 @@ impl ChartData {
                 });
                 table_to_csv(&header, rows)
             }
-            ChartData::Points { x_kind, series } => {
+            ChartData::Points { x_kind, series, .. } => {
                 let header = [
                     tr(lang, "chart-csv-series"),
                     x_name.to_owned(),
@@ -525,7 +596,7 @@ impl ChartData {
                 });
                 table_to_csv(&header, rows)
             }
-            ChartData::Bins { edges, counts } => {
+            ChartData::Bins { edges, counts, .. } => {
                 let header = [
                     tr(lang, "chart-csv-from"),
                     tr(lang, "chart-csv-to"),

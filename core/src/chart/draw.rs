@@ -2,16 +2,22 @@
 //! [`render_svg`] is what the app shows and the command line writes; the drawing is
 //! generic over plotters' backends so that a native caller may draw on a bitmap too.
 //! All text goes through plotters, whose SVG backend escapes it.
+//!
+//! Legends sit in a band above the plot, never over the data; the second axis of the
+//! dual-axes lesson is drawn here rather than by plotters, whose secondary axes would
+//! repeat the first axis' numbers on the right. Years read as years (`2012`), whole
+//! numbers without decimals, dates in words (`janv. 2023`).
 
-use plotters::coord::{CoordTranslate, Shift};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::dataset::values::format_date;
-use crate::dataset::{ColumnKind, Dataset};
-use crate::i18n::{format_number, format_percent, shorten, Lang};
+use crate::dataset::values::{date_text, parse_date, DateForm};
+use crate::dataset::{ColumnKind, Dataset, NumberStyle};
+use crate::i18n::{format_number, format_percent, shorten, tr, tr_args, Lang};
 
 use super::data::{compute, measure_label, ChartData};
+use super::lessons::truncated_start;
 use super::{ChartError, ChartKind, ChartSpec, Distortion};
 
 /// Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
@@ -30,8 +36,11 @@ const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 const MUTED: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
 const GRID: RGBColor = RGBColor(0xe0, 0xe0, 0xe0);
 const FONT: &str = "sans-serif";
+/// Room for the numbers and the title of a vertical axis, in pixels.
+const Y_LABELS: u32 = 78;
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+type Area<DB> = DrawingArea<DB, Shift>;
 
 /// The horizontal axis' title: the one written, or the column's name.
 fn x_title(spec: &ChartSpec) -> String {
@@ -42,26 +51,55 @@ fn x_title(spec: &ChartSpec) -> String {
         .unwrap_or_default()
 }
 
-/// The vertical axis' title: the one written, or what the bars or lines measure.
+/// The vertical axis' title: the one written, or what the bars or lines measure (an
+/// index when each series is divided by its first value).
 fn y_title(spec: &ChartSpec, lang: Lang) -> String {
-    spec.axis
-        .y_label
-        .clone()
-        .unwrap_or_else(|| measure_label(spec, lang))
+    match &spec.axis.y_label {
+        Some(label) => label.clone(),
+        None if spec.axis.index_base_100 => tr(lang, "chart-index"),
+        None => measure_label(spec, lang),
+    }
 }
 
-/// The legend box of a chart with several series.
-fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
-    chart: &mut ChartContext<'a, DB, CT>,
-    position: SeriesLabelPosition,
-) -> DrawResult<DB> {
-    chart
-        .configure_series_labels()
-        .label_font(text_style(13, &INK))
-        .background_style(WHITE.mix(0.9))
-        .border_style(MUTED)
-        .position(position)
-        .draw()
+/// The legend of a chart with several series, in a band of its own above the plot (so
+/// that it never hides data), its entries side by side and wrapping to further rows:
+/// a colour sample (a bar, or a line's stroke when `line`) and the series' name.
+/// Returns the area left for the plot.
+fn legend<DB: DrawingBackend>(
+    area: &Area<DB>,
+    names: &[&str],
+    line: bool,
+) -> Result<Area<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    if names.len() < 2 {
+        return Ok(area.clone());
+    }
+    let style = text_style(13, &INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let width = area.dim_in_pixel().0 as i32 - 14;
+    let half = if line { 2 } else { 6 };
+    let (mut x, mut y) = (14, 12);
+    for (i, name) in names.iter().enumerate() {
+        let name = shorten(name, 40);
+        let room = 22 + text_width(&name, 13);
+        if x > 14 && x + room > width {
+            (x, y) = (14, y + 20);
+        }
+        area.draw(&Rectangle::new(
+            [(x, y - half), (x + 14, y + half)],
+            colour(i).filled(),
+        ))?;
+        area.draw_text(&name, &style, (x + 22, y))?;
+        x += room + 18;
+    }
+    // However many rows, the plot keeps at least half the height.
+    let height = area.dim_in_pixel().1;
+    Ok(area.split_vertically((y as u32 + 14).min(height / 2)).1)
+}
+
+/// About how wide a text is, in pixels: plotters would measure it in the browser with
+/// an element styled by a `style` attribute, which the Content-Security-Policy blocks
+/// (the element then spans the page), so Briques never asks plotters to measure.
+fn text_width(text: &str, size: u32) -> i32 {
+    (text.chars().count() as u32 * size * 3 / 5) as i32
 }
 
 fn colour(i: usize) -> RGBColor {
@@ -70,6 +108,28 @@ fn colour(i: usize) -> RGBColor {
 
 fn text_style(size: u32, colour: &'static RGBColor) -> TextStyle<'static> {
     TextStyle::from((FONT, size).into_font()).color(colour)
+}
+
+/// How the numbers of a value axis read: without decimals when every value drawn is
+/// whole (then at most one label per unit, so that no label falls between two whole
+/// numbers), otherwise with the decimals the range needs. Gives the number of labels
+/// and the decimals.
+fn value_labels(values: &[f64], lo: f64, hi: f64) -> (usize, usize) {
+    let whole = values.iter().all(|v| v.fract() == 0.0);
+    (
+        labels(whole, lo, hi, 10),
+        if whole { 0 } else { decimals_for(lo, hi) },
+    )
+}
+
+/// At most `wanted` labels on an axis from `lo` to `hi`, and no more than one per unit
+/// when it holds whole numbers (years).
+fn labels(whole: bool, lo: f64, hi: f64, wanted: usize) -> usize {
+    if whole {
+        ((hi - lo).clamp(0.0, wanted as f64) as usize + 1).clamp(2, wanted)
+    } else {
+        wanted
+    }
 }
 
 /// Draws `spec` from `ds` as an SVG document.
@@ -90,6 +150,38 @@ pub fn render_data_svg(spec: &ChartSpec, data: &ChartData, lang: Lang) -> Result
     Ok(out)
 }
 
+/// The title drawn: a misleading chart says so in its own title, so that it cannot be
+/// taken for an honest one once exported.
+pub fn title(spec: &ChartSpec, lang: Lang) -> String {
+    match (spec.distortion.is_some(), spec.title.is_empty()) {
+        (false, _) => spec.title.clone(),
+        (true, true) => tr(lang, "chart-misleading"),
+        (true, false) => tr_args(
+            lang,
+            "chart-misleading-title",
+            &[("title", spec.title.as_str().into())],
+        ),
+    }
+}
+
+/// Category labels as drawn: dates in words (`janv. 2023` when all are firsts of
+/// months), the rest as they are.
+fn display_labels(labels: &[String], kind: ColumnKind, lang: Lang) -> Vec<String> {
+    if !kind.is_temporal() {
+        return labels.to_vec();
+    }
+    let dates: Vec<Option<i64>> = labels.iter().map(|l| parse_date(l).map(|d| d.0)).collect();
+    let form = DateForm::of(
+        dates.iter().flatten().map(|t| *t as f64),
+        kind == ColumnKind::DateTime,
+    );
+    labels
+        .iter()
+        .zip(dates)
+        .map(|(label, date)| date.map_or_else(|| label.clone(), |t| date_text(lang, t, form)))
+        .collect()
+}
+
 /// Draws on any plotters drawing area (SVG, bitmap).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -99,10 +191,11 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let mut area = root.clone();
-    if !spec.title.is_empty() {
+    let title = title(spec, lang);
+    if !title.is_empty() {
         let (top, rest) = area.split_vertically(36);
         top.draw_text(
-            &spec.title,
+            &title,
             &TextStyle::from((FONT, 22).into_font().style(FontStyle::Bold)).color(&INK),
             (14, 10),
         )?;
@@ -126,41 +219,64 @@ pub fn draw<DB: DrawingBackend>(
         area = rest;
     }
     match data {
-        ChartData::Categories { labels, series } => match spec.kind {
-            ChartKind::Pie | ChartKind::Donut => pie(&area, spec, labels, series, lang),
-            ChartKind::Treemap => treemap(&area, labels, series, lang),
-            ChartKind::Line => {
-                let lines: Vec<(String, Vec<(f64, f64)>)> = series
-                    .iter()
-                    .map(|s| {
-                        let points = s
-                            .values
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(i, v)| Some((i as f64, (*v)?)))
-                            .collect();
-                        (s.name.clone(), points)
-                    })
-                    .collect();
-                let n = labels.len();
-                let x_range = (-0.3, n.saturating_sub(1) as f64 + 0.3);
-                let step = n.div_ceil(12).max(1);
-                let ticks: Vec<f64> = (0..n).step_by(step).map(|i| i as f64).collect();
-                let max_chars = label_room(&area, ticks.len());
-                let format_x = |v: f64| category_label(labels, v, max_chars);
-                lines_chart(&area, spec, &lines, x_range, &ticks, &format_x, lang)
+        ChartData::Categories {
+            labels,
+            series,
+            x_kind,
+        } => {
+            let labels = display_labels(labels, *x_kind, lang);
+            match spec.kind {
+                ChartKind::Pie | ChartKind::Donut => pie(&area, spec, &labels, series, lang),
+                ChartKind::Treemap => treemap(&area, &labels, series, lang),
+                ChartKind::Line => {
+                    let lines: Vec<(String, Vec<(f64, f64)>)> = series
+                        .iter()
+                        .map(|s| {
+                            let points = s
+                                .values
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(i, v)| Some((i as f64, (*v)?)))
+                                .collect();
+                            (s.name.clone(), points)
+                        })
+                        .collect();
+                    let n = labels.len();
+                    let x_range = (-0.3, n.saturating_sub(1) as f64 + 0.3);
+                    let step = n.div_ceil(12).max(1);
+                    let ticks: Vec<f64> = (0..n).step_by(step).map(|i| i as f64).collect();
+                    let max_chars = label_room(&area, ticks.len());
+                    let format_x = |v: f64| category_label(&labels, v, max_chars, 1);
+                    lines_chart(&area, spec, &lines, x_range, &ticks, &format_x, lang)
+                }
+                _ => bars(&area, spec, &labels, series, lang),
             }
-            _ => bars(&area, spec, labels, series, lang),
-        },
-        ChartData::Points { x_kind, series } => {
+        }
+        ChartData::Points {
+            x_kind,
+            x_style,
+            series,
+        } => {
             let all_x = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
             let (lo, hi) = bounds(all_x).unwrap_or((0.0, 1.0));
             let pad = if hi > lo { (hi - lo) * 0.03 } else { 1.0 };
-            let kind = *x_kind;
+            let (kind, style) = (*x_kind, *x_style);
+            let ticks = if kind.is_temporal() {
+                date_ticks(lo, hi)
+            } else {
+                super::layout::ticks(lo, hi, 6)
+                    .into_iter()
+                    .filter(|t| style == NumberStyle::Decimal || t.fract() == 0.0)
+                    .collect()
+            };
+            let form = if spec.kind == ChartKind::Scatter {
+                DateForm::Day
+            } else {
+                DateForm::of(ticks.iter().copied(), kind == ColumnKind::DateTime)
+            };
             let format_x = move |v: f64| match kind {
-                ColumnKind::Date => format_date(v as i64, false),
-                ColumnKind::DateTime => format_date(v as i64, true),
-                _ => format_number(lang, v, decimals_for(lo, hi)),
+                ColumnKind::Date | ColumnKind::DateTime => date_text(lang, v as i64, form),
+                _ => style.format(lang, v, decimals_for(lo, hi)),
             };
             if spec.kind == ChartKind::Scatter {
                 scatter(&area, spec, data, (lo - pad, hi + pad), &format_x, lang)
@@ -169,15 +285,14 @@ pub fn draw<DB: DrawingBackend>(
                     .iter()
                     .map(|s| (s.name.clone(), s.points.clone()))
                     .collect();
-                let ticks = if kind.is_temporal() {
-                    date_ticks(lo, hi)
-                } else {
-                    super::layout::ticks(lo, hi, 6)
-                };
                 lines_chart(&area, spec, &lines, (lo - pad, hi + pad), &ticks, &format_x, lang)
             }
         }
-        ChartData::Bins { edges, counts } => histogram(&area, spec, edges, counts, lang),
+        ChartData::Bins {
+            edges,
+            counts,
+            x_style,
+        } => histogram(&area, spec, edges, counts, *x_style, lang),
     }
 }
 
@@ -252,9 +367,11 @@ fn decimals_for(lo: f64, hi: f64) -> usize {
     }
 }
 
-fn category_label(labels: &[String], v: f64, max_chars: usize) -> String {
+/// The label of the category at `v`: every `every`-th one (so that long labels, such as
+/// months, need not be cut to a few letters), shortened to `max_chars`.
+fn category_label(labels: &[String], v: f64, max_chars: usize, every: usize) -> String {
     let i = v.round();
-    if (v - i).abs() > 0.01 || i < 0.0 {
+    if (v - i).abs() > 0.01 || i < 0.0 || (i as usize) % every.max(1) != 0 {
         return String::new();
     }
     labels
@@ -264,12 +381,15 @@ fn category_label(labels: &[String], v: f64, max_chars: usize) -> String {
 }
 
 /// The value axis: from zero unless the spec says otherwise; the truncated-axis lesson
-/// starts it just below the smallest value.
+/// starts it where it exaggerates ([`truncated_start`]).
 fn value_range(spec: &ChartSpec, values: impl Iterator<Item = f64>) -> (f64, f64) {
     let (min, max) = bounds(values).unwrap_or((0.0, 1.0));
     let span = if max > min { max - min } else { max.abs().max(1.0) };
-    let (mut lo, mut hi) = if spec.distortion == Some(Distortion::TruncatedAxis) {
-        (min - span * 0.08, max + span * 0.04)
+    let truncated = (spec.distortion == Some(Distortion::TruncatedAxis))
+        .then(|| truncated_start(min, max))
+        .flatten();
+    let (mut lo, mut hi) = if let Some(start) = truncated {
+        (start, max + span * 0.04)
     } else if spec.axis.y_from_zero {
         (min.min(0.0), max.max(0.0) + span * 0.06)
     } else {
@@ -288,7 +408,7 @@ fn value_range(spec: &ChartSpec, values: impl Iterator<Item = f64>) -> (f64, f64
 }
 
 fn bars<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &Area<DB>,
     spec: &ChartSpec,
     labels: &[String],
     series: &[super::data::Series],
@@ -312,23 +432,36 @@ fn bars<DB: DrawingBackend>(
             .flat_map(|s| s.values.iter().flatten().copied())
             .collect()
     };
-    let (lo, hi) = value_range(spec, totals.into_iter());
-    let max_chars = label_room(area, n);
-    let mut chart = ChartBuilder::on(area)
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    let area = legend(area, &names, false)?;
+    let (lo, hi) = value_range(spec, totals.iter().copied());
+    let (y_labels, decimals) = value_labels(&totals, lo, hi);
+    // Labels too long for their bar are shown whole under every k-th bar (about 7
+    // pixels a character).
+    let per_bar = (area.dim_in_pixel().0.saturating_sub(120) as usize / n).max(1);
+    let longest = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1)
+        .min(30);
+    let every = (longest * 7 + 8).div_ceil(per_bar).max(1);
+    let max_chars = (per_bar * every / 7).clamp(3, 30);
+    let mut chart = ChartBuilder::on(&area)
         .margin(14)
         .x_label_area_size(44)
-        .y_label_area_size(78)
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), lo..hi)?;
     let (x_desc, y_desc) = (x_title(spec), y_title(spec, lang));
-    let decimals = decimals_for(lo, hi);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE)
         .bold_line_style(GRID)
         .x_labels(n.min(60))
-        .x_label_formatter(&|v| category_label(labels, *v, max_chars))
+        .x_label_formatter(&|v| category_label(labels, *v, max_chars, every))
         .x_label_style(text_style(12, &INK))
+        .y_labels(y_labels)
         .y_label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
         .x_desc(x_desc)
@@ -362,21 +495,16 @@ fn bars<DB: DrawingBackend>(
                 fill,
             ));
         }
-        let drawn = chart.draw_series(rects)?;
-        if series.len() > 1 {
-            drawn
-                .label(s.name.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour(si).filled()));
-        }
-    }
-    if series.len() > 1 {
-        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        chart.draw_series(rects)?;
     }
     Ok(())
 }
 
+/// Lines over categories, numbers or time. In the dual-axes lesson the second series
+/// gets its own scale, read on an axis drawn at the right (ticks, numbers and title, each
+/// once), and is drawn in the first axis' coordinates.
 fn lines_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &Area<DB>,
     spec: &ChartSpec,
     lines: &[(String, Vec<(f64, f64)>)],
     x_range: (f64, f64),
@@ -384,14 +512,17 @@ fn lines_chart<DB: DrawingBackend>(
     format_x: &dyn Fn(f64) -> String,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let (x_desc, y_desc) = (x_title(spec), y_title(spec, lang));
     let dual = spec.distortion == Some(Distortion::DualAxes) && lines.len() >= 2;
-    let first: Vec<f64> = lines
-        .first()
-        .map(|l| l.1.iter().map(|p| p.1).collect())
-        .unwrap_or_default();
+    let names: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
+    let area = legend(area, &names, true)?;
+    let values = |i: usize| -> Vec<f64> {
+        lines
+            .get(i)
+            .map(|l| l.1.iter().map(|p| p.1).collect())
+            .unwrap_or_default()
+    };
     let all: Vec<f64> = if dual {
-        first.clone()
+        values(0)
     } else {
         lines.iter().flat_map(|l| l.1.iter().map(|p| p.1)).collect()
     };
@@ -400,115 +531,131 @@ fn lines_chart<DB: DrawingBackend>(
     if dual {
         line_spec.axis.y_from_zero = false;
     }
-    let (lo, hi) = value_range(&line_spec, all.into_iter());
-    let mut chart = ChartBuilder::on(area)
+    let (lo, hi) = value_range(&line_spec, all.iter().copied());
+    let (y_labels, decimals) = value_labels(&all, lo, hi);
+    // The second axis: its range, its round values and their labels, measured first so
+    // that the right margin holds them and the title beside them.
+    let second = values(1);
+    let (lo2, hi2) = value_range(&line_spec, second.iter().copied());
+    let (_, decimals2) = value_labels(&second, lo2, hi2);
+    let right_labels: Vec<(f64, String)> = if dual {
+        super::layout::ticks(lo2, hi2, 6)
+            .into_iter()
+            .filter(|t| decimals2 > 0 || t.fract() == 0.0)
+            .map(|t| (t, format_number(lang, t, decimals2)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let label_style = text_style(12, &INK).pos(Pos::new(HPos::Left, VPos::Center));
+    let widest = right_labels
+        .iter()
+        .map(|(_, l)| text_width(l, 12))
+        .max()
+        .unwrap_or(0);
+    let right = if dual { widest as u32 + 14 + 40 } else { 14 };
+    let mut chart = ChartBuilder::on(&area)
         .margin(14)
+        .margin_right(right)
         .x_label_area_size(44)
-        .y_label_area_size(78)
-        .right_y_label_area_size(if dual { 78 } else { 0 })
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(x_range.0..x_range.1, lo..hi)?;
-    let decimals = decimals_for(lo, hi);
     chart
         .configure_mesh()
         .light_line_style(WHITE)
         .bold_line_style(GRID)
         .disable_x_mesh()
         .x_labels(0)
+        .y_labels(y_labels)
         .y_label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
-        .x_desc(x_desc)
+        .x_desc(x_title(spec))
         .y_desc(if dual {
-            lines.first().map(|l| l.0.clone()).unwrap_or_default()
+            names.first().copied().unwrap_or_default().to_owned()
         } else {
-            y_desc
+            y_title(spec, lang)
         })
         .axis_desc_style(text_style(14, &INK))
         .draw()?;
     // The horizontal axis is labelled at chosen ticks (first of months, round numbers)
     // rather than at plotters' round numbers of seconds.
     let base = area.get_base_pixel();
+    let at = |x: f64, y: f64| {
+        let (px, py) = chart.backend_coord(&(x, y));
+        (px - base.0, py - base.1)
+    };
     let centred = text_style(12, &INK).pos(Pos::new(HPos::Center, VPos::Top));
     for &t in ticks.iter().filter(|t| (x_range.0..=x_range.1).contains(*t)) {
-        chart.draw_series(std::iter::once(PathElement::new(vec![(t, lo), (t, hi)], GRID)))?;
-        let (px, py) = chart.backend_coord(&(t, lo));
-        let (x, y) = (px - base.0, py - base.1);
+        let (x, y) = at(t, lo);
+        area.draw(&PathElement::new(vec![(x, at(t, hi).1), (x, y)], GRID))?;
         area.draw(&PathElement::new(vec![(x, y), (x, y + 5)], INK))?;
         area.draw_text(&format_x(t), &centred, (x, y + 8))?;
     }
+    let mut drawn: Vec<Vec<(f64, f64)>> = lines.iter().map(|l| l.1.clone()).collect();
     if dual {
-        let second: Vec<f64> = lines
-            .get(1)
-            .map(|l| l.1.iter().map(|p| p.1).collect())
-            .unwrap_or_default();
-        let (lo2, hi2) = value_range(&line_spec, second.into_iter());
-        let decimals2 = decimals_for(lo2, hi2);
-        let mut chart = chart.set_secondary_coord(x_range.0..x_range.1, lo2..hi2);
-        chart
-            .configure_secondary_axes()
-            .label_style(text_style(12, &INK))
-            .y_label_formatter(&|v| format_number(lang, *v, decimals2))
-            .y_desc(lines.get(1).map(|l| l.0.clone()).unwrap_or_default())
-            .axis_desc_style(text_style(14, &INK))
-            .draw()?;
-        for (si, (name, points)) in lines.iter().enumerate().take(2) {
-            let style = colour(si).stroke_width(3);
-            let series = LineSeries::new(points.iter().copied(), style);
-            let drawn = if si == 0 {
-                chart.draw_series(series)?
-            } else {
-                chart.draw_secondary_series(series)?
-            };
-            drawn.label(name.as_str()).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour(si).stroke_width(3))
-            });
+        let to_first = |v: f64| lo + (v - lo2) * (hi - lo) / (hi2 - lo2);
+        let (x, bottom) = at(x_range.1, lo);
+        let top = at(x_range.1, hi).1;
+        area.draw(&PathElement::new(vec![(x, top), (x, bottom)], INK))?;
+        for (t, label) in &right_labels {
+            let y = at(x_range.1, to_first(*t)).1;
+            area.draw(&PathElement::new(vec![(x, y), (x + 5, y)], INK))?;
+            area.draw_text(label, &label_style, (x + 8, y))?;
         }
-        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        return Ok(());
+        let title = text_style(14, &INK)
+            .transform(FontTransform::Rotate90)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        let name = names.get(1).copied().unwrap_or_default();
+        area.draw_text(name, &title, (x + widest + 36, (top + bottom) / 2))?;
+        drawn.truncate(2);
+        if let Some(points) = drawn.get_mut(1) {
+            for p in points.iter_mut() {
+                p.1 = to_first(p.1);
+            }
+        }
     }
-    for (si, (name, points)) in lines.iter().enumerate() {
-        let style = colour(si).stroke_width(3);
-        let drawn = chart.draw_series(LineSeries::new(points.iter().copied(), style))?;
-        if lines.len() > 1 {
-            drawn.label(name.as_str()).legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], colour(si).stroke_width(3))
-            });
-        }
+    for (si, points) in drawn.iter().enumerate() {
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            colour(si).stroke_width(3),
+        ))?;
         if points.len() <= 60 {
             chart.draw_series(points.iter().map(|p| Circle::new(*p, 4, colour(si).filled())))?;
         }
-    }
-    if lines.len() > 1 {
-        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(())
 }
 
 fn scatter<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &Area<DB>,
     spec: &ChartSpec,
     data: &ChartData,
     x_range: (f64, f64),
     format_x: &dyn Fn(f64) -> String,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let ChartData::Points { series, .. } = data else {
+    let ChartData::Points { series, x_style, .. } = data else {
         return Ok(());
     };
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    let area = legend(area, &names, false)?;
     let mut y_spec = spec.clone();
     y_spec.axis.y_from_zero = spec.axis.y_from_zero && spec.axis.y_min.is_some();
-    let (lo, hi) = value_range(&y_spec, series.iter().flat_map(|s| s.points.iter().map(|p| p.1)));
-    let mut chart = ChartBuilder::on(area)
+    let ys: Vec<f64> = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).collect();
+    let (lo, hi) = value_range(&y_spec, ys.iter().copied());
+    let (y_labels, decimals) = value_labels(&ys, lo, hi);
+    let mut chart = ChartBuilder::on(&area)
         .margin(14)
         .x_label_area_size(50)
-        .y_label_area_size(78)
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(x_range.0..x_range.1, lo..hi)?;
-    let decimals = decimals_for(lo, hi);
     chart
         .configure_mesh()
         .light_line_style(WHITE)
         .bold_line_style(GRID)
-        .x_labels(6)
+        .x_labels(labels(*x_style != NumberStyle::Decimal, x_range.0, x_range.1, 6))
         .x_label_formatter(&|v| format_x(*v))
+        .y_labels(y_labels)
         .label_style(text_style(12, &INK))
         .y_label_formatter(&|v| format_number(lang, *v, decimals))
         .x_desc(x_title(spec))
@@ -533,29 +680,22 @@ fn scatter<DB: DrawingBackend>(
                 _ => 4,
             }
         };
-        let drawn = chart.draw_series(
+        chart.draw_series(
             s.points
                 .iter()
                 .enumerate()
                 .map(|(i, p)| Circle::new(*p, radius(i), fill)),
         )?;
-        if series.len() > 1 {
-            drawn
-                .label(s.name.as_str())
-                .legend(move |(x, y)| Circle::new((x + 6, y), 5, colour(si).filled()));
-        }
-    }
-    if series.len() > 1 {
-        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
     }
     Ok(())
 }
 
 fn histogram<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    area: &Area<DB>,
     spec: &ChartSpec,
     edges: &[f64],
     counts: &[f64],
+    style: NumberStyle,
     lang: Lang,
 ) -> DrawResult<DB> {
     let (x0, x1) = (
@@ -564,10 +704,11 @@ fn histogram<DB: DrawingBackend>(
     );
     let x1 = if x1 > x0 { x1 } else { x0 + 1.0 };
     let (lo, hi) = value_range(spec, counts.iter().copied());
+    let (y_labels, _) = value_labels(counts, lo, hi);
     let mut chart = ChartBuilder::on(area)
         .margin(14)
         .x_label_area_size(50)
-        .y_label_area_size(78)
+        .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(x0..x1, lo..hi)?;
     let xd = decimals_for(x0, x1);
     chart
@@ -576,7 +717,9 @@ fn histogram<DB: DrawingBackend>(
         .light_line_style(WHITE)
         .bold_line_style(GRID)
         .label_style(text_style(12, &INK))
-        .x_label_formatter(&|v| format_number(lang, *v, xd))
+        .x_labels(labels(style != NumberStyle::Decimal, x0, x1, 10))
+        .x_label_formatter(&|v| style.format(lang, *v, xd))
+        .y_labels(y_labels)
         .y_label_formatter(&|v| format_number(lang, *v, 0))
         .x_desc(
             spec.axis
@@ -589,7 +732,7 @@ fn histogram<DB: DrawingBackend>(
             spec.axis
                 .y_label
                 .clone()
-                .unwrap_or_else(|| crate::i18n::tr(lang, "chart-measure-count")),
+                .unwrap_or_else(|| tr(lang, "chart-measure-count")),
         )
         .axis_desc_style(text_style(14, &INK))
         .draw()?;

@@ -378,6 +378,26 @@ impl ChartSpec {
     }
 }
 
+/// A file name without its extension for a chart, from words that say which chart it
+/// is (its title, "trompeur"): each in lower-case ASCII, words joined by hyphens
+/// (`prets-par-bibliotheque-trompeur`), at most 80 characters in all. Parts without a
+/// letter or digit are left out.
+pub fn file_stem(parts: &[&str]) -> String {
+    let mut stem = String::new();
+    for c in parts.join(" ").chars().map(crate::i18n::fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let mut stem: String = stem.trim_end_matches('-').chars().take(80).collect();
+    while stem.ends_with('-') {
+        stem.pop();
+    }
+    stem
+}
+
 /// A chart that cannot be drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChartError {

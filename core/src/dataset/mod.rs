@@ -210,6 +210,59 @@ impl ColumnKind {
     }
 }
 
+/// How the numbers of a column read: years (`2012`, never `2 012,0`), whole numbers
+/// (no decimals), or any number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    /// Whole numbers from 1000 to 2200 in a column whose name says years (`an`, or a
+    /// name with `année`, `exer`cice, `year`, `millésime`, `date`): written without a
+    /// thousands separator.
+    Year,
+    /// Whole numbers.
+    Whole,
+    /// Any number.
+    #[default]
+    Decimal,
+}
+
+impl NumberStyle {
+    /// The style of the values of a column named `name`.
+    pub fn of(name: &str, values: impl Iterator<Item = f64>) -> NumberStyle {
+        let (mut whole, mut years) = (true, true);
+        for v in values {
+            whole &= v.fract() == 0.0;
+            years &= (1000.0..=2200.0).contains(&v);
+            if !whole {
+                return NumberStyle::Decimal;
+            }
+        }
+        let name = name.to_lowercase();
+        let year_word = name == "an"
+            || ["année", "annee", "year", "exer", "millésime", "millesime", "date"]
+                .iter()
+                .any(|w| name.contains(w));
+        if years && year_word {
+            NumberStyle::Year
+        } else {
+            NumberStyle::Whole
+        }
+    }
+
+    /// `value` written in this style: years plainly, whole values without decimals,
+    /// others with `decimals` digits.
+    pub fn format(self, lang: Lang, value: f64, decimals: usize) -> String {
+        let decimals = if self != NumberStyle::Decimal && value.fract() == 0.0 {
+            0
+        } else {
+            decimals
+        };
+        match self {
+            NumberStyle::Year => format!("{value:.decimals$}"),
+            _ => crate::i18n::format_number(lang, value, decimals),
+        }
+    }
+}
+
 /// The values of a column, typed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColumnData {
@@ -267,6 +320,14 @@ impl Column {
             ColumnData::Number(v) => v.get(row).copied().flatten(),
             ColumnData::Date(v) => v.get(row).copied().flatten().map(|s| s as f64),
             ColumnData::Text { .. } => None,
+        }
+    }
+
+    /// How its numbers read ([`NumberStyle::Decimal`] for text and dates).
+    pub fn number_style(&self) -> NumberStyle {
+        match &self.data {
+            ColumnData::Number(v) => NumberStyle::of(&self.name, v.iter().flatten().copied()),
+            _ => NumberStyle::Decimal,
         }
     }
 

@@ -2,10 +2,10 @@
 //! and distinct counts, min/max/mean/median for numbers, the most frequent values for
 //! text, the range for dates, and one plain-language sentence per column.
 
-use crate::i18n::{format_number, tr, tr_args, Lang};
+use crate::i18n::{tr, tr_args, Lang};
 
-use super::values::format_date;
-use super::{Column, ColumnData, ColumnKind, Dataset};
+use super::values::{date_text, format_date, DateForm};
+use super::{Column, ColumnData, ColumnKind, Dataset, NumberStyle};
 
 /// Most frequent values kept for a text column.
 pub const TOP_VALUES: usize = 5;
@@ -23,6 +23,8 @@ pub struct NumberSummary {
     pub median: f64,
     /// Sum.
     pub sum: f64,
+    /// Years, whole numbers or any.
+    pub style: NumberStyle,
 }
 
 /// The profile of one column.
@@ -42,6 +44,8 @@ pub struct ColumnProfile {
     pub top: Vec<(String, usize)>,
     /// For dates: the first and last, in ISO form.
     pub range: Option<(String, String)>,
+    /// For dates: the first and last (seconds) and how much of them to say.
+    pub dates: Option<(i64, i64, DateForm)>,
 }
 
 /// The profile of a whole table.
@@ -100,6 +104,7 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
         numbers: None,
         top: Vec::new(),
         range: None,
+        dates: None,
     };
     match &column.data {
         ColumnData::Number(values) => {
@@ -118,6 +123,7 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
                     mean: sum / sorted.len() as f64,
                     median,
                     sum,
+                    style: NumberStyle::of(&column.name, sorted.iter().copied()),
                 });
             }
         }
@@ -129,6 +135,8 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
             let with_time = column.kind == ColumnKind::DateTime;
             if let (Some(&first), Some(&last)) = (sorted.first(), sorted.last()) {
                 p.range = Some((format_date(first, with_time), format_date(last, with_time)));
+                let form = DateForm::of(sorted.iter().map(|t| *t as f64), with_time);
+                p.dates = Some((first, last, form));
             }
         }
         ColumnData::Text { codes, labels } => {
@@ -163,14 +171,28 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
 impl ColumnProfile {
     /// One or two sentences saying what the column holds, for a participant.
     pub fn sentence(&self, lang: Lang, rows: usize) -> String {
-        let main = match (self.kind, &self.numbers, &self.range) {
+        let main = match (self.kind, &self.numbers, &self.dates) {
             (ColumnKind::Empty, _, _) => tr(lang, "data-sentence-empty"),
+            (ColumnKind::Number, Some(n), _) if n.style == NumberStyle::Year => tr_args(
+                lang,
+                "data-sentence-year",
+                &[
+                    ("distinct", self.distinct.into()),
+                    ("min", NumberStyle::Year.format(lang, n.min, 0).as_str().into()),
+                    ("max", NumberStyle::Year.format(lang, n.max, 0).as_str().into()),
+                ],
+            ),
             (ColumnKind::Number | ColumnKind::Percent, Some(n), _) => {
-                // Whole numbers stay whole; the mean gets one decimal so that it is not
-                // mistaken for a value of the column.
-                let whole = n.min.fract() == 0.0 && n.max.fract() == 0.0 && n.median.fract() == 0.0;
-                let decimals = if whole || n.max.abs() >= 1000.0 { 0 } else { 2 };
-                let mean_decimals = if whole { 1 } else { decimals };
+                // Whole numbers stay whole (a median between two of them gets one
+                // decimal); the mean gets one decimal so that it is not mistaken for a
+                // value of the column, unless it is whole.
+                let decimals = if n.style != NumberStyle::Decimal || n.max.abs() >= 1000.0 {
+                    0
+                } else {
+                    2
+                };
+                let at_least_one = decimals.max(1);
+                let format = |v: f64, d: usize| n.style.format(lang, v, d);
                 tr_args(
                     lang,
                     if self.kind == ColumnKind::Percent {
@@ -180,20 +202,24 @@ impl ColumnProfile {
                     },
                     &[
                         ("distinct", self.distinct.into()),
-                        ("min", format_number(lang, n.min, decimals).as_str().into()),
-                        ("max", format_number(lang, n.max, decimals).as_str().into()),
-                        ("mean", format_number(lang, n.mean, mean_decimals).as_str().into()),
-                        ("median", format_number(lang, n.median, decimals).as_str().into()),
+                        ("min", format(n.min, decimals).as_str().into()),
+                        ("max", format(n.max, decimals).as_str().into()),
+                        ("mean", format(n.mean, at_least_one).as_str().into()),
+                        ("median", format(n.median, at_least_one).as_str().into()),
                     ],
                 )
             }
-            (ColumnKind::Date | ColumnKind::DateTime, _, Some((first, last))) => tr_args(
+            (ColumnKind::Date | ColumnKind::DateTime, _, Some((first, last, form))) => tr_args(
                 lang,
                 "data-sentence-date",
                 &[
                     ("distinct", self.distinct.into()),
-                    ("first", first.as_str().into()),
-                    ("last", last.as_str().into()),
+                    ("first", date_text(lang, *first, *form).as_str().into()),
+                    ("last", date_text(lang, *last, *form).as_str().into()),
+                    (
+                        "form",
+                        if *form == DateForm::Month { "month" } else { "day" }.into(),
+                    ),
                 ],
             ),
             _ => {

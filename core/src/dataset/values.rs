@@ -1,6 +1,9 @@
 //! Reading one cell of French open data: missing markers (`NA`, `-`, `n.d.`…), numbers
 //! with a decimal comma or point and thousands separators (space, no-break spaces, dot),
-//! percentages, and dates (`dd/mm/yyyy`, ISO, with or without a time).
+//! percentages, and dates (`dd/mm/yyyy`, ISO, with or without a time). Also dates
+//! written back as text, in ISO form for files and in words for people ([`date_text`]).
+
+use crate::i18n::{tr, tr_args, Lang};
 
 /// Whether a cell means "no value": empty, or a marker such as `NA`, `N/A`, `-`, `n.d.`.
 pub fn is_missing(cell: &str) -> bool {
@@ -387,6 +390,64 @@ pub fn format_date(seconds: i64, with_time: bool) -> String {
         }
     } else {
         format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// How much of a date a text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// `janv. 2023`.
+    Month,
+    /// `1 janv. 2023`.
+    Day,
+    /// `1 janv. 2023 08:30`.
+    Minute,
+}
+
+impl DateForm {
+    /// The form that shows every one of `dates` (seconds) without losing what differs:
+    /// the month when all are firsts of months, the minute when one has a time.
+    pub fn of(dates: impl Iterator<Item = f64>, with_time: bool) -> DateForm {
+        let mut form = DateForm::Month;
+        for t in dates {
+            let t = t as i64;
+            if with_time && t.rem_euclid(86_400) != 0 {
+                return DateForm::Minute;
+            }
+            if civil_from_days(t.div_euclid(86_400)).2 != 1 {
+                form = DateForm::Day;
+            }
+        }
+        form
+    }
+}
+
+/// A date as French or English text (`1 janv. 2023`, `Jan 1, 2023`), for sentences and
+/// chart labels; the catalogue gives the months' names and the order of the parts.
+pub fn date_text(lang: Lang, seconds: i64, form: DateForm) -> String {
+    let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
+    let year = y.to_string();
+    let months = tr(lang, "date-months");
+    let month = months.split('|').nth(m as usize - 1).unwrap_or_default();
+    let day = d.to_string();
+    let text = tr_args(
+        lang,
+        "date",
+        &[
+            ("day", day.as_str().into()),
+            ("month", month.into()),
+            ("year", year.as_str().into()),
+            (
+                "form",
+                if form == DateForm::Month { "month" } else { "day" }.into(),
+            ),
+        ],
+    );
+    if form == DateForm::Minute {
+        let rest = seconds.rem_euclid(86_400);
+        format!("{text} {:02}:{:02}", rest / 3600, rest % 3600 / 60)
+    } else {
+        text
     }
 }
 

@@ -1,11 +1,15 @@
 //! The chart, drawn by the core's plotters module, or a lesson's honest and misleading
-//! versions side by side with the paragraph that explains the trick. Each drawing is an
-//! SVG figure that exports as SVG and PNG, or the reason it cannot be drawn.
+//! versions side by side with the paragraph that explains the trick (and, when the
+//! trick barely shows on this table, why). Each drawing is an SVG figure that exports
+//! as SVG and PNG under a name that says which chart it is, or the reason it cannot be
+//! drawn. The whole is the place the page brings on screen when a chart is chosen.
 
 use std::rc::Rc;
 
 use briques_core::chart::data::compute;
 use briques_core::chart::draw::render_data_svg;
+use briques_core::chart::file_stem;
+use briques_core::chart::lessons::weak_effect;
 use briques_core::chart::ChartSpec;
 use briques_core::dataset::Dataset;
 use briques_core::i18n::Lang;
@@ -27,16 +31,41 @@ pub struct Drawn {
 /// A chart drawn, or why it cannot be (translated).
 pub type Drawing = Result<Drawn, String>;
 
-/// Draws `spec` from the table. On wasm32 plotters measures text with the page's canvas,
-/// so this runs on the main thread, in the page's memo, never in a reducer.
-pub fn draw(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Drawing {
-    let data = compute(spec, ds, lang).map_err(|e| e.message(lang))?;
-    let svg = render_data_svg(spec, &data, lang).map_err(|e| e.message(lang))?;
-    let csv = data.to_csv(spec.x.as_deref().unwrap_or(""), lang);
-    Ok(Drawn {
-        svg: svg.into(),
-        csv: csv.into(),
-    })
+/// The charts shown, drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Charts {
+    /// Each chart drawn.
+    pub drawings: Shown<Drawing>,
+    /// For a lesson whose trick barely shows on this table: why.
+    pub weak: Option<String>,
+}
+
+/// Draws the charts shown from the table. On wasm32 plotters measures text with the
+/// page's canvas, so this runs on the main thread, in the page's memo, never in a
+/// reducer.
+pub fn draw(shown: &Shown<ChartSpec>, ds: &Dataset, lang: Lang) -> Charts {
+    let computed = shown.map(|spec| {
+        compute(spec, ds, lang)
+            .map(|data| (spec.clone(), data))
+            .map_err(|e| e.message(lang))
+    });
+    let weak = match &computed {
+        Shown::Lesson {
+            distortion,
+            honest: Ok((_, honest)),
+            misleading: Ok((_, misleading)),
+        } => weak_effect(*distortion, honest, misleading, lang),
+        _ => None,
+    };
+    let drawings = computed.map(|result| {
+        let (spec, data) = result.as_ref().map_err(Clone::clone)?;
+        let svg = render_data_svg(spec, data, lang).map_err(|e| e.message(lang))?;
+        Ok(Drawn {
+            svg: svg.into(),
+            csv: data.to_csv(spec.x.as_deref().unwrap_or(""), lang).into(),
+        })
+    });
+    Charts { drawings, weak }
 }
 
 /// Props of [`ChartView`].
@@ -44,14 +73,18 @@ pub fn draw(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Drawing {
 pub struct ChartProps {
     /// The chart's title (or a placeholder).
     pub title: AttrValue,
+    /// The title that names the exported files.
+    pub file: AttrValue,
+    /// Whether the chart shown alone is a misleading one (a pack's prepared chart).
+    pub misleading: bool,
     /// The drawings shown.
-    pub shown: Rc<Shown<Drawing>>,
+    pub charts: Rc<Charts>,
 }
 
-fn figure(id: &'static str, title: String, drawing: &Drawing) -> Html {
+fn figure(id: &'static str, title: String, file: String, drawing: &Drawing) -> Html {
     match drawing {
         Ok(drawn) => html! {
-            <Figure id={id} title={title.clone()}>
+            <Figure id={id} title={title.clone()} file={file}>
                 <div role="img" aria-label={title}>{ Html::from_html_unchecked(drawn.svg.clone()) }</div>
             </Figure>
         },
@@ -59,40 +92,59 @@ fn figure(id: &'static str, title: String, drawing: &Drawing) -> Html {
     }
 }
 
-/// The chart, or the lesson.
+/// The chart, or the lesson, in a region the page can focus.
 #[function_component]
 pub fn ChartView(props: &ChartProps) -> Html {
     let settings = use_settings();
     let title = props.title.as_str();
+    // "Prêts par bibliothèque (Trompeur)", and its files `prets-par-bibliotheque-trompeur`.
     let version = |key: &str| {
-        settings.t_args(
+        let word = settings.t(key);
+        let heading = settings.t_args(
             "data-chart-version",
-            &[
-                ("title", title.into()),
-                ("version", settings.t(key).as_str().into()),
-            ],
-        )
+            &[("title", title.into()), ("version", word.as_str().into())],
+        );
+        (heading, file_stem(&[&props.file, &word]))
     };
-    match &*props.shown {
-        Shown::Chart(drawing) => figure("data-chart", title.to_owned(), drawing),
+    let content = match &props.charts.drawings {
+        Shown::Chart(drawing) => {
+            let (heading, file) = if props.misleading {
+                version("data-misleading")
+            } else {
+                (title.to_owned(), file_stem(&[&props.file]))
+            };
+            figure("data-chart", heading, file, drawing)
+        }
         Shown::Lesson {
             distortion,
             honest,
             misleading,
-        } => html! {
-            <div class="data-lesson">
-                <p class="data-lesson-text">{ settings.t(&format!("chart-lesson-{}-text", distortion.code())) }</p>
-                <div class="data-side-by-side">
-                    <div class="data-honest">
-                        <h3>{ settings.t("data-honest") }</h3>
-                        { figure("data-chart-honest", version("data-honest"), honest) }
-                    </div>
-                    <div class="data-misleading">
-                        <h3>{ settings.t("data-misleading") }</h3>
-                        { figure("data-chart-misleading", version("data-misleading"), misleading) }
+        } => {
+            let (honest_title, honest_file) = version("data-honest");
+            let (misleading_title, misleading_file) = version("data-misleading");
+            html! {
+                <div class="data-lesson">
+                    <p class="data-lesson-text">{ settings.t(&format!("chart-lesson-{}-text", distortion.code())) }</p>
+                    if let Some(weak) = &props.charts.weak {
+                        <p class="notice data-lesson-weak">{ weak.clone() }</p>
+                    }
+                    <div class="data-side-by-side">
+                        <div class="data-honest">
+                            <h3>{ settings.t("data-honest") }</h3>
+                            { figure("data-chart-honest", honest_title, honest_file, honest) }
+                        </div>
+                        <div class="data-misleading">
+                            <h3>{ settings.t("data-misleading") }</h3>
+                            { figure("data-chart-misleading", misleading_title, misleading_file, misleading) }
+                        </div>
                     </div>
                 </div>
-            </div>
-        },
+            }
+        }
+    };
+    html! {
+        <section id="data-result" tabindex="-1" aria-label={props.title.clone()}>
+            { content }
+        </section>
     }
 }

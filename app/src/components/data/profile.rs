@@ -26,7 +26,7 @@ pub fn FileProfile(props: &LoadedProps) -> Html {
     html! {
         <>
             <section aria-labelledby="data-summary-title">
-                <h2 id="data-summary-title">{ props.loaded.name.clone() }</h2>
+                <h2 id="data-summary-title" tabindex="-1">{ props.loaded.name.clone() }</h2>
                 <p id="data-summary">{ ds.summary(lang) }</p>
                 if !ds.warnings.is_empty() {
                     <details class="data-warnings">
