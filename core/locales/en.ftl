@@ -173,7 +173,8 @@ serve-bad-addr = invalid address: “{ $addr }” (expected IP:PORT, for example
 ## Duplo page
 duplo-intro = Everyone answers a few harmless questions. We stack the bricks, cross the answers, and see who becomes recognisable.
 duplo-entry-title = Fast entry
-duplo-keys-hint = Keys: 1 to 8 to answer, 0 to skip the question, Enter for the next participant, arrows to change question, Backspace to clear, Escape to drop the entry, Ctrl+Z to undo.
+duplo-keys-hint = Keys, as soon as the page opens (outside text fields): 1 to 8 to answer, 0 to skip the question, Enter for the next participant, Backspace to clear, Escape to drop the entry, Ctrl+Z to undo; inside this frame, arrows change question. On a button, Enter and Space press it.
+duplo-page-keys = Keys work anywhere on the page (untick if they get in the way of assistive technology: they will then work inside this frame only)
 duplo-participant = Participant { $participant }
 duplo-editing = Editing participant { $participant }
 duplo-next = Next participant (Enter)
@@ -226,7 +227,13 @@ duplo-cross-needs-two = Crossing answers needs at least two questions.
 duplo-mask-k = Mask cells with fewer than
 duplo-reveal = Reveal small cells
 duplo-masked = < { $k }
-duplo-masked-note = Cells with fewer than { $k } people are masked (with a neighbouring cell when needed) so that nobody is recognised on screen.
+duplo-masked-explained = < { $k } (fewer than { $k } people)
+duplo-hidden = masked
+duplo-hidden-explained = masked (to protect a small neighbouring cell)
+duplo-masked-note = { $k ->
+    [one] No cell is masked.
+   *[other] "< { $k }": fewer than { $k } people, masked so that nobody is recognised on screen. "masked": a cell also hidden so that the totals do not give a small neighbouring cell away; it may hold many people.
+}
 duplo-revealed-note = Careful: small cells are revealed. People almost alone in their cell can now be seen.
 duplo-show-table = Show the table of numbers
 duplo-total = Total
@@ -250,6 +257,11 @@ duplo-progression = Unique people as questions are added
 duplo-responses-title = Answers
 duplo-no-response = No answer yet: use fast entry above.
 duplo-responses-caption = The latest { $shown } answers out of { $total }, newest first
+duplo-responses-caption-all = { $total ->
+    [one] The only answer
+   *[other] The { $total } answers, newest first
+}
+duplo-responses-closed = On the projector the list stays closed: each row shows all of one person's answers. Open it to correct or remove an answer.
 duplo-number = No.
 duplo-actions = Actions
 duplo-edit = Edit
@@ -341,7 +353,11 @@ live-question-of = Question { $n } of { $total }
 live-previous = Previous question
 live-skip = Skip
 live-thanks = Thank you!
-live-answered = You answered { $count } question(s) out of { $total }. Your answers are saved.
+live-answered = { $count ->
+    [0] You have not answered any question yet.
+    [one] You answered { $count } question out of { $total }. Your answer is saved.
+   *[other] You answered { $count } questions out of { $total }. Your answers are saved.
+}
 live-change = Change my answers
 live-results = The room's results
 live-results-later = The facilitator will show the room's results.

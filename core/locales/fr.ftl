@@ -177,7 +177,8 @@ serve-bad-addr = adresse invalide : « { $addr } » (attendu : IP:PORT, par exem
 ## Page Duplo
 duplo-intro = Chaque personne répond à quelques questions anodines. On empile les briques, on croise les réponses, et on regarde qui devient reconnaissable.
 duplo-entry-title = Saisie rapide
-duplo-keys-hint = Touches : 1 à 8 pour répondre, 0 pour passer la question, Entrée pour le participant suivant, flèches pour changer de question, Retour arrière pour effacer, Échap pour abandonner la saisie, Ctrl+Z pour annuler.
+duplo-keys-hint = Touches, dès l'ouverture de la page (hors des champs de saisie) : 1 à 8 pour répondre, 0 pour passer la question, Entrée pour le participant suivant, Retour arrière pour effacer, Échap pour abandonner la saisie, Ctrl+Z pour annuler ; dans ce cadre, les flèches changent de question. Sur un bouton, Entrée et Espace l'activent.
+duplo-page-keys = Touches actives sur toute la page (décochez si elles gênent une aide technique : elles ne marcheront alors que dans ce cadre)
 duplo-participant = Participant n° { $participant }
 duplo-editing = Modification du participant n° { $participant }
 duplo-next = Participant suivant (Entrée)
@@ -230,7 +231,13 @@ duplo-cross-needs-two = Il faut au moins deux questions pour croiser les répons
 duplo-mask-k = Masquer les cases de moins de
 duplo-reveal = Révéler les petites cases
 duplo-masked = < { $k }
-duplo-masked-note = Les cases de moins de { $k } personnes sont masquées (avec, si besoin, une case voisine) pour que personne ne soit reconnu à l'écran.
+duplo-masked-explained = < { $k } (moins de { $k } personnes)
+duplo-hidden = masqué
+duplo-hidden-explained = masqué (pour protéger une petite case voisine)
+duplo-masked-note = { $k ->
+    [one] Aucune case n'est masquée.
+   *[other] « < { $k } » : moins de { $k } personnes, masqué pour que personne ne soit reconnu à l'écran. « masqué » : case cachée en plus, pour que les totaux ne permettent pas de retrouver une petite case voisine ; elle peut compter beaucoup de monde.
+}
 duplo-revealed-note = Attention : les petites cases sont révélées. On voit maintenant des personnes presque seules dans leur case.
 duplo-show-table = Voir le tableau des nombres
 duplo-total = Total
@@ -254,6 +261,11 @@ duplo-progression = Personnes uniques à mesure qu'on ajoute des questions
 duplo-responses-title = Réponses
 duplo-no-response = Aucune réponse pour l'instant : utilisez la saisie rapide ci-dessus.
 duplo-responses-caption = Les { $shown } dernières réponses sur { $total }, de la plus récente à la plus ancienne
+duplo-responses-caption-all = { $total ->
+    [one] La seule réponse
+   *[other] Les { $total } réponses, de la plus récente à la plus ancienne
+}
+duplo-responses-closed = Au projecteur, la liste reste fermée : chaque ligne montre toutes les réponses d'une personne. Ouvrez-la pour corriger ou retirer une réponse.
 duplo-number = N°
 duplo-actions = Actions
 duplo-edit = Modifier
@@ -345,7 +357,11 @@ live-question-of = Question { $n } sur { $total }
 live-previous = Question précédente
 live-skip = Passer
 live-thanks = Merci !
-live-answered = Vous avez répondu à { $count } question(s) sur { $total }. Vos réponses sont enregistrées.
+live-answered = { $count ->
+    [0] Vous n'avez répondu à aucune question pour l'instant.
+    [one] Vous avez répondu à { $count } question sur { $total }. Votre réponse est enregistrée.
+   *[other] Vous avez répondu à { $count } questions sur { $total }. Vos réponses sont enregistrées.
+}
 live-change = Modifier mes réponses
 live-results = Résultats de la salle
 live-results-later = L'animateur affichera les résultats de la salle.
@@ -358,8 +374,11 @@ live-how-to-join = Pour répondre
 live-code-is = Code de la session : { $code }
 live-qr-alt = QR code de l'adresse { $url }
 live-joined = { $answered ->
-    [one] a répondu, sur { $joined } connecté(s)
-   *[other] ont répondu, sur { $joined } connecté(s)
+    [one] a répondu, sur { $joined ->
+        [one] { $joined } connecté
+       *[other] { $joined } connectés
+    }
+   *[other] ont répondu, sur { $joined } connectés
 }
 live-controls = Animation
 live-open-questions = Questions ouvertes (appuyez pour ouvrir ou fermer)

@@ -175,12 +175,31 @@ pub struct MaskedCrossTab {
     pub col_question: String,
     /// Counts; `None` where masked.
     pub cells: Vec<Vec<Option<usize>>>,
+    /// The most people a masked cell can hold, where that may be said: `k - 1` for a
+    /// cell masked because fewer than `k` people are in it; `None` for one masked only
+    /// so that totals do not give a small neighbour away (secondary suppression: it may
+    /// hold any number), and for shown cells. Empty from a server that did not say:
+    /// every masked cell is then shown as masked, never as "fewer than k". (The same
+    /// type as `cells`, so that reading it adds no code to the app.)
+    #[serde(default)]
+    pub at_most: Vec<Vec<Option<usize>>>,
     /// The threshold used.
     pub k: usize,
 }
 
+/// What one cell of a [`MaskedCrossTab`] shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MaskedCell {
+    /// The number of people.
+    Count(usize),
+    /// Fewer than `k` people: "< k".
+    Small,
+    /// Hidden to protect a small neighbour: it may hold any number.
+    Hidden,
+}
+
 impl MaskedCrossTab {
-    /// Masks `table` with threshold `k`.
+    /// Masks `table` with threshold `k` (`k <= 1` masks nothing).
     pub fn new(table: &CrossTab, k: usize) -> MaskedCrossTab {
         let hidden = table.small_cells(k);
         let cells = table
@@ -189,11 +208,26 @@ impl MaskedCrossTab {
             .zip(&hidden)
             .map(|(row, mask)| row.iter().zip(mask).map(|(n, h)| (!h).then_some(*n)).collect())
             .collect();
+        let at_most = table
+            .counts
+            .iter()
+            .map(|row| row.iter().map(|&n| (n > 0 && n < k).then(|| k - 1)).collect())
+            .collect();
         MaskedCrossTab {
             row_question: table.row_question.clone(),
             col_question: table.col_question.clone(),
             cells,
+            at_most,
             k,
+        }
+    }
+
+    /// What the cell at `row`, `col` shows (`Hidden` outside the table).
+    pub fn cell(&self, row: usize, col: usize) -> MaskedCell {
+        match self.cells.get(row).and_then(|line| line.get(col)) {
+            Some(Some(n)) => MaskedCell::Count(*n),
+            _ if matches!(self.at_most.get(row).and_then(|line| line.get(col)), Some(Some(_))) => MaskedCell::Small,
+            _ => MaskedCell::Hidden,
         }
     }
 }
@@ -577,5 +611,58 @@ mod tests {
             );
         }
         assert_eq!(results.unique, 1);
+    }
+
+    #[test]
+    fn masked_cells_say_whether_they_are_small_or_protect_a_neighbour() {
+        // 5 people in Femme × Non are hidden only because Femme × Oui holds 1: they must
+        // not read "< 3" beside a row total of 6.
+        let table = CrossTab {
+            row_question: "genre".into(),
+            col_question: "commune".into(),
+            counts: vec![vec![1, 5], vec![4, 6]],
+            row_totals: vec![6, 10],
+            col_totals: vec![5, 11],
+            total: 16,
+        };
+        let masked = MaskedCrossTab::new(&table, 3);
+        assert_eq!(masked.cell(0, 0), MaskedCell::Small);
+        for (r, c) in [(0, 1), (1, 0)] {
+            assert_eq!(masked.cell(r, c), MaskedCell::Hidden, "({r}, {c})");
+        }
+        assert_eq!(masked.cell(1, 1), MaskedCell::Hidden, "the square closes");
+        assert_eq!(masked.cell(9, 9), MaskedCell::Hidden);
+        assert_eq!(masked.at_most, [[Some(2), None], [None, None]]);
+        let open = MaskedCrossTab::new(&table, 1);
+        assert_eq!(open.cell(0, 0), MaskedCell::Count(1));
+        // A view from a server that does not send `at_most` shows every masked cell as masked.
+        let mut json = serde_json::to_value(&masked).unwrap();
+        json.as_object_mut().unwrap().remove("at_most");
+        let older: MaskedCrossTab = serde_json::from_value(json).unwrap();
+        assert_eq!(older.cell(0, 0), MaskedCell::Hidden);
+    }
+
+    #[test]
+    fn counts_read_well_in_the_singular_and_the_plural() {
+        use crate::i18n::tr_args;
+        let joined = |lang, answered: usize, joined: usize| {
+            tr_args(lang, "live-joined", &[("answered", answered.into()), ("joined", joined.into())])
+        };
+        assert_eq!(joined(Lang::Fr, 1, 1), "a répondu, sur 1 connecté");
+        assert_eq!(joined(Lang::Fr, 1, 3), "a répondu, sur 3 connectés");
+        assert_eq!(joined(Lang::Fr, 2, 3), "ont répondu, sur 3 connectés");
+        let answered = |lang, count: usize| {
+            tr_args(lang, "live-answered", &[("count", count.into()), ("total", 4usize.into())])
+        };
+        assert_eq!(
+            answered(Lang::Fr, 1),
+            "Vous avez répondu à 1 question sur 4. Votre réponse est enregistrée."
+        );
+        assert_eq!(answered(Lang::En, 0), "You have not answered any question yet.");
+        let caption = |lang, total: usize| {
+            tr_args(lang, "duplo-responses-caption-all", &[("shown", total.into()), ("total", total.into())])
+        };
+        assert_eq!(caption(Lang::Fr, 1), "La seule réponse");
+        assert_eq!(caption(Lang::En, 2), "The 2 answers, newest first");
     }
 }

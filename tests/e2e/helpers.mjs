@@ -73,9 +73,11 @@ export function launchBrowser() {
   });
 }
 
-/** Opens a page that records console errors and uncaught exceptions. */
+/** Opens a page that records console errors and uncaught exceptions. The browser
+ * prefers French unless `options.locale` says otherwise (the app opens in the browser's
+ * language on a first visit, and Chromium's own default is American English). */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ locale: 'fr-FR', ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (message) => {

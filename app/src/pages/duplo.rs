@@ -10,7 +10,7 @@ use crate::components::duplo::crosstab::CrossTabView;
 use crate::components::duplo::editor::SurveyEditor;
 use crate::components::duplo::entry::EntryPanel;
 use crate::components::duplo::files::FilesPanel;
-use crate::components::duplo::responses::ResponsesTable;
+use crate::components::duplo::responses::ResponsesSection;
 use crate::components::duplo::unique::UniquePanel;
 use crate::components::duplo::view_select;
 use crate::components::figure::Figure;
@@ -65,6 +65,13 @@ pub fn DuploPage() -> Html {
         });
     }
     use_effect_with(state.view.clone(), duplo_store::save_view);
+    // The default survey speaks the interface language (also once its catalogue arrives).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((lang, settings.catalogues()), move |&(lang, _)| {
+            dispatcher.dispatch(DuploAction::FollowLanguage { lang })
+        });
+    }
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -74,6 +81,15 @@ pub fn DuploPage() -> Html {
     let survey = &session.survey;
     let count = session.responses.len();
 
+    let on_page_keys = {
+        let (view, on_action) = (state.view.clone(), on_action.clone());
+        Callback::from(move |_: Event| {
+            on_action.emit(DuploAction::SetView(ViewOptions {
+                page_keys: !view.page_keys,
+                ..view.clone()
+            }))
+        })
+    };
     let towers_q = state.view.towers_question(survey).map(str::to_owned);
     let set_view = |change: fn(&mut ViewOptions, String)| view_select(&state.view, &on_action, change);
     let towers_controls = html! {
@@ -117,7 +133,9 @@ pub fn DuploPage() -> Html {
                     <h2 id="entry-title">{ settings.t("duplo-entry-title") }</h2>
                     <EntryPanel session={session.clone()} draft={state.draft.clone()} editing={state.editing}
                         participant={state.draft_participant()} cursor={state.cursor} can_undo={state.can_undo()}
-                        on_action={on_action.clone()} />
+                        page_keys={state.view.page_keys} on_action={on_action.clone()} />
+                    <label class="check"><input type="checkbox" checked={state.view.page_keys} onchange={on_page_keys} />
+                        { settings.t("duplo-page-keys") }</label>
                     <p class="notice" role="status">
                         { state.notice.as_ref().map(|n| notice_text(&settings, n)).unwrap_or_default() }
                     </p>
@@ -153,10 +171,7 @@ pub fn DuploPage() -> Html {
                 <h2 id="unique-title">{ settings.t("duplo-unique-title") }</h2>
                 <UniquePanel session={session.clone()} view={state.view.clone()} on_action={on_action.clone()} />
             </section>
-            <section class="panel" aria-labelledby="responses-title">
-                <h2 id="responses-title">{ settings.t("duplo-responses-title") }</h2>
-                <ResponsesTable session={session.clone()} on_action={on_action.clone()} />
-            </section>
+            <ResponsesSection session={session.clone()} on_action={on_action.clone()} collapsed={settings.projector()} />
             <section class="panel" aria-labelledby="survey-title">
                 <details>
                     <summary><h2 id="survey-title">{ settings.t("duplo-survey-section") }</h2></summary>

@@ -24,7 +24,7 @@ use yew::prelude::*;
 
 use crate::components::duplo::charts::{Bars, Towers};
 use crate::components::duplo::crosstab::CrossTabView;
-use crate::components::duplo::responses::ResponsesTable;
+use crate::components::duplo::responses::ResponsesSection;
 use crate::components::duplo::unique::UniquePanel;
 use crate::components::figure::Figure;
 use crate::components::live::controls::FacilitatorControls;
@@ -504,10 +504,8 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
                 <h2 id="live-unique-title">{ settings.t("duplo-unique-title") }</h2>
                 <UniquePanel session={session.clone()} view={view.clone()} on_action={on_view_action.clone()} />
             </section>
-            <section class="panel" aria-labelledby="live-responses-title">
-                <h2 id="live-responses-title">{ settings.t("duplo-responses-title") }</h2>
-                <ResponsesTable session={session} on_action={on_view_action} editable=false />
-            </section>
+            // The room sees this page: each person's combination only when asked for.
+            <ResponsesSection {session} on_action={on_view_action} editable=false collapsed=true />
         </div>
     }
 }

@@ -13,8 +13,9 @@ const SESSION: &str = "briques.duplo.session";
 const DRAFT: &str = "briques.duplo.draft";
 const VIEW: &str = "briques.duplo.view";
 
-/// What was saved, or a new session of the default survey. A saved session that no
-/// longer reads is kept aside under another key rather than overwritten.
+/// What was saved, or a new session of the default survey (an untouched default with
+/// no answer yet comes back in `lang`). A saved session that no longer reads is kept
+/// aside under another key rather than overwritten.
 pub fn load(lang: Lang) -> (Session, BTreeMap<String, String>, ViewOptions) {
     let session = match storage::read(SESSION) {
         Some(text) => match io::from_json(&text) {
@@ -27,6 +28,10 @@ pub fn load(lang: Lang) -> (Session, BTreeMap<String, String>, ViewOptions) {
         },
         None => Session::new(Survey::default_for(lang, None)),
     };
+    let mut session = session;
+    if let Some(survey) = session.default_survey_in(lang) {
+        session.survey = survey;
+    }
     let draft: BTreeMap<String, String> = read_json(DRAFT).unwrap_or_default();
     let view = read_json::<ViewOptions>(VIEW)
         .unwrap_or_default()

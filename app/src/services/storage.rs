@@ -79,11 +79,15 @@ pub fn write_preference(key: &str, value: &str) {
 
 use crate::state::settings::Settings;
 
-/// Reads the saved settings, or the defaults.
+/// Reads the saved settings, or the defaults: on a first visit, the first of the
+/// browser's preferred languages that Briques speaks (French when none is).
 pub fn load_settings() -> Settings {
     let lang = read(STORAGE_LANG)
         .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default();
+        .unwrap_or_else(|| {
+            let preferred = gloo::utils::window().navigator().languages().join(",");
+            Lang::from_accept_language(&String::from(preferred))
+        });
     let projector = read(STORAGE_PROJECTOR).is_some_and(|v| v == "1");
     Settings {
         lang,

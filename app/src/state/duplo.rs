@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use briques_core::i18n::Lang;
 use briques_core::survey::{ParticipantId, Response, Session, Survey};
 use yew::Reducible;
 
@@ -31,6 +32,10 @@ pub struct ViewOptions {
     pub reveal: bool,
     /// Questions left out of "Qui est unique ?".
     pub excluded: Vec<String>,
+    /// The fast-entry keys work anywhere on the page (outside fields and dialogs), not
+    /// only inside the entry panel. Can be turned off: single-key shortcuts may get in
+    /// the way of speech input or other assistive technology (WCAG 2.1.4).
+    pub page_keys: bool,
 }
 
 impl Default for ViewOptions {
@@ -43,6 +48,7 @@ impl Default for ViewOptions {
             mask_k: 3,
             reveal: false,
             excluded: Vec::new(),
+            page_keys: true,
         }
     }
 }
@@ -110,6 +116,8 @@ pub enum DuploAction {
     Answer { question: usize, choice: usize },
     /// Remove the draft's answer to the question at this index.
     ClearAnswer { question: usize },
+    /// Leave the question at this index unanswered and move on.
+    Skip { question: usize },
     /// Make this question the one number keys answer.
     Focus { question: usize },
     /// Record the draft as a new response (or the edited one) and start the next.
@@ -132,6 +140,68 @@ pub enum DuploAction {
     SetView(ViewOptions),
     /// Show an error message.
     Fail(String),
+    /// The interface language is `lang`: an untouched default survey with no answer
+    /// yet is relabelled in it (not an edit: nothing to undo).
+    FollowLanguage { lang: Lang },
+}
+
+/// Where the focus is when a key is pressed on the Duplo page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyFocus {
+    /// A text field, a select, a textarea, or anything in a dialog: keys are theirs.
+    Field,
+    /// A button, a link or a summary: Enter and Space activate it.
+    Control,
+    /// Anything else: the page itself, the entry panel.
+    Other,
+}
+
+/// A key pressed on the Duplo page, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyPress<'a> {
+    /// The key's value (`KeyboardEvent.key`: "1", "Enter", "ArrowDown"…).
+    pub key: &'a str,
+    /// Ctrl (or Cmd) is held.
+    pub command: bool,
+    /// Alt is held.
+    pub alt: bool,
+    /// What has the focus.
+    pub focus: KeyFocus,
+    /// The focus is inside the entry panel.
+    pub in_panel: bool,
+}
+
+/// What a key does to the fast entry, if anything: 1–8 answer the question at `cursor`
+/// (which has `choices` choices) and move on, 0 skips it, Enter records the participant,
+/// Backspace clears, Escape drops the draft, Ctrl+Z undoes; arrows change question
+/// inside the panel only (elsewhere they scroll). Enter on a focused button is the
+/// button's, and nothing happens in a field or a dialog. Outside the panel, keys act
+/// only when `page_keys` is on.
+pub fn entry_key(press: &KeyPress<'_>, cursor: usize, choices: usize, page_keys: bool) -> Option<DuploAction> {
+    if press.focus == KeyFocus::Field || press.alt || !(press.in_panel || page_keys) {
+        return None;
+    }
+    if press.command {
+        return press.key.eq_ignore_ascii_case("z").then_some(DuploAction::Undo);
+    }
+    match press.key {
+        "Enter" if press.focus == KeyFocus::Other => Some(DuploAction::Commit),
+        "Escape" => Some(DuploAction::CancelDraft),
+        "Backspace" | "Delete" => Some(DuploAction::ClearAnswer { question: cursor }),
+        "ArrowDown" | "ArrowRight" if press.in_panel => Some(DuploAction::Focus { question: cursor + 1 }),
+        "ArrowUp" | "ArrowLeft" if press.in_panel => cursor
+            .checked_sub(1)
+            .map(|question| DuploAction::Focus { question }),
+        "0" => Some(DuploAction::Skip { question: cursor }),
+        digit => digit
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=choices).contains(n))
+            .map(|n| DuploAction::Answer {
+                question: cursor,
+                choice: n - 1,
+            }),
+    }
 }
 
 impl DuploState {
@@ -196,6 +266,14 @@ impl DuploState {
                 let q = self.session.survey.questions.get(question)?;
                 next.draft.remove(&q.id)?;
                 next.cursor = question;
+            }
+            DuploAction::Skip { question } => {
+                let q = self.session.survey.questions.get(question)?;
+                next.draft.remove(&q.id);
+                next.cursor = (question + 1).min(questions - 1);
+                if next.draft == self.draft && next.cursor == self.cursor {
+                    return None;
+                }
             }
             DuploAction::Focus { question } => {
                 if question >= questions || question == self.cursor {
@@ -331,6 +409,11 @@ impl DuploState {
                 next.view = view;
             }
             DuploAction::Fail(message) => next.notice = Some(Notice::Error(message)),
+            DuploAction::FollowLanguage { lang } => {
+                let survey = self.session.default_survey_in(lang)?;
+                Rc::make_mut(&mut next.session).survey = survey;
+                next.revision += 1;
+            }
         }
         Some(next)
     }
@@ -521,5 +604,103 @@ mod tests {
         assert!(Rc::ptr_eq(&state, &same));
         let same = state.clone().reduce(DuploAction::Edit { participant: 42 });
         assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    fn press(key: &str, focus: KeyFocus, in_panel: bool) -> KeyPress<'_> {
+        KeyPress {
+            key,
+            command: false,
+            alt: false,
+            focus,
+            in_panel,
+        }
+    }
+
+    #[test]
+    fn keys_work_on_the_page_without_clicking_the_panel_first() {
+        let page = |key| entry_key(&press(key, KeyFocus::Other, false), 1, 2, true);
+        assert_eq!(
+            page("2"),
+            Some(DuploAction::Answer {
+                question: 1,
+                choice: 1
+            })
+        );
+        assert_eq!(page("3"), None, "question 2 has two choices");
+        assert_eq!(page("0"), Some(DuploAction::Skip { question: 1 }));
+        assert_eq!(page("Enter"), Some(DuploAction::Commit));
+        assert_eq!(page("Escape"), Some(DuploAction::CancelDraft));
+        assert_eq!(page("ArrowDown"), None, "arrows scroll the page outside the panel");
+        assert_eq!(
+            entry_key(&press("ArrowDown", KeyFocus::Other, true), 1, 2, true),
+            Some(DuploAction::Focus { question: 2 })
+        );
+        let undo = KeyPress {
+            command: true,
+            ..press("z", KeyFocus::Control, false)
+        };
+        assert_eq!(entry_key(&undo, 1, 2, true), Some(DuploAction::Undo));
+        let alt = KeyPress {
+            alt: true,
+            ..press("1", KeyFocus::Other, false)
+        };
+        assert_eq!(entry_key(&alt, 1, 2, true), None, "Alt+P and friends are not answers");
+    }
+
+    #[test]
+    fn fields_dialogs_and_focused_buttons_keep_their_keys() {
+        for key in ["1", "Enter", "Backspace", "Escape"] {
+            assert_eq!(entry_key(&press(key, KeyFocus::Field, true), 0, 2, true), None, "{key}");
+        }
+        // Enter on a focused choice chooses it (the button's own click), never records.
+        for in_panel in [true, false] {
+            assert_eq!(entry_key(&press("Enter", KeyFocus::Control, in_panel), 0, 2, true), None);
+            assert_eq!(entry_key(&press(" ", KeyFocus::Control, in_panel), 0, 2, true), None);
+        }
+        assert_eq!(
+            entry_key(&press("1", KeyFocus::Control, false), 0, 2, true),
+            Some(DuploAction::Answer {
+                question: 0,
+                choice: 0
+            })
+        );
+        // Page-wide keys turned off: only the panel listens.
+        assert_eq!(entry_key(&press("1", KeyFocus::Other, false), 0, 2, false), None);
+        assert_eq!(
+            entry_key(&press("Enter", KeyFocus::Other, true), 0, 2, false),
+            Some(DuploAction::Commit)
+        );
+    }
+
+    #[test]
+    fn skipping_clears_and_moves_on() {
+        let state = fresh().reduce(DuploAction::Answer {
+            question: 0,
+            choice: 0,
+        });
+        let state = state.reduce(DuploAction::Focus { question: 0 });
+        let state = state.reduce(DuploAction::Skip { question: 0 });
+        assert!(state.draft.is_empty());
+        assert_eq!(state.cursor, 1);
+        let last = state.reduce(DuploAction::Focus { question: 3 });
+        let same = last.clone().reduce(DuploAction::Skip { question: 3 });
+        assert!(Rc::ptr_eq(&last, &same), "nothing to clear on the last question");
+    }
+
+    #[test]
+    fn the_untouched_default_survey_follows_the_language() {
+        let state = fresh().reduce(DuploAction::Answer {
+            question: 2,
+            choice: 0,
+        });
+        let english = state.reduce(DuploAction::FollowLanguage { lang: Lang::En });
+        assert_eq!(english.session.survey.questions[0].label, "Cheese or dessert?");
+        assert_eq!(english.draft.len(), 1, "the draft's answers keep their ids");
+        assert!(!english.can_undo(), "relabelling is not an edit");
+        let same = english.clone().reduce(DuploAction::FollowLanguage { lang: Lang::En });
+        assert!(Rc::ptr_eq(&english, &same));
+        let answered = answer_all(english, [0, 0, 0, 0]);
+        let same = answered.clone().reduce(DuploAction::FollowLanguage { lang: Lang::Fr });
+        assert!(Rc::ptr_eq(&answered, &same), "a survey with answers stays as written");
     }
 }

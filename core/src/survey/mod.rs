@@ -279,6 +279,12 @@ impl Survey {
         }
     }
 
+    /// Whether this is the default survey, in any language, as [`Survey::default_for`]
+    /// makes it without a town name: one the user has not edited.
+    pub fn is_default(&self) -> bool {
+        Lang::ALL.iter().any(|lang| *self == Survey::default_for(*lang, None))
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
@@ -411,6 +417,17 @@ impl Session {
             survey,
             responses: Vec::new(),
         }
+    }
+
+    /// The default survey in `lang`, when this session still holds the default survey of
+    /// another language and no answer yet: the default follows the interface language,
+    /// while a survey the user edited, or one that has answers, stays as written.
+    pub fn default_survey_in(&self, lang: Lang) -> Option<Survey> {
+        if !self.responses.is_empty() || !self.survey.is_default() {
+            return None;
+        }
+        let survey = Survey::default_for(lang, None);
+        (survey != self.survey).then_some(survey)
     }
 
     /// The number the next participant gets.
@@ -642,6 +659,28 @@ mod tests {
             Survey::default_for(Lang::En, None).questions[0].label,
             "Cheese or dessert?"
         );
+    }
+
+    #[test]
+    fn the_default_survey_follows_the_language_until_edited_or_answered() {
+        let french = Session::new(Survey::default_for(Lang::Fr, None));
+        let english = french.default_survey_in(Lang::En).expect("relabelled");
+        assert_eq!(english.questions[0].label, "Cheese or dessert?");
+        assert_eq!(english.title, "Data in Duplo bricks");
+        assert_eq!(french.default_survey_in(Lang::Fr), None, "already in French");
+        let back = Session::new(english).default_survey_in(Lang::Fr);
+        assert_eq!(back, Some(french.survey.clone()));
+
+        let mut edited = french.clone();
+        edited.survey.questions[0].label = "Fromage ou fruit ?".into();
+        assert_eq!(edited.default_survey_in(Lang::En), None, "an edited survey stays");
+        let town = Session::new(Survey::default_for(Lang::Fr, Some("Briqueville")));
+        assert_eq!(town.default_survey_in(Lang::En), None, "a named town is an edit");
+        let mut answered = french;
+        answered
+            .add_response(BTreeMap::from([("genre".to_owned(), "femme".to_owned())]))
+            .unwrap();
+        assert_eq!(answered.default_survey_in(Lang::En), None, "answers keep their survey");
     }
 
     #[test]

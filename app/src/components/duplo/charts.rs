@@ -9,7 +9,7 @@ use briques_core::survey::analysis::{self, Tally};
 use briques_core::survey::{BrickColour, Question, Session};
 use yew::prelude::*;
 
-use super::short;
+use super::{fit, short};
 use crate::hooks::use_settings;
 
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
@@ -45,11 +45,12 @@ pub struct TowersProps {
     pub colour_by: Option<AttrValue>,
 }
 
-/// The size of the towers chart: `choices` towers, the tallest `rows` bricks high (at
-/// least a few, so an empty session still shows the ground and the labels).
-pub fn towers_size(choices: usize, rows: usize) -> (f64, f64) {
+/// The size of the towers chart: `choices` towers `pitch` apart, the tallest `rows`
+/// bricks high (at least a few, so an empty session still shows the ground and the
+/// labels).
+pub fn towers_size(choices: usize, rows: usize, pitch: f64) -> (f64, f64) {
     (
-        GAP + choices as f64 * (BRICK_W + GAP),
+        GAP + choices as f64 * pitch,
         40.0 + rows.max(4) as f64 * BRICK_H + 50.0,
     )
 }
@@ -68,7 +69,10 @@ pub fn Towers(props: &TowersProps) -> Html {
     let colour_q = props.colour_by.as_deref().and_then(|id| survey.question(id));
     let tallest = towers.iter().map(|t| t.height).max().unwrap_or(0);
     let unit = people_per_brick(tallest);
-    let (width, height) = towers_size(question.choices.len(), tallest.div_ceil(unit));
+    // Towers stand further apart when their labels need it.
+    let (label_w, chars) = fit(question.choices.iter().map(|c| c.label.as_str()), 7.8, 84.0, 220.0);
+    let pitch = label_w + 8.0;
+    let (width, height) = towers_size(question.choices.len(), tallest.div_ceil(unit), pitch);
     let base = height - 50.0;
     let summary = towers
         .iter()
@@ -79,7 +83,7 @@ pub fn Towers(props: &TowersProps) -> Html {
     let title = settings.t_args("duplo-towers-of", &[("question", question.label.as_str().into())]);
     let mut bricks = Vec::new();
     for (i, tower) in towers.iter().enumerate() {
-        let x = GAP + i as f64 * (BRICK_W + GAP);
+        let x = GAP + i as f64 * pitch + (pitch - BRICK_W - GAP) / 2.0;
         let mut level = 0.0;
         for (segment, people) in &tower.segments {
             let colour = match colour_q {
@@ -121,7 +125,7 @@ pub fn Towers(props: &TowersProps) -> Html {
                 <text x={(x + BRICK_W / 2.0).to_string()} y={(base + 22.0).to_string()} text-anchor="middle"
                     font-size="14" fill="currentColor">
                     <title>{ &choice.label }</title>
-                    { short(&choice.label, 12) }
+                    { short(&choice.label, chars) }
                 </text>
             });
         }
@@ -133,7 +137,7 @@ pub fn Towers(props: &TowersProps) -> Html {
                 role="img" aria-labelledby="towers-svg-title towers-svg-desc" font-family={FONT} class="chart-svg">
                 <title id="towers-svg-title">{ &title }</title>
                 <desc id="towers-svg-desc">{ &summary }</desc>
-                <line x1="0" x2={width.to_string()} y1={base.to_string()} y2={base.to_string()} stroke={INK} stroke-width="2" />
+                <line x1="0" x2={width.to_string()} y1={base.to_string()} y2={base.to_string()} stroke="currentColor" stroke-width="2" />
                 { for bricks }
             </svg>
             if let Some(note) = unit_note { <p class="hint">{ note }</p> }
@@ -175,11 +179,22 @@ const BAR_H: f64 = 22.0;
 const BAR_GAP: f64 = 6.0;
 const GROUP_GAP: f64 = 30.0;
 
-fn bars_size(session: &Session) -> (f64, f64) {
+/// Width of a 13-pixel character, about, to fit labels.
+const CHAR_W: f64 = 7.2;
+
+/// The bars' label column: wide enough for the longest choice label (within reason),
+/// and how many characters it holds.
+fn bar_labels(session: &Session) -> (f64, usize) {
+    let labels = session.survey.questions.iter().flat_map(|q| &q.choices);
+    let (width, chars) = fit(labels.map(|c| c.label.as_str()), CHAR_W, BAR_LABEL_W - 16.0, 284.0);
+    (width + 16.0, chars)
+}
+
+fn bars_size(session: &Session, label_w: f64) -> (f64, f64) {
     let rows: usize = session.survey.questions.iter().map(|q| q.choices.len()).sum();
     let groups = session.survey.questions.len();
     (
-        BAR_LABEL_W + BAR_W + 110.0,
+        label_w + BAR_W + 110.0,
         10.0 + groups as f64 * GROUP_GAP + rows as f64 * (BAR_H + BAR_GAP),
     )
 }
@@ -214,7 +229,8 @@ pub fn Bars(props: &BarsProps) -> Html {
         .max()
         .unwrap_or(0)
         .max(1);
-    let (width, height) = bars_size(&props.session);
+    let (label_w, chars) = bar_labels(&props.session);
+    let (width, height) = bars_size(&props.session, label_w);
     let mut y = 10.0;
     let mut parts = Vec::new();
     for (question, tally) in props.session.survey.questions.iter().zip(&tallies) {
@@ -229,11 +245,11 @@ pub fn Bars(props: &BarsProps) -> Html {
             let w = BAR_W * *count as f64 / max as f64;
             parts.push(html! {
                 <g>
-                    <text x={(BAR_LABEL_W - 8.0).to_string()} y={(y + BAR_H * 0.72).to_string()} text-anchor="end"
-                        font-size="13" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, 20) }</text>
-                    <rect x={BAR_LABEL_W.to_string()} y={y.to_string()} width={w.max(1.0).to_string()} height={BAR_H.to_string()}
+                    <text x={(label_w - 8.0).to_string()} y={(y + BAR_H * 0.72).to_string()} text-anchor="end"
+                        font-size="13" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, chars) }</text>
+                    <rect x={label_w.to_string()} y={y.to_string()} width={w.max(1.0).to_string()} height={BAR_H.to_string()}
                         fill={choice.colour.hex()} stroke={INK} stroke-width="1" />
-                    <text x={(BAR_LABEL_W + w + 6.0).to_string()} y={(y + BAR_H * 0.72).to_string()} font-size="14"
+                    <text x={(label_w + w + 6.0).to_string()} y={(y + BAR_H * 0.72).to_string()} font-size="14"
                         fill="currentColor">{ bar_value(lang, *count, answered) }</text>
                 </g>
             });
@@ -271,50 +287,78 @@ fn summary(session: &Session, tallies: &[Tally]) -> String {
         .join(". ")
 }
 
-fn stacked_size(session: &Session) -> (f64, f64) {
+/// Height of one stacked bar and the line of labels under it.
+const STACK_ROW: f64 = BAR_H * 2.0 + 34.0;
+
+fn stacked_size(session: &Session, label_w: f64) -> (f64, f64) {
     (
-        BAR_LABEL_W + BAR_W + 20.0,
-        10.0 + session.survey.questions.len() as f64 * (BAR_H * 2.0 + 14.0),
+        label_w + BAR_W + 20.0,
+        10.0 + session.survey.questions.len() as f64 * STACK_ROW,
     )
 }
 
-/// One 100 % bar per question, split by answer.
+/// What a segment `width` wide shows inside: its answer and share (`full`, "Dessert
+/// 49 %") when they fit, else the share alone when it fits, else nothing.
+fn segment_label<'a>(full: &'a str, percent: &'a str, width: f64) -> Option<&'a str> {
+    [full, percent]
+        .into_iter()
+        .find(|text| text.chars().count() as f64 * CHAR_W + 8.0 <= width)
+}
+
+/// One 100 % bar per question, split by answer; each segment names its answer and
+/// share, inside the bar or, when it is too narrow, on the line under it.
 #[function_component]
 pub fn StackedBars(props: &BarsProps) -> Html {
     let settings = use_settings();
     let lang = settings.lang();
     let tallies = analysis::tallies(&props.session);
-    let (width, height) = stacked_size(&props.session);
+    let questions = props.session.survey.questions.iter();
+    let (label_w, chars) = fit(questions.map(|q| q.label.as_str()), 7.8, BAR_LABEL_W - 16.0, 300.0);
+    let label_w = label_w + 16.0;
+    let (width, height) = stacked_size(&props.session, label_w);
     let mut parts = Vec::new();
     let bar_h = BAR_H * 2.0;
     for (i, (question, tally)) in props.session.survey.questions.iter().zip(&tallies).enumerate() {
-        let y = 10.0 + i as f64 * (bar_h + 14.0);
+        let y = 10.0 + i as f64 * STACK_ROW;
         parts.push(html! {
-            <text x={(BAR_LABEL_W - 8.0).to_string()} y={(y + bar_h * 0.62).to_string()} text-anchor="end"
-                font-size="13" font-weight="700" fill="currentColor"><title>{ &question.label }</title>{ short(&question.label, 19) }</text>
+            <text x={(label_w - 8.0).to_string()} y={(y + bar_h * 0.62).to_string()} text-anchor="end"
+                font-size="13" font-weight="700" fill="currentColor"><title>{ &question.label }</title>{ short(&question.label, chars) }</text>
         });
         let answered = tally.answered();
-        let mut x = BAR_LABEL_W;
+        let mut x = label_w;
+        let mut under = Vec::new();
         for (choice, count) in question.choices.iter().zip(&tally.counts) {
             if *count == 0 || answered == 0 {
                 continue;
             }
             let share = *count as f64 / answered as f64;
             let w = BAR_W * share;
-            let label = format!("{} {}", short(&choice.label, 10), format_percent(lang, share, 0));
+            let percent = format_percent(lang, share, 0);
+            let full = format!("{} {percent}", choice.label);
+            let inside = segment_label(&full, &percent, w).map(str::to_owned);
+            if inside.as_ref() != Some(&full) {
+                under.push(full);
+            }
             parts.push(html! {
                 <g>
                     <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={bar_h.to_string()}
                         fill={choice.colour.hex()} stroke={INK} stroke-width="1">
                         <title>{ format!("{} : {}", choice.label, bar_value(lang, *count, answered)) }</title>
                     </rect>
-                    if w > 70.0 {
+                    if let Some(label) = inside {
                         <text x={(x + w / 2.0).to_string()} y={(y + bar_h * 0.62).to_string()} text-anchor="middle"
                             font-size="13" fill={text_colour(Some(choice.colour))}>{ label }</text>
                     }
                 </g>
             });
             x += w;
+        }
+        if !under.is_empty() {
+            parts.push(html! {
+                <text x={label_w.to_string()} y={(y + bar_h + 18.0).to_string()} font-size="13" fill="currentColor">
+                    { short(&under.join(" · "), 52) }
+                </text>
+            });
         }
     }
     html! {
@@ -330,6 +374,14 @@ pub fn StackedBars(props: &BarsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrow_segments_keep_a_label() {
+        assert_eq!(segment_label("Dessert 49 %", "49 %", 186.0), Some("Dessert 49 %"));
+        let other = "Autre ou ne se prononce pas 28 %";
+        assert_eq!(segment_label(other, "28 %", 106.0), Some("28 %"), "the name goes under the bar");
+        assert_eq!(segment_label("Autre 7 %", "7 %", 26.6), None, "7 % of the bar: all under it");
+    }
 
     #[test]
     fn bricks_stand_for_several_people_only_when_needed() {

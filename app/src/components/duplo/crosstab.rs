@@ -1,27 +1,43 @@
 //! The cross-tab heatmap: two questions chosen from menus, counts and row percentages,
-//! with small cells masked unless the facilitator reveals them for the lesson.
+//! with small cells masked unless the facilitator reveals them for the lesson. Masking
+//! is the live sessions' (`live::MaskedCrossTab`), so both pages say the same: "< k"
+//! where fewer than k people are, "masqué" where a cell only protects a neighbour.
 
 use std::rc::Rc;
 
 use briques_core::i18n::format_percent;
+use briques_core::live::{MaskedCell, MaskedCrossTab};
 use briques_core::survey::analysis;
 use briques_core::survey::Session;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{short, view_select};
+use super::{fit, short, view_select};
 use crate::components::figure::Figure;
-use crate::hooks::use_settings;
+use crate::hooks::{use_settings, SettingsHandle};
 use crate::state::duplo::{DuploAction, ViewOptions};
 
-const CELL_W: f64 = 120.0;
 const CELL_H: f64 = 56.0;
-const HEAD_W: f64 = 180.0;
 const HEAD_H: f64 = 40.0;
+/// Width of a 14-pixel bold character, about, to fit the labels.
+const CHAR_W: f64 = 8.6;
 
 /// The five heat levels (light to dark) for a cell's share of the largest cell; text
 /// stays dark, so each meets contrast on all of them.
 const HEAT: [&str; 5] = ["#f4f7fb", "#d6e4f5", "#b3cdee", "#8fb5e6", "#6c9ddd"];
+
+/// What a cell of a masked cross-tab says: its count, "< k" or "masqué"; `explained`
+/// adds what the last two mean, for the tables (read by screen readers, which read a
+/// "<" badly, and "masqué" needs its reason).
+pub fn cell_words(settings: &SettingsHandle, cell: MaskedCell, k: usize, explained: bool) -> String {
+    match (cell, explained) {
+        (MaskedCell::Count(n), _) => n.to_string(),
+        (MaskedCell::Small, false) => settings.t_args("duplo-masked", &[("k", k.into())]),
+        (MaskedCell::Small, true) => settings.t_args("duplo-masked-explained", &[("k", k.into())]),
+        (MaskedCell::Hidden, false) => settings.t("duplo-hidden"),
+        (MaskedCell::Hidden, true) => settings.t("duplo-hidden-explained"),
+    }
+}
 
 /// Props of [`CrossTabView`].
 #[derive(Properties, PartialEq)]
@@ -51,11 +67,7 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
         return html! {};
     };
     let k = props.view.mask_k.max(1);
-    let hidden = if props.view.reveal {
-        vec![vec![false; cols_q.choices.len()]; rows_q.choices.len()]
-    } else {
-        table.small_cells(k)
-    };
+    let masked = MaskedCrossTab::new(&table, if props.view.reveal { 1 } else { k });
     let max = table.counts.iter().flatten().copied().max().unwrap_or(0).max(1);
 
     let on_rows = view_select(&props.view, &props.on_action, |v, id| v.cross_rows = Some(id));
@@ -91,51 +103,56 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
             .map(|q| html! { <option value={q.id.clone()} selected={q.id == selected}>{ &q.label }</option> })
             .collect::<Html>()
     };
-    let cell_text = |r: usize, c: usize| -> (String, Option<String>) {
-        if hidden[r][c] {
-            (settings.t_args("duplo-masked", &[("k", k.into())]), None)
-        } else {
-            let share = table.row_share(r, c).map(|s| format_percent(lang, s, 0));
-            (table.counts[r][c].to_string(), share)
-        }
+    let cell_text = |r: usize, c: usize, explained: bool| -> (String, Option<String>) {
+        let cell = masked.cell(r, c);
+        let share = matches!(cell, MaskedCell::Count(_))
+            .then(|| table.row_share(r, c).map(|s| format_percent(lang, s, 0)))
+            .flatten();
+        (cell_words(&settings, cell, k, explained), share)
     };
 
-    let width = HEAD_W + cols_q.choices.len() as f64 * CELL_W;
+    // Columns and the row labels are as wide as their longest label needs, within bounds.
+    let (head_w, row_chars) = fit(rows_q.choices.iter().map(|c| c.label.as_str()), CHAR_W, 170.0, 320.0);
+    let head_w = head_w + 12.0;
+    let (cell_w, col_chars) = fit(cols_q.choices.iter().map(|c| c.label.as_str()), CHAR_W, 104.0, 224.0);
+    let cell_w = cell_w + 16.0;
+    let width = head_w + cols_q.choices.len() as f64 * cell_w;
     let height = HEAD_H + rows_q.choices.len() as f64 * CELL_H;
     let title = format!("{} × {}", rows_q.label, cols_q.label);
     let mut cells = Vec::new();
     for (c, choice) in cols_q.choices.iter().enumerate() {
-        let x = HEAD_W + c as f64 * CELL_W + CELL_W / 2.0;
+        let x = head_w + c as f64 * cell_w + cell_w / 2.0;
         cells.push(html! {
             <text x={x.to_string()} y="26" text-anchor="middle" font-size="14" font-weight="700" fill="currentColor">
-                <title>{ &choice.label }</title>{ short(&choice.label, 14) }
+                <title>{ &choice.label }</title>{ short(&choice.label, col_chars) }
             </text>
         });
     }
     for (r, choice) in rows_q.choices.iter().enumerate() {
         let y = HEAD_H + r as f64 * CELL_H;
         cells.push(html! {
-            <text x={(HEAD_W - 10.0).to_string()} y={(y + CELL_H / 2.0 + 5.0).to_string()} text-anchor="end"
-                font-size="14" font-weight="700" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, 17) }</text>
+            <text x={(head_w - 10.0).to_string()} y={(y + CELL_H / 2.0 + 5.0).to_string()} text-anchor="end"
+                font-size="14" font-weight="700" fill="currentColor"><title>{ &choice.label }</title>{ short(&choice.label, row_chars) }</text>
         });
         #[allow(clippy::needless_range_loop)] // r and c index three tables at once
         for c in 0..cols_q.choices.len() {
-            let x = HEAD_W + c as f64 * CELL_W;
-            let level = if hidden[r][c] {
+            let x = head_w + c as f64 * cell_w;
+            let hidden = masked.cells[r][c].is_none();
+            let level = if hidden {
                 0
             } else {
                 (table.counts[r][c] * (HEAT.len() - 1)).div_ceil(max)
             };
-            let (count, share) = cell_text(r, c);
+            let (count, share) = cell_text(r, c, false);
             cells.push(html! {
                 <g>
-                    <rect x={x.to_string()} y={y.to_string()} width={CELL_W.to_string()} height={CELL_H.to_string()}
-                        fill={if hidden[r][c] { "#e0e0e0" } else { HEAT[level.min(HEAT.len() - 1)] }}
+                    <rect x={x.to_string()} y={y.to_string()} width={cell_w.to_string()} height={CELL_H.to_string()}
+                        fill={if hidden { "#e0e0e0" } else { HEAT[level.min(HEAT.len() - 1)] }}
                         stroke="#ffffff" stroke-width="2" />
-                    <text x={(x + CELL_W / 2.0).to_string()} y={(y + 26.0).to_string()} text-anchor="middle"
+                    <text x={(x + cell_w / 2.0).to_string()} y={(y + if share.is_some() { 26.0 } else { 34.0 }).to_string()} text-anchor="middle"
                         font-size="18" font-weight="700" fill="#1b1b1f">{ count }</text>
                     if let Some(share) = share {
-                        <text x={(x + CELL_W / 2.0).to_string()} y={(y + 46.0).to_string()} text-anchor="middle"
+                        <text x={(x + cell_w / 2.0).to_string()} y={(y + 46.0).to_string()} text-anchor="middle"
                             font-size="13" fill="#1b1b1f">{ share }</text>
                     }
                 </g>
@@ -182,7 +199,7 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
                             <tr data-choice={choice.label.clone()}>
                                 <th scope="row">{ &choice.label }</th>
                                 { for (0..cols_q.choices.len()).map(|c| {
-                                    let (count, share) = cell_text(r, c);
+                                    let (count, share) = cell_text(r, c, true);
                                     html! { <td data-count={count.clone()}>{ count }{ share.map(|s| format!(" ({s})")) }</td> }
                                 }) }
                                 <td>{ table.row_totals[r] }</td>

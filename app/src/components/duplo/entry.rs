@@ -1,17 +1,20 @@
-//! Fast entry: one tap or one key per answer. Keys act only while the entry panel has
-//! the focus (no page-wide single-key shortcuts): 1–8 answer the current question and
-//! move on, 0 skips it, Enter records the participant, Backspace clears, arrows move
-//! between questions, Escape drops the draft, Ctrl+Z undoes.
+//! Fast entry: one tap or one key per answer. The keys work as soon as the page is
+//! shown, wherever the focus is except in a field or a dialog (and can be kept to the
+//! panel): 1–8 answer the current question and move on, 0 skips it, Enter records the
+//! participant, Backspace clears, Escape drops the draft, Ctrl+Z undoes; arrows move
+//! between questions inside the panel. What each key does is `state::duplo::entry_key`.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use briques_core::survey::{ParticipantId, Session};
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::swatch_class;
 use crate::hooks::use_settings;
-use crate::state::duplo::DuploAction;
+use crate::state::duplo::{entry_key, DuploAction, KeyFocus, KeyPress};
 
 /// Props of [`EntryPanel`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +31,8 @@ pub struct EntryProps {
     pub cursor: usize,
     /// Whether undo is possible.
     pub can_undo: bool,
+    /// Whether the keys work anywhere on the page, not only in the panel.
+    pub page_keys: bool,
     /// Where actions go.
     pub on_action: Callback<DuploAction>,
 }
@@ -52,48 +57,39 @@ pub fn EntryPanel(props: &EntryProps) -> Html {
     }
     let survey = &props.session.survey;
     let cursor = props.cursor;
-    let onkeydown = {
+    // One listener on the window, so that the keys work before anything is clicked.
+    {
         let on_action = props.on_action.clone();
-        let counts: Vec<usize> = survey.questions.iter().map(|q| q.choices.len()).collect();
-        Callback::from(move |event: KeyboardEvent| {
-            let key = event.key();
-            if event.ctrl_key() || event.meta_key() {
-                if key.eq_ignore_ascii_case("z") {
+        let choices = survey.questions.get(cursor).map_or(0, |q| q.choices.len());
+        use_effect_with((cursor, choices, props.page_keys), move |&(cursor, choices, page_keys)| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let within = |selector: &str| target.as_ref().is_some_and(|t| t.closest(selector).ok().flatten().is_some());
+                let focus = if within("input, select, textarea, dialog, [role=dialog], [contenteditable]") {
+                    KeyFocus::Field
+                } else if within("button, a, summary") {
+                    KeyFocus::Control
+                } else {
+                    KeyFocus::Other
+                };
+                let key = event.key();
+                let press = KeyPress {
+                    key: &key,
+                    command: event.ctrl_key() || event.meta_key(),
+                    alt: event.alt_key(),
+                    focus,
+                    in_panel: within(".entry-keys"),
+                };
+                if let Some(action) = entry_key(&press, cursor, choices, page_keys) {
                     event.prevent_default();
-                    on_action.emit(DuploAction::Undo);
+                    on_action.emit(action);
                 }
-                return;
-            }
-            if event.alt_key() {
-                return;
-            }
-            let action = match key.as_str() {
-                "Enter" => Some(DuploAction::Commit),
-                "Escape" => Some(DuploAction::CancelDraft),
-                "Backspace" | "Delete" => Some(DuploAction::ClearAnswer { question: cursor }),
-                "ArrowDown" | "ArrowRight" => Some(DuploAction::Focus { question: cursor + 1 }),
-                "ArrowUp" | "ArrowLeft" => cursor
-                    .checked_sub(1)
-                    .map(|question| DuploAction::Focus { question }),
-                "0" => {
-                    on_action.emit(DuploAction::ClearAnswer { question: cursor });
-                    Some(DuploAction::Focus { question: cursor + 1 })
-                }
-                digit => digit
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=counts.get(cursor).copied().unwrap_or(0)).contains(n))
-                    .map(|n| DuploAction::Answer {
-                        question: cursor,
-                        choice: n - 1,
-                    }),
-            };
-            if let Some(action) = action {
-                event.prevent_default();
-                on_action.emit(action);
-            }
-        })
-    };
+            });
+            move || drop(listener)
+        });
+    }
     let action = |a: DuploAction| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
@@ -108,7 +104,7 @@ pub fn EntryPanel(props: &EntryProps) -> Html {
 
     html! {
         <div class="entry-keys" tabindex="0" role="group" aria-labelledby="entry-who"
-            aria-describedby="entry-hint" {onkeydown} ref={panel}>
+            aria-describedby="entry-hint" ref={panel}>
             <p id="entry-who" class="entry-who">{ who }</p>
             <p id="entry-hint" class="hint">{ settings.t("duplo-keys-hint") }</p>
             { for survey.questions.iter().enumerate().map(|(qi, question)| {

@@ -23,6 +23,15 @@ pub fn swatch_class(colour: BrickColour) -> String {
 /// Shortens a label for a chart axis (the full label stays in a `<title>`).
 pub use briques_core::i18n::shorten as short;
 
+/// Room for the longest of `labels` at `char_w` units a character, kept between `min`
+/// and `max`: the width to give them, and how many characters that holds (a longer
+/// label is shortened; its full text stays in a `<title>`).
+pub fn fit<'a>(labels: impl Iterator<Item = &'a str>, char_w: f64, min: f64, max: f64) -> (f64, usize) {
+    let longest = labels.map(|l| l.chars().count()).max().unwrap_or(0);
+    let width = (longest as f64 * char_w).clamp(min, max);
+    (width, (width / char_w) as usize)
+}
+
 /// A `<select>` change handler that edits the view settings with `change` and sends them.
 pub fn view_select(
     view: &ViewOptions,
@@ -38,4 +47,18 @@ pub fn view_select(
             on_action.emit(DuploAction::SetView(view));
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn label_columns_grow_with_the_longest_label_within_bounds() {
+        let labels = ["Femme", "Homme", "Autre ou ne se prononce pas"];
+        let (width, chars) = fit(labels.into_iter(), 8.0, 100.0, 300.0);
+        assert_eq!((width, chars), (216.0, 27), "the longest label is not cut");
+        assert_eq!(fit(["Oui"].into_iter(), 8.0, 100.0, 300.0), (100.0, 12));
+        assert_eq!(fit([labels[2]; 1].into_iter(), 8.0, 100.0, 160.0), (160.0, 20));
+    }
 }

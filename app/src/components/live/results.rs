@@ -7,6 +7,7 @@ use briques_core::i18n::format_percent;
 use briques_core::live::PublicView;
 use yew::prelude::*;
 
+use crate::components::duplo::crosstab::cell_words;
 use crate::components::duplo::swatch_class;
 use crate::hooks::use_settings;
 
@@ -55,10 +56,10 @@ pub fn PublicResultsView(props: &PublicResultsProps) -> Html {
                         <caption>{ format!("{} × {}", rows.label, cols.label) }</caption>
                         <thead><tr><th scope="col">{ "" }</th>{ for cols.choices.iter().map(|c| html! { <th scope="col">{ &c.label }</th> }) }</tr></thead>
                         <tbody>
-                            { for rows.choices.iter().zip(&cross.cells).map(|(c, line)| html! {
+                            { for rows.choices.iter().enumerate().map(|(r, c)| html! {
                                 <tr><th scope="row">{ &c.label }</th>
-                                { for line.iter().map(|cell| html! {
-                                    <td>{ cell.map(|n| n.to_string()).unwrap_or_else(|| settings.t_args("duplo-masked", &[("k", cross.k.into())])) }</td>
+                                { for (0..cols.choices.len()).map(|col| html! {
+                                    <td>{ cell_words(&settings, cross.cell(r, col), cross.k, true) }</td>
                                 }) }
                                 </tr>
                             }) }
