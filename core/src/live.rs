@@ -226,7 +226,13 @@ impl MaskedCrossTab {
     pub fn cell(&self, row: usize, col: usize) -> MaskedCell {
         match self.cells.get(row).and_then(|line| line.get(col)) {
             Some(Some(n)) => MaskedCell::Count(*n),
-            _ if matches!(self.at_most.get(row).and_then(|line| line.get(col)), Some(Some(_))) => MaskedCell::Small,
+            _ if matches!(
+                self.at_most.get(row).and_then(|line| line.get(col)),
+                Some(Some(_))
+            ) =>
+            {
+                MaskedCell::Small
+            }
             _ => MaskedCell::Hidden,
         }
     }
@@ -646,13 +652,21 @@ mod tests {
     fn counts_read_well_in_the_singular_and_the_plural() {
         use crate::i18n::tr_args;
         let joined = |lang, answered: usize, joined: usize| {
-            tr_args(lang, "live-joined", &[("answered", answered.into()), ("joined", joined.into())])
+            tr_args(
+                lang,
+                "live-joined",
+                &[("answered", answered.into()), ("joined", joined.into())],
+            )
         };
         assert_eq!(joined(Lang::Fr, 1, 1), "a répondu, sur 1 connecté");
         assert_eq!(joined(Lang::Fr, 1, 3), "a répondu, sur 3 connectés");
         assert_eq!(joined(Lang::Fr, 2, 3), "ont répondu, sur 3 connectés");
         let answered = |lang, count: usize| {
-            tr_args(lang, "live-answered", &[("count", count.into()), ("total", 4usize.into())])
+            tr_args(
+                lang,
+                "live-answered",
+                &[("count", count.into()), ("total", 4usize.into())],
+            )
         };
         assert_eq!(
             answered(Lang::Fr, 1),
@@ -660,7 +674,11 @@ mod tests {
         );
         assert_eq!(answered(Lang::En, 0), "You have not answered any question yet.");
         let caption = |lang, total: usize| {
-            tr_args(lang, "duplo-responses-caption-all", &[("shown", total.into()), ("total", total.into())])
+            tr_args(
+                lang,
+                "duplo-responses-caption-all",
+                &[("shown", total.into()), ("total", total.into())],
+            )
         };
         assert_eq!(caption(Lang::Fr, 1), "La seule réponse");
         assert_eq!(caption(Lang::En, 2), "The 2 answers, newest first");

@@ -177,7 +177,12 @@ pub struct KeyPress<'a> {
 /// inside the panel only (elsewhere they scroll). Enter on a focused button is the
 /// button's, and nothing happens in a field or a dialog. Outside the panel, keys act
 /// only when `page_keys` is on.
-pub fn entry_key(press: &KeyPress<'_>, cursor: usize, choices: usize, page_keys: bool) -> Option<DuploAction> {
+pub fn entry_key(
+    press: &KeyPress<'_>,
+    cursor: usize,
+    choices: usize,
+    page_keys: bool,
+) -> Option<DuploAction> {
     if press.focus == KeyFocus::Field || press.alt || !(press.in_panel || page_keys) {
         return None;
     }
@@ -630,7 +635,11 @@ mod tests {
         assert_eq!(page("0"), Some(DuploAction::Skip { question: 1 }));
         assert_eq!(page("Enter"), Some(DuploAction::Commit));
         assert_eq!(page("Escape"), Some(DuploAction::CancelDraft));
-        assert_eq!(page("ArrowDown"), None, "arrows scroll the page outside the panel");
+        assert_eq!(
+            page("ArrowDown"),
+            None,
+            "arrows scroll the page outside the panel"
+        );
         assert_eq!(
             entry_key(&press("ArrowDown", KeyFocus::Other, true), 1, 2, true),
             Some(DuploAction::Focus { question: 2 })
@@ -644,18 +653,32 @@ mod tests {
             alt: true,
             ..press("1", KeyFocus::Other, false)
         };
-        assert_eq!(entry_key(&alt, 1, 2, true), None, "Alt+P and friends are not answers");
+        assert_eq!(
+            entry_key(&alt, 1, 2, true),
+            None,
+            "Alt+P and friends are not answers"
+        );
     }
 
     #[test]
     fn fields_dialogs_and_focused_buttons_keep_their_keys() {
         for key in ["1", "Enter", "Backspace", "Escape"] {
-            assert_eq!(entry_key(&press(key, KeyFocus::Field, true), 0, 2, true), None, "{key}");
+            assert_eq!(
+                entry_key(&press(key, KeyFocus::Field, true), 0, 2, true),
+                None,
+                "{key}"
+            );
         }
         // Enter on a focused choice chooses it (the button's own click), never records.
         for in_panel in [true, false] {
-            assert_eq!(entry_key(&press("Enter", KeyFocus::Control, in_panel), 0, 2, true), None);
-            assert_eq!(entry_key(&press(" ", KeyFocus::Control, in_panel), 0, 2, true), None);
+            assert_eq!(
+                entry_key(&press("Enter", KeyFocus::Control, in_panel), 0, 2, true),
+                None
+            );
+            assert_eq!(
+                entry_key(&press(" ", KeyFocus::Control, in_panel), 0, 2, true),
+                None
+            );
         }
         assert_eq!(
             entry_key(&press("1", KeyFocus::Control, false), 0, 2, true),
@@ -697,10 +720,17 @@ mod tests {
         assert_eq!(english.session.survey.questions[0].label, "Cheese or dessert?");
         assert_eq!(english.draft.len(), 1, "the draft's answers keep their ids");
         assert!(!english.can_undo(), "relabelling is not an edit");
-        let same = english.clone().reduce(DuploAction::FollowLanguage { lang: Lang::En });
+        let same = english
+            .clone()
+            .reduce(DuploAction::FollowLanguage { lang: Lang::En });
         assert!(Rc::ptr_eq(&english, &same));
         let answered = answer_all(english, [0, 0, 0, 0]);
-        let same = answered.clone().reduce(DuploAction::FollowLanguage { lang: Lang::Fr });
-        assert!(Rc::ptr_eq(&answered, &same), "a survey with answers stays as written");
+        let same = answered
+            .clone()
+            .reduce(DuploAction::FollowLanguage { lang: Lang::Fr });
+        assert!(
+            Rc::ptr_eq(&answered, &same),
+            "a survey with answers stays as written"
+        );
     }
 }

@@ -282,7 +282,9 @@ impl Survey {
     /// Whether this is the default survey, in any language, as [`Survey::default_for`]
     /// makes it without a town name: one the user has not edited.
     pub fn is_default(&self) -> bool {
-        Lang::ALL.iter().any(|lang| *self == Survey::default_for(*lang, None))
+        Lang::ALL
+            .iter()
+            .any(|lang| *self == Survey::default_for(*lang, None))
     }
 
     /// The question with this id.
@@ -680,7 +682,11 @@ mod tests {
         answered
             .add_response(BTreeMap::from([("genre".to_owned(), "femme".to_owned())]))
             .unwrap();
-        assert_eq!(answered.default_survey_in(Lang::En), None, "answers keep their survey");
+        assert_eq!(
+            answered.default_survey_in(Lang::En),
+            None,
+            "answers keep their survey"
+        );
     }
 
     #[test]

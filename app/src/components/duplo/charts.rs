@@ -70,7 +70,12 @@ pub fn Towers(props: &TowersProps) -> Html {
     let tallest = towers.iter().map(|t| t.height).max().unwrap_or(0);
     let unit = people_per_brick(tallest);
     // Towers stand further apart when their labels need it.
-    let (label_w, chars) = fit(question.choices.iter().map(|c| c.label.as_str()), 7.8, 84.0, 220.0);
+    let (label_w, chars) = fit(
+        question.choices.iter().map(|c| c.label.as_str()),
+        7.8,
+        84.0,
+        220.0,
+    );
     let pitch = label_w + 8.0;
     let (width, height) = towers_size(question.choices.len(), tallest.div_ceil(unit), pitch);
     let base = height - 50.0;
@@ -186,7 +191,12 @@ const CHAR_W: f64 = 7.2;
 /// and how many characters it holds.
 fn bar_labels(session: &Session) -> (f64, usize) {
     let labels = session.survey.questions.iter().flat_map(|q| &q.choices);
-    let (width, chars) = fit(labels.map(|c| c.label.as_str()), CHAR_W, BAR_LABEL_W - 16.0, 284.0);
+    let (width, chars) = fit(
+        labels.map(|c| c.label.as_str()),
+        CHAR_W,
+        BAR_LABEL_W - 16.0,
+        284.0,
+    );
     (width + 16.0, chars)
 }
 
@@ -313,7 +323,12 @@ pub fn StackedBars(props: &BarsProps) -> Html {
     let lang = settings.lang();
     let tallies = analysis::tallies(&props.session);
     let questions = props.session.survey.questions.iter();
-    let (label_w, chars) = fit(questions.map(|q| q.label.as_str()), 7.8, BAR_LABEL_W - 16.0, 300.0);
+    let (label_w, chars) = fit(
+        questions.map(|q| q.label.as_str()),
+        7.8,
+        BAR_LABEL_W - 16.0,
+        300.0,
+    );
     let label_w = label_w + 16.0;
     let (width, height) = stacked_size(&props.session, label_w);
     let mut parts = Vec::new();
@@ -379,8 +394,16 @@ mod tests {
     fn narrow_segments_keep_a_label() {
         assert_eq!(segment_label("Dessert 49 %", "49 %", 186.0), Some("Dessert 49 %"));
         let other = "Autre ou ne se prononce pas 28 %";
-        assert_eq!(segment_label(other, "28 %", 106.0), Some("28 %"), "the name goes under the bar");
-        assert_eq!(segment_label("Autre 7 %", "7 %", 26.6), None, "7 % of the bar: all under it");
+        assert_eq!(
+            segment_label(other, "28 %", 106.0),
+            Some("28 %"),
+            "the name goes under the bar"
+        );
+        assert_eq!(
+            segment_label("Autre 7 %", "7 %", 26.6),
+            None,
+            "7 % of the bar: all under it"
+        );
     }
 
     #[test]

@@ -112,9 +112,19 @@ pub fn CrossTabView(props: &CrossTabProps) -> Html {
     };
 
     // Columns and the row labels are as wide as their longest label needs, within bounds.
-    let (head_w, row_chars) = fit(rows_q.choices.iter().map(|c| c.label.as_str()), CHAR_W, 170.0, 320.0);
+    let (head_w, row_chars) = fit(
+        rows_q.choices.iter().map(|c| c.label.as_str()),
+        CHAR_W,
+        170.0,
+        320.0,
+    );
     let head_w = head_w + 12.0;
-    let (cell_w, col_chars) = fit(cols_q.choices.iter().map(|c| c.label.as_str()), CHAR_W, 104.0, 224.0);
+    let (cell_w, col_chars) = fit(
+        cols_q.choices.iter().map(|c| c.label.as_str()),
+        CHAR_W,
+        104.0,
+        224.0,
+    );
     let cell_w = cell_w + 16.0;
     let width = head_w + cols_q.choices.len() as f64 * cell_w;
     let height = HEAD_H + rows_q.choices.len() as f64 * CELL_H;

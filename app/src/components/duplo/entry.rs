@@ -61,34 +61,49 @@ pub fn EntryPanel(props: &EntryProps) -> Html {
     {
         let on_action = props.on_action.clone();
         let choices = survey.questions.get(cursor).map_or(0, |q| q.choices.len());
-        use_effect_with((cursor, choices, props.page_keys), move |&(cursor, choices, page_keys)| {
-            let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                let within = |selector: &str| target.as_ref().is_some_and(|t| t.closest(selector).ok().flatten().is_some());
-                let focus = if within("input, select, textarea, dialog, [role=dialog], [contenteditable]") {
-                    KeyFocus::Field
-                } else if within("button, a, summary") {
-                    KeyFocus::Control
-                } else {
-                    KeyFocus::Other
-                };
-                let key = event.key();
-                let press = KeyPress {
-                    key: &key,
-                    command: event.ctrl_key() || event.meta_key(),
-                    alt: event.alt_key(),
-                    focus,
-                    in_panel: within(".entry-keys"),
-                };
-                if let Some(action) = entry_key(&press, cursor, choices, page_keys) {
-                    event.prevent_default();
-                    on_action.emit(action);
-                }
-            });
-            move || drop(listener)
-        });
+        use_effect_with(
+            (cursor, choices, props.page_keys),
+            move |&(cursor, choices, page_keys)| {
+                let options = EventListenerOptions::enable_prevent_default();
+                let listener = EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "keydown",
+                    options,
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                        let within = |selector: &str| {
+                            target
+                                .as_ref()
+                                .is_some_and(|t| t.closest(selector).ok().flatten().is_some())
+                        };
+                        let focus =
+                            if within("input, select, textarea, dialog, [role=dialog], [contenteditable]") {
+                                KeyFocus::Field
+                            } else if within("button, a, summary") {
+                                KeyFocus::Control
+                            } else {
+                                KeyFocus::Other
+                            };
+                        let key = event.key();
+                        let press = KeyPress {
+                            key: &key,
+                            command: event.ctrl_key() || event.meta_key(),
+                            alt: event.alt_key(),
+                            focus,
+                            in_panel: within(".entry-keys"),
+                        };
+                        if let Some(action) = entry_key(&press, cursor, choices, page_keys) {
+                            event.prevent_default();
+                            on_action.emit(action);
+                        }
+                    },
+                );
+                move || drop(listener)
+            },
+        );
     }
     let action = |a: DuploAction| {
         let on_action = props.on_action.clone();

@@ -46,7 +46,11 @@ pub fn ResponsesSection(props: &ResponsesProps) -> Html {
 }
 
 /// The table (or a sentence when there is no response yet) and its "show all" button.
-fn responses_body(props: &ResponsesProps, show_all: &UseStateHandle<bool>, settings: &SettingsHandle) -> Html {
+fn responses_body(
+    props: &ResponsesProps,
+    show_all: &UseStateHandle<bool>,
+    settings: &SettingsHandle,
+) -> Html {
     let survey = &props.session.survey;
     let total = props.session.responses.len();
     if total == 0 {
