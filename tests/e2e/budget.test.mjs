@@ -425,6 +425,19 @@ test('a TOTEM file imported on the device shows the indicators the CLI computes'
   noErrors(errors);
 });
 
+test('a budget that is not a commune\'s (M43 transport service) says so and shows no commune category', async (t) => {
+  const { page, errors } = await openDemo(t);
+  const file = join(here, '..', '..', 'core', 'fixtures', 'real-budget', '4-hors-commune', 'saint-malo-agglo-transport-bp-2022-m43.xml');
+  const before = await loads(page);
+  await page.locator('#budget-file').setInputFiles(file);
+  await page.waitForFunction((n) => Number(document.querySelector('.budget-page').dataset.budgetLoads) > n, before);
+  await page.getByText(/Nomenclature M4-M43_D : ce budget n'est pas celui d'une commune/).waitFor();
+  // Its figures are there; the commune-only views (citizen categories, the mayor game) are not.
+  assert.equal(await page.locator('#budget-hundred-title').count(), 0);
+  assert.equal(await page.getByText('Personnel', { exact: true }).count(), 0);
+  noErrors(errors);
+});
+
 test('a file with several communes offers a choice between them', async (t) => {
   const { page, errors } = await openDemo(t);
   const text = readFileSync(join(here, '..', '..', 'core', 'fixtures', 'budget', 'briqueville-2023-dgfip-api.csv'), 'utf8');

@@ -434,3 +434,39 @@ test('exported files are named after the chart, the misleading one "trompeur"', 
   assert.ok((await chartTexts(page, '#data-chart-honest')).includes('Somme des prêts'));
   assert.deepEqual(errors, []);
 });
+
+// ---------------------------------------------------------------------------
+// Real files as they come: title lines, repeated headers, quote irregularities and
+// other alphabets, read on the page as `core/fixtures/real-csv/expected.json` says
+// (computed outside Briques).
+
+const REAL = join(here, '..', '..', 'core', 'fixtures', 'real-csv');
+const EXPECTED = JSON.parse(readFileSync(join(REAL, 'expected.json'), 'utf8')).cases;
+
+test('real files with title lines, repeated headers or irregular quotes open with their rows and the lines named', async (t) => {
+  const { page, errors } = await openDonnees(t);
+  const files = ['1-title-lines/titre-avec-virgules-tabulations.txt', '2-repeated-headers/insee-populations-bom-crlf-concatenees.csv',
+    '3-quote-irregularities/antislash-guillemets.csv', '3-quote-irregularities/texte-apres-guillemet-fermant.csv'];
+  for (const file of files) {
+    const expected = EXPECTED.find((c) => c.file === file);
+    const name = file.split('/')[1];
+    await page.setInputFiles('#data-file', join(REAL, file));
+    await page.locator('#data-summary-title', { hasText: name }).waitFor();
+    const summary = await page.locator('#data-summary').textContent();
+    const separator = `« ${expected.separator === '\t' ? 'tabulation' : expected.separator} »`;
+    assert.ok(summary.includes(separator), `${file}: ${summary}`);
+    assert.match(summary, new RegExp(`\\b${expected.rows} lignes de données`), `${file}: ${summary}`);
+    assert.match(summary, new RegExp(`\\b${expected.columns.length} colonnes`), `${file}: ${summary}`);
+    const cards = await page.locator('.data-card h3').allTextContents();
+    assert.deepEqual(cards, expected.columns, file);
+    const warnings = (await page.locator('.data-warnings li').allTextContents()).join('\n');
+    if (expected.skipped_lines) assert.match(warnings, new RegExp(`${expected.skipped_lines} lignes? de titre ignorées? avant l'en-tête`), `${file}: ${warnings}`);
+    if (expected.repeated_headers) assert.match(warnings, new RegExp(`${expected.repeated_headers} lignes? d'en-tête répétées? dans les données`), `${file}: ${warnings}`);
+    for (const line of expected.irregular_lines) assert.match(warnings, new RegExp(`ligne ${line} : `), `${file}, line ${line}: ${warnings}`);
+  }
+  // A file in another alphabet is refused by name, and the last file stays on screen.
+  await page.setInputFiles('#data-file', join(REAL, '4-encodings/cyrillique-windows-1251.csv'));
+  await page.getByRole('alert').filter({ hasText: 'cyrillique' }).waitFor();
+  await page.locator('#data-summary-title', { hasText: 'texte-apres-guillemet-fermant.csv' }).waitFor();
+  assert.deepEqual(errors, []);
+});

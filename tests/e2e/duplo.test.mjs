@@ -235,3 +235,176 @@ test('axe-core finds nothing on the Duplo page, normal and projector mode', asyn
   await page.getByRole('button', { name: 'Mode projecteur' }).click();
   assert.deepEqual(errors, []);
 });
+
+// ---------------------------------------------------------------------------
+// A first workshop without a stumble: the keyboard from the first key, masked cells
+// that say why, the projector that hides combinations and fits 1280 × 720, the default
+// survey in the browser's language.
+
+/** Writes a CSV of the default survey's answers: `rows` are label lists ('' = none). */
+function answersFile(name, rows) {
+  const csv = join(work, name);
+  writeFileSync(csv, [`Participant;${QUESTIONS.join(';')}`, ...rows.map((r, i) => [i + 1, ...r].join(';'))].join('\n') + '\n');
+  return csv;
+}
+
+/** `n` copies of a row. */
+const times = (n, row) => Array.from({ length: n }, () => row);
+
+test('the keys work as soon as the page is shown, without clicking the panel first', async () => {
+  const { page, errors } = await fresh();
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  // Nothing clicked: the focus is on the page's main region after the navigation.
+  assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('.entry-keys'))), false);
+  await page.getByText('dès l\'ouverture de la page', { exact: false }).first().waitFor();
+  await page.keyboard.press('2');
+  assert.equal(await page.getByRole('button', { name: 'Dessert', exact: true }).getAttribute('aria-pressed'), 'true');
+  for (const key of ['1', '3', '2']) await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+  await page.locator('#participant-count', { hasText: /^1$/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Participant n° 1 enregistré.' }).waitFor();
+  // In a text field the digits are the field's, not answers.
+  await page.locator('summary', { hasText: 'Modifier le questionnaire' }).click();
+  const field = page.locator('#editor-title');
+  await field.focus();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  assert.equal(await count(page), 1);
+  assert.notEqual(await page.getByRole('button', { name: 'Fromage', exact: true }).getAttribute('aria-pressed'), 'true');
+  // The plural rules: one response is "the only response", not "the 1 last responses of 1".
+  const caption = await page.locator('.responses caption').textContent();
+  assert.match(caption, /La seule réponse/);
+  assert.doesNotMatch(caption, /Les 1 /);
+  assert.deepEqual(errors, []);
+});
+
+test('Enter and Space on a focused choice choose it; they do not save the participant', async () => {
+  const { page, errors } = await fresh();
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.getByRole('button', { name: 'Fromage', exact: true }).click();
+  // Keyboard only from here: Tab to "Salé", Enter.
+  const sale = page.getByRole('button', { name: 'Salé', exact: true });
+  await sale.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await sale.getAttribute('aria-pressed'), 'true');
+  assert.equal(await count(page), 0, 'Enter on a choice does not record the participant');
+  const autre = page.getByRole('button', { name: 'Autre ou ne se prononce pas', exact: true });
+  await autre.focus();
+  await page.keyboard.press(' ');
+  assert.equal(await autre.getAttribute('aria-pressed'), 'true');
+  assert.equal(await count(page), 0);
+  assert.equal(await page.getByRole('button', { name: 'Fromage', exact: true }).getAttribute('aria-pressed'), 'true');
+  // Enter away from any button records the participant with the three answers.
+  await page.locator('#entry-who').click();
+  await page.keyboard.press('Enter');
+  await page.locator('#participant-count', { hasText: /^1$/ }).waitFor();
+  const csv = await download(page, page.getByRole('button', { name: 'Exporter les réponses (CSV, point-virgule)' }));
+  assert.match(readFileSync(csv, 'utf8'), /\n1;Fromage;Salé;Autre ou ne se prononce pas;\r?\n/);
+  assert.deepEqual(errors, []);
+});
+
+test('the cross-tab says "< 3" only where fewer than 3 people are, "masqué" where a cell protects a neighbour', async () => {
+  const { page, errors } = await fresh();
+  // Genre × commune: Femme 6/5, Homme 7/4, Autre 1/6. Only "Autre × Oui" holds fewer than 3.
+  const truth = { 'Femme × Oui': 6, 'Femme × Non': 5, 'Homme × Oui': 7, 'Homme × Non': 4,
+    'Autre ou ne se prononce pas × Oui': 1, 'Autre ou ne se prononce pas × Non': 6 };
+  const rows = Object.entries(truth).flatMap(([cell, n]) => {
+    const [genre, commune] = cell.split(' × ');
+    return times(n, ['Fromage', 'Sucré', genre, commune]);
+  });
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(answersFile('masque.csv', rows));
+  await page.locator('#participant-count', { hasText: '29' }).waitFor();
+  const figure = page.locator('#duplo-croisement');
+  await page.getByLabel('Lignes', { exact: true }).selectOption({ label: 'Genre' });
+  await page.getByLabel('Colonnes', { exact: true }).selectOption({ label: 'Habitez-vous la commune ?' });
+  await page.getByText('Voir le tableau des nombres').click();
+  const cells = await page.locator('.crosstab-table').evaluate((t) => {
+    const cols = [...t.querySelectorAll('thead th[data-choice]')].map((th) => th.dataset.choice);
+    const out = {};
+    for (const row of t.querySelectorAll('tbody tr')) {
+      [...row.querySelectorAll('td[data-count]')].forEach((td, c) => { out[`${row.dataset.choice} × ${cols[c]}`] = td.textContent; });
+    }
+    return out;
+  });
+  let hidden = 0;
+  for (const [cell, n] of Object.entries(truth)) {
+    const text = cells[cell];
+    if (n < 3) assert.match(text, /^< 3 \(moins de 3 personnes\)$/, cell);
+    else {
+      assert.doesNotMatch(text, /</, `${cell} holds ${n}: never "< 3"`);
+      if (/masqué/.test(text)) {
+        hidden += 1;
+        assert.match(text, /pour protéger une petite case voisine/);
+      } else assert.match(text, new RegExp(`^${n} \\(`), cell);
+    }
+  }
+  assert.ok(hidden >= 1, `a neighbour is hidden to protect "Autre × Oui": ${JSON.stringify(cells)}`);
+  // The drawing says the same, and the legend explains both words.
+  const drawn = await figure.locator('svg text').allTextContents();
+  assert.equal(drawn.filter((t) => t === '< 3').length, 1, drawn.join(' | '));
+  assert.equal(drawn.filter((t) => t === 'masqué').length, hidden);
+  assert.match(await figure.locator('.hint').first().textContent(), /« masqué » : case cachée en plus/);
+  assert.deepEqual(errors, []);
+});
+
+test('projected, the responses list stays closed until opened on purpose; each result fits 1280 × 720', async () => {
+  const { page, errors } = await withAnswers();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const list = page.locator('.responses details');
+  assert.equal(await list.evaluate((d) => d.open), true, 'open on the facilitator\'s screen');
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  await page.waitForSelector('html.projector');
+  await page.waitForFunction(() => !document.querySelector('.responses details').open);
+  assert.equal(await page.locator('.responses tbody tr').first().isVisible(), false, 'no combination on the projected screen');
+  await page.locator('.responses summary').click();
+  await page.locator('.responses tbody tr').first().waitFor();
+
+  // One compact header row.
+  const header = await page.locator('header').first().boundingBox();
+  assert.ok(header.height <= 60, `header ${header.height}px high`);
+  // Each result block fits one 720p screen, with its headline and its chart together.
+  for (const id of ['#duplo-tours', '#duplo-croisement', '#duplo-progression']) {
+    const box = await page.locator(id).boundingBox();
+    assert.ok(box, id);
+    assert.ok(box.height <= 720, `${id} is ${box.height}px high`);
+  }
+  const unique = await page.locator('section', { has: page.getByRole('heading', { name: 'Qui est unique ?' }) }).boundingBox();
+  assert.ok(unique.height <= 720, `"Qui est unique ?" is ${unique.height}px high`);
+  // Every cross-tab row is drawn inside the figure; labels that fit are not cut.
+  const svg = page.locator('#duplo-croisement svg');
+  const [svgBox, figureBox] = [await svg.boundingBox(), await page.locator('#duplo-croisement').boundingBox()];
+  assert.ok(svgBox.y + svgBox.height <= figureBox.y + figureBox.height + 1, 'the last row is inside the figure');
+  for (const id of ['#duplo-tours', '#duplo-croisement']) {
+    const texts = await page.locator(`${id} svg text`).allTextContents();
+    assert.ok(!texts.some((t) => t.includes('…')), `${id}: ${texts.join(' | ')}`);
+  }
+  // The towers' ground line is drawn in the text colour (white on black), not black.
+  const ground = await page.locator('#duplo-tours svg line').first().evaluate((l) => getComputedStyle(l).stroke);
+  assert.notEqual(ground, 'rgb(0, 0, 0)');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  assert.deepEqual(errors, []);
+});
+
+test('a browser that prefers English opens in English, with the default survey in English', async (t) => {
+  const opened = await openPage(browser, { locale: 'en-GB' });
+  t.after(() => opened.context.close());
+  const { page, errors } = opened;
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, 'Data in Duplo bricks');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByRole('button', { name: 'Cheese', exact: true }).waitFor();
+  assert.equal(await page.getByText('Les données en Duplo').count(), 0);
+  assert.equal(await page.getByText('Fromage ou dessert ?').count(), 0);
+  // Switching to French moves the untouched default survey to French, and the choice persists.
+  await page.getByLabel('Language').selectOption('fr');
+  await waitForHeading(page, TITLE);
+  await page.getByRole('button', { name: 'Fromage', exact: true }).waitFor();
+  await page.reload();
+  await waitForHeading(page, TITLE);
+  assert.deepEqual(errors, []);
+});

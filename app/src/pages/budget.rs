@@ -174,6 +174,17 @@ pub fn BudgetPage() -> Html {
                     tab={view.tab} on_action={on_action.clone()} />
             };
             match view.tab {
+                // Not a commune's budget (M4x services, syndicates…): its totals, and why
+                // no chapter label or citizen category is shown.
+                _ if !budget.communal_nomenclature() => html! {
+                    <>
+                        { heading }
+                        <p class="notice" role="status">{ settings.t_args("budget-other-nomenclature",
+                            &[("nomenclature", budget.nomenclature.as_str().into())]) }</p>
+                        <Indicators loaded={loaded.clone()} year={view.year} {population}
+                            per_inhabitant={view.per_inhabitant} />
+                    </>
+                },
                 Tab::Maire if budget.lines.is_empty() => html! {
                     <>{ heading }<p>{ settings.t("budget-no-lines") }</p></>
                 },
