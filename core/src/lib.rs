@@ -36,4 +36,5 @@ pub mod i18n;
 pub mod live;
 pub mod pack;
 pub mod site;
+pub mod sorting;
 pub mod survey;

@@ -319,8 +319,8 @@ test('the cross-tab says "< 3" only where fewer than 3 people are, "masqué" whe
   await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(answersFile('masque.csv', rows));
   await page.locator('#participant-count', { hasText: '29' }).waitFor();
   const figure = page.locator('#duplo-croisement');
-  await page.getByLabel('Lignes', { exact: true }).selectOption({ label: 'Genre' });
-  await page.getByLabel('Colonnes', { exact: true }).selectOption({ label: 'Habitez-vous la commune ?' });
+  await page.locator('label', { hasText: /^Lignes/ }).locator('select').selectOption({ label: 'Genre' });
+  await page.locator('label', { hasText: /^Colonnes/ }).locator('select').selectOption({ label: 'Habitez-vous la commune ?' });
   await page.getByText('Voir le tableau des nombres').click();
   const cells = await page.locator('.crosstab-table').evaluate((t) => {
     const cols = [...t.querySelectorAll('thead th[data-choice]')].map((th) => th.dataset.choice);

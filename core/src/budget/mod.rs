@@ -434,7 +434,9 @@ impl Budget {
             }
         }
         let mut flows: Vec<_> = flows.into_iter().collect();
-        flows.sort_by(|a, b| (b.1.depenses + b.1.recettes).total_cmp(&(a.1.depenses + a.1.recettes)));
+        crate::sorting::sort_by(&mut flows, |a, b| {
+            (b.1.depenses + b.1.recettes).total_cmp(&(a.1.depenses + a.1.recettes))
+        });
         flows
     }
 

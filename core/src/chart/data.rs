@@ -124,7 +124,7 @@ fn colour_keys(
     sort_groups(&mut groups, SortOrder::ValueDescending);
     groups.truncate(MAX_SERIES);
     let mut keys: Vec<(Option<String>, usize)> = groups.into_iter().map(|g| (g.key, g.rows.len())).collect();
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sorting::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
     Ok(Some(keys.into_iter().map(|k| k.0).collect()))
 }
 
@@ -343,7 +343,7 @@ fn scatter(spec: &ChartSpec, ds: &Dataset, rows: &[usize], lang: Lang) -> Result
             }
         }
     }
-    series.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut series, |a, b| a.name.cmp(&b.name));
     Ok(ChartData::Points {
         x_kind: x.kind,
         x_style: x.number_style(),

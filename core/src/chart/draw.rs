@@ -858,7 +858,7 @@ fn treemap<DB: DrawingBackend>(
                 .collect()
         })
         .unwrap_or_default();
-    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+    crate::sorting::sort_by(&mut items, |a, b| b.0.total_cmp(&a.0));
     let (w, h) = area.dim_in_pixel();
     let values: Vec<f64> = items.iter().map(|i| i.0).collect();
     let tiles = super::layout::Rect {

@@ -174,7 +174,7 @@ mod tests {
             w in 10.0f64..2000.0,
             h in 10.0f64..2000.0,
         ) {
-            values.sort_by(|a, b| b.total_cmp(a));
+            crate::sorting::sort_by(&mut values, |a, b| b.total_cmp(a));
             let area = Rect { x: 3.0, y: 5.0, w, h };
             let rects = squarify(&values, area);
             prop_assert_eq!(rects.len(), values.len());

@@ -130,6 +130,7 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
         ColumnData::Date(values) => {
             let mut sorted: Vec<i64> = values.iter().flatten().copied().collect();
             p.missing = values.len() - sorted.len();
+            // A whole column: the standard sort (one copy for `i64`), not `sorting`.
             sorted.sort_unstable();
             p.distinct = distinct_sorted(&sorted);
             let with_time = column.kind == ColumnKind::DateTime;
@@ -153,7 +154,7 @@ pub fn profile_column(column: &Column) -> ColumnProfile {
             }
             p.distinct = counts.iter().filter(|n| **n > 0).count();
             let mut order: Vec<usize> = (0..labels.len()).collect();
-            order.sort_by(|a, b| {
+            crate::sorting::sort_by(&mut order, |a, b| {
                 counts[*b]
                     .cmp(&counts[*a])
                     .then_with(|| labels[*a].cmp(&labels[*b]))

@@ -308,7 +308,7 @@ pub fn aggregate(rows: &[usize], value: Option<&Column>, agg: Aggregate) -> Opti
         }
         Aggregate::Median => {
             let mut sorted: Vec<f64> = numbers().collect();
-            sorted.sort_by(f64::total_cmp);
+            sorted.sort_unstable_by(f64::total_cmp);
             median_sorted(&sorted)
         }
     }
@@ -378,7 +378,7 @@ fn split(key: &Column, rows: &[usize]) -> Vec<(KeyOrder, Option<String>, Vec<usi
             }
         }
     }
-    groups.sort_by(|a, b| compare_keys(&a.0, &b.0));
+    crate::sorting::sort_by(&mut groups, |a, b| compare_keys(&a.0, &b.0));
     groups
 }
 
@@ -412,7 +412,7 @@ pub fn sort_groups(groups: &mut [Group], order: SortOrder) {
         );
         x.total_cmp(&y)
     };
-    groups.sort_by(|a, b| {
+    crate::sorting::sort_by(groups, |a, b| {
         let others = (a.order == KeyOrder::Others).cmp(&(b.order == KeyOrder::Others));
         others.then_with(|| match order {
             SortOrder::Key => compare_keys(&a.order, &b.order),
@@ -438,7 +438,7 @@ pub fn top_n(
     }
     let value = value_column(dataset, value, agg)?;
     let mut ranked: Vec<usize> = (0..groups.len()).collect();
-    ranked.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut ranked, |a, b| {
         let value = |i: &usize| groups.get(*i).and_then(|g| g.value).unwrap_or(f64::NEG_INFINITY);
         value(b).total_cmp(&value(a)).then(a.cmp(b))
     });
@@ -457,6 +457,7 @@ pub fn top_n(
             rest_rows.extend(group.rows);
         }
     }
+    // Row numbers, possibly many: the standard sort (one copy for `usize`).
     rest_rows.sort_unstable();
     kept.push(Group {
         key: Some(others.to_owned()),

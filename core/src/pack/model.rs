@@ -267,7 +267,7 @@ impl Pack {
         if out.is_empty() {
             out.push(self.duration);
         }
-        out.sort_unstable();
+        crate::sorting::sort(&mut out);
         out.dedup();
         out
     }

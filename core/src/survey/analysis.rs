@@ -300,7 +300,7 @@ pub fn equivalence_classes(
             participants,
         })
         .collect();
-    classes.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut classes, |a, b| {
         b.participants
             .len()
             .cmp(&a.participants.len())

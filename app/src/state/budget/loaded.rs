@@ -153,7 +153,7 @@ pub fn arrange(mut budgets: Vec<Budget>, name: Option<&str>) -> (String, Vec<Bud
     if budgets.iter().any(|b| b.budget_kind == BudgetKind::Principal) {
         budgets.retain(|b| b.budget_kind == BudgetKind::Principal);
     }
-    budgets.sort_by_key(|b| b.exercice);
+    briques_core::sorting::sort_by_key(&mut budgets, |b| b.exercice);
     budgets.dedup_by(|later, earlier| {
         let same = later.exercice == earlier.exercice;
         if same {

@@ -113,8 +113,9 @@ impl Node {
     }
 
     fn sort(&mut self) {
-        self.children
-            .sort_by(|a, b| b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key)));
+        crate::sorting::sort_by(&mut self.children, |a, b| {
+            b.amount.total_cmp(&a.amount).then_with(|| a.key.cmp(&b.key))
+        });
         for child in &mut self.children {
             child.sort();
         }
@@ -238,6 +239,6 @@ pub fn hundred_euros(budget: &Budget) -> Vec<(Category, f64)> {
         .into_iter()
         .map(|(c, d)| (c, d * 100.0 / total))
         .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sorting::sort_by(&mut out, |a, b| b.1.total_cmp(&a.1));
     out
 }
