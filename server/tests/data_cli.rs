@@ -140,3 +140,21 @@ fn charts_render_to_svg_and_png() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("« Quartier » n'existe pas"));
 }
+
+/// A script that reads only the first line closes the pipe while the profile is still
+/// printed: the command stops quietly (exit 0), without a panic on standard error.
+#[test]
+fn a_closed_pipe_stops_the_command_quietly() {
+    let mut child = support::briques_fr()
+        .args(["csv", "profile", &fixture("bibliotheque-prets-briqueville.csv")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the command prints (as `| head -0` would).
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{:?} {stderr}", output.status);
+}
