@@ -76,6 +76,8 @@ impl Lang {
                 include_str!("../locales/fr-data.ftl"),
                 "\n",
                 include_str!("../locales/fr-packs.ftl"),
+                "\n",
+                include_str!("../locales/fr-communes.ftl"),
             ),
             Lang::En => concat!(
                 include_str!("../locales/en.ftl"),
@@ -85,6 +87,8 @@ impl Lang {
                 include_str!("../locales/en-data.ftl"),
                 "\n",
                 include_str!("../locales/en-packs.ftl"),
+                "\n",
+                include_str!("../locales/en-communes.ftl"),
             ),
         }
     }

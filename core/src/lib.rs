@@ -10,6 +10,8 @@
 //!   aggregate-only view participants receive.
 //! - [`pack`]: workshop packs — `pack.toml` and guide sheets, validation with every
 //!   problem located, the `.briques` file, schema.org JSON-LD, safe Markdown.
+//! - [`communes`]: the directory of every French commune (codes, département,
+//!   population) and the search people use as they type.
 //! - [`chart`]: chart specs (versioned), the plotters drawing module and the
 //!   misleading-chart lessons.
 //! - [`dataset`]: open data files for the data explorer — typed columns, profiles,
@@ -29,6 +31,7 @@ mod vocabulary;
 
 pub mod budget;
 pub mod chart;
+pub mod communes;
 pub mod csv;
 pub mod dataset;
 pub mod html;

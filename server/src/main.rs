@@ -6,6 +6,7 @@
 mod budget_cmd;
 mod budgets;
 mod chart_cmd;
+mod communes_cmd;
 mod csv_cmd;
 mod live;
 mod pack_cmd;
@@ -47,6 +48,9 @@ enum Command {
     /// Graphiques : dessiner un graphique exporté par l'application.
     #[command(subcommand)]
     Chart(chart_cmd::ChartCommand),
+    /// Répertoire des communes de France : chercher par nom, code postal, code INSEE ou SIREN.
+    #[command(subcommand)]
+    Communes(communes_cmd::CommunesCommand),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
         Command::Pack(command) => pack_cmd::run(command),
         Command::Csv(command) => csv_cmd::run(command),
         Command::Chart(command) => chart_cmd::run(command),
+        Command::Communes(command) => communes_cmd::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
