@@ -158,3 +158,48 @@ fn a_closed_pipe_stops_the_command_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(output.status.success(), "{:?} {stderr}", output.status);
 }
+
+/// Every file of the real corpora (`core/fixtures/real-csv`, `core/fixtures/real-budget`,
+/// and `../shared/data/real` when it is there), given to `csv profile` and to `budget
+/// import`, whatever its kind: each command either reads it or exits with a message on
+/// standard error; none panics, none fails silently.
+#[test]
+fn no_real_file_makes_a_command_fail_silently_or_panic() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in [
+        "core/fixtures/real-csv",
+        "core/fixtures/real-budget",
+        "../shared/data/real",
+    ] {
+        let Ok(classes) = std::fs::read_dir(root.join(dir)) else {
+            eprintln!("{dir}: absent, skipped");
+            continue;
+        };
+        for entry in classes.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.retain(|p| p.extension().is_some_and(|e| e != "md" && e != "json"));
+    assert!(files.len() >= 28, "{} files", files.len());
+    for file in &files {
+        let path = file.to_string_lossy();
+        for command in [&["csv", "profile"][..], &["budget", "import"][..]] {
+            let output = run(&[command, &[path.as_ref()]].concat());
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let context = format!("{} {path}: {stderr}", command.join(" "));
+            assert!(!stderr.contains("panicked"), "{context}");
+            if output.status.success() {
+                assert!(!output.stdout.is_empty(), "{context}");
+            } else {
+                assert!(!stderr.trim().is_empty(), "{context}");
+                assert_eq!(output.status.code(), Some(1), "{context}");
+            }
+        }
+    }
+}
