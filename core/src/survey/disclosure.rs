@@ -298,18 +298,20 @@ mod tests {
         let d = attribute_disclosure(&s, &quasi, &sensitive_questions(&s.survey, &quasi)).unwrap();
         let ls: Vec<Option<usize>> = d.diversity.iter().map(|d| d.l).collect();
         assert_eq!(ls, vec![Some(1), Some(1)]);
-        let found: Vec<(Vec<Option<usize>>, &str, usize, usize, usize)> = d
-            .homogeneous
-            .iter()
-            .map(|g| (g.quasi.clone(), g.question.as_str(), g.answer, g.size, g.answered))
-            .collect();
+        let group = |quasi: Vec<Option<usize>>, question: &str, answer, size, answered| HomogeneousGroup {
+            quasi,
+            question: question.to_owned(),
+            answer,
+            size,
+            answered,
+        };
         assert_eq!(
-            found,
+            d.homogeneous,
             vec![
-                (vec![Some(0), Some(0)], "fromage-dessert", 1, 3, 3),
+                group(vec![Some(0), Some(0)], "fromage-dessert", 1, 3, 3),
                 // Sizes tie at 2: (none)·oui sorts after homme·non (a missing code is 255).
-                (vec![Some(1), Some(1)], "sucre-sale", 0, 2, 1),
-                (vec![None, Some(0)], "sucre-sale", 1, 2, 2),
+                group(vec![Some(1), Some(1)], "sucre-sale", 0, 2, 1),
+                group(vec![None, Some(0)], "sucre-sale", 1, 2, 2),
             ]
         );
         assert_eq!(
