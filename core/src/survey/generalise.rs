@@ -24,8 +24,8 @@ use super::analysis::equivalence_classes;
 use super::{Choice, ParticipantId, Question, Response, Session, Survey, MAX_LABEL};
 use crate::i18n::{display_from_message, format_percent, tr, tr_args, Lang};
 
-/// Most merges plus drops a plan may hold: more than any survey's choices and questions
-/// could use, so a file cannot make the checks run long.
+/// Most names a plan may hold (each merge's question and choices, each dropped question):
+/// more than a workshop's survey could use, so a file cannot make the checks run long.
 pub const MAX_STEPS: usize = 1000;
 
 /// Choices of one question merged into one new choice.
@@ -86,7 +86,7 @@ pub enum PlanError {
         /// What serde said.
         detail: String,
     },
-    /// More than [`MAX_STEPS`] merges and drops.
+    /// More than [`MAX_STEPS`] names.
     TooLarge {
         /// How many.
         count: usize,
@@ -310,7 +310,7 @@ impl Plan {
     }
 
     fn resolve(&self, survey: &Survey) -> Result<(Vec<Resolved>, BTreeSet<usize>), Vec<PlanError>> {
-        let steps = self.merge.len() + self.drop.len();
+        let steps = self.drop.len() + self.merge.iter().map(|m| 1 + m.choices.len()).sum::<usize>();
         if steps > MAX_STEPS {
             return Err(vec![PlanError::TooLarge { count: steps }]);
         }
