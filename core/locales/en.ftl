@@ -94,6 +94,48 @@ survey-error-unknown-question = the question “{ $id }” is not in the survey
 survey-error-unknown-choice = “{ $choice }” is not a choice of the question “{ $question }”
 survey-error-unknown-participant = no participant number { $participant }
 
+## Who is given away by their group? (ℓ-diversity) and generalisation
+survey-l-diversity-title = Who is given away by their group?
+survey-l-diversity-explain = You need not be alone to be given away by your group: when everyone with the same answers to the crossed questions gave the same opinion, knowing someone belongs to the group is enough to know their opinion. ℓ is the smallest number of different answers in a group of at least 2 people (a missing answer does not count).
+survey-l-diversity = “{ $question }”: ℓ = { $l }, { $l ->
+    [one] at least one group gave one and the same answer
+   *[other] every group gave at least { $l } different answers
+}
+survey-l-diversity-none = “{ $question }”: no group of at least 2 people answered it, ℓ is undefined
+survey-homogeneous = The { $size } people “{ $quasi }” all answered “{ $answer }” to “{ $question }”
+survey-homogeneous-skipped = The { $size } people “{ $quasi }” answered “{ $answer }” to “{ $question }” or did not answer it ({ $skipped } without an answer)
+survey-no-homogeneous = No group answered with one voice.
+survey-loss-title = What the protection cost
+survey-loss-summary = { $merged ->
+    [0] no answer merged
+    [one] { $merged } answer merged into a wider choice
+   *[other] { $merged } answers merged into a wider choice
+}, { $suppressed ->
+    [0] no answer suppressed
+    [one] { $suppressed } answer suppressed
+   *[other] { $suppressed } answers suppressed
+}, { $removed ->
+    [0] nobody removed
+    [one] { $removed } participant removed
+   *[other] { $removed } participants removed
+}
+survey-loss-figure = Information loss: { $share } of the { $answers } original answers no longer say what they said
+survey-loss-explain = The information loss is the share of the original answers merged with other choices into a wider one, or suppressed with a dropped question or a removed person.
+plan-place-merge = merge no. { $n } (“merge”)
+plan-place-drop = dropped question no. { $n } (“drop”)
+plan-error-json = this plan is not the expected JSON (line { $line }, column { $column }): { $detail }
+plan-error-too-large = the plan names { $count } questions and choices: { $max } at most
+plan-error-unknown-question = { $place }: “{ $name }” is neither a question nor a column of the file
+plan-error-unknown-choice = { $place }: “{ $name }” is not a choice of the question “{ $question }”
+plan-error-too-few-choices = { $place }: at least 2 choices are needed to merge
+plan-error-choice-twice = { $place }: the choice “{ $choice }” of the question “{ $question }” is already merged
+plan-error-empty-label = { $place }: the new choice has no label (“label”)
+plan-error-label-too-long = { $place }: the new choice's label is longer than { $max } characters
+plan-error-label-taken = { $place }: “{ $label }” is already the label of another choice of the question “{ $question }”
+plan-error-whole-question = { $place }: merging every choice of “{ $question }” would leave only one; drop the question instead (“drop”)
+plan-error-merged-and-dropped = { $place }: the question “{ $question }” is also dropped by the plan
+plan-error-drops-everything = the plan drops every question: none would be left to analyse
+
 ## Importing session and response files
 csv-participant = Participant
 import-error-json = this file is not valid JSON (line { $line }, column { $column }): { $detail }

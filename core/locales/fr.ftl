@@ -95,6 +95,48 @@ survey-error-unknown-question = la question « { $id } » n'existe pas dans le q
 survey-error-unknown-choice = « { $choice } » n'est pas un choix de la question « { $question } »
 survey-error-unknown-participant = aucun participant n° { $participant }
 
+## Qui est trahi par son groupe ? (ℓ-diversité) et généralisation
+survey-l-diversity-title = Qui est trahi par son groupe ?
+survey-l-diversity-explain = Sans être seul, on peut être trahi par son groupe : quand toutes les personnes aux mêmes réponses sur les questions croisées ont donné la même opinion, savoir qu'une personne en fait partie suffit à connaître son opinion. ℓ est le plus petit nombre de réponses différentes dans un groupe d'au moins 2 personnes (une absence de réponse ne compte pas).
+survey-l-diversity = « { $question } » : ℓ = { $l }, { $l ->
+    [one] au moins un groupe a donné une seule et même réponse
+   *[other] chaque groupe a donné au moins { $l } réponses différentes
+}
+survey-l-diversity-none = « { $question } » : aucun groupe d'au moins 2 personnes n'y a répondu, ℓ n'est pas défini
+survey-homogeneous = Les { $size } personnes « { $quasi } » ont toutes répondu « { $answer } » à « { $question } »
+survey-homogeneous-skipped = Les { $size } personnes « { $quasi } » ont répondu « { $answer } » à « { $question } » ou n'y ont pas répondu ({ $skipped } sans réponse)
+survey-no-homogeneous = Aucun groupe n'a répondu d'une seule voix.
+survey-loss-title = Ce que la protection a coûté
+survey-loss-summary = { $merged ->
+    [0] aucune réponse regroupée
+    [one] { $merged } réponse fondue dans un regroupement
+   *[other] { $merged } réponses fondues dans un regroupement
+}, { $suppressed ->
+    [0] aucune réponse effacée
+    [one] { $suppressed } réponse effacée
+   *[other] { $suppressed } réponses effacées
+}, { $removed ->
+    [0] aucun participant retiré
+    [one] { $removed } participant retiré
+   *[other] { $removed } participants retirés
+}
+survey-loss-figure = Perte d'information : { $share } des { $answers } réponses d'origine ne disent plus ce qu'elles disaient
+survey-loss-explain = La perte d'information est la part des réponses d'origine fondues avec d'autres choix dans un regroupement, ou effacées avec une question ou une personne retirée.
+plan-place-merge = regroupement n° { $n } (« merge »)
+plan-place-drop = question retirée n° { $n } (« drop »)
+plan-error-json = ce plan n'est pas du JSON attendu (ligne { $line }, colonne { $column }) : { $detail }
+plan-error-too-large = le plan nomme { $count } questions et choix : { $max } au plus
+plan-error-unknown-question = { $place } : « { $name } » n'est ni une question ni une colonne du fichier
+plan-error-unknown-choice = { $place } : « { $name } » n'est pas un choix de la question « { $question } »
+plan-error-too-few-choices = { $place } : il faut au moins 2 choix à regrouper
+plan-error-choice-twice = { $place } : le choix « { $choice } » de la question « { $question } » est déjà regroupé
+plan-error-empty-label = { $place } : le nouveau choix n'a pas d'intitulé (« label »)
+plan-error-label-too-long = { $place } : l'intitulé du nouveau choix dépasse { $max } caractères
+plan-error-label-taken = { $place } : « { $label } » est déjà l'intitulé d'un autre choix de la question « { $question } »
+plan-error-whole-question = { $place } : regrouper tous les choix de « { $question } » n'en laisserait qu'un ; retirez plutôt la question (« drop »)
+plan-error-merged-and-dropped = { $place } : la question « { $question } » est aussi retirée par le plan
+plan-error-drops-everything = le plan retire toutes les questions : il n'en resterait aucune à analyser
+
 ## Import de fichiers de session et de réponses
 csv-participant = Participant
 import-error-json = ce fichier n'est pas du JSON valide (ligne { $line }, colonne { $column }) : { $detail }

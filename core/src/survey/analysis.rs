@@ -14,10 +14,13 @@ use serde::{Deserialize, Serialize};
 use super::{Question, Session, SurveyError};
 
 /// Code of "no answer" in a coded column.
-const MISSING: u8 = u8::MAX;
+pub(super) const MISSING: u8 = u8::MAX;
 
 /// One question's answers as choice indexes, one per response.
-fn coded<'a>(session: &'a Session, question_id: &str) -> Result<(&'a Question, Vec<u8>), SurveyError> {
+pub(super) fn coded<'a>(
+    session: &'a Session,
+    question_id: &str,
+) -> Result<(&'a Question, Vec<u8>), SurveyError> {
     let question = session
         .survey
         .question(question_id)

@@ -6,13 +6,20 @@
 //! - [`Session`]: the survey plus its responses, with the edits the app needs
 //!   (add, replace, delete a response; change the survey without orphan answers).
 //! - [`analysis`]: tallies, cross-tabulations, brick towers, re-identification.
+//! - [`disclosure`]: attribute disclosure (ℓ-diversity): groups whose opinion is given away.
+//! - [`generalise`]: a plan of merges, dropped questions and removed people, applied to a
+//!   copy of a session, with what it cost.
 //! - [`io`]: JSON session files and CSV response files.
 //!
 //! Answers refer to questions and choices by stable ids, so reordering or relabelling
 //! never changes what someone answered.
 
 pub mod analysis;
+pub mod disclosure;
+pub mod generalise;
 pub mod io;
+#[cfg(test)]
+mod test_support;
 
 use std::collections::BTreeMap;
 
