@@ -556,6 +556,7 @@ budget-cli-categories = By category (real operations of the year):
 budget-cli-spent = spent
 budget-cli-received = received
 budget-prepare-failed = the preparation failed: { $detail }
+budget-prepare-not-built = this command is in a build of Briques with the national preparation (polars), longer to compile: run scripts/build-national (or cargo build --release -p briques --features national), then target/release/briques budget prepare …
 budget-prepare-done = { $communes } communes prepared ({ $lines } lines, { $population } with their population) in { $out }
 home-live-title = Answer from your phone
 home-live-text = The Duplo exercise live: everyone answers on their phone with a code or a QR code, the projector shows the bricks in real time.

@@ -563,6 +563,7 @@ budget-cli-categories = Par catégorie (opérations réelles de l'année) :
 budget-cli-spent = dépensé
 budget-cli-received = reçu
 budget-prepare-failed = la préparation a échoué : { $detail }
+budget-prepare-not-built = cette commande est dans une version de Briques compilée avec la préparation nationale (polars), plus longue à compiler : lancez scripts/build-national (ou cargo build --release -p briques --features national), puis target/release/briques budget prepare …
 budget-prepare-done = { $communes } communes préparées ({ $lines } lignes, { $population } avec leur population) dans { $out }
 home-live-title = Répondre depuis son téléphone
 home-live-text = L'exercice Duplo en direct : chacun répond sur son téléphone avec un code ou un QR code, le vidéoprojecteur montre les briques en temps réel.

@@ -2,12 +2,14 @@
 //! of any supported format and prints the collectivité, exercice, document and key
 //! indicators. Warnings go to stderr. Glue only; the work is in `briques_core::budget`.
 
+#[cfg(feature = "national")]
 use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 use serde_json::{json, Value};
 
+#[cfg(feature = "national")]
 use briques_core::budget::national::{self, Balances, Output};
 use briques_core::budget::{self, Budget, DgfipOptions, Format, INDICATORS};
 use briques_core::i18n::{format_number, tr, tr_args, Lang};
@@ -63,8 +65,10 @@ pub fn run(command: BudgetCommand) -> anyhow::Result<()> {
 }
 
 /// The prepared folder on disk.
+#[cfg(feature = "national")]
 struct Folder(PathBuf);
 
+#[cfg(feature = "national")]
 impl Output for Folder {
     fn create(&self, path: &str) -> std::io::Result<Box<dyn Write + Send>> {
         let path = self.0.join(path);
@@ -75,6 +79,13 @@ impl Output for Folder {
     }
 }
 
+/// Without the `national` feature: what to build to get the command.
+#[cfg(not(feature = "national"))]
+fn prepare(_: PrepareArgs) -> anyhow::Result<()> {
+    Err(anyhow!(tr(env_lang(), "budget-prepare-not-built")))
+}
+
+#[cfg(feature = "national")]
 fn prepare(args: PrepareArgs) -> anyhow::Result<()> {
     let lang = env_lang();
     let failed = |detail: String| {

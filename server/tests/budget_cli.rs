@@ -124,6 +124,7 @@ fn bad_files_fail_clearly() {
 
 /// Prepares the project's DGFiP fixture (with a populations file) into `dir/prepared`;
 /// returns that folder and the command's output.
+#[cfg(feature = "national")]
 fn prepare_fixture(dir: &std::path::Path) -> (PathBuf, std::process::Output) {
     let pops = dir.join("populations.csv");
     std::fs::write(
@@ -147,6 +148,7 @@ fn prepare_fixture(dir: &std::path::Path) -> (PathBuf, std::process::Output) {
     (out, output)
 }
 
+#[cfg(feature = "national")]
 #[test]
 fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     let dir = tempfile::tempdir().unwrap();
@@ -195,6 +197,7 @@ fn prepare_writes_communes_an_index_and_strates_that_load_without_polars() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("colonne obligatoire absente"));
 }
 
+#[cfg(feature = "national")]
 #[test]
 fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
     let dir = tempfile::tempdir().unwrap();
@@ -228,4 +231,23 @@ fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
     assert!(missing.json()["error"].as_str().unwrap().contains("12345"));
     let bad = support::get(&format!("{}/api/budgets/communes/..%2F..", server.base));
     assert_eq!(bad.status, 400);
+}
+
+/// Built without the national preparation (as `scripts/run` builds it), `budget
+/// prepare` says what to build instead, in French, and fails.
+#[cfg(not(feature = "national"))]
+#[test]
+fn prepare_without_the_national_build_says_what_to_build() {
+    let output = support::briques_fr()
+        .args([
+            "budget",
+            "prepare",
+            &fixture("briqueville-2023-dgfip-api.csv"),
+            "--out",
+            "/nonexistent",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("scripts/build-national"));
 }
