@@ -372,10 +372,14 @@ fn reads_better_as_windows_1252(text: &str) -> bool {
             break;
         };
         let end = at + c.len_utf8();
-        // Letters of other scripts count for UTF-8 too: Windows-1252 bytes almost never
-        // happen to form them, and a Cyrillic or Japanese file must stay what it is.
-        if is_french(c) || is_other_script(c) {
+        // Letters of other scripts count for UTF-8 too: Windows-1252 bytes rarely happen
+        // to form them, and a Cyrillic or Japanese file must stay what it is. One byte
+        // less than their length, so that French letters that happen to form one ("çœœ"
+        // is the bytes of "眜") still read as French.
+        if is_french(c) {
             as_utf8 += c.len_utf8();
+        } else if is_other_script(c) {
+            as_utf8 += c.len_utf8() - 1;
         }
         as_1252 += bytes[at..end]
             .iter()
