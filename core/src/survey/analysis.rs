@@ -355,35 +355,12 @@ pub fn most_identifying_next(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use proptest::prelude::*;
 
     use super::*;
     use crate::i18n::Lang;
+    use crate::survey::test_support::{ids, session};
     use crate::survey::{Response, Survey};
-
-    /// A session of the default survey from rows of choice ids ("" = no answer), in
-    /// the survey's question order: cheese/dessert, sweet/salty, gender, town.
-    fn session(rows: &[[&str; 4]]) -> Session {
-        let survey = Survey::default_for(Lang::Fr, None);
-        let ids: Vec<String> = survey.questions.iter().map(|q| q.id.clone()).collect();
-        let mut session = Session::new(survey);
-        for row in rows {
-            let answers: BTreeMap<String, String> = ids
-                .iter()
-                .zip(row)
-                .filter(|(_, c)| !c.is_empty())
-                .map(|(q, c)| (q.clone(), (*c).to_owned()))
-                .collect();
-            session.add_response(answers).unwrap();
-        }
-        session
-    }
-
-    fn ids(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
 
     #[test]
     fn tallies_count_answers_and_missing() {
