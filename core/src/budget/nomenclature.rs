@@ -642,8 +642,8 @@ mod tests {
     use super::*;
     use crate::i18n::has_key;
 
-    /// Codes of `<element Code="…">` in an official plan de comptes, if the file is there.
-    fn official(name: &str, element: &[u8]) -> Option<BTreeSet<String>> {
+    /// The text of an official plan de comptes in `../shared/data/real`, if it is there.
+    fn official_text(name: &str) -> Option<String> {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("../../shared/data/real")
             .join(name);
@@ -654,9 +654,15 @@ mod tests {
             );
             return None;
         };
-        let crate::csv::TextFile::Text { text, .. } = crate::csv::decode(&bytes) else {
-            return None;
-        };
+        match crate::csv::decode(&bytes) {
+            crate::csv::TextFile::Text { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Codes of `<element Code="…">` in an official plan de comptes, if the file is there.
+    fn official(name: &str, element: &[u8]) -> Option<BTreeSet<String>> {
+        let text = official_text(name)?;
         let mut reader = Reader::from_str(&text);
         let mut codes = BTreeSet::new();
         loop {
@@ -712,19 +718,7 @@ mod tests {
     /// An official plan's declinaison, year and `Compte` labels (whitespace squeezed,
     /// as the generator does), if the file is there.
     fn official_labels(name: &str) -> Option<(String, i32, BTreeMap<String, String>)> {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/data/real")
-            .join(name);
-        let Ok(bytes) = std::fs::read(&path) else {
-            eprintln!(
-                "skipped: {} is not there (official plan de comptes)",
-                path.display()
-            );
-            return None;
-        };
-        let crate::csv::TextFile::Text { text, .. } = crate::csv::decode(&bytes) else {
-            return None;
-        };
+        let text = official_text(name)?;
         let mut reader = Reader::from_str(&text);
         let (mut declinaison, mut year, mut labels) = (String::new(), 0, BTreeMap::new());
         loop {
