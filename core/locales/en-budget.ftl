@@ -232,3 +232,15 @@ budget-prepare-polars = the national file could not be read: { $detail }
 budget-populations-unreadable = unreadable populations file: { $detail }
 budget-populations-no-code = no COM column (the commune's INSEE code)
 budget-other-nomenclature = Nomenclature { $nomenclature }: this budget is not a commune's (service, syndicate, département…). Its totals by section are right, but Briques knows labels and citizen categories only for the communes' nomenclatures (M14, M57).
+
+## Budgets from the official open-data APIs (core/src/budget/opendata.rs)
+opendata-source-ofgl = OFGL (data.ofgl.fr)
+opendata-source-dgfip = the DGFiP (data.economie.gouv.fr)
+opendata-source-datagouv = data.gouv.fr
+opendata-unreachable = Cannot reach { $source }: no internet connection, or the address does not answer. What is shown stays; the communes saved on this device can still be viewed.
+opendata-timeout = { $source } does not answer in time. Try again in a moment; what is shown stays.
+opendata-rate-limited = { $source } refuses for now: the number of allowed requests is reached (it resets every night). Try again later or use a saved commune.
+opendata-not-published = The { $year } accounts are not published by { $source } yet.
+opendata-no-data = { $source } has no data for this commune.
+opendata-status = { $source } answered with an error (HTTP { $status }). { $detail }
+opendata-unexpected = The answer of { $source } is not what its documentation describes ({ $detail }). Try again later.

@@ -232,3 +232,15 @@ budget-prepare-polars = le fichier national n'a pas pu être lu : { $detail }
 budget-populations-unreadable = fichier des populations illisible : { $detail }
 budget-populations-no-code = colonne COM (code INSEE de la commune) absente
 budget-other-nomenclature = Nomenclature { $nomenclature } : ce budget n'est pas celui d'une commune (service, syndicat, département…). Ses totaux par section sont justes, mais Briques ne connaît les libellés et les catégories citoyennes que des nomenclatures des communes (M14, M57).
+
+## Budgets from the official open-data APIs (core/src/budget/opendata.rs)
+opendata-source-ofgl = l'OFGL (data.ofgl.fr)
+opendata-source-dgfip = la DGFiP (data.economie.gouv.fr)
+opendata-source-datagouv = data.gouv.fr
+opendata-unreachable = Impossible de joindre { $source } : pas de connexion à internet, ou l'adresse ne répond pas. Ce qui est déjà affiché reste là ; les communes enregistrées sur cet appareil restent consultables.
+opendata-timeout = { $source } ne répond pas à temps. Réessayez dans un moment ; ce qui est déjà affiché reste là.
+opendata-rate-limited = { $source } refuse pour l'instant : le nombre de demandes autorisées est atteint (il est remis à zéro chaque nuit). Réessayez plus tard ou utilisez une commune enregistrée.
+opendata-not-published = Les comptes { $year } ne sont pas encore publiés par { $source }.
+opendata-no-data = { $source } n'a aucune donnée pour cette commune.
+opendata-status = { $source } a répondu par une erreur (HTTP { $status }). { $detail }
+opendata-unexpected = La réponse de { $source } n'est pas celle que sa documentation décrit ({ $detail }). Réessayez plus tard.

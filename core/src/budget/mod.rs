@@ -21,6 +21,7 @@ pub mod explore;
 #[cfg(all(feature = "national", not(target_family = "wasm")))]
 pub mod national;
 pub mod nomenclature;
+pub mod opendata;
 pub mod prepared;
 mod tabular;
 mod totem;
@@ -338,6 +339,12 @@ impl Budget {
             .sum()
     }
 
+    /// Whether the budget carries OFGL's published agrégats (not only an amount a
+    /// reader worked out, like the DGFiP balance's encours).
+    pub fn has_published_aggregates(&self) -> bool {
+        self.aggregates.contains_key("Recettes de fonctionnement")
+    }
+
     fn aggregate(&self, name: &str) -> Option<f64> {
         self.aggregates.get(name).copied()
     }
@@ -367,9 +374,11 @@ impl Budget {
         }
     }
 
-    /// The key indicators. From OFGL aggregates when the budget has no lines.
+    /// The key indicators. From OFGL's published agrégats when the budget has them
+    /// (alone, or with a DGFiP balance's lines for the drill-down: OFGL's consolidated
+    /// figures are then the ones the strate statistics compare), else from the lines.
     pub fn indicators(&self) -> Indicators {
-        if self.lines.is_empty() && !self.aggregates.is_empty() {
+        if self.has_published_aggregates() || (self.lines.is_empty() && !self.aggregates.is_empty()) {
             let get = |name: &str| self.aggregate(name);
             let rrf = get("Recettes de fonctionnement").unwrap_or(0.0);
             let drf = get("Dépenses de fonctionnement").unwrap_or(0.0);

@@ -236,7 +236,7 @@ fn ofgl_with_label_headers_is_read_by_meaning() {
     assert!(close(budget.per_inhabitant(3012.0).unwrap(), 1.0));
 }
 
-fn real(name: &str) -> Option<Vec<u8>> {
+pub(crate) fn real(name: &str) -> Option<Vec<u8>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/data/real")
         .join(name);
