@@ -70,16 +70,19 @@ glossary-strate-def = A group of towns of similar size (for example 2,000 to 3,5
 # Budget explorer
 budget-lead = Where does the town's money come from, where does it go, and what does it mean? Everything is computed on this device: files never leave your browser.
 budget-choose = Choose a town
+budget-commune-label = Your commune (name, postal code or INSEE code)
+budget-commune-hint = Every commune of France: its accounts come from the public data of the OFGL and the DGFiP. Only the request for this commune leaves this device, where it stays saved for a workshop without internet.
+budget-saved-title = Communes saved on this device
+budget-saved-on = saved on { $date }
+budget-saved-remove = Remove
+budget-saved-remove-label = Remove { $name } from this device
+budget-origin-apis = Accounts published by the OFGL (data.ofgl.fr) and the DGFiP (data.economie.gouv.fr), saved on this device: they can be viewed without internet.
+budget-origin-device = Copy saved on this device on { $date }.
+budget-origin-refresh = Update from the public data
+budget-origin-consolidated = Indicators and comparison: consolidated accounts published by the OFGL (main and annex budgets). Account detail: the DGFiP balance of the main budget.
 budget-demo = Demo town: Briqueville
 budget-file = Import a budget file
 budget-file-hint = Formats read: TOTEM budget documents and comptes financiers uniques (XML), OFGL exports, SCDL budgets and DGFiP balances (CSV). The file stays on this device.
-budget-search = Search for a town (name or INSEE code)
-budget-search-button = Search
-budget-search-found = { $count ->
-    [0] No town found.
-    [one] One town found.
-   *[other] { $count } towns found.
-}
 budget-reading = Reading “{ $file }” ({ $size } KB)…
 budget-analysing = Analysing “{ $file }”…
 budget-imported = “{ $file }” imported: { $name }, { $count ->
@@ -244,3 +247,7 @@ opendata-not-published = The { $year } accounts are not published by { $source }
 opendata-no-data = { $source } has no data for this commune.
 opendata-status = { $source } answered with an error (HTTP { $status }). { $detail }
 opendata-unexpected = The answer of { $source } is not what its documentation describes ({ $detail }). Try again later.
+fetch-bad-years = unreadable years “{ $value }”: write a year (2023) or a range (2019-2023)
+fetch-commune = { $nom } ({ $insee }): downloading the accounts…
+fetch-no-balance = no DGFiP balance for { $year }: OFGL's indicators only for that year
+fetch-done = { $nom }: years { $years } saved in { $out } (serve them with “briques serve --budgets { $out }”)

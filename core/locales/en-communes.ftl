@@ -40,3 +40,11 @@ communes-error-empty = The commune directory holds no commune.
 communes-cli-none = No commune matches "{ $query }".
 communes-cli-empty-query = type a commune's name, a postal code, an INSEE code, a SIREN or a département number (for example: briques communes search "saint denis 93")
 communes-cli-bad-limit = --limit takes a whole number of at least 1, not "{ $value }"
+
+communes-loading = Loading the list of communes…
+communes-unavailable = The list of communes could not be loaded (no connection?). Try again; a budget saved on this device can still be viewed.
+communes-found = { $count ->
+    [0] No commune matches.
+    [one] One commune matches: arrow down to choose it.
+   *[other] { $count } communes match: arrows to choose, Enter to open.
+}

@@ -70,16 +70,19 @@ glossary-strate-def = Un groupe de communes de taille comparable (par exemple de
 # Explorateur de budget
 budget-lead = D'où vient l'argent de la commune, où va-t-il, et qu'est-ce que cela veut dire ? Tout est calculé sur cet appareil : les fichiers ne quittent jamais votre navigateur.
 budget-choose = Choisir une commune
+budget-commune-label = Votre commune (nom, code postal ou code INSEE)
+budget-commune-hint = Toutes les communes de France : ses comptes viennent des données publiques de l'OFGL et de la DGFiP. Seule la demande de cette commune quitte cet appareil, et elle y reste enregistrée pour un atelier sans internet.
+budget-saved-title = Communes enregistrées sur cet appareil
+budget-saved-on = enregistrée le { $date }
+budget-saved-remove = Retirer
+budget-saved-remove-label = Retirer { $name } de cet appareil
+budget-origin-apis = Comptes publiés par l'OFGL (data.ofgl.fr) et la DGFiP (data.economie.gouv.fr), enregistrés sur cet appareil : ils restent consultables sans internet.
+budget-origin-device = Copie enregistrée sur cet appareil le { $date }.
+budget-origin-refresh = Mettre à jour depuis les données publiques
+budget-origin-consolidated = Indicateurs et comparaison : comptes consolidés publiés par l'OFGL (budget principal et budgets annexes). Détail des comptes : balance de la DGFiP du budget principal.
 budget-demo = Commune de démonstration : Briqueville
 budget-file = Importer un fichier budgétaire
 budget-file-hint = Formats lus : documents budgétaires TOTEM et comptes financiers uniques (XML), exports de l'OFGL, budgets au format SCDL et balances comptables de la DGFiP (CSV). Le fichier reste sur cet appareil.
-budget-search = Rechercher une commune (nom ou code INSEE)
-budget-search-button = Rechercher
-budget-search-found = { $count ->
-    [0] Aucune commune trouvée.
-    [one] Une commune trouvée.
-   *[other] { $count } communes trouvées.
-}
 budget-reading = Lecture de « { $file } » ({ $size } Ko)…
 budget-analysing = Analyse de « { $file } »…
 budget-imported = « { $file } » importé : { $name }, { $count ->
@@ -244,3 +247,7 @@ opendata-not-published = Les comptes { $year } ne sont pas encore publiés par {
 opendata-no-data = { $source } n'a aucune donnée pour cette commune.
 opendata-status = { $source } a répondu par une erreur (HTTP { $status }). { $detail }
 opendata-unexpected = La réponse de { $source } n'est pas celle que sa documentation décrit ({ $detail }). Réessayez plus tard.
+fetch-bad-years = exercices « { $value } » illisibles : écrivez une année (2023) ou un intervalle (2019-2023)
+fetch-commune = { $nom } ({ $insee }) : téléchargement des comptes…
+fetch-no-balance = aucune balance DGFiP pour { $year } : les indicateurs de l'OFGL seuls pour cette année
+fetch-done = { $nom } : exercices { $years } enregistrés dans { $out } (à servir avec « briques serve --budgets { $out } »)

@@ -40,3 +40,11 @@ communes-error-empty = Le répertoire des communes ne contient aucune commune.
 communes-cli-none = Aucune commune ne correspond à « { $query } ».
 communes-cli-empty-query = écrivez un nom de commune, un code postal, un code INSEE, un SIREN ou un numéro de département (par exemple : briques communes search "saint denis 93")
 communes-cli-bad-limit = --limit attend un nombre entier d'au moins 1, pas « { $value } »
+
+communes-loading = Chargement de la liste des communes…
+communes-unavailable = La liste des communes n'a pas pu être chargée (pas de connexion ?). Réessayez ; un budget enregistré sur cet appareil reste consultable.
+communes-found = { $count ->
+    [0] Aucune commune ne correspond.
+    [one] Une commune correspond : flèche vers le bas pour la choisir.
+   *[other] { $count } communes correspondent : flèches pour choisir, Entrée pour ouvrir.
+}

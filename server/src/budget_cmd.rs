@@ -24,6 +24,9 @@ pub enum BudgetCommand {
     /// Prépare un fichier national de balances DGFiP : un budget par commune, un index et
     /// les statistiques par strate de population (pour `briques serve --budgets`).
     Prepare(PrepareArgs),
+    /// Télécharge les budgets d'une commune depuis les API publiques (OFGL, DGFiP) dans un
+    /// dossier préparé, pour un atelier sans internet (`briques serve --budgets <dossier>`).
+    Fetch(crate::fetch_cmd::FetchArgs),
 }
 
 /// Arguments of `briques budget prepare`.
@@ -61,6 +64,7 @@ pub fn run(command: BudgetCommand) -> anyhow::Result<()> {
     match command {
         BudgetCommand::Import(args) => import(args),
         BudgetCommand::Prepare(args) => prepare(args),
+        BudgetCommand::Fetch(args) => crate::fetch_cmd::fetch(args),
     }
 }
 

@@ -9,6 +9,8 @@
 //!
 //! - `GET /api/budgets/recherche?q=…`: up to 20 communes, best matches first;
 //! - `GET /api/budgets/communes/{insee}`: one commune's budget (a `Budget` as JSON);
+//! - `GET /api/budgets/communes/{insee}/exercices`: all its budgets, oldest first (a
+//!   folder written by `budget fetch` holds several years of a commune);
 //! - `GET /api/budgets/strates`: quartiles per population strate;
 //! - `GET /api/budgets/statut`: `{"communes": n}`, 0 without national files (always there,
 //!   so the app can ask without an error).
@@ -37,8 +39,8 @@ pub struct National {
     dir: PathBuf,
     /// Each commune with its folded name, in the index's order.
     entries: Vec<(String, Entry)>,
-    /// Where each INSEE code is in `entries` (its first entry).
-    by_insee: HashMap<String, usize>,
+    /// Where each INSEE code is in `entries` (every entry, in the index's order).
+    by_insee: HashMap<String, Vec<usize>>,
     /// The strate statistics as the app reads them, `None` when `strates.json` is not there.
     strates: Option<Bytes>,
 }
@@ -88,7 +90,7 @@ impl National {
     fn new(dir: PathBuf, entries: Vec<Entry>, strates: Option<Bytes>) -> National {
         let mut by_insee = HashMap::with_capacity(entries.len());
         for (at, entry) in entries.iter().enumerate() {
-            by_insee.entry(entry.insee.clone()).or_insert(at);
+            by_insee.entry(entry.insee.clone()).or_insert_with(Vec::new).push(at);
         }
         National {
             dir,
@@ -100,7 +102,16 @@ impl National {
 
     /// The commune of this INSEE code.
     fn commune(&self, insee: &str) -> Option<&Entry> {
-        self.by_insee.get(insee).map(|at| &self.entries[*at].1)
+        self.years(insee).next()
+    }
+
+    /// Every entry of this INSEE code, in the index's order.
+    fn years(&self, insee: &str) -> impl Iterator<Item = &Entry> {
+        self.by_insee
+            .get(insee)
+            .into_iter()
+            .flatten()
+            .map(|at| &self.entries[*at].1)
     }
 
     /// How many communes the index holds.
@@ -213,6 +224,33 @@ async fn commune(
     }
 }
 
+/// Every budget of the commune, oldest first, as one JSON array.
+async fn commune_years(
+    State(national): State<Arc<National>>,
+    UrlPath(code): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut entries: Vec<&Entry> = national.years(&code).collect();
+    if entries.is_empty() {
+        return unknown(&headers, &code);
+    }
+    entries.sort_by_key(|e| e.exercice);
+    let mut array = b"[".to_vec();
+    for (i, entry) in entries.into_iter().enumerate() {
+        match read_budget_bytes(&national.dir, entry) {
+            Ok(bytes) => {
+                if i > 0 {
+                    array.push(b',');
+                }
+                array.extend_from_slice(&bytes);
+            }
+            Err(_) => return unknown(&headers, &code),
+        }
+    }
+    array.push(b']');
+    json(array)
+}
+
 async fn strates(State(national): State<Arc<National>>, headers: HeaderMap) -> Response {
     match &national.strates {
         Some(bytes) => json(bytes.clone()),
@@ -232,6 +270,7 @@ pub fn router(national: Option<Arc<National>>) -> Router {
             Router::new()
                 .route("/api/budgets/recherche", get(search))
                 .route("/api/budgets/communes/{code}", get(commune))
+                .route("/api/budgets/communes/{code}/exercices", get(commune_years))
                 .route("/api/budgets/strates", get(strates))
                 .with_state(national),
         ),

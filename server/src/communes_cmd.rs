@@ -49,7 +49,7 @@ pub fn run(command: CommunesCommand) -> anyhow::Result<()> {
 
 /// The directory compiled into the binary. A damaged one is a build problem, reported
 /// with the core's located message rather than a panic.
-fn directory(lang: Lang) -> anyhow::Result<Directory> {
+pub(crate) fn directory(lang: Lang) -> anyhow::Result<Directory> {
     Directory::parse(DIRECTORY).map_err(|e| anyhow!(e.message(lang)))
 }
 

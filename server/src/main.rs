@@ -8,6 +8,7 @@ mod budgets;
 mod chart_cmd;
 mod communes_cmd;
 mod csv_cmd;
+mod fetch_cmd;
 mod live;
 mod pack_cmd;
 mod pages;

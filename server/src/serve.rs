@@ -6,7 +6,11 @@
 //! - Files are sent pre-compressed (`.gz` made by the build) or compressed on the fly.
 //! - Content-hashed files under `/pkg/` are cached for a year; everything else is
 //!   revalidated on each visit so a new version is picked up at once.
-//! - The Content-Security-Policy allows only this server (plus compiling WebAssembly).
+//! - The Content-Security-Policy allows only this server (plus compiling WebAssembly)
+//!   and the open-data APIs the budget page reads when the user asks
+//!   (`--ofgl-url`, `--dgfip-url`, `--datagouv-url`, given to the app by
+//!   `GET /api/config`); only the Données page may read any address, the data file the
+//!   user types or picks (see [`csp`]).
 
 use std::convert::Infallible;
 use std::io::Write as _;
@@ -26,6 +30,7 @@ use tower::service_fn;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
+use briques_core::budget::opendata::{self, Apis};
 use briques_core::i18n::{tr_args, Value};
 use briques_core::site::is_app_route;
 
@@ -64,16 +69,52 @@ pub struct ServeArgs {
     /// de budget permet alors de chercher toutes les communes.
     #[arg(long)]
     pub budgets: Option<PathBuf>,
+    /// Adresse du portail de l'OFGL que lit la page Budget (indicateurs, strates).
+    #[arg(long, default_value = opendata::OFGL_URL)]
+    pub ofgl_url: String,
+    /// Adresse du portail des balances de la DGFiP que lit la page Budget.
+    #[arg(long, default_value = opendata::DGFIP_URL)]
+    pub dgfip_url: String,
+    /// Adresse de data.gouv.fr, que la page Données interroge.
+    #[arg(long, default_value = opendata::DATAGOUV_URL)]
+    pub datagouv_url: String,
 }
 
-/// The Content-Security-Policy of every response. `'wasm-unsafe-eval'` is what
-/// compiling WebAssembly needs. Nothing is loaded from another origin, with one
-/// exception the user asks for: the address of a data file typed on the Données page is
-/// read from where it is (`connect-src http: https:`, without cookies or referrer).
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http: https:; \
+/// The Content-Security-Policy of a response. `'wasm-unsafe-eval'` is what compiling
+/// WebAssembly needs. Nothing is loaded from another origin; the page may connect to
+/// this server and to the open-data APIs (`apis`' origins, read by the budget page and
+/// the Données search only when the user asks). The Données page (`any_address`) may
+/// also read any address, without cookies or referrer: the data file whose address the
+/// user types, or a data.gouv.fr resource, which can be hosted anywhere. The app moves
+/// to and from that page by loading it (not within the page), so every other page keeps
+/// the narrow policy.
+pub fn csp(apis: &Apis, any_address: bool) -> String {
+    let connect = if any_address {
+        "'self' http: https:".to_owned()
+    } else {
+        let mut sources = vec!["'self'".to_owned()];
+        sources.extend(apis.origins());
+        sources.join(" ")
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src {connect}; \
 worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors 'none'";
+form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Whether a path is the Données page's document (the policy that reads any address).
+fn is_data_page(path: &str) -> bool {
+    path == "/donnees" || path.starts_with("/donnees/")
+}
+
+/// The two policies, made once.
+#[derive(Clone)]
+struct Policies {
+    narrow: HeaderValue,
+    any_address: HeaderValue,
+}
 
 fn default_assets_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist")
@@ -155,9 +196,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 )
             );
         }
+        let apis = Apis {
+            ofgl: args.ofgl_url,
+            dgfip: args.dgfip_url,
+            datagouv: args.datagouv_url,
+        }
+        .trimmed();
         axum::serve(
             listener,
-            app(assets, live, national.map(|(national, _)| national))
+            app(assets, live, national.map(|(national, _)| national), apis)
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
@@ -167,8 +214,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// The whole HTTP application: the live API and pages, the national budget files when
-/// given, then the app's files.
-pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>) -> Router {
+/// given, the open-data APIs' addresses, then the app's files.
+pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>, apis: Apis) -> Router {
+    // Origins are checked by `opendata::origin`: they make valid header values.
+    let value = |any: bool| {
+        HeaderValue::from_str(&csp(&apis, any)).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+    };
+    let policies = Policies {
+        narrow: value(false),
+        any_address: value(true),
+    };
+    let config = axum::Json(apis);
     let index = assets.join("index.html");
     let fallback = service_fn(move |request: Request| {
         let index = index.clone();
@@ -181,9 +237,16 @@ pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>)
     Router::new()
         .merge(live::router(live))
         .merge(budgets::router(national))
+        .route(
+            "/api/config",
+            axum::routing::get(move || {
+                let config = config.clone();
+                async move { config }
+            }),
+        )
         .fallback_service(files)
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(security_and_cache_headers))
+        .layer(middleware::from_fn_with_state(policies, security_and_cache_headers))
 }
 
 /// App routes get the app shell; anything else is a 404 with the French page.
@@ -205,8 +268,17 @@ async fn shell_or_not_found(index: &Path, request: Request) -> Response {
     (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
 }
 
-async fn security_and_cache_headers(request: Request, next: Next) -> Response<Body> {
+async fn security_and_cache_headers(
+    axum::extract::State(policies): axum::extract::State<Policies>,
+    request: Request,
+    next: Next,
+) -> Response<Body> {
     let immutable = request.uri().path().starts_with("/pkg/");
+    let policy = if is_data_page(request.uri().path()) {
+        policies.any_address
+    } else {
+        policies.narrow
+    };
     let mut response = next.run(request).await;
     let success = response.status().is_success();
     let headers = response.headers_mut();
@@ -216,7 +288,7 @@ async fn security_and_cache_headers(request: Request, next: Next) -> Response<Bo
         "no-cache"
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -1,6 +1,7 @@
 //! Small leaf components shared by pages.
 
 pub mod budget;
+pub mod commune_search;
 pub mod data;
 pub mod duplo;
 pub mod figure;

@@ -25,10 +25,47 @@ use crate::components::budget::indicators::Indicators;
 use crate::components::budget::mayor::Mayor;
 use crate::components::budget::source::SourcePanel;
 use crate::hooks::use_settings;
-use crate::services::{budget_data, file_input};
+use crate::hooks::SettingsHandle;
+use crate::services::{budget_data, file_input, saved_communes};
 use crate::state::budget::{
-    fits, population, BudgetAction, BudgetState, BudgetView, Data, Loaded, Source, Tab,
+    fits, population, BudgetAction, BudgetState, BudgetView, Data, Loaded, Origin, Source, Tab,
 };
+
+/// Where a commune's budgets come from, when not from here: the public APIs (and
+/// whether they could be kept on this device), or this device (with the date and a
+/// button to fetch them again); and which figures are OFGL's when a balance is there too.
+fn origin_note(
+    settings: &SettingsHandle,
+    origin: &Origin,
+    budget: &briques_core::budget::Budget,
+    refreshing: bool,
+    on_action: &Callback<BudgetAction>,
+) -> Html {
+    let said = match origin {
+        Origin::Here => return html! {},
+        Origin::Apis { not_saved: None } => settings.t("budget-origin-apis"),
+        Origin::Apis { not_saved: Some(e) } => settings.t(e.message_key()),
+        Origin::Device { date } => settings.t_args("budget-origin-device", &[("date", date.as_str().into())]),
+    };
+    let both = budget.has_published_aggregates() && !budget.lines.is_empty();
+    html! {
+        <div class="budget-origin">
+            <p>
+                { said }
+                if matches!(origin, Origin::Device { .. }) {
+                    { " " }
+                    <button type="button" disabled={refreshing}
+                        onclick={on_action.reform(|_: MouseEvent| BudgetAction::Refresh)}>
+                        { settings.t("budget-origin-refresh") }
+                    </button>
+                }
+            </p>
+            if both {
+                <p class="hint">{ settings.t("budget-origin-consolidated") }</p>
+            }
+        </div>
+    }
+}
 
 fn location_query() -> String {
     gloo::utils::window().location().search().unwrap_or_default()
@@ -44,8 +81,8 @@ pub fn BudgetPage() -> Html {
     let reads = use_mut_ref(|| 0u32);
     let on_action = state.dispatcher().to_callback();
 
-    // Whether the server has national files (briques serve --budgets); how wide the page
-    // is, now and whenever the window changes (the charts are drawn for it).
+    // The communes kept on this device; how wide the page is, now and whenever the window
+    // changes (the charts are drawn for it).
     let page_ref = use_node_ref();
     {
         let on_action = on_action.clone();
@@ -65,24 +102,31 @@ pub fn BudgetPage() -> Html {
             let resized =
                 gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
             wasm_bindgen_futures::spawn_local(async move {
-                let available = budget_data::national_available().await;
-                on_action.emit(BudgetAction::NationalAvailable { available });
+                let list = saved_communes::list().await;
+                on_action.emit(BudgetAction::SavedList { list });
             });
             move || drop(resized)
         });
     }
-    // Fetch the commune the view names (a file is already here), again when asked.
+    // Fetch the commune the view names (a file is already here), again when asked; a
+    // commune fetched from the APIs is then in the list of those kept on this device.
     {
         let on_action = on_action.clone();
+        let refresh = state.refresh;
         use_effect_with((state.view.source.clone(), state.reloads), move |(source, _)| {
             let source = source.clone();
             if source != Source::File {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match &source {
-                        Source::Insee(code) => budget_data::national(code).await,
+                        Source::Insee(code) => budget_data::commune(code, lang, refresh).await,
                         _ => budget_data::demo(lang).await,
                     };
+                    let fetched = matches!(&result, Ok(l) if l.origin != Origin::Here);
                     on_action.emit(BudgetAction::Loaded { source, result });
+                    if fetched {
+                        let list = saved_communes::list().await;
+                        on_action.emit(BudgetAction::SavedList { list });
+                    }
                 });
             }
         });
@@ -145,17 +189,15 @@ pub fn BudgetPage() -> Html {
             });
         })
     };
-    let on_search = {
+    let on_remove = {
         let on_action = on_action.clone();
-        let query = state.search();
-        Callback::from(move |()| {
-            if let Some(query) = query.clone() {
-                let on_action = on_action.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = budget_data::search(&query).await;
-                    on_action.emit(BudgetAction::Found { result });
-                });
-            }
+        Callback::from(move |insee: String| {
+            let on_action = on_action.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                saved_communes::remove(&insee).await;
+                let list = saved_communes::list().await;
+                on_action.emit(BudgetAction::SavedList { list });
+            });
         })
     };
 
@@ -170,8 +212,11 @@ pub fn BudgetPage() -> Html {
             let population = population(budget, state.population);
             let per_inhabitant = view.per_inhabitant && population.is_some_and(|p| p > 0);
             let heading = html! {
-                <BudgetHeading loaded={loaded.clone()} year={view.year} typed_population={state.population}
-                    tab={view.tab} on_action={on_action.clone()} />
+                <>
+                    { origin_note(&settings, &loaded.origin, budget, state.refresh, &on_action) }
+                    <BudgetHeading loaded={loaded.clone()} year={view.year} typed_population={state.population}
+                        tab={view.tab} on_action={on_action.clone()} />
+                </>
             };
             match view.tab {
                 // Not a commune's budget (M4x services, syndicates…): its totals, and why
@@ -221,9 +266,8 @@ pub fn BudgetPage() -> Html {
         <div class="budget-page" ref={page_ref} data-budget-loads={state.loads.to_string()}>
             <h1>{ settings.t("budget-title") }</h1>
             <p class="lead">{ settings.t("budget-lead") }</p>
-            <SourcePanel national={state.national} query={state.query.clone()} results={state.results.clone()}
-                notice={state.notice.clone()} busy={state.busy} on_action={on_action.clone()}
-                {on_file} {on_search} />
+            <SourcePanel saved={state.saved.clone()} notice={state.notice.clone()} busy={state.busy}
+                on_action={on_action.clone()} {on_file} {on_remove} />
             { body }
             <Glossary />
         </div>

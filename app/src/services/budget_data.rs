@@ -1,7 +1,8 @@
 //! Where the budget explorer's budgets come from: the demo commune shipped in
-//! `/demo/` (cached by the service worker, so it works offline) or the national files
-//! served by `briques serve --budgets` (`/api/budgets/…`); a file read on the device is
-//! `state::budget::Loaded::from_file`. The official account labels come from
+//! `/demo/` (cached by the service worker, so it works offline), any commune from the
+//! national files served by `briques serve --budgets` (`/api/budgets/…`), this device
+//! (`services::saved_communes`) or the open-data APIs (`services::opendata`); a file read
+//! on the device is `state::budget::Loaded::from_file`. The official account labels come from
 //! `/nomenclature/comptes.tsv` (precached too), loaded before budgets are shown. Every
 //! failure is a message for the user, never a panic.
 
@@ -12,8 +13,9 @@ use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
 use briques_core::i18n::Lang;
 use serde::Deserialize;
 
-use crate::services::api;
-use crate::state::budget::{IndexEntry, Loaded};
+use crate::services::saved_communes::{self, Saved};
+use crate::services::{api, opendata};
+use crate::state::budget::{Loaded, Origin};
 
 #[derive(Deserialize)]
 struct DemoFile {
@@ -71,33 +73,47 @@ pub async fn demo(lang: Lang) -> Result<Loaded, String> {
     Ok(Loaded::of(budgets, None))
 }
 
-/// Whether the server has national files (`briques serve --budgets`).
-pub async fn national_available() -> bool {
-    match api::send("GET", "/api/budgets/statut", &[], None).await {
-        Ok(reply) if reply.ok() => serde_json::from_str::<serde_json::Value>(&reply.text)
-            .ok()
-            .and_then(|v| v["communes"].as_u64())
-            .is_some_and(|n| n > 0),
-        _ => false,
-    }
-}
-
-/// Communes of the national index matching `query` (name or INSEE code).
-pub async fn search(query: &str) -> Result<Vec<IndexEntry>, String> {
-    let encoded: String = js_sys::encode_uri_component(query).into();
-    serde_json::from_str(&get(&format!("/api/budgets/recherche?q={encoded}")).await?)
-        .map_err(|e| e.to_string())
-}
-
-/// A commune of the national files, with the strate statistics.
-pub async fn national(insee: &str) -> Result<Loaded, String> {
+/// A commune's budgets: from the server's prepared files when it has them (`briques
+/// serve --budgets`, every year it holds), else from this device when it was kept there
+/// (unless `refresh`), else from the open-data APIs, then kept on this device. When the
+/// APIs cannot be reached, a copy kept on the device is shown instead (and the message
+/// says why it is not fresh). The error is a sentence for the user.
+pub async fn commune(insee: &str, lang: Lang, refresh: bool) -> Result<Loaded, String> {
     load_plans().await;
     let encoded: String = js_sys::encode_uri_component(insee).into();
-    let budget: Budget = serde_json::from_str(&get(&format!("/api/budgets/communes/{encoded}")).await?)
-        .map_err(|e| e.to_string())?;
-    let strates = match get("/api/budgets/strates").await {
-        Ok(text) => serde_json::from_str(&text).ok(),
-        Err(_) => None,
+    if let Ok(text) = get(&format!("/api/budgets/communes/{encoded}/exercices")).await {
+        if let Ok(budgets) = serde_json::from_str::<Vec<Budget>>(&text) {
+            let strates = match get("/api/budgets/strates").await {
+                Ok(text) => serde_json::from_str(&text).ok(),
+                Err(_) => None,
+            };
+            return Ok(Loaded::of(budgets, strates));
+        }
+    }
+    let from_device = |(saved, date): (Saved, String), warnings: Vec<String>| {
+        let mut loaded = Loaded::of(saved.budgets, saved.strates);
+        loaded.origin = Origin::Device { date };
+        loaded.warnings = warnings;
+        loaded
     };
-    Ok(Loaded::of(vec![budget], strates))
+    if !refresh {
+        if let Some(saved) = saved_communes::load(insee).await {
+            return Ok(from_device(saved, Vec::new()));
+        }
+    }
+    match opendata::commune(insee, lang).await {
+        Ok((budgets, strates, warnings)) => {
+            let saved = Saved::new(budgets, strates);
+            let name = saved.budgets.last().map(|b| b.collectivite.nom.clone()).unwrap_or_default();
+            let not_saved = saved_communes::save(insee, &name, &saved).await.err();
+            let mut loaded = Loaded::of(saved.budgets, saved.strates);
+            loaded.origin = Origin::Apis { not_saved };
+            loaded.warnings = warnings;
+            Ok(loaded)
+        }
+        Err(error) => match saved_communes::load(insee).await {
+            Some(saved) => Ok(from_device(saved, vec![error.message(lang)])),
+            None => Err(error.message(lang)),
+        },
+    }
 }

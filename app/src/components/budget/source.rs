@@ -1,23 +1,22 @@
-//! Where the budgets come from: the demo commune, a file read on the device, or a
-//! commune of the national files (the search shows only when the server has them); the
-//! notice about the source and the progress of a file being read.
+//! Where the budgets come from: any commune of France (chosen from the directory on
+//! board; its budgets come from the server's prepared files, this device, or the public
+//! APIs), the demo commune, a file read on the device; the communes kept on this device;
+//! the notice about the source and the progress of a file being read.
 
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 use yew::prelude::*;
 
+use crate::components::commune_search::CommuneSearch;
 use crate::hooks::use_settings;
 use crate::services::file_input;
-use crate::state::budget::{notice_text, result_label, BudgetAction, IndexEntry, Notice, Shared};
+use crate::services::saved_communes::Listed;
+use crate::state::budget::{notice_text, BudgetAction, Notice, Shared};
 
 /// Props of [`SourcePanel`].
 #[derive(Properties, PartialEq)]
 pub struct SourceProps {
-    /// Whether the server has national files to search.
-    pub national: bool,
-    /// The search as typed.
-    pub query: AttrValue,
-    /// Communes the last search found.
-    pub results: Shared<Vec<IndexEntry>>,
+    /// The communes kept on this device.
+    pub saved: Shared<Vec<Listed>>,
     /// The last notice about the source.
     pub notice: Option<Notice>,
     /// A file is being read.
@@ -26,8 +25,8 @@ pub struct SourceProps {
     pub on_action: Callback<BudgetAction>,
     /// Reads a chosen file.
     pub on_file: Callback<File>,
-    /// Sends the search.
-    pub on_search: Callback<()>,
+    /// Removes a commune kept on this device (by INSEE code).
+    pub on_remove: Callback<String>,
 }
 
 /// The source chooser.
@@ -48,21 +47,15 @@ pub fn SourcePanel(props: &SourceProps) -> Html {
             }
         })
     };
-    let on_query = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |event: InputEvent| {
-            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                on_action.emit(BudgetAction::QueryChanged { query: input.value() });
-            }
-        })
-    };
-    let on_search = props
-        .on_search
-        .reform(|event: SubmitEvent| event.prevent_default());
+    let on_choose = props
+        .on_action
+        .reform(|commune: briques_core::communes::Commune| BudgetAction::OpenCommune { insee: commune.insee });
     let notice = props.notice.as_ref().map(|n| notice_text(settings.lang(), n));
     html! {
         <section class="budget-source" aria-labelledby="budget-source-title">
             <h2 id="budget-source-title">{ settings.t("budget-choose") }</h2>
+            <CommuneSearch id="budget-commune" label={settings.t("budget-commune-label")} {on_choose} />
+            <p class="hint">{ settings.t("budget-commune-hint") }</p>
             <div class="budget-source-options">
                 <button type="button" onclick={props.on_action.reform(|_: MouseEvent| BudgetAction::OpenDemo)}>{ settings.t("budget-demo") }</button>
                 <div class="field">
@@ -71,25 +64,28 @@ pub fn SourcePanel(props: &SourceProps) -> Html {
                         onchange={on_file} aria-describedby="budget-file-hint" />
                     <p id="budget-file-hint" class="hint">{ settings.t("budget-file-hint") }</p>
                 </div>
-                if props.national {
-                    <form role="search" class="budget-search" onsubmit={on_search}>
-                        <label for="budget-search">{ settings.t("budget-search") }</label>
-                        <input id="budget-search" type="search" value={props.query.clone()} oninput={on_query}
-                            autocomplete="off" />
-                        <button type="submit">{ settings.t("budget-search-button") }</button>
-                    </form>
-                    if !props.results.is_empty() {
-                        <ul class="budget-results">
-                            { for props.results.iter().map(|entry| html! {
-                                <li><button type="button"
-                                    onclick={open(&entry.insee)}>
-                                    { result_label(settings.lang(), entry) }
-                                </button></li>
-                            }) }
-                        </ul>
-                    }
-                }
             </div>
+            if !props.saved.is_empty() {
+                <h3 id="budget-saved-title">{ settings.t("budget-saved-title") }</h3>
+                <ul class="budget-saved" aria-labelledby="budget-saved-title">
+                    { for props.saved.iter().map(|c| {
+                        let remove = {
+                            let insee = c.insee.clone();
+                            props.on_remove.reform(move |_: MouseEvent| insee.clone())
+                        };
+                        html! {
+                            <li>
+                                <button type="button" onclick={open(&c.insee)}>{ &c.nom }</button>
+                                { " " }{ settings.t_args("budget-saved-on", &[("date", c.date.as_str().into())]) }{ " " }
+                                <button type="button" class="link" onclick={remove}
+                                    aria-label={settings.t_args("budget-saved-remove-label", &[("name", c.nom.as_str().into())])}>
+                                    { settings.t("budget-saved-remove") }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
             <p class="notice" role="status" aria-live="polite">{ notice }</p>
             if props.busy {
                 <progress class="budget-progress" aria-label={settings.t("budget-progress")}></progress>

@@ -8,7 +8,6 @@ use std::rc::Rc;
 use briques_core::budget::explore::Strate;
 use briques_core::budget::{import, Budget, BudgetKind, DgfipOptions};
 use briques_core::i18n::Lang;
-use serde::Deserialize;
 
 /// Budgets of one commune, ready to explore.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +24,26 @@ pub struct Loaded {
     pub file_budgets: Rc<Vec<Budget>>,
     /// The collectivités of an imported file, in file order (empty otherwise).
     pub collectivites: Vec<String>,
+    /// Where a commune's budgets came from.
+    pub origin: Origin,
+}
+
+/// Where a commune's budgets came from (said on the page).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Origin {
+    /// The demo commune, a file, or the server's prepared files.
+    #[default]
+    Here,
+    /// The open-data APIs, just now; kept on this device, or why not.
+    Apis {
+        /// Why it could not be kept, when it could not.
+        not_saved: Option<crate::services::storage::SaveError>,
+    },
+    /// This device, where it was kept on this date.
+    Device {
+        /// `2026-12-01`.
+        date: String,
+    },
 }
 
 impl Loaded {
@@ -39,6 +58,7 @@ impl Loaded {
             warnings: Vec::new(),
             file_budgets: Rc::default(),
             collectivites: Vec::new(),
+            origin: Origin::Here,
         }
     }
 
@@ -62,6 +82,7 @@ impl Loaded {
             warnings,
             collectivites: if several { names } else { Vec::new() },
             file_budgets,
+            origin: Origin::Here,
         };
         Ok((loaded, left_out))
     }
@@ -118,20 +139,6 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
-}
-
-/// One commune of the national index (`/api/budgets/recherche`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct IndexEntry {
-    /// INSEE code.
-    pub insee: String,
-    /// Name.
-    pub nom: String,
-    /// Population when known.
-    #[serde(default)]
-    pub population: Option<u64>,
-    /// Exercice of the prepared budget.
-    pub exercice: i32,
 }
 
 /// Keeps the main budgets of one collectivité (the first when `name` is `None`), one per

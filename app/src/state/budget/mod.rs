@@ -59,10 +59,6 @@ pub enum Notice {
     },
     /// The file could not be imported: the core's reason, or `None` when it has no budget.
     ImportFailed { file: String, reason: Option<String> },
-    /// The national search found this many communes.
-    Found { count: usize },
-    /// The national search failed (the message says why).
-    SearchFailed { message: String },
 }
 
 /// The budget page's state.
@@ -78,12 +74,10 @@ pub struct BudgetState {
     pub loads: u32,
     /// The last notice about the source.
     pub notice: Option<Notice>,
-    /// Whether the server has national files to search.
-    pub national: bool,
-    /// The national search as typed.
-    pub query: String,
-    /// The communes the last search found.
-    pub results: Shared<Vec<IndexEntry>>,
+    /// The communes kept on this device (fetched from the open-data APIs).
+    pub saved: Shared<Vec<crate::services::saved_communes::Listed>>,
+    /// The commune shown is being fetched again from the APIs (not from this device).
+    pub refresh: bool,
     /// The population typed for budgets whose file does not give it.
     pub population: Option<u64>,
     /// A file is being read.
@@ -101,19 +95,19 @@ pub struct BudgetState {
 pub enum BudgetAction {
     /// Open the demo commune (again, when it is already open).
     OpenDemo,
-    /// Open a commune of the national files.
+    /// Open a commune (national files, this device, or the open-data APIs).
     OpenCommune { insee: String },
+    /// Fetch the commune shown again from the open-data APIs.
+    Refresh,
+    /// The communes kept on this device.
+    SavedList {
+        list: Vec<crate::services::saved_communes::Listed>,
+    },
     /// The budgets of `source` arrived (or could not be fetched).
     Loaded {
         source: Source,
         result: Result<Loaded, String>,
     },
-    /// Whether the server has national files.
-    NationalAvailable { available: bool },
-    /// The national search was typed.
-    QueryChanged { query: String },
-    /// The national search answered.
-    Found { result: Result<Vec<IndexEntry>, String> },
     /// A file too big for the browser was chosen (size in bytes).
     TooBig { file: String, size: f64 },
     /// Read number `read` of a chosen file started (size in bytes).
@@ -161,9 +155,8 @@ impl BudgetState {
             reloads: 0,
             loads: 0,
             notice: None,
-            national: false,
-            query: String::new(),
-            results: Shared::default(),
+            saved: Shared::default(),
+            refresh: false,
             population: None,
             busy: false,
             latest_read: 0,
@@ -177,11 +170,6 @@ impl BudgetState {
             Data::Ready(loaded) => Some((loaded, loaded.budget(self.view.year)?)),
             _ => None,
         }
-    }
-
-    /// The national search to send: the query trimmed, unless empty.
-    pub fn search(&self) -> Option<String> {
-        Some(self.query.trim().to_owned()).filter(|q| !q.is_empty())
     }
 
     /// Opens `view` (a new commune): budgets are fetched again when its source differs.
@@ -219,6 +207,7 @@ impl BudgetState {
                 if source != self.view.source {
                     return None;
                 }
+                next.refresh = false;
                 next.data = match result {
                     Ok(loaded) if !loaded.budgets.is_empty() => Data::Ready(Budgets::new(loaded)),
                     Ok(_) => Data::Failed(String::new()),
@@ -228,25 +217,20 @@ impl BudgetState {
                 };
                 next.loads = self.loads.wrapping_add(1);
             }
-            BudgetAction::NationalAvailable { available } => {
-                if available == self.national {
+            BudgetAction::Refresh => {
+                if !matches!(self.view.source, Source::Insee(_)) || self.refresh {
                     return None;
                 }
-                next.national = available;
+                // The budgets shown stay until the new ones arrive.
+                next.refresh = true;
+                next.reloads = self.reloads.wrapping_add(1);
             }
-            BudgetAction::QueryChanged { query } => {
-                if query == self.query {
+            BudgetAction::SavedList { list } => {
+                if *self.saved == list {
                     return None;
                 }
-                next.query = query;
+                next.saved = Shared::new(list);
             }
-            BudgetAction::Found { result } => match result {
-                Ok(found) => {
-                    next.notice = Some(Notice::Found { count: found.len() });
-                    next.results = Shared::new(found);
-                }
-                Err(message) => next.notice = Some(Notice::SearchFailed { message }),
-            },
             BudgetAction::TooBig { file, size } => next.notice = Some(Notice::TooBig { file, size }),
             BudgetAction::Reading { read, file, size } => {
                 next.latest_read = read;

@@ -13,7 +13,7 @@ use briques_core::csv::{protect_cell, write_record};
 use briques_core::i18n::{format_number, format_percent, tr, tr_args, Lang};
 use briques_core::survey::slug;
 
-use super::{BudgetView, IndexEntry, Loaded, Notice};
+use super::{BudgetView, Loaded, Notice};
 
 /// An amount in euros, rounded to the euro ("1 234 567 €").
 pub fn euros(lang: Lang, amount: f64) -> String {
@@ -81,21 +81,6 @@ pub fn nomenclature_name(budget: &Budget) -> &'static str {
     }
 }
 
-/// How a commune found by the national search is offered: "BRIQUEVILLE (99042) · 2023
-/// · 3 012 habitants".
-pub fn result_label(lang: Lang, entry: &IndexEntry) -> String {
-    let mut label = format!("{} ({}) · {}", entry.nom, entry.insee, entry.exercice);
-    if let Some(p) = entry.population {
-        label.push_str(" · ");
-        label.push_str(&tr_args(
-            lang,
-            "budget-inhabitants",
-            &[("count", (p as usize).into())],
-        ));
-    }
-    label
-}
-
 /// The text of a notice about the source of the budgets.
 pub fn notice_text(lang: Lang, notice: &Notice) -> String {
     let number = |value: f64| format_number(lang, value, 0);
@@ -153,8 +138,6 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
                 &[("file", file.into()), ("message", reason.as_str().into())],
             )
         }
-        Notice::Found { count } => tr_args(lang, "budget-search-found", &[("count", (*count).into())]),
-        Notice::SearchFailed { message } => message.clone(),
     }
 }
 
