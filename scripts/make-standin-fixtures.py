@@ -230,7 +230,8 @@ CAZERES = {
 }
 
 # Where each part goes in the balance: (account, share of the part). M14 and M57 share
-# these account numbers, except fiscalité reversée (7321 in M14, 73211 in M57).
+# these account numbers. Fiscalité reversée is left out: OFGL's recettes de
+# fonctionnement do not count it (it is netted), and neither does the balance here.
 SPLITS = {
     "Achats et charges externes": [("60611", .25), ("60612", .15), ("611", .30), ("615221", .15), ("6226", .15)],
     "Frais de personnel": [("64111", .55), ("64131", .15), ("6451", .17), ("6453", .13)],
@@ -275,7 +276,6 @@ def balance_rows(who, year, parts, encours_start):
     # Intervention spending other than subsidies to private bodies goes to 65548.
     add("6574", deb=parts["Subventions aux personnes de droit privé"])
     add("65548", deb=parts["Dépenses d'intervention"] - parts["Subventions aux personnes de droit privé"])
-    add("7321" if nomen == "M14" else "73211", cre=parts.get("Fiscalité reversée", 0.0))
     for part, splits in SPLITS.items():
         total = round(parts[part], 2)
         shares = [round(total * s, 2) for _, s in splits]

@@ -141,7 +141,8 @@ async fn run(port: u16, data: PathBuf, real: PathBuf) -> Result<(), String> {
     let catalogue = std::fs::read_to_string(data.join("datagouv-datasets.json"))
         .map_err(|e| format!("{}: {e}", data.join("datagouv-datasets.json").display()))?
         .replace("{standin}", &base);
-    let datasets: Vec<Value> = serde_json::from_str(&catalogue).map_err(|e| format!("datagouv-datasets.json: {e}"))?;
+    let datasets: Vec<Value> =
+        serde_json::from_str(&catalogue).map_err(|e| format!("datagouv-datasets.json: {e}"))?;
     let state = Arc::new(Standin {
         base: base.clone(),
         data,
@@ -153,7 +154,9 @@ async fn run(port: u16, data: PathBuf, real: PathBuf) -> Result<(), String> {
 
     // Tests read this line to know the server is ready; it must be the first.
     let mut stdout = std::io::stdout();
-    writeln!(stdout, "{base}").and_then(|()| stdout.flush()).map_err(|e| e.to_string())?;
+    writeln!(stdout, "{base}")
+        .and_then(|()| stdout.flush())
+        .map_err(|e| e.to_string())?;
     // Exit when stdin closes: the test that started us is gone (SIGTERM and SIGKILL
     // end the process by their default action).
     std::thread::spawn(|| {
@@ -166,7 +169,10 @@ async fn run(port: u16, data: PathBuf, real: PathBuf) -> Result<(), String> {
     let ods = "/api/explore/v2.1/catalog/datasets";
     let app = Router::new()
         .route(&format!("/{{portal}}{ods}/{{id}}/records"), get(records))
-        .route(&format!("/{{portal}}{ods}/{{id}}/exports/{{format}}"), get(export))
+        .route(
+            &format!("/{{portal}}{ods}/{{id}}/exports/{{format}}"),
+            get(export),
+        )
         .route(&format!("/{{portal}}{ods}/{{id}}"), get(metadata))
         .route("/datagouv/api/1/datasets/", get(datagouv_search))
         .route("/datagouv/api/1/datasets", get(datagouv_search))
@@ -245,7 +251,10 @@ async fn gate(State(state): State<Shared>, request: Request, next: Next) -> Resp
                 header::ACCESS_CONTROL_ALLOW_METHODS,
                 HeaderValue::from_static("GET, POST, OPTIONS"),
             );
-            headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("*"));
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("*"),
+            );
             headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("86400"));
             response
         } else {
@@ -292,7 +301,9 @@ async fn gate(State(state): State<Shared>, request: Request, next: Next) -> Resp
 /// The documented 429 of Opendatasoft for anonymous users, with its quota headers; the
 /// quota resets at the next midnight UTC.
 fn too_many() -> Response {
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let reset = (now / 86_400 + 1) * 86_400;
     let body = json!({
         "errorcode": 10005,
@@ -327,7 +338,11 @@ fn iso_midnight(epoch: u64) -> String {
 
 fn ods_error(error: OdsError) -> Response {
     let status = StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, Json(json!({"error_code": error.code, "message": error.message}))).into_response()
+    (
+        status,
+        Json(json!({"error_code": error.code, "message": error.message})),
+    )
+        .into_response()
 }
 
 /// The dataset a portal serves under this id, or the 404 (its body is undocumented:
@@ -353,11 +368,18 @@ fn params(uri: &Uri) -> Vec<(String, String)> {
 }
 
 fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    params
+        .iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The query's rows (filtered and ordered) and its select.
-fn query<'a>(data: &'a Dataset, params: &[(String, String)]) -> Result<(Vec<&'a Vec<Cell>>, Select), OdsError> {
+fn query<'a>(
+    data: &'a Dataset,
+    params: &[(String, String)],
+) -> Result<(Vec<&'a Vec<Cell>>, Select), OdsError> {
     let mut filter = Filter::default();
     for (_, text) in params.iter().filter(|(n, _)| n == "where") {
         filter.add(text, data.fields)?;
@@ -367,7 +389,10 @@ fn query<'a>(data: &'a Dataset, params: &[(String, String)]) -> Result<(Vec<&'a 
         None => Select::all(data.fields),
     };
     if param(params, "group_by").is_some_and(|g| !g.is_empty()) {
-        return Err(OdsError::malformed("group_by is not supported by the stand-in", "group_by"));
+        return Err(OdsError::malformed(
+            "group_by is not supported by the stand-in",
+            "group_by",
+        ));
     }
     let mut rows: Vec<&Vec<Cell>> = data.rows.iter().filter(|r| filter.matches(r)).collect();
     if let Some(text) = param(params, "order_by").filter(|s| !s.trim().is_empty()) {
@@ -388,7 +413,11 @@ fn integer(params: &[(String, String)], name: &str, default: i64) -> Result<i64,
     }
 }
 
-async fn records(State(state): State<Shared>, Path((portal, id)): Path<(String, String)>, uri: Uri) -> Response {
+async fn records(
+    State(state): State<Shared>,
+    Path((portal, id)): Path<(String, String)>,
+    uri: Uri,
+) -> Response {
     let params = params(&uri);
     let result = (|| {
         let data = dataset(&state, &portal, &id)?;
@@ -468,7 +497,9 @@ async fn export(
     }
     // CSV: UTF-8 with a BOM, `;`, LF, field names (labels with use_labels=true).
     let labels = param(&params, "use_labels") == Some("true");
-    let delimiter = param(&params, "delimiter").and_then(|d| d.chars().next()).unwrap_or(';');
+    let delimiter = param(&params, "delimiter")
+        .and_then(|d| d.chars().next())
+        .unwrap_or(';');
     let quote = |text: &str| {
         if text.contains([delimiter, '"', '\n', '\r']) {
             format!("\"{}\"", text.replace('"', "\"\""))
@@ -495,7 +526,10 @@ async fn export(
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}.csv\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{id}.csv\""),
+            ),
         ],
         out,
     )
@@ -526,7 +560,11 @@ async fn metadata(State(state): State<Shared>, Path((portal, id)): Path<(String,
 }
 
 fn datagouv_error(status: StatusCode, message: &str) -> Response {
-    (status, Json(json!({"message": message, "status": status.as_u16()}))).into_response()
+    (
+        status,
+        Json(json!({"message": message, "status": status.as_u16()})),
+    )
+        .into_response()
 }
 
 async fn datagouv_search(State(state): State<Shared>, uri: Uri) -> Response {
@@ -545,7 +583,10 @@ async fn datagouv_one(State(state): State<Shared>, Path(id): Path<String>) -> Re
 
 /// A resource file of `tests/standin/files/` (plain names only).
 async fn file(State(state): State<Shared>, Path(name): Path<String>) -> Response {
-    let plain = !name.starts_with('.') && name.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+    let plain = !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     let bytes = if plain {
         std::fs::read(state.data.join("files").join(&name)).ok()
     } else {
@@ -579,7 +620,11 @@ async fn arm_failure(State(state): State<Shared>, uri: Uri) -> Response {
     let params = params(&uri);
     let host = param(&params, "host").unwrap_or("all");
     if host != "all" && !HOSTS.contains(&host) {
-        return (StatusCode::BAD_REQUEST, Json(json!({"error": format!("unknown host {host:?}")}))).into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": format!("unknown host {host:?}")})),
+        )
+            .into_response();
     }
     let Some(mode) = param(&params, "mode").and_then(Mode::parse) else {
         return (
@@ -592,10 +637,16 @@ async fn arm_failure(State(state): State<Shared>, uri: Uri) -> Response {
         None => None,
         Some(Ok(n)) if n > 0 => Some(n),
         Some(_) => {
-            return (StatusCode::BAD_REQUEST, Json(json!({"error": "times must be a positive integer"}))).into_response()
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({"error": "times must be a positive integer"})),
+            )
+                .into_response()
         }
     };
-    let delay = param(&params, "delay_ms").and_then(|d| d.parse().ok()).unwrap_or(30_000);
+    let delay = param(&params, "delay_ms")
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(30_000);
     state.failures.lock().unwrap_or_else(|e| e.into_inner()).insert(
         host.to_owned(),
         Failure {
@@ -604,7 +655,8 @@ async fn arm_failure(State(state): State<Shared>, uri: Uri) -> Response {
             delay: Duration::from_millis(delay),
         },
     );
-    Json(json!({"host": host, "mode": param(&params, "mode"), "times": times, "delay_ms": delay})).into_response()
+    Json(json!({"host": host, "mode": param(&params, "mode"), "times": times, "delay_ms": delay}))
+        .into_response()
 }
 
 /// `POST /_standin/reset`: disarms every failure and empties the log.
@@ -616,5 +668,8 @@ async fn reset(State(state): State<Shared>) -> Response {
 
 /// `GET /_standin/log`: every request received (but `/_standin/…`), oldest first.
 async fn read_log(State(state): State<Shared>) -> Response {
-    Json(Value::Array(state.log.lock().unwrap_or_else(|e| e.into_inner()).clone())).into_response()
+    Json(Value::Array(
+        state.log.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+    ))
+    .into_response()
 }

@@ -44,7 +44,9 @@ fn matches_words(dataset: &Value, query: &[String]) -> bool {
         text.push(' ');
     }
     let have = words(&text);
-    query.iter().all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
+    query
+        .iter()
+        .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
 }
 
 fn in_zone(dataset: &Value, zone: &str) -> bool {
@@ -67,7 +69,13 @@ pub fn encode(text: &str) -> String {
 
 /// `GET /api/1/datasets/`: the page, or a 400 `{"message", "status"}`.
 pub fn search(datasets: &[Value], params: &[(String, String)], base: &str) -> Result<Value, String> {
-    let get = |name: &str| params.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        params
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
     let number = |name: &str, default: usize| -> Result<usize, String> {
         match get(name) {
             None | Some("") => Ok(default),
@@ -122,6 +130,9 @@ mod tests {
 
     #[test]
     fn words_fold_accents_and_case() {
-        assert_eq!(words("Équipements sportifs de CAZÈRES"), ["equipements", "sportifs", "de", "cazeres"]);
+        assert_eq!(
+            words("Équipements sportifs de CAZÈRES"),
+            ["equipements", "sportifs", "de", "cazeres"]
+        );
     }
 }

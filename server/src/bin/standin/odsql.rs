@@ -58,7 +58,10 @@ impl Cell {
                 .or_else(|| text.parse::<f64>().ok().map(|f| f.round() as i64))
                 .map_or(Cell::Null, Cell::Int),
             Type::Double => text.parse::<f64>().map_or(Cell::Null, Cell::Num),
-            Type::Date => text.get(..4).and_then(|y| y.parse().ok()).map_or(Cell::Null, Cell::Year),
+            Type::Date => text
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .map_or(Cell::Null, Cell::Year),
         }
     }
 
@@ -113,7 +116,9 @@ impl OdsError {
         OdsError {
             status: 400,
             code: "ODSQLError",
-            message: format!("ODSQL query is malformed: {detail} Clause(s) containing the error(s): {clause}."),
+            message: format!(
+                "ODSQL query is malformed: {detail} Clause(s) containing the error(s): {clause}."
+            ),
         }
     }
     pub fn rest(message: String) -> OdsError {
@@ -245,7 +250,12 @@ fn tokenize(text: &str, clause: &str) -> Result<Vec<Token>, OdsError> {
                 }
                 tokens.push(Token::Ident(chars[start..i].iter().collect()));
             }
-            other => return Err(OdsError::malformed(format!("unexpected character '{other}'"), clause)),
+            other => {
+                return Err(OdsError::malformed(
+                    format!("unexpected character '{other}'"),
+                    clause,
+                ))
+            }
         }
     }
     Ok(tokens)
@@ -335,7 +345,10 @@ impl Filter {
                     let index = field_index(fields, name, CLAUSE)?;
                     if fields[index].ty != Type::Date {
                         return Err(OdsError::malformed(
-                            format!("year() expects a date field, {name} is {}", fields[index].ty.name()),
+                            format!(
+                                "year() expects a date field, {name} is {}",
+                                fields[index].ty.name()
+                            ),
                             CLAUSE,
                         ));
                     }
@@ -390,7 +403,11 @@ impl Filter {
             match (ty, &value) {
                 (Type::Date, _) => return Err(OdsError::incompatible(name, ty, &value)),
                 (Type::Int | Type::Double, Literal::Str(_)) => {
-                    let shown = if year_of { format!("year({name})") } else { name.to_owned() };
+                    let shown = if year_of {
+                        format!("year({name})")
+                    } else {
+                        name.to_owned()
+                    };
                     return Err(OdsError::incompatible(&shown, ty, &value));
                 }
                 _ => {}
@@ -404,7 +421,9 @@ impl Filter {
             match tokens.get(pos) {
                 None => return Ok(()),
                 Some(Token::Ident(word)) if word.eq_ignore_ascii_case("and") => pos += 1,
-                Some(Token::Ident(word)) if word.eq_ignore_ascii_case("or") || word.eq_ignore_ascii_case("not") => {
+                Some(Token::Ident(word))
+                    if word.eq_ignore_ascii_case("or") || word.eq_ignore_ascii_case("not") =>
+                {
                     return Err(OdsError::malformed(
                         format!("'{word}' is not supported by the stand-in (only 'and')"),
                         CLAUSE,
@@ -426,7 +445,9 @@ impl Filter {
             let ordering = match (&c.value, cell) {
                 (_, Cell::Null) => return false,
                 (Literal::Num(n, _), Cell::Year(y)) if c.year_of => f64::from(*y).partial_cmp(n),
-                (Literal::Num(n, _), Cell::Int(_) | Cell::Num(_)) => cell.number().and_then(|v| v.partial_cmp(n)),
+                (Literal::Num(n, _), Cell::Int(_) | Cell::Num(_)) => {
+                    cell.number().and_then(|v| v.partial_cmp(n))
+                }
                 (Literal::Str(s), Cell::Text(t)) => Some(t.as_str().cmp(s.as_str())),
                 // A number against a text field compares the texts, as `siren=213101355`
                 // is reported to work on the real portal.
@@ -508,7 +529,8 @@ impl Select {
         let mut glued: Vec<Vec<Token>> = Vec::new();
         for part in items {
             let open = |p: &Vec<Token>| {
-                p.iter().filter(|t| **t == Token::LParen).count() > p.iter().filter(|t| **t == Token::RParen).count()
+                p.iter().filter(|t| **t == Token::LParen).count()
+                    > p.iter().filter(|t| **t == Token::RParen).count()
             };
             match glued.last_mut() {
                 Some(last) if open(last) => {
@@ -522,7 +544,11 @@ impl Select {
         for part in glued {
             select.push_item(&part, fields)?;
         }
-        let aggregates = select.items.iter().filter(|i| matches!(i.expr, Expr::Agg(..))).count();
+        let aggregates = select
+            .items
+            .iter()
+            .filter(|i| matches!(i.expr, Expr::Agg(..)))
+            .count();
         if aggregates > 0 && aggregates < select.items.len() {
             return Err(OdsError::malformed(
                 "a field selected with aggregates must be in group_by (group_by is not supported by the stand-in)",
@@ -743,16 +769,30 @@ mod tests {
     #[test]
     fn conditions_are_parsed_and_typed() {
         let row = vec![Cell::Year(2023), Cell::Text("56\"046".into()), Cell::Int(3423)];
-        assert!(filter(r#"year(exer) = 2023 AND insee = "56\"046" and ptot >= 3000"#)
-            .unwrap()
-            .matches(&row));
+        assert!(
+            filter(r#"year(exer) = 2023 AND insee = "56\"046" and ptot >= 3000"#)
+                .unwrap()
+                .matches(&row)
+        );
         assert!(!filter("ptot < 3423").unwrap().matches(&row));
-        assert_eq!(filter(r#"exer = "2023""#).unwrap_err().code, "IncompatibleTypesInComparisonFilter");
-        assert_eq!(filter("exer = 2023").unwrap_err().code, "IncompatibleTypesInComparisonFilter");
-        assert_eq!(filter("ptot = '3423'").unwrap_err().code, "IncompatibleTypesInComparisonFilter");
+        assert_eq!(
+            filter(r#"exer = "2023""#).unwrap_err().code,
+            "IncompatibleTypesInComparisonFilter"
+        );
+        assert_eq!(
+            filter("exer = 2023").unwrap_err().code,
+            "IncompatibleTypesInComparisonFilter"
+        );
+        assert_eq!(
+            filter("ptot = '3423'").unwrap_err().code,
+            "IncompatibleTypesInComparisonFilter"
+        );
         assert_eq!(filter("nope = 1").unwrap_err().code, "ODSQLError");
         assert_eq!(filter("insee = ").unwrap_err().code, "ODSQLError");
-        assert_eq!(filter("insee = 'a' or insee = 'b'").unwrap_err().code, "ODSQLError");
+        assert_eq!(
+            filter("insee = 'a' or insee = 'b'").unwrap_err().code,
+            "ODSQLError"
+        );
     }
 
     #[test]

@@ -26,7 +26,11 @@ pub const OFGL_FIELDS: &[Field] = &[
     f("rural", "Commune rurale", Type::Text),
     f("montagne", "Commune de montagne", Type::Text),
     f("touristique", "Commune touristique", Type::Text),
-    f("tranche_revenu_imposable_par_habitant", "Tranche revenu par habitant", Type::Text),
+    f(
+        "tranche_revenu_imposable_par_habitant",
+        "Tranche revenu par habitant",
+        Type::Text,
+    ),
     f("qpv", "Présence QPV", Type::Text),
     f("com_code", "Code Insee 2024 Commune", Type::Text),
     f("com_name", "Nom 2024 Commune", Type::Text),
@@ -315,7 +319,11 @@ pub fn load(data: &Path, real: &Path, notes: &mut Vec<String>) -> Result<Tables,
     match std::fs::read_to_string(&cazeres) {
         Ok(text) => {
             let real_rows = read_ofgl(&text, "real Cazères export", notes);
-            notes.push(format!("{} real OFGL rows read from {}", real_rows.len(), cazeres.display()));
+            notes.push(format!(
+                "{} real OFGL rows read from {}",
+                real_rows.len(),
+                cazeres.display()
+            ));
             rows.extend(real_rows);
         }
         Err(e) => notes.push(format!(
@@ -340,7 +348,10 @@ mod tests {
 
     #[test]
     fn labels_of_any_millesime_match() {
-        assert_eq!(generic_label("Code Insee 2021 Commune"), generic_label("Code Insee 2024 Commune"));
+        assert_eq!(
+            generic_label("Code Insee 2021 Commune"),
+            generic_label("Code Insee 2024 Commune")
+        );
         assert_ne!(generic_label("Montant"), generic_label("Montant BP"));
     }
 }
