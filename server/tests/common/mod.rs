@@ -1,0 +1,3 @@
+//! Helpers shared by the server's integration tests (`mod common;`).
+
+pub mod standin;
