@@ -34,6 +34,21 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: CACHE })));
     return;
   }
+  // The commune directory and the budget explorer's bundle are not precached (a
+  // participant's phone never needs them): they are kept the first time they are used,
+  // so that the search and the explorer work offline after.
+  if (url.pathname.startsWith('/communes/') || url.pathname.startsWith('/pkg/budget-')) {
+    event.respondWith(
+      caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request).then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })),
+    );
+    return;
+  }
   // Files: the cache first (names under /pkg/ change with their content).
   event.respondWith(
     caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),

@@ -23,18 +23,82 @@ pub fn App() -> Html {
     }
 }
 
-fn switch(route: Route) -> Html {
+/// The pages of the main bundle: every page but the budget explorer, which is its own
+/// bundle (`budget-page` feature, see `scripts/build-app`): going there loads it.
+pub fn main_pages(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::Home /> },
         Route::Duplo => html! { <pages::duplo::DuploPage /> },
         Route::Direct => html! { <pages::live::DirectPage /> },
         Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
-        Route::Budget => html! { <pages::budget::BudgetPage /> },
+        Route::Budget => html! { <OtherBundle /> },
         Route::Data => html! { <pages::data::DataPage /> },
         Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFound /> },
     }
+}
+
+/// The pages of the budget bundle: the budget explorer; going anywhere else loads the
+/// main bundle.
+pub fn budget_pages(route: Route) -> Html {
+    match route {
+        Route::Budget => html! { <pages::budget::BudgetPage /> },
+        _ => html! { <OtherBundle /> },
+    }
+}
+
+/// What a page needs of its document: the bundle that has its code, and the
+/// Content-Security-Policy the server sent with it (the Données page's may read any
+/// address; the others only the open-data APIs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Document {
+    Main,
+    Data,
+    Budget,
+}
+
+impl Document {
+    fn of(route: &Route) -> Document {
+        match route {
+            Route::Budget => Document::Budget,
+            Route::Data => Document::Data,
+            _ => Document::Main,
+        }
+    }
+
+    /// The document this page was loaded as.
+    fn loaded() -> Document {
+        let path = gloo::utils::window().location().pathname().unwrap_or_default();
+        Route::recognize(&path).map_or(Document::Main, |route| Document::of(&route))
+    }
+}
+
+thread_local! {
+    static LOADED: Document = Document::loaded();
+}
+
+/// The page of `route`, or, when it needs another document, loading it.
+fn pages(route: Route) -> Html {
+    if LOADED.with(|loaded| *loaded != Document::of(&route)) {
+        return html! { <OtherBundle /> };
+    }
+    #[cfg(not(feature = "budget-page"))]
+    return main_pages(route);
+    #[cfg(feature = "budget-page")]
+    return budget_pages(route);
+}
+
+/// A page of another document: the address is already the page's (the router changed
+/// it), so loading it again starts the right bundle (`boot.js` chooses by address) with
+/// the page's policy.
+#[function_component]
+fn OtherBundle() -> Html {
+    let settings = use_settings();
+    use_effect_with((), |_| {
+        let _ = gloo::utils::window().location().reload();
+    });
+    html! { <p class="notice" role="status">{ settings.t("page-loading") }</p> }
 }
 
 #[function_component]
@@ -99,7 +163,7 @@ fn Layout() -> Html {
             <a class="skip-link" href="#main">{ settings.t("skip-to-content") }</a>
             <SiteHeader current={route} />
             <main id="main" class="page" tabindex="-1" ref={main_ref}>
-                <Switch<Route> render={switch} />
+                <Switch<Route> render={pages} />
             </main>
             <footer class="site-footer">
                 <p>{ settings.t("footer-text") }</p>

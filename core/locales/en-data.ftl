@@ -198,3 +198,24 @@ data-pack-title = Workshop “{ $pack }”
 data-pack-dataset = { $title } — { $source }
 data-pack-presets = The charts prepared for the workshop (the first one is open):
 data-pack-missing = The workshop “{ $pack }” cannot be found on this device: open it from the Workshops page, or open a file above.
+
+## Search open data (data.gouv.fr)
+data-search-title = Search open data about your territory
+data-search-hint = The national data.gouv.fr catalogue, asked from this device only when you search. CSV files open here.
+data-search-words = Keywords
+data-search-commune = Commune (optional)
+data-search-departement = The whole département of this commune
+data-search-button = Search
+data-search-busy = Searching data.gouv.fr…
+data-search-found = { $count ->
+    [0] No dataset matches.
+    [one] One dataset matches.
+   *[other] { $count } datasets match ({ $shown } shown).
+}
+data-search-updated = updated on { $date }
+data-search-open = Open “{ $title }” (CSV)
+data-search-too-large = “{ $title }”: { $size } MB, too large for a browser (use “briques csv” on the command line)
+data-search-not-csv = { $count ->
+    [one] One other file is not a CSV table.
+   *[other] { $count } other files are not CSV tables.
+}

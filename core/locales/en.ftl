@@ -564,3 +564,4 @@ home-live-text = The Duplo exercise live: everyone answers on their phone with a
 ## Storage on the device (local storage)
 storage-error-full = the browser's storage is full. Nothing on screen is lost: export or note what matters before closing the page.
 storage-error-unavailable = this browser does not allow saving on the device (private browsing or storage disabled). Nothing on screen is lost: export or note what matters before closing the page.
+page-loading = Loading the page…

@@ -204,3 +204,24 @@ data-pack-title = Atelier « { $pack } »
 data-pack-dataset = { $title } — { $source }
 data-pack-presets = Les graphiques préparés pour l'atelier (le premier est ouvert) :
 data-pack-missing = L'atelier « { $pack } » est introuvable sur cet appareil : ouvrez-le depuis la page Ateliers, ou ouvrez un fichier ci-dessus.
+
+## Chercher des données ouvertes (data.gouv.fr)
+data-search-title = Chercher des données ouvertes sur votre territoire
+data-search-hint = Le catalogue national data.gouv.fr, interrogé depuis cet appareil seulement quand vous cherchez. Les fichiers CSV s'ouvrent ici.
+data-search-words = Mots-clés
+data-search-commune = Commune (facultatif)
+data-search-departement = Tout le département de cette commune
+data-search-button = Chercher
+data-search-busy = Recherche sur data.gouv.fr…
+data-search-found = { $count ->
+    [0] Aucun jeu de données ne correspond.
+    [one] Un jeu de données correspond.
+   *[other] { $count } jeux de données correspondent ({ $shown } affichés).
+}
+data-search-updated = mis à jour le { $date }
+data-search-open = Ouvrir « { $title } » (CSV)
+data-search-too-large = « { $title } » : { $size } Mo, trop volumineux pour un navigateur (utilisez « briques csv » en ligne de commande)
+data-search-not-csv = { $count ->
+    [one] Un autre fichier n'est pas un tableau CSV.
+   *[other] { $count } autres fichiers ne sont pas des tableaux CSV.
+}

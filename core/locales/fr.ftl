@@ -571,3 +571,4 @@ home-live-text = L'exercice Duplo en direct : chacun répond sur son téléphone
 ## Storage on the device (local storage)
 storage-error-full = le stockage du navigateur est plein. Rien n'est perdu à l'écran : exportez ou notez ce qui compte avant de fermer la page.
 storage-error-unavailable = ce navigateur n'autorise pas l'enregistrement sur l'appareil (navigation privée ou stockage désactivé). Rien n'est perdu à l'écran : exportez ou notez ce qui compte avant de fermer la page.
+page-loading = Chargement de la page…

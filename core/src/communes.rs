@@ -617,7 +617,7 @@ impl Directory {
             key: impl Fn(&T) -> &str,
             field: Field,
         ) -> Result<Vec<T>, CommunesError> {
-            items.sort_by(|a, b| key(&a.1).cmp(key(&b.1)).then(a.0.cmp(&b.0)));
+            crate::sorting::sort_by(&mut items, |a, b| key(&a.1).cmp(key(&b.1)).then(a.0.cmp(&b.0)));
             for pair in items.windows(2) {
                 if key(&pair[0].1) == key(&pair[1].1) {
                     return Err(CommunesError::Duplicate {
@@ -852,11 +852,10 @@ impl Directory {
             }
         }
         let order = |a: &(Rank, u32), b: &(Rank, u32)| self.order(a, b);
-        if found.len() > limit {
-            found.select_nth_unstable_by(limit - 1, order);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by(order);
+        // One merge sort compiled once (core::sorting) rather than std's sorts, for the
+        // browser bundle's size; a few thousand matches at most.
+        crate::sorting::sort_by(&mut found, order);
+        found.truncate(limit);
         found
             .into_iter()
             .map(|(_, id)| &self.communes[id as usize])
@@ -1072,16 +1071,16 @@ impl Index {
             }
         }
         let keys = &index.keys;
-        index.words.sort_unstable_by(|a, b| {
+        crate::sorting::sort_by(&mut index.words, |a, b| {
             keys[a.0 as usize][a.1 as usize..].cmp(&keys[b.0 as usize][b.1 as usize..])
         });
         let compacts = &index.compacts;
         index.by_compact = ids().collect();
-        index
-            .by_compact
-            .sort_unstable_by(|&a, &b| compacts[a as usize].cmp(&compacts[b as usize]));
+        crate::sorting::sort_by(&mut index.by_compact, |&a, &b| {
+            compacts[a as usize].cmp(&compacts[b as usize])
+        });
         index.by_insee = ids().collect();
-        index.by_insee.sort_unstable_by(|&a, &b| {
+        crate::sorting::sort_by(&mut index.by_insee, |&a, &b| {
             let (a, b) = (&communes[a as usize], &communes[b as usize]);
             (a.insee.as_str(), a.kind.rank()).cmp(&(b.insee.as_str(), b.kind.rank()))
         });
@@ -1090,16 +1089,16 @@ impl Index {
             .enumerate()
             .flat_map(|(id, c)| (0..c.codes_postaux.len()).map(move |p| (id as u32, p as u8)))
             .collect();
-        index.by_postal.sort_unstable_by(|a, b| {
+        crate::sorting::sort_by(&mut index.by_postal, |a, b| {
             communes[a.0 as usize].codes_postaux[a.1 as usize]
                 .cmp(&communes[b.0 as usize].codes_postaux[b.1 as usize])
         });
         index.by_siren = ids().filter(|&i| communes[i as usize].siren.is_some()).collect();
-        index
-            .by_siren
-            .sort_unstable_by(|&a, &b| communes[a as usize].siren.cmp(&communes[b as usize].siren));
+        crate::sorting::sort_by(&mut index.by_siren, |&a, &b| {
+            communes[a as usize].siren.cmp(&communes[b as usize].siren)
+        });
         index.by_departement = ids().collect();
-        index.by_departement.sort_by(|&a, &b| {
+        crate::sorting::sort_by(&mut index.by_departement, |&a, &b| {
             communes[a as usize]
                 .departement
                 .cmp(&communes[b as usize].departement)

@@ -22,6 +22,7 @@ use crate::components::data::exports::Exports;
 use crate::components::data::open::OpenPanel;
 use crate::components::data::pack::PackPanel;
 use crate::components::data::profile::FileProfile;
+use crate::components::data::search::DataSearch;
 use crate::components::preview::PreviewTable;
 use crate::hooks::use_settings;
 use crate::services::{data_import, file_input, pack_store, tasks};
@@ -240,7 +241,8 @@ pub fn DataPage() -> Html {
             <p class="visually-hidden" role="status">{ announced }</p>
             <h1>{ settings.t("data-title") }</h1>
             <p class="lead">{ settings.t("data-lead") }</p>
-            <OpenPanel load={state.load.clone()} {on_file} {on_address} />
+            <OpenPanel load={state.load.clone()} {on_file} on_address={on_address.clone()} />
+            <DataSearch on_open={on_address} />
             if let Some(pack) = &state.pack {
                 <PackPanel pack={pack.clone()} on_action={on_action.clone()} />
             }

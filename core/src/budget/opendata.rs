@@ -245,13 +245,14 @@ pub fn check_status(source: Source, status: u16, body: &[u8], year: Option<i32>)
         _ => {
             // Opendatasoft: {"error_code", "message"} (400) or {"errorcode", "error"} (429);
             // data.gouv.fr: {"message"}. Other bodies (HTML pages of proxies) are not shown.
-            let detail = serde_json::from_slice::<serde_json::Value>(body)
+            #[derive(Deserialize)]
+            struct Said {
+                message: Option<String>,
+                error: Option<String>,
+            }
+            let detail = serde_json::from_slice::<Said>(body)
                 .ok()
-                .and_then(|v| {
-                    ["message", "error"]
-                        .into_iter()
-                        .find_map(|k| v[k].as_str().map(str::to_owned))
-                })
+                .and_then(|said| said.message.or(said.error))
                 .map(|m| m.chars().take(200).collect())
                 .unwrap_or_default();
             Err(OpenDataError::Status {
@@ -311,7 +312,8 @@ pub fn aggregates_url(apis: &Apis, insee: &str) -> String {
 
 #[derive(Deserialize)]
 struct AggregateRow {
-    exer: serde_json::Value,
+    #[serde(deserialize_with = "exercice")]
+    exer: Option<i32>,
     #[serde(default)]
     insee: Option<String>,
     #[serde(default)]
@@ -326,14 +328,34 @@ struct AggregateRow {
 
 /// The year of an `exer` value: `"2023"`, `"2023-01-01"`, `"2023-01-01T00:00:00+00:00"`
 /// or `2023` (the documentation shows the first; the others are how date fields also
-/// come out of the platform).
-fn year_of(value: &serde_json::Value) -> Option<i32> {
-    match value {
-        serde_json::Value::Number(n) => n.as_i64().and_then(|y| i32::try_from(y).ok()),
-        serde_json::Value::String(s) => s.get(..4).and_then(|y| y.parse().ok()),
-        _ => None,
+/// come out of the platform); `None` for anything else.
+fn exercice<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
+    struct Year;
+    impl serde::de::Visitor<'_> for Year {
+        type Value = Option<i32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an exercice")
+        }
+        fn visit_str<E>(self, s: &str) -> Result<Option<i32>, E> {
+            Ok(s.get(..4).and_then(|y| y.parse().ok()).filter(plausible))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Option<i32>, E> {
+            Ok(i32::try_from(n).ok().filter(plausible))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<Option<i32>, E> {
+            Ok(i32::try_from(n).ok().filter(plausible))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Option<i32>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Option<i32>, E> {
+            Ok(None)
+        }
     }
-    .filter(|y| (1900..=2200).contains(y))
+    fn plausible(year: &i32) -> bool {
+        (1900..=2200).contains(year)
+    }
+    deserializer.deserialize_any(Year)
 }
 
 /// Reads OFGL's answer to [`aggregates_url`]: one budget per exercice, oldest first,
@@ -347,7 +369,7 @@ pub fn read_aggregates(body: &[u8]) -> Result<Vec<Budget>, OpenDataError> {
     let rows: Vec<AggregateRow> = serde_json::from_slice(body).map_err(|e| unexpected(e.to_string()))?;
     let mut budgets: BTreeMap<i32, Budget> = BTreeMap::new();
     for row in rows {
-        let year = year_of(&row.exer).ok_or_else(|| unexpected(format!("exer = {}", row.exer)))?;
+        let year = row.exer.ok_or_else(|| unexpected(format!("exer ({})", row.agregat)))?;
         let budget = budgets.entry(year).or_insert_with(|| Budget {
             collectivite: Collectivite {
                 nom: row.com_name.clone().unwrap_or_default(),
@@ -597,7 +619,16 @@ pub struct Resource {
     pub filesize: Option<u64>,
 }
 
+/// The largest file a browser is asked to read (as the budget page's limit): larger
+/// ones are national files, for the command line.
+pub const MAX_RESOURCE_BYTES: u64 = 200 * 1024 * 1024;
+
 impl Resource {
+    /// Whether its declared size is over [`MAX_RESOURCE_BYTES`].
+    pub fn too_large(&self) -> bool {
+        self.filesize.is_some_and(|size| size > MAX_RESOURCE_BYTES)
+    }
+
     /// Whether the resource says it is CSV (format, else the address's extension).
     pub fn is_csv(&self) -> bool {
         let format = self.format.as_deref().unwrap_or("").trim().to_ascii_lowercase();

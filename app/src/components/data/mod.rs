@@ -10,6 +10,7 @@ pub mod filters;
 pub mod open;
 pub mod pack;
 pub mod profile;
+pub mod search;
 pub mod status;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
