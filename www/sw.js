@@ -4,6 +4,9 @@
 const VERSION = '__VERSION__';
 const CACHE = `briques-${VERSION}`;
 const SHELL = __PRECACHE__;
+// The budget explorer's bundle: kept when a budget page is open (see 'activate'), and
+// on its first use after that; not on every phone that joins a live session.
+const BUDGET = __BUDGET_FILES__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -17,7 +20,13 @@ self.addEventListener('activate', (event) => {
       .then((keys) => Promise.all(
         keys.filter((key) => key.startsWith('briques-') && key !== CACHE).map((key) => caches.delete(key)),
       ))
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      // A budget page opened before this worker controlled it fetched its bundle past
+      // the cache: keep it now, so that the page opens again offline.
+      .then(() => self.clients.matchAll({ type: 'window' }))
+      .then((clients) => (clients.some((c) => new URL(c.url).pathname === '/budget')
+        ? caches.open(CACHE).then((cache) => cache.addAll(BUDGET))
+        : undefined)),
   );
 });
 

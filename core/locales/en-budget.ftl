@@ -251,3 +251,4 @@ fetch-bad-years = unreadable years “{ $value }”: write a year (2023) or a ra
 fetch-commune = { $nom } ({ $insee }): downloading the accounts…
 fetch-no-balance = no DGFiP balance for { $year }: OFGL's indicators only for that year
 fetch-done = { $nom }: years { $years } saved in { $out } (serve them with “briques serve --budgets { $out }”)
+budget-open-failed = This commune could not be loaded; the budget shown stays. { $message }

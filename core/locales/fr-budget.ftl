@@ -251,3 +251,4 @@ fetch-bad-years = exercices « { $value } » illisibles : écrivez une année (2
 fetch-commune = { $nom } ({ $insee }) : téléchargement des comptes…
 fetch-no-balance = aucune balance DGFiP pour { $year } : les indicateurs de l'OFGL seuls pour cette année
 fetch-done = { $nom } : exercices { $years } enregistrés dans { $out } (à servir avec « briques serve --budgets { $out } »)
+budget-open-failed = Cette commune n'a pas pu être chargée ; le budget affiché reste là. { $message }

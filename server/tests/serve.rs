@@ -23,11 +23,17 @@ fn app_routes_get_the_shell_with_security_headers() {
         let csp = reply.header("content-security-policy").unwrap_or("");
         assert!(csp.contains("default-src 'self'"), "{csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
-        // Nothing from another origin, except reading the address of a data file the user
-        // types (connect-src).
+        // Nothing from another origin. Pages connect to this server and the open-data
+        // APIs; only the Données page may read any address (the data file the user types
+        // or picks from data.gouv.fr).
+        let connect = if *path == "/donnees" {
+            "connect-src 'self' http: https:"
+        } else {
+            "connect-src 'self' https://data.ofgl.fr https://data.economie.gouv.fr https://www.data.gouv.fr"
+        };
         for directive in csp.split(';').map(str::trim) {
             if directive.starts_with("connect-src") {
-                assert_eq!(directive, "connect-src 'self' http: https:");
+                assert_eq!(directive, connect, "{path}");
             } else {
                 assert!(!directive.contains("http"), "{directive} names another origin");
             }
@@ -133,4 +139,47 @@ fn a_bad_address_is_explained() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("adresse invalide"), "{stderr}");
+}
+
+#[test]
+fn the_api_addresses_are_settings_the_app_reads_and_the_policy_names() {
+    let server = start_with_options(&[
+        "--ofgl-url",
+        "http://127.0.0.1:9001/ofgl/",
+        "--dgfip-url",
+        "http://127.0.0.1:9001/dgfip",
+        "--datagouv-url",
+        "https://miroir.example/datagouv",
+    ]);
+    let config = get(&format!("{}/api/config", server.base));
+    assert_eq!(config.status, 200);
+    assert_eq!(
+        config.json(),
+        serde_json::json!({
+            "ofgl": "http://127.0.0.1:9001/ofgl",
+            "dgfip": "http://127.0.0.1:9001/dgfip",
+            "datagouv": "https://miroir.example/datagouv",
+        })
+    );
+    let csp = get(&format!("{}/budget", server.base));
+    let csp = csp.header("content-security-policy").unwrap_or("");
+    assert!(
+        csp.contains("connect-src 'self' http://127.0.0.1:9001 https://miroir.example;"),
+        "{csp}"
+    );
+    // An address that would smuggle a directive is not an origin: left out.
+    let server = start_with_options(&["--ofgl-url", "https://x;script-src *"]);
+    let reply = get(&format!("{}/budget", server.base));
+    let csp = reply.header("content-security-policy").unwrap_or("");
+    assert!(!csp.contains("script-src *"), "{csp}");
+    assert!(csp.contains("connect-src 'self' https://data.economie.gouv.fr"), "{csp}");
+}
+
+/// `briques serve` on fake assets and a fresh data directory, with these options.
+fn start_with_options(options: &[&str]) -> support::Server {
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let (a, d) = (assets.path().to_path_buf(), data.path().to_path_buf());
+    support::start_args(&a, &d, options, vec![assets, data])
 }

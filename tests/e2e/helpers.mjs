@@ -107,3 +107,40 @@ export async function axeViolations(page) {
     nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
   }));
 }
+
+/** Starts `briques-standin` (the local stand-in for the official open-data APIs, built
+ * next to `briques`) and resolves once it prints its address. */
+export function startStandin() {
+  const child = spawn(join(dirname(BIN), 'briques-standin'), [], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`briques-standin exited with ${code}`)));
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const match = buffer.match(/^(http:\/\/127\.0\.0\.1:\d+)\n/);
+      if (!match) return;
+      child.removeAllListeners('exit');
+      const stopped = new Promise((done) => child.once('exit', done));
+      const base = match[1];
+      const post = (path) => fetch(`${base}${path}`, { method: 'POST' }).then((r) => {
+        if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      });
+      resolve({
+        base,
+        ofgl: `${base}/ofgl`,
+        dgfip: `${base}/dgfip`,
+        datagouv: `${base}/datagouv`,
+        /** The options that point `briques serve` at it. */
+        serveArgs: ['--ofgl-url', `${base}/ofgl`, '--dgfip-url', `${base}/dgfip`, '--datagouv-url', `${base}/datagouv`],
+        fail: (host, mode) => post(`/_standin/fail?host=${host}&mode=${mode}`),
+        reset: () => post('/_standin/reset'),
+        log: () => fetch(`${base}/_standin/log`).then((r) => r.json()),
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await stopped;
+        },
+      });
+    });
+  });
+}

@@ -14,6 +14,7 @@ use briques_core::budget::opendata::{self, Apis, OpenDataError, SearchPage, Sour
 use briques_core::budget::Budget;
 use briques_core::i18n::Lang;
 
+use crate::services::storage;
 use crate::services::tasks::{fetch_answer, NoAnswer};
 
 /// How long one request may take (a national quartile query is the slowest).
@@ -28,9 +29,15 @@ pub async fn apis() -> Apis {
     if let Some(apis) = APIS.with(|a| a.borrow().clone()) {
         return apis;
     }
+    // The last addresses the server gave, when it cannot be asked (offline).
+    const KEY: &str = "briques.opendata.apis";
     let apis = match fetch_answer("/api/config", 5_000).await {
-        Ok((200, body)) => serde_json::from_slice::<Apis>(&body).map(Apis::trimmed).ok(),
-        _ => None,
+        Ok((200, body)) => serde_json::from_slice::<Apis>(&body).map(Apis::trimmed).ok().inspect(|apis| {
+            if let Ok(json) = serde_json::to_string(apis) {
+                storage::write_preference(KEY, &json);
+            }
+        }),
+        _ => storage::read(KEY).and_then(|json| serde_json::from_str::<Apis>(&json).ok()),
     }
     .unwrap_or_default();
     APIS.with(|a| *a.borrow_mut() = Some(apis.clone()));

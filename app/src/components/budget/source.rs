@@ -54,7 +54,7 @@ pub fn SourcePanel(props: &SourceProps) -> Html {
     html! {
         <section class="budget-source" aria-labelledby="budget-source-title">
             <h2 id="budget-source-title">{ settings.t("budget-choose") }</h2>
-            <CommuneSearch id="budget-commune" label={settings.t("budget-commune-label")} {on_choose} />
+            <CommuneSearch id="budget-commune-search" label={settings.t("budget-commune-label")} {on_choose} />
             <p class="hint">{ settings.t("budget-commune-hint") }</p>
             <div class="budget-source-options">
                 <button type="button" onclick={props.on_action.reform(|_: MouseEvent| BudgetAction::OpenDemo)}>{ settings.t("budget-demo") }</button>

@@ -6,6 +6,7 @@
 use briques_core::budget::opendata::{Dataset, Zone};
 use briques_core::communes::Commune;
 use briques_core::i18n::format_number;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -63,7 +64,13 @@ pub fn DataSearch(props: &DataSearchProps) -> Html {
         let (words, commune, whole, searched) = (words.clone(), commune.clone(), whole_departement.clone(), searched.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let zone = commune.as_ref().map(|c| {
+            // The commune chosen, unless its name was changed or cleared since.
+            let typed = gloo::utils::document()
+                .get_element_by_id("data-search-commune")
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                .map(|input| input.value())
+                .unwrap_or_default();
+            let zone = commune.as_ref().filter(|c| typed.trim() == c.nom).map(|c| {
                 if *whole {
                     Zone::Departement(c.departement.clone())
                 } else {

@@ -59,6 +59,11 @@ pub enum Notice {
     },
     /// The file could not be imported: the core's reason, or `None` when it has no budget.
     ImportFailed { file: String, reason: Option<String> },
+    /// A commune is being fetched (the budgets shown stay meanwhile).
+    Opening,
+    /// The commune asked for could not be had (the message says why); the budgets shown
+    /// before stay.
+    OpenFailed { message: String },
 }
 
 /// The budget page's state.
@@ -78,6 +83,9 @@ pub struct BudgetState {
     pub saved: Shared<Vec<crate::services::saved_communes::Listed>>,
     /// The commune shown is being fetched again from the APIs (not from this device).
     pub refresh: bool,
+    /// While another commune is fetched, the view of the budgets still shown, to come
+    /// back to if it cannot be had.
+    pub back: Option<BudgetView>,
     /// The population typed for budgets whose file does not give it.
     pub population: Option<u64>,
     /// A file is being read.
@@ -157,6 +165,7 @@ impl BudgetState {
             notice: None,
             saved: Shared::default(),
             refresh: false,
+            back: None,
             population: None,
             busy: false,
             latest_read: 0,
@@ -173,9 +182,15 @@ impl BudgetState {
     }
 
     /// Opens `view` (a new commune): budgets are fetched again when its source differs.
+    /// Budgets already shown stay until the new ones arrive (and stay if they cannot).
     fn open(&mut self, view: BudgetView) {
         if view.source != self.view.source {
-            self.data = Data::Loading;
+            if matches!(self.data, Data::Ready(_)) {
+                self.back = Some(self.view.clone());
+                self.notice = Some(Notice::Opening);
+            } else {
+                self.data = Data::Loading;
+            }
         }
         self.view = view;
     }
@@ -208,11 +223,32 @@ impl BudgetState {
                     return None;
                 }
                 next.refresh = false;
+                next.back = None;
+                if next.notice == Some(Notice::Opening) {
+                    next.notice = None;
+                }
                 next.data = match result {
                     Ok(loaded) if !loaded.budgets.is_empty() => Data::Ready(Budgets::new(loaded)),
+                    // Another commune could not be had: the one shown stays, with why.
+                    Ok(_) | Err(_) if self.back.is_some() => {
+                        let message = result.err().unwrap_or_default();
+                        next.view = self.back.clone().unwrap_or_default();
+                        next.notice = Some(Notice::OpenFailed { message });
+                        next.loads = self.loads.wrapping_add(1);
+                        return Some(next);
+                    }
                     Ok(_) => Data::Failed(String::new()),
                     // Reloading the budgets shown failed: keep them.
-                    Err(_) if matches!(self.data, Data::Ready(_)) => return None,
+                    Err(_) if matches!(self.data, Data::Ready(_)) => {
+                        if !self.refresh {
+                            return None;
+                        }
+                        // Fetching them again was asked: say why it did not work.
+                        next.notice = Some(Notice::OpenFailed {
+                            message: result.err().unwrap_or_default(),
+                        });
+                        return Some(next);
+                    }
                     Err(message) => Data::Failed(message),
                 };
                 next.loads = self.loads.wrapping_add(1);

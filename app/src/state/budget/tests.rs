@@ -239,7 +239,9 @@ fn every_notice_reads_as_a_sentence() {
             years: 2,
             left_out: 3,
         },
-        Notice::Found { count: 0 },
+        Notice::OpenFailed {
+            message: "Pas de réseau.".into(),
+        },
     ];
     let texts: Vec<String> = notices.iter().map(|n| notice_text(Lang::Fr, n)).collect();
     assert!(texts[0].starts_with("« france.csv » pèse 350 Mo"), "{}", texts[0]);
@@ -249,7 +251,10 @@ fn every_notice_reads_as_a_sentence() {
         "« a.csv » importé : TOURVILLE, 2 exercices. 3 autres budgets du fichier (budgets annexes \
          ou autres collectivités) ne sont pas affichés."
     );
-    assert_eq!(texts[3], "Aucune commune trouvée.");
+    assert_eq!(
+        texts[3],
+        "Cette commune n'a pas pu être chargée ; le budget affiché reste là. Pas de réseau."
+    );
     for (notice, text) in notices.iter().zip(&texts) {
         assert!(!text.contains("budget-"), "{notice:?} shows a raw key: {text}");
     }
@@ -257,49 +262,89 @@ fn every_notice_reads_as_a_sentence() {
 }
 
 #[test]
-fn the_national_search_keeps_its_results_and_opens_a_commune() {
-    let state = Rc::new(BudgetState::new(BudgetView::default()));
-    let state = reduce(&state, BudgetAction::NationalAvailable { available: true });
-    assert!(state.national);
-    let same = reduce(&state, BudgetAction::NationalAvailable { available: true });
-    assert!(Rc::ptr_eq(&state, &same));
-    assert_eq!(state.search(), None);
-    let state = reduce(
-        &state,
-        BudgetAction::QueryChanged {
-            query: "  briquevïlle ".into(),
-        },
-    );
-    assert_eq!(state.search().as_deref(), Some("briquevïlle"));
-    let entry = IndexEntry {
-        insee: "99042".into(),
-        nom: "BRIQUEVILLE".into(),
-        population: Some(3012),
-        exercice: 2023,
-    };
-    assert_eq!(
-        result_label(Lang::Fr, &entry),
-        "BRIQUEVILLE (99042) · 2023 · 3\u{202f}012 habitants"
-    );
-    let state = reduce(
-        &state,
-        BudgetAction::Found {
-            result: Ok(vec![entry]),
-        },
-    );
-    assert_eq!(state.results.len(), 1);
-    assert_eq!(
-        notice_text(Lang::Fr, state.notice.as_ref().expect("a notice")),
-        "Une commune trouvée."
-    );
-    let state = reduce(
-        &state,
+fn another_commune_replaces_the_one_shown_only_once_it_arrives() {
+    let shown = reduce(&ready(two_years()), BudgetAction::ChooseYear { year: Some(2022) });
+    let opening = reduce(
+        &shown,
         BudgetAction::OpenCommune {
-            insee: "99042".into(),
+            insee: "56046".into(),
         },
     );
-    assert_eq!(state.view.to_query(), "?commune=99042");
+    assert_eq!(opening.view.to_query(), "?commune=56046");
+    assert!(matches!(opening.data, Data::Ready(_)), "shown until the new budgets arrive");
+    assert_eq!(opening.notice, Some(Notice::Opening));
+    // It cannot be had: the budgets shown stay, with their view, and the page says why.
+    let failed = reduce(
+        &opening,
+        BudgetAction::Loaded {
+            source: Source::Insee("56046".into()),
+            result: Err("L'OFGL ne répond pas.".into()),
+        },
+    );
+    assert_eq!(failed.view, shown.view);
+    assert_eq!(failed.data, shown.data);
+    assert_eq!(
+        failed.notice,
+        Some(Notice::OpenFailed {
+            message: "L'OFGL ne répond pas.".into()
+        })
+    );
+    assert_eq!(failed.back, None);
+    // It arrives: it replaces them.
+    let arrived = reduce(
+        &opening,
+        BudgetAction::Loaded {
+            source: Source::Insee("56046".into()),
+            result: Ok(two_years()),
+        },
+    );
+    assert_eq!(arrived.notice, None);
+    assert_eq!(arrived.back, None);
+    assert_eq!(arrived.loads, shown.loads + 1);
+    // From an empty page, a commune that cannot be had says why in place of budgets.
+    let empty = Rc::new(BudgetState::new(BudgetView::default()));
+    let state = reduce(&empty, BudgetAction::OpenCommune { insee: "56046".into() });
     assert_eq!(state.data, Data::Loading);
+}
+
+#[test]
+fn a_commune_kept_on_the_device_can_be_fetched_again_and_the_list_follows() {
+    use crate::services::saved_communes::Listed;
+    let state = Rc::new(BudgetState::new(BudgetView::from_query("?commune=56046")));
+    let state = reduce(
+        &state,
+        BudgetAction::Loaded {
+            source: Source::Insee("56046".into()),
+            result: Ok(two_years()),
+        },
+    );
+    let refreshing = reduce(&state, BudgetAction::Refresh);
+    assert!(refreshing.refresh);
+    assert_eq!(refreshing.reloads, state.reloads + 1);
+    assert!(Rc::ptr_eq(&refreshing, &reduce(&refreshing, BudgetAction::Refresh)));
+    // Fetching again failed: the copy shown stays, and the page says why.
+    let failed = reduce(
+        &refreshing,
+        BudgetAction::Loaded {
+            source: Source::Insee("56046".into()),
+            result: Err("Hors ligne.".into()),
+        },
+    );
+    assert!(!failed.refresh);
+    assert!(matches!(failed.data, Data::Ready(_)));
+    assert!(matches!(failed.notice, Some(Notice::OpenFailed { .. })));
+    // The demo has nothing to fetch again.
+    let demo = ready(two_years());
+    assert!(Rc::ptr_eq(&demo, &reduce(&demo, BudgetAction::Refresh)));
+
+    let list = vec![Listed {
+        insee: "56046".into(),
+        nom: "Crach".into(),
+        date: "2026-12-01".into(),
+    }];
+    let listed = reduce(&state, BudgetAction::SavedList { list: list.clone() });
+    assert_eq!(*listed.saved, list);
+    assert!(Rc::ptr_eq(&listed, &reduce(&listed, BudgetAction::SavedList { list })));
 }
 
 #[test]
