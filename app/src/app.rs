@@ -89,6 +89,9 @@ fn pages(route: Route) -> Html {
     return budget_pages(route);
 }
 
+/// Session-storage key: the next page load comes from a navigation in the app.
+const FOCUS_MAIN: &str = "briques.focus-main";
+
 /// A page of another document: the address is already the page's (the router changed
 /// it), so loading it again starts the right bundle (`boot.js` chooses by address) with
 /// the page's policy.
@@ -96,6 +99,10 @@ fn pages(route: Route) -> Html {
 fn OtherBundle() -> Html {
     let settings = use_settings();
     use_effect_with((), |_| {
+        // The page loaded next is a navigation like any other: focus its main region.
+        if let Ok(Some(session)) = gloo::utils::window().session_storage() {
+            let _ = session.set_item(FOCUS_MAIN, "1");
+        }
         let _ = gloo::utils::window().location().reload();
     });
     html! { <p class="notice" role="status">{ settings.t("page-loading") }</p> }
@@ -129,9 +136,23 @@ fn Layout() -> Html {
         let main_ref = main_ref.clone();
         use_effect_with((route.clone(), settings.lang()), move |_| {
             let mut first = first_render.borrow_mut();
-            if *first {
+            // A first render is a navigation too when the previous page loaded this one
+            // to change bundles (`OtherBundle`).
+            let moved_here = *first
+                && gloo::utils::window()
+                    .session_storage()
+                    .ok()
+                    .flatten()
+                    .and_then(|session| {
+                        let moved = session.get_item(FOCUS_MAIN).ok().flatten();
+                        let _ = session.remove_item(FOCUS_MAIN);
+                        moved
+                    })
+                    .is_some();
+            if *first && !moved_here {
                 *first = false;
             } else if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                *first = false;
                 // Focusing scrolls the main region to the top edge: scroll after it.
                 let _ = main.focus();
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
