@@ -90,7 +90,10 @@ impl National {
     fn new(dir: PathBuf, entries: Vec<Entry>, strates: Option<Bytes>) -> National {
         let mut by_insee = HashMap::with_capacity(entries.len());
         for (at, entry) in entries.iter().enumerate() {
-            by_insee.entry(entry.insee.clone()).or_insert_with(Vec::new).push(at);
+            by_insee
+                .entry(entry.insee.clone())
+                .or_insert_with(Vec::new)
+                .push(at);
         }
         National {
             dir,

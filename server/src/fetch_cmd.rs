@@ -97,7 +97,13 @@ fn commune(words: &[String], lang: Lang) -> anyhow::Result<Commune> {
         .by_insee(&code)
         .or_else(|| directory.search(&text, 1).into_iter().next())
         .cloned()
-        .ok_or_else(|| anyhow!(tr_args(lang, "communes-cli-none", &[("query", text.as_str().into())])))
+        .ok_or_else(|| {
+            anyhow!(tr_args(
+                lang,
+                "communes-cli-none",
+                &[("query", text.as_str().into())]
+            ))
+        })
 }
 
 /// Runs `briques budget fetch`.
@@ -118,13 +124,23 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<()> {
         .build()
         .into();
     let failed = |e: OpenDataError| anyhow!(e.message(lang));
-    let say = |key: &str, args: &[(&str, briques_core::i18n::Value<'_>)]| eprintln!("{}", tr_args(lang, key, args));
+    let say =
+        |key: &str, args: &[(&str, briques_core::i18n::Value<'_>)]| eprintln!("{}", tr_args(lang, key, args));
 
     say(
         "fetch-commune",
-        &[("nom", commune.nom.as_str().into()), ("insee", commune.insee.as_str().into())],
+        &[
+            ("nom", commune.nom.as_str().into()),
+            ("insee", commune.insee.as_str().into()),
+        ],
     );
-    let body = get(&agent, Source::Ofgl, &opendata::aggregates_url(&apis, &commune.insee), None).map_err(failed)?;
+    let body = get(
+        &agent,
+        Source::Ofgl,
+        &opendata::aggregates_url(&apis, &commune.insee),
+        None,
+    )
+    .map_err(failed)?;
     let mut aggregates = opendata::read_aggregates(&body).map_err(failed)?;
     if let Some((from, to)) = range {
         aggregates.retain(|b| (from..=to).contains(&b.exercice));
@@ -142,7 +158,8 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<()> {
     if let Some(siren) = &siren {
         for &year in &wanted {
             let url = opendata::balance_url(&apis, year, siren);
-            match get(&agent, Source::Dgfip, &url, Some(year)).and_then(|b| opendata::read_balance(&b, lang)) {
+            match get(&agent, Source::Dgfip, &url, Some(year)).and_then(|b| opendata::read_balance(&b, lang))
+            {
                 Ok(Some(budget)) => balances.push(budget),
                 Ok(None) => say("fetch-no-balance", &[("year", year.to_string().as_str().into())]),
                 Err(e @ OpenDataError::NotPublished { .. }) => eprintln!("{}", e.message(lang)),
@@ -241,7 +258,13 @@ fn write_folder(
         strates.insert(number.to_string(), stats);
     }
 
-    let cannot_write = |path: &Path| tr_args(lang, "chart-cli-cannot-write", &[("path", path.to_string_lossy().as_ref().into())]);
+    let cannot_write = |path: &Path| {
+        tr_args(
+            lang,
+            "chart-cli-cannot-write",
+            &[("path", path.to_string_lossy().as_ref().into())],
+        )
+    };
     std::fs::create_dir_all(dir.join(COMMUNES_DIR)).with_context(|| cannot_write(dir))?;
     // One file per département, as `budget prepare` writes them.
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();

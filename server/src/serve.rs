@@ -218,7 +218,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>, apis: Apis) -> Router {
     // Origins are checked by `opendata::origin`: they make valid header values.
     let value = |any: bool| {
-        HeaderValue::from_str(&csp(&apis, any)).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+        HeaderValue::from_str(&csp(&apis, any))
+            .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
     };
     let policies = Policies {
         narrow: value(false),
@@ -246,7 +247,10 @@ pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>,
         )
         .fallback_service(files)
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn_with_state(policies, security_and_cache_headers))
+        .layer(middleware::from_fn_with_state(
+            policies,
+            security_and_cache_headers,
+        ))
 }
 
 /// App routes get the app shell; anything else is a 404 with the French page.

@@ -59,7 +59,10 @@ fn a_commune_by_name_becomes_a_prepared_folder_that_serve_serves() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     // 2024 is in no dataset of the stand-in (like a year not published yet): said, skipped.
-    assert!(stderr.contains("Les comptes 2024 ne sont pas encore publiés"), "{stderr}");
+    assert!(
+        stderr.contains("Les comptes 2024 ne sont pas encore publiés"),
+        "{stderr}"
+    );
 
     // The requests: one OFGL export by INSEE code, one balance per year by SIREN, six
     // quartile queries on the commune's strate (3 423 inhabitants: 2 000 to 3 499).
@@ -85,8 +88,10 @@ fn a_commune_by_name_becomes_a_prepared_folder_that_serve_serves() {
         .map(filter)
         .collect();
     assert_eq!(quartiles.len(), 6, "{quartiles:#?}");
-    assert!(quartiles.iter().all(|w| w.starts_with("year(exer)=2023 and agregat=")
-        && w.ends_with(r#"and categ="Commune" and ptot>=2000 and ptot<3500"#)));
+    assert!(quartiles
+        .iter()
+        .all(|w| w.starts_with("year(exer)=2023 and agregat=")
+            && w.ends_with(r#"and categ="Commune" and ptot>=2000 and ptot<3500"#)));
 
     // The folder: the index (one entry per year), the budgets, the strate.
     let index = read(&out.join("index.json"));
@@ -138,7 +143,11 @@ fn a_commune_by_name_becomes_a_prepared_folder_that_serve_serves() {
 
     // A second commune joins the folder; the first stays.
     let output = fetch(&standin, &out, &["31135"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let index = read(&out.join("index.json"));
     let communes: std::collections::BTreeSet<&str> = index["communes"]
         .as_array()
@@ -154,7 +163,9 @@ fn a_failing_api_is_a_french_message_and_a_failing_exit_that_leaves_the_folder()
     let standin = standin::start();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("budgets");
-    assert!(fetch(&standin, &out, &["56046", "--years", "2023"]).status.success());
+    assert!(fetch(&standin, &out, &["56046", "--years", "2023"])
+        .status
+        .success());
     let before = std::fs::read(out.join("index.json")).unwrap();
 
     for (mode, said) in [
@@ -168,7 +179,10 @@ fn a_failing_api_is_a_french_message_and_a_failing_exit_that_leaves_the_folder()
         let output = fetch(&standin, &out, &["Cazères"]);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{mode}: {stderr}");
-        assert!(stderr.contains("l'OFGL (data.ofgl.fr)") && stderr.contains(said), "{mode}: {stderr}");
+        assert!(
+            stderr.contains("l'OFGL (data.ofgl.fr)") && stderr.contains(said),
+            "{mode}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert_eq!(std::fs::read(out.join("index.json")).unwrap(), before, "{mode}");
     }

@@ -172,7 +172,10 @@ fn the_api_addresses_are_settings_the_app_reads_and_the_policy_names() {
     let reply = get(&format!("{}/budget", server.base));
     let csp = reply.header("content-security-policy").unwrap_or("");
     assert!(!csp.contains("script-src *"), "{csp}");
-    assert!(csp.contains("connect-src 'self' https://data.economie.gouv.fr"), "{csp}");
+    assert!(
+        csp.contains("connect-src 'self' https://data.economie.gouv.fr"),
+        "{csp}"
+    );
 }
 
 /// `briques serve` on fake assets and a fresh data directory, with these options.

@@ -62,9 +62,12 @@ pub fn CommuneSearch(props: &CommuneSearchProps) -> Html {
     let option_id = |i: usize| format!("{}-option-{i}", props.id);
 
     let on_input = {
-        let (query, found, directory, problem) = (query.clone(), found.clone(), directory.clone(), problem.clone());
+        let (query, found, directory, problem) =
+            (query.clone(), found.clone(), directory.clone(), problem.clone());
         Callback::from(move |event: InputEvent| {
-            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
             let typed = input.value();
             query.set(typed.clone());
             match &*directory {

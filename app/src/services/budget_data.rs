@@ -104,7 +104,11 @@ pub async fn commune(insee: &str, lang: Lang, refresh: bool) -> Result<Loaded, S
     match opendata::commune(insee, lang).await {
         Ok((budgets, strates, warnings)) => {
             let saved = Saved::new(budgets, strates);
-            let name = saved.budgets.last().map(|b| b.collectivite.nom.clone()).unwrap_or_default();
+            let name = saved
+                .budgets
+                .last()
+                .map(|b| b.collectivite.nom.clone())
+                .unwrap_or_default();
             let not_saved = saved_communes::save(insee, &name, &saved).await.err();
             let mut loaded = Loaded::of(saved.budgets, saved.strates);
             loaded.origin = Origin::Apis { not_saved };

@@ -32,11 +32,14 @@ pub async fn apis() -> Apis {
     // The last addresses the server gave, when it cannot be asked (offline).
     const KEY: &str = "briques.opendata.apis";
     let apis = match fetch_answer("/api/config", 5_000).await {
-        Ok((200, body)) => serde_json::from_slice::<Apis>(&body).map(Apis::trimmed).ok().inspect(|apis| {
-            if let Ok(json) = serde_json::to_string(apis) {
-                storage::write_preference(KEY, &json);
-            }
-        }),
+        Ok((200, body)) => serde_json::from_slice::<Apis>(&body)
+            .map(Apis::trimmed)
+            .ok()
+            .inspect(|apis| {
+                if let Ok(json) = serde_json::to_string(apis) {
+                    storage::write_preference(KEY, &json);
+                }
+            }),
         _ => storage::read(KEY).and_then(|json| serde_json::from_str::<Apis>(&json).ok()),
     }
     .unwrap_or_default();
@@ -96,7 +99,9 @@ pub async fn commune(
     let budgets = opendata::merge(aggregates, balances);
     let strates = match budgets.last() {
         Some(last) => match last.collectivite.population {
-            Some(population) => strate_of(&apis, last.exercice, strate(population), lang, &mut warnings).await,
+            Some(population) => {
+                strate_of(&apis, last.exercice, strate(population), lang, &mut warnings).await
+            }
             None => None,
         },
         None => None,

@@ -66,12 +66,16 @@ async fn entries(cache: &web_sys::Cache) -> Result<Vec<(String, Listed)>, JsValu
     let keys: js_sys::Array = JsFuture::from(cache.keys()).await?.dyn_into()?;
     let mut found = Vec::new();
     for key in keys.iter() {
-        let Ok(request) = key.dyn_into::<web_sys::Request>() else { continue };
+        let Ok(request) = key.dyn_into::<web_sys::Request>() else {
+            continue;
+        };
         let url = request.url();
         let Some(at) = url.find(PREFIX) else { continue };
         let mut parts = url[at + PREFIX.len()..].splitn(3, '/');
         if let (Some(insee), Some(date), Some(nom)) = (parts.next(), parts.next(), parts.next()) {
-            let nom = js_sys::decode_uri_component(nom).map(String::from).unwrap_or_default();
+            let nom = js_sys::decode_uri_component(nom)
+                .map(String::from)
+                .unwrap_or_default();
             let listed = Listed {
                 insee: insee.to_owned(),
                 nom,
@@ -85,7 +89,9 @@ async fn entries(cache: &web_sys::Cache) -> Result<Vec<(String, Listed)>, JsValu
 
 /// The communes kept, by name.
 pub async fn list() -> Vec<Listed> {
-    let Ok(cache) = open().await else { return Vec::new() };
+    let Ok(cache) = open().await else {
+        return Vec::new();
+    };
     let mut listed: Vec<Listed> = entries(&cache)
         .await
         .unwrap_or_default()
@@ -104,10 +110,15 @@ pub async fn load(insee: &str) -> Option<(Saved, String)> {
         .ok()?
         .into_iter()
         .find(|(_, l)| l.insee == insee)?;
-    let response: web_sys::Response = JsFuture::from(cache.match_with_str(&url)).await.ok()?.dyn_into().ok()?;
+    let response: web_sys::Response = JsFuture::from(cache.match_with_str(&url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
     let saved: Saved = serde_json::from_str(&text).ok()?;
-    (saved.format == FORMAT && saved.version == 1 && !saved.budgets.is_empty()).then_some((saved, listed.date))
+    (saved.format == FORMAT && saved.version == 1 && !saved.budgets.is_empty())
+        .then_some((saved, listed.date))
 }
 
 /// Removes the commune kept with this INSEE code.

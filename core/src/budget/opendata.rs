@@ -112,8 +112,7 @@ pub fn origin(url: &str) -> Option<String> {
         return None;
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    (!host.is_empty() && !host.contains(['\'', '"', ' ', ';', ',']))
-        .then(|| format!("{scheme}://{host}"))
+    (!host.is_empty() && !host.contains(['\'', '"', ' ', ';', ','])).then(|| format!("{scheme}://{host}"))
 }
 
 /// Which API a request went to (named by the messages).
@@ -207,13 +206,17 @@ impl OpenDataError {
             OpenDataError::Unreachable { .. } => ("opendata-unreachable", Vec::new()),
             OpenDataError::Timeout { .. } => ("opendata-timeout", Vec::new()),
             OpenDataError::RateLimited { .. } => ("opendata-rate-limited", Vec::new()),
-            OpenDataError::NotPublished { year, .. } => ("opendata-not-published", vec![("year", year.to_string())]),
+            OpenDataError::NotPublished { year, .. } => {
+                ("opendata-not-published", vec![("year", year.to_string())])
+            }
             OpenDataError::NoData { .. } => ("opendata-no-data", Vec::new()),
             OpenDataError::Status { status, detail, .. } => (
                 "opendata-status",
                 vec![("status", status.to_string()), ("detail", detail.clone())],
             ),
-            OpenDataError::Unexpected { detail, .. } => ("opendata-unexpected", vec![("detail", detail.clone())]),
+            OpenDataError::Unexpected { detail, .. } => {
+                ("opendata-unexpected", vec![("detail", detail.clone())])
+            }
         };
         let mut args = vec![source];
         args.extend(extra.iter().map(|(k, v)| (*k, v.as_str().into())));
@@ -225,7 +228,9 @@ impl OpenDataError {
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
-            OpenDataError::Unreachable { .. } | OpenDataError::Timeout { .. } | OpenDataError::RateLimited { .. }
+            OpenDataError::Unreachable { .. }
+                | OpenDataError::Timeout { .. }
+                | OpenDataError::RateLimited { .. }
         )
     }
 }
@@ -234,7 +239,12 @@ display_from_message!(OpenDataError);
 
 /// Reads an HTTP answer's status: `Ok` for 2xx, else the error it means. `year` names the
 /// exercice of a yearly dataset (its 404 means "not published yet").
-pub fn check_status(source: Source, status: u16, body: &[u8], year: Option<i32>) -> Result<(), OpenDataError> {
+pub fn check_status(
+    source: Source,
+    status: u16,
+    body: &[u8],
+    year: Option<i32>,
+) -> Result<(), OpenDataError> {
     match status {
         200..=299 => Ok(()),
         429 => Err(OpenDataError::RateLimited { source }),
@@ -369,7 +379,9 @@ pub fn read_aggregates(body: &[u8]) -> Result<Vec<Budget>, OpenDataError> {
     let rows: Vec<AggregateRow> = serde_json::from_slice(body).map_err(|e| unexpected(e.to_string()))?;
     let mut budgets: BTreeMap<i32, Budget> = BTreeMap::new();
     for row in rows {
-        let year = row.exer.ok_or_else(|| unexpected(format!("exer ({})", row.agregat)))?;
+        let year = row
+            .exer
+            .ok_or_else(|| unexpected(format!("exer ({})", row.agregat)))?;
         let budget = budgets.entry(year).or_insert_with(|| Budget {
             collectivite: Collectivite {
                 nom: row.com_name.clone().unwrap_or_default(),

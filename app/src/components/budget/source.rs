@@ -47,9 +47,10 @@ pub fn SourcePanel(props: &SourceProps) -> Html {
             }
         })
     };
-    let on_choose = props
-        .on_action
-        .reform(|commune: briques_core::communes::Commune| BudgetAction::OpenCommune { insee: commune.insee });
+    let on_choose =
+        props.on_action.reform(
+            |commune: briques_core::communes::Commune| BudgetAction::OpenCommune { insee: commune.insee },
+        );
     let notice = props.notice.as_ref().map(|n| notice_text(settings.lang(), n));
     html! {
         <section class="budget-source" aria-labelledby="budget-source-title">

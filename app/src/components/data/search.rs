@@ -61,7 +61,12 @@ pub fn DataSearch(props: &DataSearchProps) -> Html {
         })
     };
     let on_submit = {
-        let (words, commune, whole, searched) = (words.clone(), commune.clone(), whole_departement.clone(), searched.clone());
+        let (words, commune, whole, searched) = (
+            words.clone(),
+            commune.clone(),
+            whole_departement.clone(),
+            searched.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // The commune chosen, unless its name was changed or cleared since.
@@ -99,7 +104,10 @@ pub fn DataSearch(props: &DataSearchProps) -> Html {
         Searched::Busy => settings.t("data-search-busy"),
         Searched::Found { total, datasets } => settings.t_args(
             "data-search-found",
-            &[("count", (*total as usize).into()), ("shown", datasets.len().into())],
+            &[
+                ("count", (*total as usize).into()),
+                ("shown", datasets.len().into()),
+            ],
         ),
         Searched::Failed(message) => message.clone(),
     };

@@ -128,7 +128,11 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
             text
         }
         Notice::Opening => tr(lang, "budget-loading"),
-        Notice::OpenFailed { message } => tr_args(lang, "budget-open-failed", &[("message", message.as_str().into())]),
+        Notice::OpenFailed { message } => tr_args(
+            lang,
+            "budget-open-failed",
+            &[("message", message.as_str().into())],
+        ),
         Notice::ImportFailed { file, reason } => {
             let reason = match reason {
                 Some(reason) => reason.clone(),

@@ -271,7 +271,10 @@ fn another_commune_replaces_the_one_shown_only_once_it_arrives() {
         },
     );
     assert_eq!(opening.view.to_query(), "?commune=56046");
-    assert!(matches!(opening.data, Data::Ready(_)), "shown until the new budgets arrive");
+    assert!(
+        matches!(opening.data, Data::Ready(_)),
+        "shown until the new budgets arrive"
+    );
     assert_eq!(opening.notice, Some(Notice::Opening));
     // It cannot be had: the budgets shown stay, with their view, and the page says why.
     let failed = reduce(
@@ -303,7 +306,12 @@ fn another_commune_replaces_the_one_shown_only_once_it_arrives() {
     assert_eq!(arrived.loads, shown.loads + 1);
     // From an empty page, a commune that cannot be had says why in place of budgets.
     let empty = Rc::new(BudgetState::new(BudgetView::default()));
-    let state = reduce(&empty, BudgetAction::OpenCommune { insee: "56046".into() });
+    let state = reduce(
+        &empty,
+        BudgetAction::OpenCommune {
+            insee: "56046".into(),
+        },
+    );
     assert_eq!(state.data, Data::Loading);
 }
 
@@ -321,7 +329,10 @@ fn a_commune_kept_on_the_device_can_be_fetched_again_and_the_list_follows() {
     let refreshing = reduce(&state, BudgetAction::Refresh);
     assert!(refreshing.refresh);
     assert_eq!(refreshing.reloads, state.reloads + 1);
-    assert!(Rc::ptr_eq(&refreshing, &reduce(&refreshing, BudgetAction::Refresh)));
+    assert!(Rc::ptr_eq(
+        &refreshing,
+        &reduce(&refreshing, BudgetAction::Refresh)
+    ));
     // Fetching again failed: the copy shown stays, and the page says why.
     let failed = reduce(
         &refreshing,
@@ -344,7 +355,10 @@ fn a_commune_kept_on_the_device_can_be_fetched_again_and_the_list_follows() {
     }];
     let listed = reduce(&state, BudgetAction::SavedList { list: list.clone() });
     assert_eq!(*listed.saved, list);
-    assert!(Rc::ptr_eq(&listed, &reduce(&listed, BudgetAction::SavedList { list })));
+    assert!(Rc::ptr_eq(
+        &listed,
+        &reduce(&listed, BudgetAction::SavedList { list })
+    ));
 }
 
 #[test]

@@ -110,7 +110,13 @@ fn addresses_are_settings_and_give_the_origins_to_allow() {
             "https://www.data.gouv.fr"
         ]
     );
-    for bad in ["ftp://x", "javascript:alert(1)", "https://a b", "https://x;script-src *", "https://"] {
+    for bad in [
+        "ftp://x",
+        "javascript:alert(1)",
+        "https://a b",
+        "https://x;script-src *",
+        "https://",
+    ] {
         assert_eq!(origin(bad), None, "{bad}");
     }
 }
@@ -164,7 +170,10 @@ fn real_ofgl_rows_become_one_budget_per_year_like_the_file_reader_gives() {
     let text = String::from_utf8(bytes).unwrap();
     let (json, expected) = cazeres_json(&text);
     let budgets = read_aggregates(json.as_bytes()).unwrap();
-    assert_eq!(budgets.iter().map(|b| b.exercice).collect::<Vec<_>>(), [2022, 2023]);
+    assert_eq!(
+        budgets.iter().map(|b| b.exercice).collect::<Vec<_>>(),
+        [2022, 2023]
+    );
     let got: BTreeMap<(i32, String), f64> = budgets
         .iter()
         .flat_map(|b| b.aggregates.iter().map(|(k, v)| ((b.exercice, k.clone()), *v)))
@@ -212,13 +221,24 @@ fn answers_that_are_not_documented_are_refused_with_the_reason() {
         read_aggregates(b"[]"),
         Err(OpenDataError::NoData { source: Source::Ofgl })
     ));
-    for body in [&b"<html>maintenance</html>"[..], b"[{\"exer\": \"2023\"", b"{\"total_count\": 3}"] {
+    for body in [
+        &b"<html>maintenance</html>"[..],
+        b"[{\"exer\": \"2023\"",
+        b"{\"total_count\": 3}",
+    ] {
         let e = read_aggregates(body).unwrap_err();
         assert!(matches!(e, OpenDataError::Unexpected { .. }), "{e:?}");
-        assert!(e.message(Lang::Fr).contains("documentation"), "{}", e.message(Lang::Fr));
+        assert!(
+            e.message(Lang::Fr).contains("documentation"),
+            "{}",
+            e.message(Lang::Fr)
+        );
     }
     let bad_year = br#"[{"exer": "vingt", "agregat": "Epargne brute", "montant": 1.0}]"#;
-    assert!(matches!(read_aggregates(bad_year), Err(OpenDataError::Unexpected { .. })));
+    assert!(matches!(
+        read_aggregates(bad_year),
+        Err(OpenDataError::Unexpected { .. })
+    ));
     assert!(read_quartiles(b"not json").is_err());
     assert!(read_search(b"{}").is_err());
 }
@@ -262,7 +282,8 @@ fn statuses_become_messages_that_say_what_to_do() {
         "{}",
         e.message(Lang::Fr)
     );
-    let malformed = br#"{"message": "ODSQL query is malformed: invalid_function()", "error_code": "ODSQLError"}"#;
+    let malformed =
+        br#"{"message": "ODSQL query is malformed: invalid_function()", "error_code": "ODSQLError"}"#;
     match check_status(Source::Ofgl, 400, malformed, None).unwrap_err() {
         OpenDataError::Status { status, detail, .. } => {
             assert_eq!(status, 400);
@@ -275,11 +296,17 @@ fn statuses_become_messages_that_say_what_to_do() {
     assert!(!e.is_transient());
     for e in [
         OpenDataError::Unreachable { source: Source::Ofgl },
-        OpenDataError::Timeout { source: Source::Dgfip },
+        OpenDataError::Timeout {
+            source: Source::Dgfip,
+        },
         OpenDataError::NoData { source: Source::Ofgl },
     ] {
         assert_ne!(e.message(Lang::Fr), e.message(Lang::En));
-        assert!(!e.message(Lang::Fr).contains("opendata-"), "{}", e.message(Lang::Fr));
+        assert!(
+            !e.message(Lang::Fr).contains("opendata-"),
+            "{}",
+            e.message(Lang::Fr)
+        );
     }
 }
 
@@ -310,7 +337,10 @@ fn a_balance_export_gives_the_budget_principal_with_its_accounts() {
     assert_eq!(read_balance(b"", Lang::Fr).unwrap(), None);
     assert!(matches!(
         read_balance(b"<html>\n<body>erreur</body>\n</html>\n", Lang::Fr),
-        Err(OpenDataError::Unexpected { source: Source::Dgfip, .. })
+        Err(OpenDataError::Unexpected {
+            source: Source::Dgfip,
+            ..
+        })
     ));
 
     // Merged with OFGL's agrégats: lines for the drill-down, published indicators.
@@ -353,6 +383,9 @@ fn datagouv_answers_give_producer_date_and_csv_resources() {
     let csv: Vec<&str> = dataset.csv_resources().map(|r| r.url.as_str()).collect();
     assert_eq!(
         csv,
-        ["https://static.data.gouv.fr/r/bp-2024.csv", "https://example.org/export.CSV?x=1"]
+        [
+            "https://static.data.gouv.fr/r/bp-2024.csv",
+            "https://example.org/export.CSV?x=1"
+        ]
     );
 }
