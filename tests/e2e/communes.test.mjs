@@ -32,7 +32,7 @@ after(async () => {
 function noErrors(errors) {
   // Failed requests the tests cause on purpose (offline, HTTP errors) are logged by the
   // browser as resources that failed to load.
-  assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR/.test(e)), []);
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::ERR|blocked by CORS policy/.test(e)), []);
 }
 
 /** The budget page, controlled by the service worker (so that what it fetches is kept). */
@@ -192,6 +192,14 @@ test('Données: find a dataset about a commune on data.gouv.fr and open its CSV'
   // Opening its CSV goes through the importer (the Données page may read any address).
   await item.getByRole('button', { name: /^Ouvrir « .* » \(CSV\)$/ }).click();
   await page.locator('#data-summary-title').waitFor();
+
+  // A file on a site that does not let other pages read it: said, with what to do.
+  await search.getByLabel('Mots-clés').fill('équipements');
+  await search.getByRole('combobox', { name: 'Commune (facultatif)' }).fill('cazeres');
+  await page.getByRole('option', { name: /^Cazères \(31135\)/ }).click();
+  await search.getByRole('button', { name: 'Chercher' }).click();
+  await page.getByRole('button', { name: /^Ouvrir « .*sportifs.* » \(CSV\)$/ }).click();
+  await page.getByText(/n'autorise pas une autre page à lire ses fichiers/).waitFor();
 
   // A national file too large for a browser is said, not offered.
   await search.getByLabel('Mots-clés').fill('comptes consolidés');
