@@ -8,10 +8,23 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { startServer, startStandin, launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
 
 const COMBO = 'Votre commune (nom, code postal ou code INSEE)';
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Crach's 2023 agrégats in the stand-in's fixture, read here with a plain split. */
+function crach2023() {
+  const [header, ...rows] = readFileSync(join(here, '..', 'standin', 'ofgl-crach.csv'), 'utf8')
+    .replace(/^\ufeff/, '').trim().split('\n').map((line) => line.split(';'));
+  const col = (name) => header.indexOf(name);
+  return rows.filter((r) => r[col('exer')] === '2023')
+    .map((r) => ({ agregat: r[col('agregat')], bp: Number(r[col('montant_bp')]), montant: Number(r[col('montant')]) }));
+}
 let standin;
 let server;
 let browser;
@@ -96,6 +109,18 @@ test('search "crach", choose it from the keyboard, see its indicators, strate an
   await page.waitForFunction(() => document.querySelectorAll('#budget-treemap .tm-cell').length > 3);
   assert.match(await page.locator('#budget-treemap').textContent(), /012/);
   await page.getByText('Comptes publiés par l\'OFGL').waitFor();
+  // Every agrégat of the year, principal and with annexes, as the fixture has them.
+  const expected = crach2023();
+  await page.getByRole('heading', { level: 2, name: `Les ${expected.length} agrégats publiés par l'OFGL (2023)` }).waitFor();
+  await page.getByText('Afficher le tableau').click();
+  const rows = page.locator('.budget-aggregates tbody tr');
+  assert.equal(await rows.count(), expected.length);
+  const brute = expected.find((a) => a.agregat === 'Epargne brute');
+  const cells = await page.locator('.budget-aggregates tr', { has: page.getByRole('rowheader', { name: 'Epargne brute', exact: true }) })
+    .locator('td').allTextContents();
+  const euros = (text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+  assert.equal(euros(cells[0]), Math.round(brute.bp), cells[0]);
+  assert.equal(euros(cells[1]), Math.round(brute.montant), cells[1]);
 
   // The requests: OFGL by INSEE code, DGFiP by SIREN, the strate's quartiles.
   const log = await standin.log();

@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 use web_sys::File;
 use yew::prelude::*;
 
+use crate::components::budget::aggregates::Aggregates;
 use crate::components::budget::drill::DrillDown;
 use crate::components::budget::evolution::Evolution;
 use crate::components::budget::glossary::Glossary;
@@ -245,6 +246,8 @@ pub fn BudgetPage() -> Html {
                         { heading }
                         <Indicators loaded={loaded.clone()} year={view.year} {population}
                             per_inhabitant={view.per_inhabitant} />
+                        <Evolution loaded={loaded.clone()} {per_inhabitant} width={state.width} />
+                        <Aggregates loaded={loaded.clone()} year={view.year} {population} />
                     </>
                 },
                 Tab::Explorer => html! {
@@ -256,6 +259,7 @@ pub fn BudgetPage() -> Html {
                             on_action={on_action.clone()} />
                         <Hundred loaded={loaded.clone()} year={view.year} width={state.width} />
                         <Evolution loaded={loaded.clone()} {per_inhabitant} width={state.width} />
+                        <Aggregates loaded={loaded.clone()} year={view.year} {population} />
                     </>
                 },
             }

@@ -200,8 +200,13 @@ pub struct Budget {
     pub libelle: Option<String>,
     /// Detailed lines (TOTEM, SCDL, DGFiP).
     pub lines: Vec<Line>,
-    /// Published aggregates by name (OFGL), in euros.
+    /// Published aggregates by name (OFGL), in euros: budget principal and annex budgets
+    /// consolidated (OFGL's `montant`).
     pub aggregates: BTreeMap<String, f64>,
+    /// The same agrégats for the budget principal alone (OFGL's `montant_bp`), when
+    /// published.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub principal: BTreeMap<String, f64>,
 }
 
 /// Dépenses and recettes of a section.

@@ -384,6 +384,7 @@ impl Context<'_> {
             libelle: identity.map(|_| nom),
             lines: Vec::new(),
             aggregates: BTreeMap::new(),
+            principal: BTreeMap::new(),
         };
         let [rd, rr, od, or, sd, sc] = [0, 1, 2, 3, 4, 5].map(|k| &c.amounts[k]);
         let mut encours = 0.0;

@@ -10,7 +10,8 @@
 //!   `exer` (a date field: filtered with `year(exer)=2023`, never `exer="2023"`), `insee`,
 //!   `com_name`, `siren`, `agregat`, `montant` (budget principal and annexes,
 //!   consolidated: BP + BA − flows between them), `ptot` (the exercice's population),
-//!   `euros_par_habitant` (`montant / ptot`), `categ` (`Commune`, `PARIS`). Field names
+//!   `euros_par_habitant` (`montant / ptot`), `categ` (`Commune`, `PARIS`), `montant_bp`
+//!   (the budget principal alone). Field names
 //!   as in the dataset's schema (the portal's *Informations* tab) and in its label-header
 //!   export (`Exercice;…;Agrégat;Montant BP;Montant BA;…`), which
 //!   [`super::read_ofgl`] reads too. [`aggregates_url`] asks for a commune's every year
@@ -304,7 +305,7 @@ fn explore(base: &str, dataset: &str, endpoint: &str, params: &[(&str, String)])
 }
 
 /// The fields asked of OFGL for a commune's agrégats.
-const AGGREGATE_FIELDS: &str = "exer,insee,com_name,siren,categ,agregat,montant,ptot";
+const AGGREGATE_FIELDS: &str = "exer,insee,com_name,siren,categ,agregat,montant,montant_bp,ptot";
 
 /// Every year's agrégats of the commune with this INSEE code (one request, no paging).
 pub fn aggregates_url(apis: &Apis, insee: &str) -> String {
@@ -332,6 +333,8 @@ struct AggregateRow {
     siren: Option<String>,
     agregat: String,
     montant: Option<f64>,
+    #[serde(default)]
+    montant_bp: Option<f64>,
     #[serde(default)]
     ptot: Option<f64>,
 }
@@ -397,7 +400,11 @@ pub fn read_aggregates(body: &[u8]) -> Result<Vec<Budget>, OpenDataError> {
             libelle: None,
             lines: Vec::new(),
             aggregates: BTreeMap::new(),
+            principal: BTreeMap::new(),
         });
+        if let Some(amount) = row.montant_bp.filter(|m| m.is_finite()) {
+            budget.principal.insert(row.agregat.clone(), amount);
+        }
         if let Some(amount) = row.montant.filter(|m| m.is_finite()) {
             budget.aggregates.insert(row.agregat, amount);
         }

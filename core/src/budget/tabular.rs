@@ -126,6 +126,7 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
         })?;
     let agregat = table.require(&["agregat"])?;
     let montant = table.require(&["montant"])?;
+    let montant_bp = table.exact(&["montant bp"]);
     // Names and codes: the commune's when present, else the EPCI's, département's or region's.
     let name = table
         .exact(&["com name"])
@@ -173,7 +174,13 @@ pub fn read_ofgl(text: &str) -> Result<Imported, BudgetError> {
             libelle: Some(cell(record, budget_label).to_owned()).filter(|s| !s.is_empty()),
             lines: Vec::new(),
             aggregates: BTreeMap::new(),
+            principal: BTreeMap::new(),
         });
+        if let Some(amount) = montant_bp.and_then(|c| parse_amount(cell(record, Some(c)))) {
+            budget
+                .principal
+                .insert(cell(record, Some(agregat)).to_owned(), amount);
+        }
         match parse_amount(cell(record, Some(montant))) {
             Some(amount) => {
                 budget
@@ -351,6 +358,7 @@ pub fn read_scdl(text: &str) -> Result<Imported, BudgetError> {
             libelle: None,
             lines: Vec::new(),
             aggregates: BTreeMap::new(),
+            principal: BTreeMap::new(),
         });
         budget.lines.push(line);
     }
@@ -480,6 +488,7 @@ pub fn read_dgfip(text: &str, options: &DgfipOptions) -> Result<Imported, Budget
             libelle: Some(cell(record, lbudg).to_owned()).filter(|s| !s.is_empty()),
             lines: Vec::new(),
             aggregates: BTreeMap::new(),
+            principal: BTreeMap::new(),
         });
         let fonction = Some(cell(record, fonction).to_owned()).filter(|f| !f.is_empty());
         let mut push = |direction, reel, value: f64| {

@@ -433,6 +433,7 @@ fn budget_of(lines: Vec<Line>) -> Budget {
         libelle: None,
         lines,
         aggregates: BTreeMap::new(),
+        principal: BTreeMap::new(),
     }
 }
 

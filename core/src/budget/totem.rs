@@ -367,5 +367,6 @@ fn convert(
             .debt_end
             .map(|debt| BTreeMap::from([("Encours de dette".to_owned(), debt)]))
             .unwrap_or_default(),
+        principal: BTreeMap::new(),
     })
 }

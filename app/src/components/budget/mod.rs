@@ -2,9 +2,10 @@
 //! heading with the year and the tabs (`heading`), the key indicators (`indicators`), the
 //! drill-down with its treemap and table (`drill`, `treemap`), "100 €" (`hundred`), the
 //! evolution (`evolution`; both drawn by `charts`), "Si j'étais maire" (`mayor`), and the
-//! glossary with its term links (`glossary`). Each gets props and callbacks; the state is
+//! glossary with its term links (`glossary`), OFGL's agrégats (`aggregates`). Each gets props and callbacks; the state is
 //! the page's (`state::budget`), or the game's own (`state::mayor`).
 
+pub mod aggregates;
 pub mod charts;
 pub mod drill;
 pub mod evolution;

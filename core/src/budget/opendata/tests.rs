@@ -51,7 +51,7 @@ fn the_requests_follow_the_documented_shapes() {
     assert_eq!(param(&url, "where"), r#"insee="31135""#);
     assert_eq!(
         param(&url, "select"),
-        "exer,insee,com_name,siren,categ,agregat,montant,ptot"
+        "exer,insee,com_name,siren,categ,agregat,montant,montant_bp,ptot"
     );
     // Nothing but unreserved characters is left unencoded.
     assert!(!url.contains('"') && !url.contains(' '), "{url}");
@@ -137,6 +137,7 @@ fn cazeres_json(text: &str) -> (String, BTreeMap<(i32, String), f64>) {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(';').collect();
     let col = |label: &str| header.iter().position(|h| *h == label).unwrap();
+    let bp = col("Montant BP");
     let (exer, insee, nom, siren, categ, agregat, montant, ptot) = (
         col("Exercice"),
         col("Code Insee Collectivité"),
@@ -156,6 +157,7 @@ fn cazeres_json(text: &str) -> (String, BTreeMap<(i32, String), f64>) {
         rows.push(serde_json::json!({
             "exer": f[exer], "insee": f[insee], "com_name": f[nom], "siren": f[siren],
             "categ": f[categ], "agregat": f[agregat], "montant": amount,
+            "montant_bp": f[bp].parse::<f64>().unwrap(),
             "ptot": f[ptot].parse::<u64>().unwrap(),
         }));
     }
@@ -188,6 +190,8 @@ fn real_ofgl_rows_become_one_budget_per_year_like_the_file_reader_gives() {
     let from_file = crate::budget::read_ofgl(&text).unwrap().budgets;
     for (api, file) in budgets.iter().zip(&from_file) {
         assert_eq!(api.aggregates, file.aggregates);
+        assert_eq!(api.principal, file.principal);
+        assert_eq!(api.principal.len(), api.aggregates.len());
         assert_eq!(api.collectivite.population, file.collectivite.population);
     }
     // Indicators come from the published agrégats: épargne brute as published.
