@@ -408,3 +408,67 @@ test('a browser that prefers English opens in English, with the default survey i
   await waitForHeading(page, TITLE);
   assert.deepEqual(errors, []);
 });
+
+// The re-identification lesson goes on: what the groups give away (ℓ-diversity), and
+// protecting the answers step by step, each figure equal to the command line's.
+
+/** `briques survey generalise` on the same answers with the same plan. */
+function generalised(csv, quasi, plan) {
+  const file = join(work, 'plan.json');
+  writeFileSync(file, JSON.stringify(plan));
+  const out = execFileSync(BIN, ['survey', 'generalise', csv, '--plan', file, '--quasi', quasi.join(','), '--json'], {
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LC_ALL: '' },
+  });
+  return JSON.parse(out.toString());
+}
+
+test('what the groups give away, then merge, remove the unique and undo: the figures are the core\'s', async () => {
+  const { page, errors } = await withAnswers();
+  const csv = join(work, 'quarante.csv');
+  const quasi = ['Genre', 'Habitez-vous la commune ?'];
+  const core = stats(csv, quasi);
+  const panel = page.locator('section.protect');
+  // ℓ-diversity: the same homogeneous groups and the same smallest ℓ.
+  const groups = core.homogeneous_groups;
+  assert.ok(groups.length > 0, 'the 40 answers have a homogeneous group');
+  assert.equal(Number(await panel.locator('.protect-groups').getAttribute('data-homogeneous')), groups.length);
+  const first = await panel.locator('.protect-groups li').first().textContent();
+  assert.match(first, new RegExp(`^Les ${groups[0].size} personnes « .* » ont toutes répondu « ${groups[0].answer} » à « ${groups[0].question.replace('?', '\\?')} »`));
+  const minL = Math.min(...Object.values(core.l_diversity).filter((l) => l !== null));
+  assert.equal(Number(await panel.locator('[data-protect-l]').getAttribute('data-protect-l')), minL);
+  const figures = async () => ({
+    k: Number(await panel.locator('[data-protect-k]').getAttribute('data-protect-k')),
+    unique: Number(await panel.locator('[data-protect-unique]').getAttribute('data-protect-unique')),
+  });
+  assert.deepEqual(await figures(), { k: core.k_anonymity, unique: core.unique_respondents });
+
+  // Merge two choices of "Genre".
+  await panel.getByLabel('Regrouper des choix de la question').selectOption({ label: 'Genre' });
+  await panel.getByLabel('Homme', { exact: true }).check();
+  await panel.getByLabel('Autre ou ne se prononce pas').check();
+  await panel.getByLabel('Nom du choix regroupé').fill('Homme ou autre');
+  await panel.getByRole('button', { name: 'Regrouper ces choix' }).click();
+  await panel.getByText('« Genre » : 2 choix regroupés en « Homme ou autre »').waitFor();
+  const merge = { question: 'Genre', choices: ['Homme', 'Autre ou ne se prononce pas'], label: 'Homme ou autre' };
+  const merged = generalised(csv, quasi, { merge: [merge] });
+  assert.deepEqual(await figures(), { k: merged.k_anonymity, unique: merged.unique_respondents });
+  assert.ok(merged.k_anonymity >= core.k_anonymity, 'merging never lowers k');
+
+  // Remove the people still unique: k of at least 2, what was lost said.
+  await panel.getByRole('button', { name: 'Retirer les personnes encore uniques' }).click();
+  await panel.getByText('Les personnes encore uniques sont retirées').waitFor();
+  const removed = generalised(csv, quasi, { merge: [merge], remove_unique: true });
+  assert.deepEqual(await figures(), { k: removed.k_anonymity, unique: 0 });
+  assert.ok(removed.k_anonymity >= 2);
+  const loss = Number(await panel.locator('[data-protect-loss]').getAttribute('data-protect-loss'));
+  assert.ok(Math.abs(loss - removed.lost.information_loss) < 1e-4, `${loss} vs ${JSON.stringify(removed.lost)}`);
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+
+  // Undo, step by step, back to the room's own figures; the answers never changed.
+  await panel.getByRole('button', { name: 'Annuler la dernière étape' }).click();
+  assert.deepEqual(await figures(), { k: merged.k_anonymity, unique: merged.unique_respondents });
+  await panel.getByRole('button', { name: 'Annuler la dernière étape' }).click();
+  assert.deepEqual(await figures(), { k: core.k_anonymity, unique: core.unique_respondents });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
