@@ -9,6 +9,7 @@ mod chart_cmd;
 mod communes_cmd;
 mod csv_cmd;
 mod live;
+mod net;
 mod pack_cmd;
 mod pages;
 mod serve;

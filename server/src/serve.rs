@@ -7,6 +7,10 @@
 //! - Content-hashed files under `/pkg/` are cached for a year; everything else is
 //!   revalidated on each visit so a new version is picked up at once.
 //! - The Content-Security-Policy allows only this server (plus compiling WebAssembly).
+//! - The live API's answers are never stored by a browser or proxy (`no-store`): they
+//!   carry secrets, tokens and rows.
+//! - A path with a segment no file name can have (over 255 bytes) is a 404 at once.
+//! - Connections are accepted by `crate::net` (timeouts and caps).
 
 use std::convert::Infallible;
 use std::io::Write as _;
@@ -34,7 +38,7 @@ use crate::budgets::{self, National};
 use crate::live::hub::Hub;
 use crate::live::limits::Rate;
 use crate::live::{self, store, LiveApp, LiveConfig};
-use crate::pages;
+use crate::{net, pages};
 
 /// Arguments of `briques serve`.
 #[derive(clap::Args, Debug)]
@@ -60,6 +64,36 @@ pub struct ServeArgs {
     /// Réponses par seconde permises par participant.
     #[arg(long, default_value_t = 5.0)]
     pub rate_per_participant: f64,
+    /// Connexions ouvertes au plus (ramené sous la limite de fichiers ouverts du système).
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Connexions ouvertes au plus par adresse réseau (une adresse IPv6 compte pour son
+    /// réseau /64). À relever si toute une salle passe par une seule adresse (NAT, proxy).
+    #[arg(long, default_value_t = 64)]
+    pub max_connections_per_address: usize,
+    /// Délai pour envoyer l'en-tête d'une requête, et pour commencer la suivante sur une
+    /// connexion gardée ouverte (en secondes).
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Flux d'événements (suivi en direct) ouverts au plus.
+    #[arg(long, default_value_t = 2048)]
+    pub max_streams: usize,
+    /// Flux d'événements ouverts au plus par adresse réseau.
+    #[arg(long, default_value_t = 32)]
+    pub max_streams_per_address: usize,
+    /// Sessions en direct gardées au plus (terminées comprises, jusqu'à leur suppression).
+    #[arg(long, default_value_t = 200)]
+    pub max_sessions: usize,
+    /// Sessions qu'une adresse réseau peut créer par heure.
+    #[arg(long, default_value_t = 20)]
+    pub sessions_per_hour: u32,
+    /// Participants au plus par session.
+    #[arg(long, default_value_t = 300)]
+    pub max_participants: usize,
+    /// Nouveaux participants qu'une adresse réseau peut inscrire d'un coup ; ensuite, un
+    /// toutes les 10 secondes.
+    #[arg(long, default_value_t = 30)]
+    pub joins_per_address: u32,
     /// Dossier des budgets nationaux préparés par `briques budget prepare` : l'explorateur
     /// de budget permet alors de chercher toutes les communes.
     #[arg(long)]
@@ -103,8 +137,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let data = args.data.unwrap_or_else(crate::default_data_dir);
     let data_text = data.display().to_string();
-    std::fs::create_dir_all(&data)
+    store::private_dir(&data)
         .with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
+    let open_files = net::raise_open_files();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -128,7 +163,24 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 per_second: args.rate_per_participant,
                 burst: (args.rate_per_participant * 2.0).max(5.0),
             },
-            bound,
+            max_sessions: args.max_sessions,
+            creations: Rate {
+                per_second: f64::from(args.sessions_per_hour) / 3600.0,
+                burst: f64::from(args.sessions_per_hour),
+            },
+            max_participants: args.max_participants,
+            joins: Rate {
+                per_second: 0.1,
+                burst: f64::from(args.joins_per_address),
+            },
+            max_streams: args.max_streams,
+            streams_per_address: args.max_streams_per_address,
+            ..LiveConfig::defaults(bound)
+        };
+        let listening = net::Listening {
+            max_connections: net::connection_cap(args.max_connections, open_files),
+            per_address: args.max_connections_per_address,
+            header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         };
         let live = Arc::new(LiveApp::new(Hub::new(store, loaded), config, index.clone()));
         live::spawn_purge(live.clone());
@@ -155,14 +207,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 )
             );
         }
-        axum::serve(
+        net::serve(
             listener,
-            app(assets, live, national.map(|(national, _)| national))
-                .into_make_service_with_connect_info::<SocketAddr>(),
+            app(assets, live, national.map(|(national, _)| national)),
+            listening,
+            shutdown_signal(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .with_context(|| t("serve-failed", &[]))
+        .await;
+        Ok(())
     })
 }
 
@@ -205,12 +257,27 @@ async fn shell_or_not_found(index: &Path, request: Request) -> Response {
     (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
 }
 
+/// Longest path segment a file name can have (most file systems); a longer one cannot
+/// name a file and would make opening it fail with an error instead of "not found".
+const MAX_SEGMENT: usize = 255;
+
 async fn security_and_cache_headers(request: Request, next: Next) -> Response<Body> {
-    let immutable = request.uri().path().starts_with("/pkg/");
-    let mut response = next.run(request).await;
+    let path = request.uri().path();
+    let immutable = path.starts_with("/pkg/");
+    let private = path.starts_with("/api/live/");
+    // Percent-encoding only makes a segment longer than its file name, so the raw
+    // length is enough to know none can match.
+    let too_long = !path.starts_with("/api/") && path.split('/').any(|segment| segment.len() > MAX_SEGMENT);
+    let mut response = if too_long {
+        (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
+    } else {
+        next.run(request).await
+    };
     let success = response.status().is_success();
     let headers = response.headers_mut();
-    let cache = if immutable && success {
+    let cache = if private {
+        "no-store"
+    } else if immutable && success {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
