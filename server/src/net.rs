@@ -41,6 +41,9 @@ const FILES_KEPT: u64 = 64;
 /// Refused connections being answered at once; beyond, they are closed unanswered.
 const REFUSING_AT_ONCE: usize = 256;
 
+/// How long a refused connection is kept to read what the client sent.
+const REFUSAL_LINGER: Duration = Duration::from_millis(100);
+
 /// Settings of the listener (from `briques serve` options).
 #[derive(Clone, Copy, Debug)]
 pub struct Listening {
@@ -151,7 +154,7 @@ async fn refuse(mut stream: TcpStream, full: Full) {
         stream.write_all(reply.as_bytes()).await?;
         stream.shutdown().await?;
         // Read what the client sent before closing, so the close is not a reset that
-        // would make the client lose the answer.
+        // would make the client lose the answer; briefly, so refusals hold nothing.
         let mut sink = [0u8; 4096];
         for _ in 0..16 {
             if stream.read(&mut sink).await? == 0 {
@@ -160,5 +163,5 @@ async fn refuse(mut stream: TcpStream, full: Full) {
         }
         Ok::<_, std::io::Error>(())
     };
-    let _ = tokio::time::timeout(Duration::from_secs(1), answered).await;
+    let _ = tokio::time::timeout(REFUSAL_LINGER, answered).await;
 }
