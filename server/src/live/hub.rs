@@ -623,6 +623,44 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_session_nobody_follows_holds_no_view_and_a_follower_gets_the_current_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (token, _) = hub.join(&code, None, 10).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
+        let live = hub.get(&code).unwrap();
+        assert!(live.public.borrow().is_empty() && live.facilitator.borrow().is_empty());
+        let follower = live.facilitator_views();
+        let view: FacilitatorView = serde_json::from_str(&follower.borrow()).unwrap();
+        assert_eq!(view.session.responses.len(), 1, "built for the follower at once");
+        let phone = live.public_views();
+        assert!(phone.borrow().contains(&code));
+        drop((follower, phone));
+        // The next change, with nobody following, drops the views.
+        hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();
+        live.publish_facilitator();
+        live.publish_public();
+        assert!(live.public.borrow().is_empty() && live.facilitator.borrow().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_session_cap_and_the_participant_cap_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let survey = Survey::default_for(Lang::Fr, None);
+        let (code, _) = hub.create(survey.clone(), 3, 1).await.unwrap();
+        assert_eq!(hub.create(survey, 3, 1).await, Err(LiveError::TooManySessions(1)));
+        hub.join(&code, None, 1).await.unwrap();
+        assert_eq!(
+            hub.join(&code, None, 1).await,
+            Err(LiveError::TooManyParticipants(1))
+        );
+    }
+
+    #[tokio::test]
     async fn answers_are_read_back_after_a_restart() {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();

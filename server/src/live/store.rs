@@ -360,3 +360,34 @@ pub fn now() -> i64 {
 pub fn state_json(state: &LiveState) -> String {
     serde_json::to_string(state).unwrap_or_else(|_| "{}".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_and_tokens_written_in_clear_are_hashed_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(dir.path().join("briques.sqlite3")).unwrap();
+            conn.execute_batch(SCHEMA).unwrap();
+            let survey = serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
+            let state = state_json(&LiveState::default());
+            conn.execute(
+                "INSERT INTO live_sessions VALUES ('ACDEFG', 'secret-in-clear', ?1, ?2, 3, 0)",
+                params![survey, state],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO live_participants VALUES ('ACDEFG', 'token-in-clear', 1)",
+                [],
+            )
+            .unwrap();
+        }
+        let (_, loaded) = open(dir.path()).unwrap();
+        assert_eq!(loaded[0].secret_hash, hashed("secret-in-clear"));
+        assert_eq!(loaded[0].participants, vec![(hashed("token-in-clear"), 1)]);
+        let (_, again) = open(dir.path()).unwrap();
+        assert_eq!(again[0].secret_hash, hashed("secret-in-clear"), "hashed once only");
+    }
+}
