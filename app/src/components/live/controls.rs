@@ -8,6 +8,7 @@ use briques_core::survey::Session;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
+use crate::services::{api, download};
 
 /// Props of [`FacilitatorControls`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +19,8 @@ pub struct FacilitatorControlsProps {
     pub state: LiveState,
     /// Join code, for the export addresses.
     pub code: AttrValue,
-    /// The facilitator's secret, for the export addresses (a download cannot carry a header).
+    /// The facilitator's secret, sent in a header to download the exports (never in a
+    /// link: it would be on the projected screen, in the history and in proxy logs).
     pub secret: AttrValue,
     /// A control to send.
     pub on_control: Callback<Control>,
@@ -32,11 +34,21 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
     let settings = use_settings();
     let state = &props.state;
     let send = |control: Control| props.on_control.reform(move |_: MouseEvent| control.clone());
-    let export = |format: &str| {
-        format!(
-            "/api/live/sessions/{}/export/{format}?secret={}",
-            props.code, props.secret
-        )
+    // Fetched with the secret in a header, then offered as a file. `text()` drops the
+    // CSV's byte-order mark, which spreadsheets need to read UTF-8: it is put back.
+    let export = |format: &'static str, mime: &'static str| {
+        let url = format!("/api/live/sessions/{}/export/{format}", props.code);
+        let auth = format!("Bearer {}", props.secret);
+        let file = format!("session-{}.{format}", props.code);
+        Callback::from(move |_: MouseEvent| {
+            let (url, auth, file) = (url.clone(), auth.clone(), file.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = api::call("GET", &url, &[("authorization", &auth)], None).await {
+                    let bom = if format == "csv" { "\u{feff}" } else { "" };
+                    let _ = download::text(&file, mime, &format!("{bom}{text}"));
+                }
+            });
+        })
     };
     let on_delete = props.on_delete.reform(|_: MouseEvent| ());
     html! {
@@ -69,8 +81,8 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
                 </button>
                 <button type="button" class="danger" disabled={state.ended}
                     onclick={send(Control::End)}>{ settings.t("live-end") }</button>
-                <a class="button" href={export("csv")} download="">{ settings.t("live-export-csv") }</a>
-                <a class="button" href={export("json")} download="">{ settings.t("live-export-json") }</a>
+                <button type="button" onclick={export("csv", "text/csv")}>{ settings.t("live-export-csv") }</button>
+                <button type="button" onclick={export("json", "application/json")}>{ settings.t("live-export-json") }</button>
                 <button type="button" class="danger" onclick={on_delete}>{ settings.t("live-delete") }</button>
             </div>
         </section>
