@@ -209,7 +209,6 @@ serve-data-dir = cannot create the data directory { $path }
 serve-runtime = cannot start the async runtime
 serve-bind = cannot listen on { $addr } (port already taken?)
 serve-ready = Briques is ready on { $url } (data: { $data })
-serve-failed = the server stopped on an error
 serve-bad-addr = invalid address: “{ $addr }” (expected IP:PORT, for example 127.0.0.1:8080)
 
 ## Duplo page

@@ -213,7 +213,6 @@ serve-data-dir = impossible de créer le dossier de données { $path }
 serve-runtime = impossible de démarrer le moteur asynchrone
 serve-bind = impossible d'écouter sur { $addr } (port déjà pris ?)
 serve-ready = Briques est prêt sur { $url } (données : { $data })
-serve-failed = le serveur s'est arrêté sur une erreur
 serve-bad-addr = adresse invalide : « { $addr } » (attendu : IP:PORT, par exemple 127.0.0.1:8080)
 
 ## Page Duplo

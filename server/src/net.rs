@@ -10,8 +10,8 @@
 //! - the open-files limit raised to what the system allows ([`raise_open_files`]), and
 //!   the connection cap kept below it, so that accepting never fails for lack of files.
 //!
-//! HTTP/2 is not spoken (no cleartext upgrade, no prior knowledge): its preface is a
-//! malformed HTTP/1.1 request and gets a `400`.
+//! HTTP/2 is not spoken (no cleartext upgrade, no prior knowledge): a connection that
+//! starts with its preface is closed.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
