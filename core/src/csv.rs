@@ -1553,12 +1553,18 @@ mod tests {
 
     #[test]
     fn formulas_behind_spaces_line_breaks_or_in_full_width_are_neutralised() {
-        let cells = [" =1+1", "\n=1+1", "\u{a0}@x", "＝1+1", "＋1", "－1", "＠x", "  ok"];
+        let cells = [
+            " =1+1", "\n=1+1", "\u{a0}@x", "＝1+1", "＋1", "－1", "＠x", "  ok",
+        ];
         let mut out = String::new();
         write_record(&mut out, &cells, ';');
         let back = read_records(&out, ';');
         for (cell, written) in cells.iter().zip(&back[0].fields) {
-            assert_eq!(written.starts_with('\''), !cell.ends_with("ok"), "{cell:?} → {written:?}");
+            assert_eq!(
+                written.starts_with('\''),
+                !cell.ends_with("ok"),
+                "{cell:?} → {written:?}"
+            );
             assert_eq!(unprotect_cell(written), *cell);
         }
     }

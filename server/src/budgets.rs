@@ -202,7 +202,8 @@ async fn commune(
 ) -> Response {
     let valid = code.len() == 5 && code.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B');
     if !valid {
-        return ApiError::new(StatusCode::BAD_REQUEST, tr(lang(&headers), "budget-api-bad-code")).into_response();
+        return ApiError::new(StatusCode::BAD_REQUEST, tr(lang(&headers), "budget-api-bad-code"))
+            .into_response();
     }
     match national
         .commune(&code)

@@ -59,9 +59,11 @@ pub struct Listening {
 /// Raises the soft open-files limit to the hard one where the system allows it;
 /// returns the limit in force.
 pub fn raise_open_files() -> Option<u64> {
-    rlimit::increase_nofile_limit(u64::MAX)
-        .ok()
-        .or_else(|| rlimit::getrlimit(rlimit::Resource::NOFILE).ok().map(|(soft, _)| soft))
+    rlimit::increase_nofile_limit(u64::MAX).ok().or_else(|| {
+        rlimit::getrlimit(rlimit::Resource::NOFILE)
+            .ok()
+            .map(|(soft, _)| soft)
+    })
 }
 
 /// The connection cap actually used: `wanted`, kept below the open-files limit.

@@ -137,8 +137,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let data = args.data.unwrap_or_else(crate::default_data_dir);
     let data_text = data.display().to_string();
-    store::private_dir(&data)
-        .with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
+    store::private_dir(&data).with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
     let open_files = net::raise_open_files();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

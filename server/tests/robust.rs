@@ -11,7 +11,7 @@ use std::net::TcpStream;
 use briques_core::i18n::Lang;
 use briques_core::survey::Survey;
 use serde_json::json;
-use support::{parse_reply, send, send_from, Reply, Server};
+use support::{parse_reply, send_from, Reply, Server};
 
 const FR: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
 const JSON: (&str, &str) = ("content-type", "application/json");
@@ -30,7 +30,14 @@ fn survey_body() -> String {
 
 /// Creates a session from `source`; returns the reply.
 fn create_from(server: &Server, source: &str, body: &str) -> Reply {
-    send_from(&server.base, source, "POST", "/api/live/sessions", &[FR, JSON], body)
+    send_from(
+        &server.base,
+        source,
+        "POST",
+        "/api/live/sessions",
+        &[FR, JSON],
+        body,
+    )
 }
 
 fn create(server: &Server) -> (String, String) {
@@ -90,7 +97,10 @@ fn read_until_closed(stream: &mut TcpStream) -> Vec<u8> {
 fn a_thousand_half_open_connections_from_one_address_do_not_stop_another_client() {
     // The test process needs more than a thousand files; the server raises its own limit.
     let files = rlimit::increase_nofile_limit(4096).unwrap();
-    assert!(files >= 1100, "this test needs 1,100 open files, the system allows {files}");
+    assert!(
+        files >= 1100,
+        "this test needs 1,100 open files, the system allows {files}"
+    );
     let server = start(&["--header-timeout", "2"]);
     let mut held = Vec::new();
     for _ in 0..1000 {
@@ -109,7 +119,11 @@ fn a_thousand_half_open_connections_from_one_address_do_not_stop_another_client(
     let refused = parse_reply(answers.iter().rev().find(|a| !a.is_empty()).expect("answered"));
     assert_eq!(refused.status, 429);
     assert!(refused.header("retry-after").is_some());
-    assert!(error_of(&refused).contains("Trop de connexions"), "{}", refused.text());
+    assert!(
+        error_of(&refused).contains("Trop de connexions"),
+        "{}",
+        refused.text()
+    );
     let first = read_until_closed(&mut held[0]);
     let first = String::from_utf8_lossy(&first);
     assert!(
@@ -121,9 +135,13 @@ fn a_thousand_half_open_connections_from_one_address_do_not_stop_another_client(
     let mut silent = support::connect_from(&server.base, "127.0.0.3");
     assert!(read_until_closed(&mut silent).is_empty());
     let mut idle = support::connect_from(&server.base, "127.0.0.3");
-    idle.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    idle.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     let answered = read_until_closed(&mut idle);
-    assert!(answered.starts_with(b"HTTP/1.1 200"), "served, then closed when idle");
+    assert!(
+        answered.starts_with(b"HTTP/1.1 200"),
+        "served, then closed when idle"
+    );
 }
 
 #[test]
@@ -220,7 +238,11 @@ fn a_path_segment_too_long_for_a_file_name_is_a_404() {
     for path in [format!("/{long}"), format!("/pkg/{long}"), format!("/x/{long}/y")] {
         let reply = support::get(&format!("{}{path}", server.base));
         assert_eq!(reply.status, 404, "{path}");
-        assert!(reply.text().contains("introuvable") || reply.text().contains("Page"), "{}", reply.text());
+        assert!(
+            reply.text().contains("introuvable") || reply.text().contains("Page"),
+            "{}",
+            reply.text()
+        );
     }
     let api = support::get(&format!("{}/api/live/sessions/{long}", server.base));
     assert_eq!(api.status, 404);
@@ -243,10 +265,7 @@ fn the_secret_stays_out_of_addresses_caches_and_files() {
 
     // Exports: the secret in a header, never in the address.
     let export = format!("{}/api/live/sessions/{code}/export/csv", server.base);
-    assert_eq!(
-        support::get(&format!("{export}?secret={secret}")).status,
-        401
-    );
+    assert_eq!(support::get(&format!("{export}?secret={secret}")).status, 401);
     let bearer = format!("Bearer {secret}");
     let csv = support::request("GET", &export, &[("authorization", &bearer)]);
     assert_eq!(csv.status, 200);
@@ -295,10 +314,21 @@ fn changes_from_another_web_page_are_refused() {
     let server = start(&[]);
     let body = survey_body();
     let create = |headers: &[(&str, &str)], body: &str| {
-        send_from(&server.base, "127.0.0.1", "POST", "/api/live/sessions", headers, body)
+        send_from(
+            &server.base,
+            "127.0.0.1",
+            "POST",
+            "/api/live/sessions",
+            headers,
+            body,
+        )
     };
     // What a page may send to another site without asking: forms and plain text.
-    for kind in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"] {
+    for kind in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+    ] {
         let reply = create(&[FR, ("content-type", kind)], &body);
         assert_eq!(reply.status, 415, "{kind}");
         assert!(error_of(&reply).contains("JSON"));
@@ -309,12 +339,21 @@ fn changes_from_another_web_page_are_refused() {
     assert_eq!(origin.status, 403);
     assert!(error_of(&origin).contains("autre page"));
     assert_eq!(create(&[FR, JSON, ("origin", "null")], &body).status, 403);
-    assert_eq!(create(&[FR, JSON, ("sec-fetch-site", "cross-site")], &body).status, 403);
-    assert_eq!(create(&[FR, JSON, ("sec-fetch-site", "same-site")], &body).status, 403);
+    assert_eq!(
+        create(&[FR, JSON, ("sec-fetch-site", "cross-site")], &body).status,
+        403
+    );
+    assert_eq!(
+        create(&[FR, JSON, ("sec-fetch-site", "same-site")], &body).status,
+        403
+    );
     // The app itself (same origin), and scripts, are served.
     let host = server.base.trim_start_matches("http://");
     let own = format!("http://{host}");
-    let from_app = create(&[FR, JSON, ("origin", &own), ("sec-fetch-site", "same-origin")], &body);
+    let from_app = create(
+        &[FR, JSON, ("origin", &own), ("sec-fetch-site", "same-origin")],
+        &body,
+    );
     assert_eq!(from_app.status, 201, "{}", from_app.text());
     let code = from_app.json()["code"].as_str().unwrap().to_owned();
     // Joining needs a JSON body too.
@@ -338,7 +377,12 @@ fn participants_are_revoked_on_removal_and_joins_are_bounded() {
     assert!(over.header("retry-after").is_some());
     assert!(error_of(&over).contains("Trop de participants inscrits"));
     // Coming back with one's token is not a new participant.
-    let back = join_from(&server, "127.0.0.1", &code, &json!({ "token": first }).to_string());
+    let back = join_from(
+        &server,
+        "127.0.0.1",
+        &code,
+        &json!({ "token": first }).to_string(),
+    );
     assert_eq!(back.status, 200);
     assert_eq!(back.json()["participant"], 1);
 
@@ -423,8 +467,19 @@ fn every_documented_error_status_is_json_as_documented() {
     let participant = ("x-briques-participant", token.as_str());
     let facilitator = ("authorization", bearer.as_str());
     let mut seen: Vec<(u16, Reply)> = vec![
-        (400, call("PUT", &api("/answer"), &[FR, JSON, participant], "{\"question\": ")),
-        (400, call("DELETE", &api("/participants/abc"), &[FR, facilitator], "")),
+        (
+            400,
+            call(
+                "PUT",
+                &api("/answer"),
+                &[FR, JSON, participant],
+                "{\"question\": ",
+            ),
+        ),
+        (
+            400,
+            call("DELETE", &api("/participants/abc"), &[FR, facilitator], ""),
+        ),
         (400, call("GET", &api("/qr.svg"), &[FR], "")),
         (401, call("GET", &api("/facilitator"), &[FR], "")),
         (403, call("PUT", &api("/answer"), &[FR, JSON], "{}")),
@@ -440,7 +495,15 @@ fn every_documented_error_status_is_json_as_documented() {
                 &format!("{{\"question\": \"{}\"}}", "x".repeat(100_000)),
             ),
         ),
-        (415, call("POST", "/api/live/sessions", &[FR, ("content-type", "text/plain")], "{}")),
+        (
+            415,
+            call(
+                "POST",
+                "/api/live/sessions",
+                &[FR, ("content-type", "text/plain")],
+                "{}",
+            ),
+        ),
         (
             422,
             call(
@@ -452,9 +515,15 @@ fn every_documented_error_status_is_json_as_documented() {
         ),
     ];
     let close = json!({ "action": "close", "question": "genre" }).to_string();
-    assert_eq!(call("POST", &api("/control"), &[FR, JSON, facilitator], &close).status, 200);
+    assert_eq!(
+        call("POST", &api("/control"), &[FR, JSON, facilitator], &close).status,
+        200
+    );
     let genre = json!({ "question": "genre", "choice": "femme" }).to_string();
-    seen.push((409, call("PUT", &api("/answer"), &[FR, JSON, participant], &genre)));
+    seen.push((
+        409,
+        call("PUT", &api("/answer"), &[FR, JSON, participant], &genre),
+    ));
     let limited = (0..20)
         .map(|_| call("PUT", &api("/answer"), &[FR, JSON, participant], &genre))
         .find(|r| r.status == 429)
@@ -466,21 +535,31 @@ fn every_documented_error_status_is_json_as_documented() {
     assert!(full.header("retry-after").is_some());
     seen.push((503, full));
     let end = json!({ "action": "end" }).to_string();
-    assert_eq!(call("POST", &api("/control"), &[FR, JSON, facilitator], &end).status, 200);
+    assert_eq!(
+        call("POST", &api("/control"), &[FR, JSON, facilitator], &end).status,
+        200
+    );
     let other = ("x-briques-participant", other.as_str());
     seen.push((410, call("PUT", &api("/answer"), &[FR, JSON, other], &genre)));
 
     for (status, reply) in &seen {
         assert_eq!(reply.status, *status, "{}", reply.text());
         let message = error_of(reply);
-        assert!(!message.is_empty() && !message.contains('{'), "{status}: {message}");
+        assert!(
+            !message.is_empty() && !message.contains('{'),
+            "{status}: {message}"
+        );
     }
     let mut walked: Vec<u16> = seen.iter().map(|(s, _)| *s).collect();
     // 500 (the disk refuses a write) cannot be caused from outside.
     walked.push(500);
     walked.sort_unstable();
     walked.dedup();
-    assert_eq!(walked, documented_statuses(), "docs/api-live.md lists what the server answers");
+    assert_eq!(
+        walked,
+        documented_statuses(),
+        "docs/api-live.md lists what the server answers"
+    );
 }
 
 /// Sends raw bytes on a fresh connection and reads the answer until the server closes.

@@ -354,7 +354,13 @@ impl Hub {
             for (number, question, choice) in &l.answers {
                 data.set_answer(*number, question, Some(choice));
             }
-            let live = Live::new(l.code.clone(), l.secret_hash, l.mask_k as usize, l.created_at, data);
+            let live = Live::new(
+                l.code.clone(),
+                l.secret_hash,
+                l.mask_k as usize,
+                l.created_at,
+                data,
+            );
             sessions.insert(l.code, live);
         }
         Hub {
@@ -594,7 +600,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         assert_eq!(
@@ -613,7 +622,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         let live = hub.get(&code).unwrap();
@@ -627,7 +639,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         let live = hub.get(&code).unwrap();
@@ -665,7 +680,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
         let (token, number) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();

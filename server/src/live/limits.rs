@@ -183,7 +183,10 @@ mod tests {
         });
         assert!((0..3).all(|_| limiter.allow("a").is_ok()));
         let wait = limiter.allow("a").unwrap_err();
-        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(1), "{wait:?}");
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_secs(1),
+            "{wait:?}"
+        );
         assert!(limiter.exhausted("a").is_some());
         assert!(limiter.allow("b").is_ok(), "keys are independent");
         assert!(limiter.exhausted("c").is_none());

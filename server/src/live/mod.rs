@@ -276,7 +276,11 @@ fn live_error(lang: Lang, code: &str, error: LiveError) -> ApiError {
 
 /// Reads a JSON body. Only `application/json` is read: a web page can send a form or
 /// plain text to another site without asking, but not JSON.
-fn parse<T: serde::de::DeserializeOwned>(lang: Lang, headers: &HeaderMap, body: &Bytes) -> Result<T, ApiError> {
+fn parse<T: serde::de::DeserializeOwned>(
+    lang: Lang,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<T, ApiError> {
     let json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -326,9 +330,7 @@ fn find(app: &LiveApp, lang: Lang, raw_code: &str) -> Result<Arc<hub::Live>, Api
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, credentials) = value.trim().split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| credentials.trim())
+    scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
 }
 
 /// Finds the session and checks the facilitator's secret: from the header, or from
@@ -430,12 +432,20 @@ async fn json_errors(request: Request, next: Next) -> Response {
     let detail = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
     let detail = String::from_utf8_lossy(&detail);
     let message = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => tr_args(lang, "live-error-too-large", &[("max", (BODY_LIMIT / 1024).into())]),
+        StatusCode::PAYLOAD_TOO_LARGE => tr_args(
+            lang,
+            "live-error-too-large",
+            &[("max", (BODY_LIMIT / 1024).into())],
+        ),
         StatusCode::METHOD_NOT_ALLOWED => tr(lang, "live-error-method"),
         StatusCode::REQUEST_TIMEOUT => tr(lang, "live-error-timeout"),
         StatusCode::NOT_FOUND => tr(lang, "live-error-no-route"),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => tr(lang, "live-error-content-type"),
-        _ => tr_args(lang, "live-error-bad-request", &[("detail", detail.trim().into())]),
+        _ => tr_args(
+            lang,
+            "live-error-bad-request",
+            &[("detail", detail.trim().into())],
+        ),
     };
     let mut out = ApiError::new(status, message).into_response();
     for name in [header::ALLOW, header::RETRY_AFTER] {
@@ -504,9 +514,10 @@ async fn create(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let request: CreateSession = parse(lang, &headers, &body)?;
-    let title_too_long = (request.survey.title.chars().count() > MAX_LABEL).then(|| SurveyError::LabelTooLong {
-        start: briques_core::i18n::shorten(&request.survey.title, 40),
-    });
+    let title_too_long =
+        (request.survey.title.chars().count() > MAX_LABEL).then(|| SurveyError::LabelTooLong {
+            start: briques_core::i18n::shorten(&request.survey.title, 40),
+        });
     if let Some(problem) = title_too_long.into_iter().chain(request.survey.validate()).next() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -534,7 +545,11 @@ async fn create(
     }
     // Counted once the request is valid: a mistake in a survey costs no creation.
     if let Err(wait) = app.creations.allow(&address_key(peer.ip()).to_string()) {
-        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-creation-rate")).retry_after(wait));
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            tr(lang, "live-error-creation-rate"),
+        )
+        .retry_after(wait));
     }
     let (code, secret) = app
         .hub
@@ -585,7 +600,10 @@ async fn join(
         .and_then(|t| live.participant(t));
     if known.is_none() {
         if let Err(wait) = app.joins.allow(&address_key(peer.ip()).to_string()) {
-            return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-join-rate")).retry_after(wait));
+            return Err(
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-join-rate"))
+                    .retry_after(wait),
+            );
         }
     }
     let token = request.token.as_deref().filter(|t| is_token(t));
@@ -623,7 +641,9 @@ async fn answer(
     let number = live.participant(token).ok_or_else(unknown)?;
     // Counted per verified participant: an invented token costs nothing to keep.
     if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
-        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait));
+        return Err(
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
+        );
     }
     let request: AnswerBody = parse(lang, &headers, &body)?;
     let revision = app

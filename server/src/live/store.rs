@@ -161,7 +161,10 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
     }
     #[cfg(not(unix))]
@@ -371,7 +374,8 @@ mod tests {
         {
             let conn = Connection::open(dir.path().join("briques.sqlite3")).unwrap();
             conn.execute_batch(SCHEMA).unwrap();
-            let survey = serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
+            let survey =
+                serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
             let state = state_json(&LiveState::default());
             conn.execute(
                 "INSERT INTO live_sessions VALUES ('ACDEFG', 'secret-in-clear', ?1, ?2, 3, 0)",
@@ -388,6 +392,10 @@ mod tests {
         assert_eq!(loaded[0].secret_hash, hashed("secret-in-clear"));
         assert_eq!(loaded[0].participants, vec![(hashed("token-in-clear"), 1)]);
         let (_, again) = open(dir.path()).unwrap();
-        assert_eq!(again[0].secret_hash, hashed("secret-in-clear"), "hashed once only");
+        assert_eq!(
+            again[0].secret_hash,
+            hashed("secret-in-clear"),
+            "hashed once only"
+        );
     }
 }
