@@ -146,7 +146,7 @@ fn a_thousand_half_open_connections_from_one_address_do_not_stop_another_client(
 
 #[test]
 fn event_streams_are_capped_per_address_and_a_phone_elsewhere_still_follows() {
-    let server = start(&["--max-streams-per-address", "4"]);
+    let server = start(&["--max-streams-per-address", "4", "--rate-per-address", "100000"]);
     let (code, _) = create(&server);
     let request = format!("GET /api/live/sessions/{code}/events HTTP/1.1\r\nHost: x\r\n\r\n");
     let mut open = Vec::new();
@@ -169,6 +169,16 @@ fn event_streams_are_capped_per_address_and_a_phone_elsewhere_still_follows() {
     assert_eq!(refused.status, 429);
     assert!(refused.header("retry-after").is_some());
     assert!(error_of(&refused).contains("suivis en direct"));
+    // A closed stream gives its place back as soon as the server sees the close.
+    drop(open.pop());
+    let again = (0..1000).find_map(|_| {
+        let mut stream = support::connect_from(&server.base, "127.0.0.1");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut first = [0u8; 12];
+        stream.read_exact(&mut first).unwrap();
+        (&first == b"HTTP/1.1 200").then_some(stream)
+    });
+    assert!(again.is_some(), "the place of a closed stream is given back");
     let mut elsewhere = support::connect_from(&server.base, "127.0.0.2");
     elsewhere.write_all(request.as_bytes()).unwrap();
     let mut first = [0u8; 12];
