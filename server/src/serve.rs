@@ -58,6 +58,10 @@ pub struct ServeArgs {
     /// Les sessions en direct plus anciennes sont effacées (en jours).
     #[arg(long, default_value_t = 30)]
     pub retention_days: u64,
+    /// Les sessions que personne n'a rejointes sont effacées plus tôt (en jours) : elles
+    /// occuperaient une place de --max-sessions pendant toute la conservation.
+    #[arg(long, default_value_t = 7)]
+    pub unjoined_retention_days: u64,
     /// Requêtes par seconde permises par adresse réseau (sessions en direct).
     #[arg(long, default_value_t = 20.0)]
     pub rate_per_address: f64,
@@ -154,6 +158,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         let bound = listener.local_addr()?;
         let config = LiveConfig {
             retention: Duration::from_secs(args.retention_days.max(1) * 86_400),
+            unjoined_retention: Duration::from_secs(args.unjoined_retention_days.max(1) * 86_400),
             per_address: Rate {
                 per_second: args.rate_per_address,
                 burst: (args.rate_per_address * 3.0).max(10.0),
@@ -176,8 +181,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             streams_per_address: args.max_streams_per_address,
             ..LiveConfig::defaults(bound)
         };
+        let max_connections = net::connection_cap(args.max_connections, open_files);
+        if max_connections < args.max_connections {
+            // Not on stdout: its first line is the address, which tests and scripts read.
+            eprintln!(
+                "briques: {max_connections} connexions au plus (limite de fichiers ouverts : {})",
+                open_files.unwrap_or_default()
+            );
+        }
         let listening = net::Listening {
-            max_connections: net::connection_cap(args.max_connections, open_files),
+            max_connections,
             per_address: args.max_connections_per_address,
             header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         };

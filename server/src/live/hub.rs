@@ -587,6 +587,23 @@ impl Hub {
             .map_err(LiveError::Storage)?;
         Ok(old.len())
     }
+
+    /// Deletes sessions nobody joined, created before `before` (seconds since 1970):
+    /// they would hold a place under `--max-sessions` for the whole retention period.
+    pub async fn purge_unjoined_before(&self, before: i64) -> Result<usize, LiveError> {
+        let unjoined: Vec<String> = {
+            let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+            sessions
+                .values()
+                .filter(|l| l.created_at < before && l.lock().tokens.is_empty())
+                .map(|l| l.code.clone())
+                .collect()
+        };
+        for code in &unjoined {
+            self.delete(code).await?;
+        }
+        Ok(unjoined.len())
+    }
 }
 
 #[cfg(test)]
@@ -611,6 +628,13 @@ mod tests {
             0,
             "a fresh session stays"
         );
+        let (unjoined, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        assert_eq!(
+            hub.purge_unjoined_before(store::now() + 1).await.unwrap(),
+            1,
+            "only the session nobody joined goes"
+        );
+        assert!(hub.get(&unjoined).is_none() && hub.get(&code).is_some());
         assert_eq!(hub.purge_created_before(store::now() + 1).await.unwrap(), 1);
         assert!(hub.get(&code).is_none());
         let (_, loaded) = store::open(dir.path()).unwrap();

@@ -59,6 +59,8 @@ pub const MASK_K: std::ops::RangeInclusive<usize> = 2..=20;
 pub struct LiveConfig {
     /// Sessions older than this are deleted.
     pub retention: Duration,
+    /// Sessions nobody joined are deleted after this.
+    pub unjoined_retention: Duration,
     /// Per network address.
     pub per_address: Rate,
     /// Per participant token.
@@ -84,6 +86,7 @@ impl LiveConfig {
     pub fn defaults(bound: SocketAddr) -> LiveConfig {
         LiveConfig {
             retention: Duration::from_secs(30 * 86_400),
+            unjoined_retention: Duration::from_secs(7 * 86_400),
             per_address: Rate {
                 per_second: 20.0,
                 burst: 60.0,
@@ -169,13 +172,19 @@ impl LiveApp {
     }
 }
 
-/// Deletes old sessions now and every hour.
+/// Deletes old sessions, and those nobody joined after a shorter time, now and every hour.
 pub fn spawn_purge(app: Arc<LiveApp>) {
     tokio::spawn(async move {
         loop {
             match app.hub.purge(app.config.retention).await {
                 Ok(0) => {}
                 Ok(n) => eprintln!("briques: {n} session(s) older than the retention period deleted"),
+                Err(error) => eprintln!("briques: purge failed: {error:?}"),
+            }
+            let before = store::now() - app.config.unjoined_retention.as_secs() as i64;
+            match app.hub.purge_unjoined_before(before).await {
+                Ok(0) => {}
+                Ok(n) => eprintln!("briques: {n} session(s) nobody joined deleted"),
                 Err(error) => eprintln!("briques: purge failed: {error:?}"),
             }
             tokio::time::sleep(Duration::from_secs(3600)).await;
