@@ -2,8 +2,8 @@
 //! detection (`;`, `,`, tab, `|`), quoted fields with embedded separators, quotes and
 //! newlines, CRLF or LF line ends, a leading byte-order mark.
 //!
-//! The writer protects spreadsheet users: a cell starting with `=`, `+`, `-`, `@`, a tab
-//! or a carriage return, after any spaces or line breaks, or with the full-width forms
+//! The writer protects spreadsheet users: a cell starting with a tab or a carriage
+//! return, or with `=`, `+`, `-`, `@` after any white space, or with the full-width forms
 //! `＝ ＋ － ＠` (which some spreadsheets read as their ASCII forms) is prefixed with `'`,
 //! so that LibreOffice or Excel shows it as text instead of running it as a formula;
 //! [`unprotect_cell`] undoes this on import.
@@ -1054,13 +1054,14 @@ pub fn read_records(text: &str, separator: char) -> Vec<Record> {
 }
 
 /// Whether a spreadsheet would treat a cell starting like this as a formula. Leading
-/// spaces and line breaks are looked through: some spreadsheets trim them first.
+/// white space (spaces, line breaks, no-break spaces) is looked through: some
+/// spreadsheets trim it first.
 fn looks_like_formula(cell: &str) -> bool {
-    let start = cell.trim_start_matches([' ', '\n', '\u{a0}', '\u{3000}']);
-    matches!(
-        start.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
-    )
+    matches!(cell.chars().next(), Some('\t' | '\r'))
+        || matches!(
+            cell.trim_start().chars().next(),
+            Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+        )
 }
 
 /// Whether a cell gets the protective `'`: it looks like a formula once any leading

@@ -286,6 +286,62 @@ fn the_secret_stays_out_of_addresses_caches_and_files() {
         &[("authorization", &bearer)],
     );
     assert_eq!(view.header("cache-control"), Some("no-store"));
+    // The projector page's export form: the secret in the body.
+    let path = format!("/api/live/sessions/{code}/export/csv");
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    let posted = send_from(
+        &server.base,
+        "127.0.0.1",
+        "POST",
+        &path,
+        &[FR, form],
+        &format!("secret={secret}"),
+    );
+    assert_eq!(posted.status, 200);
+    assert_eq!(
+        posted.header("content-disposition"),
+        Some(format!("attachment; filename=\"session-{code}.csv\"").as_str())
+    );
+    assert!(posted.text().starts_with('\u{feff}'));
+    let wrong = send_from(
+        &server.base,
+        "127.0.0.1",
+        "POST",
+        &path,
+        &[FR, form],
+        "secret=0123",
+    );
+    assert_eq!(wrong.status, 401);
+    assert!(wrong
+        .header("content-type")
+        .unwrap_or("")
+        .starts_with("text/html"));
+    assert!(
+        wrong.text().contains("Action réservée à"),
+        "a page: {}",
+        wrong.text()
+    );
+    // A same-origin form under `no-referrer` says `Origin: null`; `Sec-Fetch-Site` decides.
+    let own = [FR, form, ("origin", "null"), ("sec-fetch-site", "same-origin")];
+    let ok = send_from(
+        &server.base,
+        "127.0.0.1",
+        "POST",
+        &path,
+        &own,
+        &format!("secret={secret}"),
+    );
+    assert_eq!(ok.status, 200);
+    let elsewhere = [FR, form, ("origin", "http://evil.example")];
+    let cross = send_from(
+        &server.base,
+        "127.0.0.1",
+        "POST",
+        &path,
+        &elsewhere,
+        &format!("secret={secret}"),
+    );
+    assert_eq!(cross.status, 403);
 
     // Owner only, and no secret or token in clear on disk.
     #[cfg(unix)]

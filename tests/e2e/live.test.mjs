@@ -93,7 +93,7 @@ test('an answer on the phone appears on the projector', async (t) => {
   await projector.locator('#live-count', { hasText: '1' }).waitFor();
   await projector.locator('#direct-tours .tower-count[data-choice="Dessert"]', { hasText: '1' }).waitFor();
   assert.equal(await projector.locator('#direct-tours .tower-count[data-choice="Fromage"]').textContent(), '0');
-  // The export is downloaded with the secret in a header: no link on the page holds it.
+  // The export is posted with the secret in the form's body: no link on the page holds it.
   assert.equal(await projector.locator('[href*="secret="]').count(), 0);
   const [download] = await Promise.all([
     projector.waitForEvent('download'),

@@ -628,7 +628,10 @@ mod tests {
             0,
             "a fresh session stays"
         );
-        let (unjoined, _) = hub.create(Survey::default_for(Lang::Fr, None), 3, 10).await.unwrap();
+        let (unjoined, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
         assert_eq!(
             hub.purge_unjoined_before(store::now() + 1).await.unwrap(),
             1,

@@ -2,9 +2,9 @@
 //! projector follows with Server-Sent Events. The API is documented in
 //! `docs/api-live.md`.
 //!
-//! Roles: facilitator requests carry the session's secret (`Authorization: Bearer …`,
-//! or `?secret=` for the projector's event stream only, which a browser opens without
-//! headers); participants carry their own token (`X-Briques-Participant`), which opens
+//! Roles: facilitator requests carry the session's secret (`Authorization: Bearer …`;
+//! `?secret=` for the projector's event stream, which a browser opens without headers;
+//! `secret=` in the body of the projector's export form); participants carry their own token (`X-Briques-Participant`), which opens
 //! nothing but their own answers. Participants only ever receive aggregates.
 //!
 //! What keeps a prankster on the Wi-Fi or another web page from misusing it: changes
@@ -343,7 +343,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// Finds the session and checks the facilitator's secret: from the header, or from
-/// `query` where it is allowed (the event stream only).
+/// `query` where it is allowed (the event stream's query, the export form's body).
 fn facilitator(
     app: &LiveApp,
     lang: Lang,
@@ -402,7 +402,10 @@ pub fn router(app: Arc<LiveApp>) -> Router {
             "/api/live/sessions/{code}/participants/{number}",
             delete(remove_response),
         )
-        .route("/api/live/sessions/{code}/export/{format}", get(export))
+        .route(
+            "/api/live/sessions/{code}/export/{format}",
+            get(export).post(export_form),
+        )
         .route("/api/live", any(unknown_api))
         .route("/api/live/{*rest}", any(unknown_api))
         .route("/live/{code}", get(participant_page))
@@ -430,10 +433,10 @@ async fn json_errors(request: Request, next: Next) -> Response {
     let lang = lang(request.headers());
     let response = next.run(request).await;
     let status = response.status();
-    let is_json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    // JSON already, or a page written on purpose (the export form's refusals).
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/json") || v.as_bytes().starts_with(b"text/html")
+    });
     if !api || !(status.is_client_error() || status.is_server_error()) || is_json {
         return response;
     }
@@ -477,12 +480,12 @@ async fn same_origin_changes(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// `Sec-Fetch-Site`, which no page can forge, decides when it is there: a same-origin
+/// form sends `Origin: null` under the `no-referrer` policy. `Origin` decides otherwise.
 fn is_cross_site(headers: &HeaderMap) -> bool {
     let text = |name| headers.get(name).map(|v: &HeaderValue| v.to_str().unwrap_or("?"));
     if let Some(site) = text("sec-fetch-site") {
-        if !matches!(site, "same-origin" | "none") {
-            return true;
-        }
+        return !matches!(site, "same-origin" | "none");
     }
     match text(header::ORIGIN.as_str()) {
         None => false,
@@ -784,9 +787,8 @@ async fn remove_response(
     Ok(Json(Removed { removed: found }).into_response())
 }
 
-/// An export, for the facilitator's secret in the `Authorization` header only: the app
-/// downloads it with `fetch`, so the secret is never in an address (screen, history,
-/// logs).
+/// An export, for the facilitator's secret in the `Authorization` header: never in an
+/// address (the projected screen, the download history, a proxy's log).
 async fn export(
     State(app): State<Arc<LiveApp>>,
     Path((raw, format)): Path<(String, String)>,
@@ -794,8 +796,36 @@ async fn export(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = facilitator(&app, lang, &raw, &headers, None)?;
+    export_of(&live, lang, &format)
+}
+
+/// An export posted by the projector page's form (`secret=…` in the body, which a
+/// browser downloads without leaving the page). Reading is all it does, so a form from
+/// another page gains nothing; it is refused anyway, as every `POST` from elsewhere. A
+/// refusal is a page (the browser shows it in place of the projector's), with the way back.
+async fn export_form(
+    State(app): State<Arc<LiveApp>>,
+    Path((raw, format)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let lang = lang(&headers);
+    let form: SecretQuery = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    match facilitator(&app, lang, &raw, &headers, Some(&form))
+        .and_then(|live| export_of(&live, lang, &format))
+    {
+        Ok(response) => response,
+        Err(ApiError(status, message, _)) => (
+            status,
+            Html(pages::message(&tr(lang, "live-page-title"), &message)),
+        )
+            .into_response(),
+    }
+}
+
+fn export_of(live: &hub::Live, lang: Lang, format: &str) -> Result<Response, ApiError> {
     let session = live.session();
-    let (body, mime, ext) = match format.as_str() {
+    let (body, mime, ext) = match format {
         "json" => (io::to_json(&session), "application/json", "json"),
         "csv" => (io::to_csv(&session, ';', lang), "text/csv; charset=utf-8", "csv"),
         _ => {

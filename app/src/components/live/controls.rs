@@ -8,7 +8,6 @@ use briques_core::survey::Session;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
-use crate::services::{api, download};
 
 /// Props of [`FacilitatorControls`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +18,7 @@ pub struct FacilitatorControlsProps {
     pub state: LiveState,
     /// Join code, for the export addresses.
     pub code: AttrValue,
-    /// The facilitator's secret, sent in a header to download the exports (never in a
+    /// The facilitator's secret, posted in a form to download the exports (never in a
     /// link: it would be on the projected screen, in the history and in proxy logs).
     pub secret: AttrValue,
     /// A control to send.
@@ -34,22 +33,9 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
     let settings = use_settings();
     let state = &props.state;
     let send = |control: Control| props.on_control.reform(move |_: MouseEvent| control.clone());
-    // Fetched with the secret in a header, then offered as a file. `text()` drops the
-    // CSV's byte-order mark, which spreadsheets need to read UTF-8: it is put back.
-    let export = |format: &'static str, mime: &'static str| {
-        let url = format!("/api/live/sessions/{}/export/{format}", props.code);
-        let auth = format!("Bearer {}", props.secret);
-        let file = format!("session-{}.{format}", props.code);
-        Callback::from(move |_: MouseEvent| {
-            let (url, auth, file) = (url.clone(), auth.clone(), file.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(text) = api::call("GET", &url, &[("authorization", &auth)], None).await {
-                    let bom = if format == "csv" { "\u{feff}" } else { "" };
-                    let _ = download::text(&file, mime, &format!("{bom}{text}"));
-                }
-            });
-        })
-    };
+    // The exports are posted with the secret in the body: the browser downloads the
+    // answer (an attachment) and stays on the page; no address holds the secret.
+    let export = |format: &str| format!("/api/live/sessions/{}/export/{format}", props.code);
     let on_delete = props.on_delete.reform(|_: MouseEvent| ());
     html! {
         <section class="panel" aria-labelledby="controls-title">
@@ -81,8 +67,11 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
                 </button>
                 <button type="button" class="danger" disabled={state.ended}
                     onclick={send(Control::End)}>{ settings.t("live-end") }</button>
-                <button type="button" onclick={export("csv", "text/csv")}>{ settings.t("live-export-csv") }</button>
-                <button type="button" onclick={export("json", "application/json")}>{ settings.t("live-export-json") }</button>
+                <form id="live-export" method="post" hidden=true>
+                    <input type="hidden" name="secret" value={props.secret.clone()} />
+                </form>
+                <button type="submit" form="live-export" formaction={export("csv")}>{ settings.t("live-export-csv") }</button>
+                <button type="submit" form="live-export" formaction={export("json")}>{ settings.t("live-export-json") }</button>
                 <button type="button" class="danger" onclick={on_delete}>{ settings.t("live-delete") }</button>
             </div>
         </section>
