@@ -38,8 +38,9 @@ pub const MAX_HEAD: usize = 16 * 1024;
 /// connection cap is derived from the open-files limit.
 const FILES_KEPT: u64 = 64;
 
-/// Refused connections being answered at once; beyond, they are closed unanswered.
-const REFUSING_AT_ONCE: usize = 256;
+/// Refused connections being answered at once; beyond, they are closed unanswered. They
+/// hold files too, so the connection cap leaves room for them.
+const REFUSING_AT_ONCE: usize = 64;
 
 /// How long a refused connection is kept to read what the client sent.
 const REFUSAL_LINGER: Duration = Duration::from_millis(100);
@@ -69,7 +70,10 @@ pub fn raise_open_files() -> Option<u64> {
 /// The connection cap actually used: `wanted`, kept below the open-files limit.
 pub fn connection_cap(wanted: usize, open_files: Option<u64>) -> usize {
     match open_files {
-        Some(limit) => wanted.min(limit.saturating_sub(FILES_KEPT).max(16) as usize),
+        Some(limit) => {
+            let room = limit.saturating_sub(FILES_KEPT + REFUSING_AT_ONCE as u64);
+            wanted.min(room.max(16) as usize)
+        }
         None => wanted,
     }
 }

@@ -4,8 +4,9 @@
     tests/bench/robust.py <path to briques binary>
 
 Starts the binary on 127.0.0.1 with fake assets and a fresh data directory, then prints:
-1. half-open connections: how many of 1,000 the server still holds after 2 s, whether a
-   client from another loopback address (127.0.0.2) is served, and how fast;
+1. half-open connections: how many of 1,100 (from one address, then from 22) the server
+   still holds after 2 s and 12 s, whether a client from another loopback address
+   (127.0.1.1) is served meanwhile, and how fast;
 2. sessions created from one address in at most 15 s with 64 KiB surveys, and RSS growth;
 3. RSS growth after 200 answers with distinct 292 KiB fake participant tokens.
 Nothing here is a test: it prints figures (never asserted)."""
@@ -64,14 +65,15 @@ def survey(size):
         n += 1
     return {"survey": {"title": "Test", "questions": questions}}
 
-def half_open(binary):
+def half_open(binary, addresses=1):
     p, base = start(binary)
     port = int(base.rsplit(":", 1)[1])
     held = []
     t0 = time.time()
-    for _ in range(1100):
+    for i in range(1100):
         try:
-            s = socket.create_connection(("127.0.0.1", port), timeout=2)
+            s = socket.create_connection(("127.0.0.1", port), timeout=2,
+                                         source_address=(f"127.0.0.{1 + i % addresses}", 0))
             s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
             held.append(s)
         except OSError:
@@ -81,15 +83,15 @@ def half_open(binary):
     open_now = still_open(held)
     t0 = time.time()
     try:
-        status, _ = request(base, "GET", "/", source="127.0.0.2", timeout=10)
+        status, _ = request(base, "GET", "/", source="127.0.1.1", timeout=10)
     except OSError as e:
         status = f"failed ({e.__class__.__name__})"
     served = time.time() - t0
     time.sleep(10)
     later = still_open(held)
-    print(f"1. opened {len(held)} half-open connections in {opened:.2f} s; the server held {open_now} after 2 s, "
+    print(f"1. from {addresses} address(es): opened {len(held)} half-open connections in {opened:.2f} s; the server held {open_now} after 2 s, "
           f"{later} after 12 s (+ 10 s for the second client at most); "
-          f"a client from 127.0.0.2 got {status} in {served*1000:.0f} ms")
+          f"a client from 127.0.1.1 got {status} in {served*1000:.0f} ms")
     for s in held:
         s.close()
     p.kill()
@@ -147,7 +149,8 @@ if __name__ == "__main__":
     atexit.register(lambda: [c.kill() for c in CHILDREN])
     lifted = lambda b: sessions(b, ("--sessions-per-hour", "1000000", "--max-sessions", "1000000"))
     new = "--max-sessions" in subprocess.run([binary, "serve", "--help"], capture_output=True, text=True).stdout
-    for run in (half_open, sessions, *([lifted] if new else []), fake_tokens):
+    spread = lambda b: half_open(b, 22)
+    for run in (half_open, spread, sessions, *([lifted] if new else []), fake_tokens):
         try:
             run(binary)
         except Exception as e:  # a figure missing says why, the others still print
