@@ -2,9 +2,11 @@
 //! detection (`;`, `,`, tab, `|`), quoted fields with embedded separators, quotes and
 //! newlines, CRLF or LF line ends, a leading byte-order mark.
 //!
-//! The writer protects spreadsheet users: a cell starting with `=`, `+`, `-`, `@`, a tab
-//! or a carriage return is prefixed with `'`, so that LibreOffice or Excel shows it as
-//! text instead of running it as a formula; [`unprotect_cell`] undoes this on import.
+//! The writer protects spreadsheet users: a cell starting with a tab or a carriage
+//! return, or with `=`, `+`, `-`, `@` after any white space, or with the full-width forms
+//! `＝ ＋ － ＠` (which some spreadsheets read as their ASCII forms) is prefixed with `'`,
+//! so that LibreOffice or Excel shows it as text instead of running it as a formula;
+//! [`unprotect_cell`] undoes this on import.
 
 /// The separators Briques recognises, most likely first for French files.
 pub const SEPARATORS: [char; 4] = [';', ',', '\t', '|'];
@@ -1051,9 +1053,15 @@ pub fn read_records(text: &str, separator: char) -> Vec<Record> {
     read_table(text, separator).records
 }
 
-/// Whether a spreadsheet would treat a cell starting like this as a formula.
+/// Whether a spreadsheet would treat a cell starting like this as a formula. Leading
+/// white space (spaces, line breaks, no-break spaces) is looked through: some
+/// spreadsheets trim it first.
 fn looks_like_formula(cell: &str) -> bool {
-    matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+    matches!(cell.chars().next(), Some('\t' | '\r'))
+        || matches!(
+            cell.trim_start().chars().next(),
+            Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+        )
 }
 
 /// Whether a cell gets the protective `'`: it looks like a formula once any leading
@@ -1542,6 +1550,24 @@ mod tests {
         let back = read_records(&out, ';');
         let restored: Vec<&str> = back[0].fields.iter().map(|f| unprotect_cell(f)).collect();
         assert_eq!(restored, vec!["=SOMME(A1)", "@cmd", "-18 ans", "'=déjà", "ok"]);
+    }
+
+    #[test]
+    fn formulas_behind_spaces_line_breaks_or_in_full_width_are_neutralised() {
+        let cells = [
+            " =1+1", "\n=1+1", "\u{a0}@x", "＝1+1", "＋1", "－1", "＠x", "  ok",
+        ];
+        let mut out = String::new();
+        write_record(&mut out, &cells, ';');
+        let back = read_records(&out, ';');
+        for (cell, written) in cells.iter().zip(&back[0].fields) {
+            assert_eq!(
+                written.starts_with('\''),
+                !cell.ends_with("ok"),
+                "{cell:?} → {written:?}"
+            );
+            assert_eq!(unprotect_cell(written), *cell);
+        }
     }
 
     proptest! {

@@ -191,7 +191,7 @@ fn json(bytes: impl IntoResponse) -> Response {
 
 /// 404: no such commune (or no strates).
 fn unknown(headers: &HeaderMap, code: &str) -> Response {
-    ApiError(
+    ApiError::new(
         StatusCode::NOT_FOUND,
         tr_args(lang(headers), "budget-api-unknown", &[("code", code.into())]),
     )
@@ -216,7 +216,8 @@ async fn commune(
 ) -> Response {
     let valid = code.len() == 5 && code.chars().all(|c| c.is_ascii_digit() || c == 'A' || c == 'B');
     if !valid {
-        return ApiError(StatusCode::BAD_REQUEST, tr(lang(&headers), "budget-api-bad-code")).into_response();
+        return ApiError::new(StatusCode::BAD_REQUEST, tr(lang(&headers), "budget-api-bad-code"))
+            .into_response();
     }
     match national
         .commune(&code)

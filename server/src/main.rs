@@ -10,6 +10,7 @@ mod communes_cmd;
 mod csv_cmd;
 mod fetch_cmd;
 mod live;
+mod net;
 mod pack_cmd;
 mod pages;
 mod serve;

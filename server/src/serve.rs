@@ -11,6 +11,10 @@
 //!   (`--ofgl-url`, `--dgfip-url`, `--datagouv-url`, given to the app by
 //!   `GET /api/config`); only the Données page may read any address, the data file the
 //!   user types or picks (see [`csp`]).
+//! - The live API's answers are never stored by a browser or proxy (`no-store`): they
+//!   carry secrets, tokens and rows.
+//! - A path with a segment no file name can have (over 255 bytes) is a 404 at once.
+//! - Connections are accepted by `crate::net` (timeouts and caps).
 
 use std::convert::Infallible;
 use std::io::Write as _;
@@ -39,7 +43,7 @@ use crate::budgets::{self, National};
 use crate::live::hub::Hub;
 use crate::live::limits::Rate;
 use crate::live::{self, store, LiveApp, LiveConfig};
-use crate::pages;
+use crate::{net, pages};
 
 /// Arguments of `briques serve`.
 #[derive(clap::Args, Debug)]
@@ -59,12 +63,46 @@ pub struct ServeArgs {
     /// Les sessions en direct plus anciennes sont effacées (en jours).
     #[arg(long, default_value_t = 30)]
     pub retention_days: u64,
+    /// Les sessions que personne n'a rejointes sont effacées plus tôt (en jours) : elles
+    /// occuperaient une place de --max-sessions pendant toute la conservation.
+    #[arg(long, default_value_t = 7)]
+    pub unjoined_retention_days: u64,
     /// Requêtes par seconde permises par adresse réseau (sessions en direct).
     #[arg(long, default_value_t = 20.0)]
     pub rate_per_address: f64,
     /// Réponses par seconde permises par participant.
     #[arg(long, default_value_t = 5.0)]
     pub rate_per_participant: f64,
+    /// Connexions ouvertes au plus (ramené sous la limite de fichiers ouverts du système).
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Connexions ouvertes au plus par adresse réseau (une adresse IPv6 compte pour son
+    /// réseau /64). À relever si toute une salle passe par une seule adresse (NAT, proxy).
+    #[arg(long, default_value_t = 64)]
+    pub max_connections_per_address: usize,
+    /// Délai pour envoyer l'en-tête d'une requête, et pour commencer la suivante sur une
+    /// connexion gardée ouverte (en secondes).
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout: u64,
+    /// Flux d'événements (suivi en direct) ouverts au plus.
+    #[arg(long, default_value_t = 2048)]
+    pub max_streams: usize,
+    /// Flux d'événements ouverts au plus par adresse réseau.
+    #[arg(long, default_value_t = 32)]
+    pub max_streams_per_address: usize,
+    /// Sessions en direct gardées au plus (terminées comprises, jusqu'à leur suppression).
+    #[arg(long, default_value_t = 200)]
+    pub max_sessions: usize,
+    /// Sessions qu'une adresse réseau peut créer par heure.
+    #[arg(long, default_value_t = 20)]
+    pub sessions_per_hour: u32,
+    /// Participants au plus par session.
+    #[arg(long, default_value_t = 300)]
+    pub max_participants: usize,
+    /// Nouveaux participants qu'une adresse réseau peut inscrire d'un coup ; ensuite, un
+    /// toutes les 10 secondes.
+    #[arg(long, default_value_t = 30)]
+    pub joins_per_address: u32,
     /// Dossier des budgets nationaux préparés par `briques budget prepare` : l'explorateur
     /// de budget permet alors de chercher toutes les communes.
     #[arg(long)]
@@ -144,8 +182,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     };
     let data = args.data.unwrap_or_else(crate::default_data_dir);
     let data_text = data.display().to_string();
-    std::fs::create_dir_all(&data)
-        .with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
+    store::private_dir(&data).with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
+    let open_files = net::raise_open_files();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -161,6 +199,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         let bound = listener.local_addr()?;
         let config = LiveConfig {
             retention: Duration::from_secs(args.retention_days.max(1) * 86_400),
+            unjoined_retention: Duration::from_secs(args.unjoined_retention_days.max(1) * 86_400),
             per_address: Rate {
                 per_second: args.rate_per_address,
                 burst: (args.rate_per_address * 3.0).max(10.0),
@@ -169,7 +208,32 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 per_second: args.rate_per_participant,
                 burst: (args.rate_per_participant * 2.0).max(5.0),
             },
-            bound,
+            max_sessions: args.max_sessions,
+            creations: Rate {
+                per_second: f64::from(args.sessions_per_hour) / 3600.0,
+                burst: f64::from(args.sessions_per_hour),
+            },
+            max_participants: args.max_participants,
+            joins: Rate {
+                per_second: 0.1,
+                burst: f64::from(args.joins_per_address),
+            },
+            max_streams: args.max_streams,
+            streams_per_address: args.max_streams_per_address,
+            ..LiveConfig::defaults(bound)
+        };
+        let max_connections = net::connection_cap(args.max_connections, open_files);
+        if max_connections < args.max_connections {
+            // Not on stdout: its first line is the address, which tests and scripts read.
+            eprintln!(
+                "briques: {max_connections} connexions au plus (limite de fichiers ouverts : {})",
+                open_files.unwrap_or_default()
+            );
+        }
+        let listening = net::Listening {
+            max_connections,
+            per_address: args.max_connections_per_address,
+            header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         };
         let live = Arc::new(LiveApp::new(Hub::new(store, loaded), config, index.clone()));
         live::spawn_purge(live.clone());
@@ -202,14 +266,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             datagouv: args.datagouv_url,
         }
         .trimmed();
-        axum::serve(
+        net::serve(
             listener,
-            app(assets, live, national.map(|(national, _)| national), apis)
-                .into_make_service_with_connect_info::<SocketAddr>(),
+            app(assets, live, national.map(|(national, _)| national), apis),
+            listening,
+            shutdown_signal(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .with_context(|| t("serve-failed", &[]))
+        .await;
+        Ok(())
     })
 }
 
@@ -272,21 +336,36 @@ async fn shell_or_not_found(index: &Path, request: Request) -> Response {
     (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
 }
 
+/// Longest path segment a file name can have (most file systems); a longer one cannot
+/// name a file and would make opening it fail with an error instead of "not found".
+const MAX_SEGMENT: usize = 255;
+
 async fn security_and_cache_headers(
     axum::extract::State(policies): axum::extract::State<Policies>,
     request: Request,
     next: Next,
 ) -> Response<Body> {
-    let immutable = request.uri().path().starts_with("/pkg/");
-    let policy = if is_data_page(request.uri().path()) {
+    let path = request.uri().path();
+    let immutable = path.starts_with("/pkg/");
+    let private = path.starts_with("/api/live/");
+    let policy = if is_data_page(path) {
         policies.any_address
     } else {
         policies.narrow
     };
-    let mut response = next.run(request).await;
+    // Percent-encoding only makes a segment longer than its file name, so the raw
+    // length is enough to know none can match.
+    let too_long = !path.starts_with("/api/") && path.split('/').any(|segment| segment.len() > MAX_SEGMENT);
+    let mut response = if too_long {
+        (StatusCode::NOT_FOUND, Html(pages::not_found(path))).into_response()
+    } else {
+        next.run(request).await
+    };
     let success = response.status().is_success();
     let headers = response.headers_mut();
-    let cache = if immutable && success {
+    let cache = if private {
+        "no-store"
+    } else if immutable && success {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

@@ -34,7 +34,7 @@ fn api(server: &Server, code: &str, rest: &str) -> String {
 }
 
 fn join(server: &Server, code: &str) -> (String, u64) {
-    let v = send("POST", &api(server, code, "/join"), &[FR], "").json();
+    let v = send("POST", &api(server, code, "/join"), &[FR], "{}").json();
     (
         v["token"].as_str().unwrap().to_owned(),
         v["participant"].as_u64().unwrap(),
@@ -144,8 +144,8 @@ fn a_session_from_creation_to_deletion() {
     // Exports while it runs.
     let csv = request(
         "GET",
-        &format!("{}?secret={secret}", api(&server, &code, "/export/csv")),
-        &[],
+        &api(&server, &code, "/export/csv"),
+        &[("authorization", &format!("Bearer {secret}"))],
     );
     assert_eq!(csv.status, 200);
     assert!(
@@ -184,8 +184,8 @@ fn a_session_from_creation_to_deletion() {
     assert_eq!(
         request(
             "GET",
-            &format!("{}?secret={secret}", api(&server, &code, "/export/json")),
-            &[]
+            &api(&server, &code, "/export/json"),
+            &[("authorization", &format!("Bearer {secret}"))]
         )
         .status,
         200
@@ -347,7 +347,7 @@ fn acknowledged_answers_survive_kill_9() {
     let assets = tempfile::tempdir().unwrap();
     support::fake_assets(assets.path());
     let data = tempfile::tempdir().unwrap();
-    let args = ["--rate-per-address", "100000"];
+    let args = ["--rate-per-address", "100000", "--joins-per-address", "100"];
     let server = support::start_args(assets.path(), data.path(), &args, vec![]);
     let (code, secret) = create(&server);
     let people = 40;

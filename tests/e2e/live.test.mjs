@@ -9,6 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
 
 let server;
@@ -92,6 +93,16 @@ test('an answer on the phone appears on the projector', async (t) => {
   await projector.locator('#live-count', { hasText: '1' }).waitFor();
   await projector.locator('#direct-tours .tower-count[data-choice="Dessert"]', { hasText: '1' }).waitFor();
   assert.equal(await projector.locator('#direct-tours .tower-count[data-choice="Fromage"]').textContent(), '0');
+  // The export is posted with the secret in the form's body: no link on the page holds it.
+  assert.equal(await projector.locator('[href*="secret="]').count(), 0);
+  const [download] = await Promise.all([
+    projector.waitForEvent('download'),
+    projector.getByRole('button', { name: 'Exporter en CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `session-${code}.csv`);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffParticipant;'), csv.slice(0, 40));
+  assert.match(csv, /Dessert/);
 });
 
 test('revealing shows the room results on the phone, and a reload keeps the identity', async (t) => {

@@ -3,6 +3,11 @@
 //! the participants' tokens, and two "latest view" channels — what participants may
 //! see, and what the projector sees. A publisher task per session rebuilds both after
 //! changes, at most every [`PUBLISH_EVERY`], so a burst of answers costs one update.
+//!
+//! A view is built only while someone follows it (or asks for it): a session nobody
+//! watches holds its survey and answers, not copies of them as JSON, so memory does not
+//! grow with sessions nobody joined. Secrets and tokens are held as their hashes
+//! ([`store::hashed`]), as on disk.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
@@ -25,21 +30,31 @@ pub const PUBLISH_PUBLIC_EVERY: Duration = Duration::from_millis(500);
 /// One live session.
 pub struct Live {
     pub code: String,
-    secret: String,
+    /// The facilitator's secret, hashed.
+    secret_hash: String,
     pub mask_k: usize,
     pub created_at: i64,
     data: Mutex<Data>,
     changed: Notify,
     public_changed: Notify,
-    /// The participants' view last sent, without its revision: what phones already know.
-    public_sent: Mutex<String>,
+    /// What has been published: the participants' view last sent (without its revision:
+    /// what phones already know), and whether each view is stale for want of followers.
+    views: Mutex<Views>,
     public: watch::Sender<Arc<str>>,
     facilitator: watch::Sender<Arc<str>>,
+}
+
+#[derive(Default)]
+struct Views {
+    public_sent: String,
+    public_stale: bool,
+    facilitator_stale: bool,
 }
 
 struct Data {
     session: Session,
     state: LiveState,
+    /// Participants by the hash of their token.
     tokens: HashMap<String, u32>,
     next_number: u32,
     revision: u64,
@@ -84,6 +99,10 @@ pub enum LiveError {
     UnknownParticipant,
     /// The rules refuse it.
     Refused(Refusal),
+    /// The session has as many participants as allowed.
+    TooManyParticipants(usize),
+    /// The server holds as many sessions as allowed.
+    TooManySessions(usize),
     /// Writing to disk failed.
     Storage(String),
 }
@@ -107,21 +126,23 @@ struct FacilitatorOut<'a> {
 }
 
 impl Live {
-    fn new(code: String, secret: String, mask_k: usize, created_at: i64, data: Data) -> Arc<Live> {
+    fn new(code: String, secret_hash: String, mask_k: usize, created_at: i64, data: Data) -> Arc<Live> {
         let live = Arc::new(Live {
             code,
-            secret,
+            secret_hash,
             mask_k,
             created_at,
             data: Mutex::new(data),
             changed: Notify::new(),
             public_changed: Notify::new(),
-            public_sent: Mutex::new(String::new()),
-            public: watch::channel(Arc::from("{}")).0,
-            facilitator: watch::channel(Arc::from("{}")).0,
+            views: Mutex::new(Views {
+                public_stale: true,
+                facilitator_stale: true,
+                ..Views::default()
+            }),
+            public: watch::channel(Arc::from("")).0,
+            facilitator: watch::channel(Arc::from("")).0,
         });
-        live.publish_facilitator();
-        live.publish_public();
         // One publisher per audience. Changes arriving while a view is being built leave
         // one wake-up behind (Notify keeps a permit), so a burst costs one more rebuild.
         Live::spawn_publisher(
@@ -164,8 +185,20 @@ impl Live {
         self.data.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Rebuilds the projector's view; returns true when the session was deleted.
+    fn views(&self) -> std::sync::MutexGuard<'_, Views> {
+        self.views.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Rebuilds the projector's view if someone follows it (otherwise drops it until
+    /// someone does); returns true when the session was deleted.
     fn publish_facilitator(&self) -> bool {
+        let mut views = self.views();
+        if self.facilitator.receiver_count() == 0 {
+            views.facilitator_stale = true;
+            self.facilitator.send_replace(Arc::from(""));
+            return self.lock().deleted;
+        }
+        views.facilitator_stale = false;
         let data = self.lock();
         let facilitator = serde_json::to_string(&FacilitatorOut {
             code: &self.code,
@@ -182,28 +215,38 @@ impl Live {
         deleted
     }
 
-    /// Rebuilds the participants' view, sent only when it differs; returns true when
-    /// the session was deleted.
+    /// Rebuilds the participants' view if someone follows it, sent only when it differs;
+    /// returns true when the session was deleted.
     fn publish_public(&self) -> bool {
-        let data = self.lock();
-        let mut view = live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision);
-        let deleted = data.deleted;
-        drop(data);
-        // The revision alone changing is no news for a phone.
-        let current_revision = view.revision;
-        view.revision = 0;
-        let comparable = serde_json::to_string(&view).unwrap_or_default();
-        view.revision = current_revision;
-        if deleted {
+        let mut views = self.views();
+        if self.public.receiver_count() == 0 {
+            views.public_stale = true;
+            views.public_sent = String::new();
+            self.public.send_replace(Arc::from(""));
+            return self.lock().deleted;
+        }
+        views.public_stale = false;
+        let mut view = self.public_view_now();
+        if self.lock().deleted {
             return true;
         }
-        let mut sent = self.public_sent.lock().unwrap_or_else(|p| p.into_inner());
-        if *sent != comparable {
-            *sent = comparable;
+        // The revision alone changing is no news for a phone.
+        let revision = view.revision;
+        view.revision = 0;
+        let comparable = serde_json::to_string(&view).unwrap_or_default();
+        view.revision = revision;
+        if views.public_sent != comparable {
+            views.public_sent = comparable;
             self.public
                 .send_replace(Arc::from(serde_json::to_string(&view).unwrap_or_default()));
         }
-        deleted
+        false
+    }
+
+    /// The participants' view as it is now.
+    pub fn public_view_now(&self) -> live::PublicView {
+        let data = self.lock();
+        live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision)
     }
 
     fn touch(&self, data: &mut Data) -> u64 {
@@ -216,18 +259,29 @@ impl Live {
     /// Whether `secret` is this session's facilitator secret.
     pub fn is_facilitator(&self, secret: &str) -> bool {
         // Compare every byte, so timing does not tell how much of a guess was right.
-        let (a, b) = (self.secret.as_bytes(), secret.as_bytes());
+        let given = store::hashed(secret);
+        let (a, b) = (self.secret_hash.as_bytes(), given.as_bytes());
         a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
     }
 
-    /// Participants' view stream.
-    pub fn public_views(&self) -> watch::Receiver<Arc<str>> {
-        self.public.subscribe()
+    /// The number of the participant with this token, if it is one of this session's.
+    pub fn participant(&self, token: &str) -> Option<u32> {
+        self.lock().tokens.get(&store::hashed(token)).copied()
     }
 
-    /// Projector view stream.
+    /// Participants' view stream: the current view first (built now if nobody was
+    /// following), then one per change.
+    pub fn public_views(&self) -> watch::Receiver<Arc<str>> {
+        let receiver = self.public.subscribe();
+        self.publish_public();
+        receiver
+    }
+
+    /// Projector view stream, as [`Live::public_views`].
     pub fn facilitator_views(&self) -> watch::Receiver<Arc<str>> {
-        self.facilitator.subscribe()
+        let receiver = self.facilitator.subscribe();
+        self.publish_facilitator();
+        receiver
     }
 
     /// The projector's view now (the stream sends the same, at most 25 ms later).
@@ -257,7 +311,10 @@ impl Live {
     /// The participant with this token, with their answers.
     pub fn me(&self, token: &str) -> Result<Me, LiveError> {
         let data = self.lock();
-        let participant = *data.tokens.get(token).ok_or(LiveError::UnknownParticipant)?;
+        let participant = *data
+            .tokens
+            .get(&store::hashed(token))
+            .ok_or(LiveError::UnknownParticipant)?;
         let answers = data
             .session
             .responses
@@ -297,7 +354,13 @@ impl Hub {
             for (number, question, choice) in &l.answers {
                 data.set_answer(*number, question, Some(choice));
             }
-            let live = Live::new(l.code.clone(), l.secret, l.mask_k as usize, l.created_at, data);
+            let live = Live::new(
+                l.code.clone(),
+                l.secret_hash,
+                l.mask_k as usize,
+                l.created_at,
+                data,
+            );
             sessions.insert(l.code, live);
         }
         Hub {
@@ -315,12 +378,22 @@ impl Hub {
             .cloned()
     }
 
-    /// Creates a session; returns its code and secret once it is on disk.
-    pub async fn create(&self, survey: Survey, mask_k: usize) -> Result<(String, String), LiveError> {
+    /// Creates a session, unless there are `max_sessions` already; returns its code and
+    /// secret once it is on disk.
+    pub async fn create(
+        &self,
+        survey: Survey,
+        mask_k: usize,
+        max_sessions: usize,
+    ) -> Result<(String, String), LiveError> {
         let secret = random_hex(16);
+        let secret_hash = store::hashed(&secret);
         let state = LiveState::opening(&survey);
         let (code, pending) = {
             let mut sessions = self.sessions.write().unwrap_or_else(|p| p.into_inner());
+            if sessions.len() >= max_sessions {
+                return Err(LiveError::TooManySessions(max_sessions));
+            }
             let code = loop {
                 let mut bytes = [0u8; live::CODE_LENGTH];
                 getrandom::fill(&mut bytes).expect("the operating system provides random numbers");
@@ -332,7 +405,7 @@ impl Hub {
             let created_at = store::now();
             let pending = self.store.submit(Op::CreateSession {
                 code: code.clone(),
-                secret: secret.clone(),
+                secret_hash: secret_hash.clone(),
                 survey: serde_json::to_string(&survey).unwrap_or_default(),
                 state: store::state_json(&state),
                 mask_k: mask_k as u32,
@@ -348,7 +421,7 @@ impl Hub {
             };
             sessions.insert(
                 code.clone(),
-                Live::new(code.clone(), secret.clone(), mask_k, created_at, data),
+                Live::new(code.clone(), secret_hash, mask_k, created_at, data),
             );
             (code, pending)
         };
@@ -356,12 +429,18 @@ impl Hub {
         Ok((code, secret))
     }
 
-    /// A participant joins (or comes back with their token). Returns their token and number.
-    pub async fn join(&self, code: &str, token: Option<&str>) -> Result<(String, u32), LiveError> {
+    /// A participant joins (or comes back with their token), unless the session has
+    /// `max_participants` already. Returns their token and number.
+    pub async fn join(
+        &self,
+        code: &str,
+        token: Option<&str>,
+        max_participants: usize,
+    ) -> Result<(String, u32), LiveError> {
         let live = self.get(code).ok_or(LiveError::UnknownSession)?;
         let (token, number, pending) = {
             let mut data = live.lock();
-            if let Some(number) = token.and_then(|t| data.tokens.get(t)) {
+            if let Some(number) = token.and_then(|t| data.tokens.get(&store::hashed(t))) {
                 return Ok((token.unwrap_or_default().to_owned(), *number));
             }
             if data.state.ended {
@@ -370,13 +449,17 @@ impl Hub {
             if data.state.locked {
                 return Err(Refusal::Locked.into());
             }
+            if data.tokens.len() >= max_participants {
+                return Err(LiveError::TooManyParticipants(max_participants));
+            }
             let token = random_hex(16);
+            let token_hash = store::hashed(&token);
             let number = data.next_number;
             data.next_number += 1;
-            data.tokens.insert(token.clone(), number);
+            data.tokens.insert(token_hash.clone(), number);
             let pending = self.store.submit(Op::AddParticipant {
                 code: code.to_owned(),
-                token: token.clone(),
+                token_hash,
                 number,
             });
             live.touch(&mut data);
@@ -397,7 +480,10 @@ impl Hub {
         let live = self.get(code).ok_or(LiveError::UnknownSession)?;
         let (revision, pending): (u64, Pending) = {
             let mut data = live.lock();
-            let number = *data.tokens.get(token).ok_or(LiveError::UnknownParticipant)?;
+            let number = *data
+                .tokens
+                .get(&store::hashed(token))
+                .ok_or(LiveError::UnknownParticipant)?;
             data.state.check_answer(&data.session.survey, question, choice)?;
             data.set_answer(number, question, choice);
             // Queued under the lock: the disk sees changes in the order memory does.
@@ -430,13 +516,17 @@ impl Hub {
         Ok(revision)
     }
 
-    /// Removes a participant's answers (the facilitator's "remove a response").
+    /// Removes a participant: their answers go and their token stops working (the
+    /// facilitator's "remove a response"). Returns whether there was anything to remove.
     pub async fn remove_response(&self, code: &str, number: u32) -> Result<bool, LiveError> {
         let live = self.get(code).ok_or(LiveError::UnknownSession)?;
         let (found, pending) = {
             let mut data = live.lock();
-            let found = data.session.delete_response(number);
-            let pending = self.store.submit(Op::DeleteAnswers {
+            let answered = data.session.delete_response(number);
+            let joined = data.tokens.len();
+            data.tokens.retain(|_, n| *n != number);
+            let found = answered || data.tokens.len() < joined;
+            let pending = self.store.submit(Op::RemoveParticipant {
                 code: code.to_owned(),
                 number,
             });
@@ -497,6 +587,23 @@ impl Hub {
             .map_err(LiveError::Storage)?;
         Ok(old.len())
     }
+
+    /// Deletes sessions nobody joined, created before `before` (seconds since 1970):
+    /// they would hold a place under `--max-sessions` for the whole retention period.
+    pub async fn purge_unjoined_before(&self, before: i64) -> Result<usize, LiveError> {
+        let unjoined: Vec<String> = {
+            let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+            sessions
+                .values()
+                .filter(|l| l.created_at < before && l.lock().tokens.is_empty())
+                .map(|l| l.code.clone())
+                .collect()
+        };
+        for code in &unjoined {
+            self.delete(code).await?;
+        }
+        Ok(unjoined.len())
+    }
 }
 
 #[cfg(test)]
@@ -510,14 +617,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
-        let (token, _) = hub.join(&code, None).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
+        let (token, _) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         assert_eq!(
             hub.purge(Duration::from_secs(60)).await.unwrap(),
             0,
             "a fresh session stays"
         );
+        let (unjoined, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
+        assert_eq!(
+            hub.purge_unjoined_before(store::now() + 1).await.unwrap(),
+            1,
+            "only the session nobody joined goes"
+        );
+        assert!(hub.get(&unjoined).is_none() && hub.get(&code).is_some());
         assert_eq!(hub.purge_created_before(store::now() + 1).await.unwrap(), 1);
         assert!(hub.get(&code).is_none());
         let (_, loaded) = store::open(dir.path()).unwrap();
@@ -529,14 +649,57 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
-        let (token, _) = hub.join(&code, None).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
+        let (token, _) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         let live = hub.get(&code).unwrap();
-        live.publish_facilitator();
         let sent: FacilitatorView = serde_json::from_str(&live.facilitator_views().borrow()).unwrap();
         assert_eq!(sent, live.facilitator_view());
         assert_eq!((sent.joined, sent.session.responses.len()), (1, 1));
+    }
+
+    #[tokio::test]
+    async fn a_session_nobody_follows_holds_no_view_and_a_follower_gets_the_current_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
+        let (token, _) = hub.join(&code, None, 10).await.unwrap();
+        hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
+        let live = hub.get(&code).unwrap();
+        assert!(live.public.borrow().is_empty() && live.facilitator.borrow().is_empty());
+        let follower = live.facilitator_views();
+        let view: FacilitatorView = serde_json::from_str(&follower.borrow()).unwrap();
+        assert_eq!(view.session.responses.len(), 1, "built for the follower at once");
+        let phone = live.public_views();
+        assert!(phone.borrow().contains(&code));
+        drop((follower, phone));
+        // The next change, with nobody following, drops the views.
+        hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();
+        live.publish_facilitator();
+        live.publish_public();
+        assert!(live.public.borrow().is_empty() && live.facilitator.borrow().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_session_cap_and_the_participant_cap_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, loaded) = store::open(dir.path()).unwrap();
+        let hub = Hub::new(store, loaded);
+        let survey = Survey::default_for(Lang::Fr, None);
+        let (code, _) = hub.create(survey.clone(), 3, 1).await.unwrap();
+        assert_eq!(hub.create(survey, 3, 1).await, Err(LiveError::TooManySessions(1)));
+        hub.join(&code, None, 1).await.unwrap();
+        assert_eq!(
+            hub.join(&code, None, 1).await,
+            Err(LiveError::TooManyParticipants(1))
+        );
     }
 
     #[tokio::test]
@@ -544,8 +707,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
-        let (code, _) = hub.create(Survey::default_for(Lang::Fr, None), 3).await.unwrap();
-        let (token, number) = hub.join(&code, None).await.unwrap();
+        let (code, _) = hub
+            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .await
+            .unwrap();
+        let (token, number) = hub.join(&code, None, 10).await.unwrap();
         hub.answer(&code, &token, "genre", Some("femme")).await.unwrap();
         hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();
         hub.answer(&code, &token, "commune", Some("oui")).await.unwrap();

@@ -2,10 +2,16 @@
 //! projector follows with Server-Sent Events. The API is documented in
 //! `docs/api-live.md`.
 //!
-//! Roles: facilitator requests carry the session's secret (`Authorization: Bearer …`,
-//! or `?secret=` where a browser cannot set headers: event streams and downloads);
-//! participants carry their own token (`X-Briques-Participant`), which opens nothing
-//! but their own answers. Participants only ever receive aggregates.
+//! Roles: facilitator requests carry the session's secret (`Authorization: Bearer …`;
+//! `?secret=` for the projector's event stream, which a browser opens without headers;
+//! `secret=` in the body of the projector's export form); participants carry their own token (`X-Briques-Participant`), which opens
+//! nothing but their own answers. Participants only ever receive aggregates.
+//!
+//! What keeps a prankster on the Wi-Fi or another web page from misusing it: changes
+//! need a JSON body and are refused when a browser says they come from another page;
+//! every limit (requests, session creations, joins, event streams) counts per address
+//! or per verified participant, never per raw header; every error, whoever produces it,
+//! is `{"error": …}`, with `Retry-After` on `429` and `503`.
 
 pub mod hub;
 pub mod limits;
@@ -17,11 +23,11 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, Query, Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{any, delete, get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use tokio_stream::wrappers::WatchStream;
@@ -32,26 +38,78 @@ use briques_core::live::{
     normalise_code, Ack, AnswerBody, Control, CreateSession, Created, FacilitatorReply, JoinBody, Joined,
     Refusal, Removed,
 };
-use briques_core::survey::io;
+use briques_core::survey::{io, SurveyError, MAX_LABEL};
 
 use crate::pages;
 use hub::{Hub, LiveError};
-use limits::{Limiter, Rate};
+use limits::{address_key, Caps, Full, Limiter, Rate};
 
 /// Largest request body accepted by the live API.
 pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// Time allowed to handle a request, reading its body included (event streams only
+/// need to start within it).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The smallest and largest `mask_k`: below 2, no cell would ever be masked.
+pub const MASK_K: std::ops::RangeInclusive<usize> = 2..=20;
 
 /// Settings of live sessions (from `briques serve` options).
 #[derive(Clone, Debug)]
 pub struct LiveConfig {
     /// Sessions older than this are deleted.
     pub retention: Duration,
+    /// Sessions nobody joined are deleted after this.
+    pub unjoined_retention: Duration,
     /// Per network address.
     pub per_address: Rate,
     /// Per participant token.
     pub per_participant: Rate,
     /// The address the server listens on (for join URLs).
     pub bound: SocketAddr,
+    /// Live sessions the server holds at most.
+    pub max_sessions: usize,
+    /// Session creations per address.
+    pub creations: Rate,
+    /// Participants per session at most.
+    pub max_participants: usize,
+    /// New participants per address.
+    pub joins: Rate,
+    /// Event streams open at once, overall.
+    pub max_streams: usize,
+    /// Event streams open at once, per address.
+    pub streams_per_address: usize,
+}
+
+impl LiveConfig {
+    /// The defaults of `briques serve` (documented in `docs/api-live.md`), for `bound`.
+    pub fn defaults(bound: SocketAddr) -> LiveConfig {
+        LiveConfig {
+            retention: Duration::from_secs(30 * 86_400),
+            unjoined_retention: Duration::from_secs(7 * 86_400),
+            per_address: Rate {
+                per_second: 20.0,
+                burst: 60.0,
+            },
+            per_participant: Rate {
+                per_second: 5.0,
+                burst: 10.0,
+            },
+            bound,
+            max_sessions: 200,
+            creations: Rate {
+                per_second: 20.0 / 3600.0,
+                burst: 20.0,
+            },
+            max_participants: 300,
+            joins: Rate {
+                per_second: 0.1,
+                burst: 30.0,
+            },
+            max_streams: 2048,
+            streams_per_address: 32,
+        }
+    }
 }
 
 /// Shared state of the live API.
@@ -62,6 +120,9 @@ pub struct LiveApp {
     by_participant: Limiter,
     /// Failed look-ups of session codes, per address: guessing codes is slowed to a crawl.
     misses: Limiter,
+    creations: Limiter,
+    joins: Limiter,
+    streams: Arc<Caps>,
     index: std::path::PathBuf,
 }
 
@@ -80,6 +141,9 @@ impl LiveApp {
             by_address: Limiter::new(config.per_address),
             by_participant: Limiter::new(config.per_participant),
             misses: Limiter::new(MISSES),
+            creations: Limiter::new(config.creations),
+            joins: Limiter::new(config.joins),
+            streams: Caps::new(config.max_streams, config.streams_per_address),
             config,
             index,
         }
@@ -108,7 +172,7 @@ impl LiveApp {
     }
 }
 
-/// Deletes old sessions now and every hour.
+/// Deletes old sessions, and those nobody joined after a shorter time, now and every hour.
 pub fn spawn_purge(app: Arc<LiveApp>) {
     tokio::spawn(async move {
         loop {
@@ -117,19 +181,62 @@ pub fn spawn_purge(app: Arc<LiveApp>) {
                 Ok(n) => eprintln!("briques: {n} session(s) older than the retention period deleted"),
                 Err(error) => eprintln!("briques: purge failed: {error:?}"),
             }
+            let before = store::now() - app.config.unjoined_retention.as_secs() as i64;
+            match app.hub.purge_unjoined_before(before).await {
+                Ok(0) => {}
+                Ok(n) => eprintln!("briques: {n} session(s) nobody joined deleted"),
+                Err(error) => eprintln!("briques: purge failed: {error:?}"),
+            }
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
     });
 }
 
 /// An error answered as `{"error": "…"}` in the requester's language (also by the
-/// national budget files, `crate::budgets`).
-pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) String);
+/// national budget files, `crate::budgets`), with `Retry-After` when waiting helps.
+pub(crate) struct ApiError(pub(crate) StatusCode, pub(crate) String, Option<Duration>);
+
+impl ApiError {
+    /// `status` with `message`.
+    pub(crate) fn new(status: StatusCode, message: String) -> ApiError {
+        ApiError(status, message, None)
+    }
+
+    /// The same, saying when to try again.
+    fn retry_after(self, wait: Duration) -> ApiError {
+        ApiError(self.0, self.1, Some(wait))
+    }
+
+    /// A limit reached: `429` (this address) or `503` (the whole server).
+    fn full(lang: Lang, full: Full, address_key: &str, wait: Duration) -> ApiError {
+        match full {
+            Full::Address => ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, address_key)),
+            Full::Server => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, tr(lang, "live-error-busy")),
+        }
+        .retry_after(wait)
+    }
+}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+        let mut response = (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response();
+        if let Some(wait) = self.2 {
+            // Whole seconds, rounded up: "0" would invite an immediate retry.
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
+        response
     }
+}
+
+/// The client's address as limits count it ([`address_key`]).
+fn client_key(request_extensions: &axum::http::Extensions) -> IpAddr {
+    request_extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| address_key(c.0.ip()))
+        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
 /// The requester's language, from `Accept-Language`.
@@ -143,12 +250,12 @@ pub(crate) fn lang(headers: &HeaderMap) -> Lang {
 
 fn live_error(lang: Lang, code: &str, error: LiveError) -> ApiError {
     match error {
-        LiveError::UnknownSession => ApiError(
+        LiveError::UnknownSession => ApiError::new(
             StatusCode::NOT_FOUND,
             tr_args(lang, "live-error-unknown-session", &[("code", code.into())]),
         ),
         LiveError::UnknownParticipant => {
-            ApiError(StatusCode::FORBIDDEN, tr(lang, "live-error-unknown-participant"))
+            ApiError::new(StatusCode::FORBIDDEN, tr(lang, "live-error-unknown-participant"))
         }
         LiveError::Refused(refusal) => {
             let (status, key) = match refusal {
@@ -158,18 +265,44 @@ fn live_error(lang: Lang, code: &str, error: LiveError) -> ApiError {
                 Refusal::UnknownChoice => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-choice"),
                 Refusal::Closed => (StatusCode::CONFLICT, "live-error-closed"),
             };
-            ApiError(status, tr(lang, key))
+            ApiError::new(status, tr(lang, key))
         }
-        LiveError::Storage(detail) => ApiError(
+        LiveError::TooManyParticipants(max) => ApiError::new(
+            StatusCode::FORBIDDEN,
+            tr_args(lang, "live-error-too-many-participants", &[("max", max.into())]),
+        ),
+        LiveError::TooManySessions(max) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            tr_args(lang, "live-error-too-many-sessions", &[("max", max.into())]),
+        )
+        .retry_after(Duration::from_secs(600)),
+        LiveError::Storage(detail) => ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             tr_args(lang, "live-error-storage", &[("detail", detail.as_str().into())]),
         ),
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(lang: Lang, body: &Bytes) -> Result<T, ApiError> {
+/// Reads a JSON body. Only `application/json` is read: a web page can send a form or
+/// plain text to another site without asking, but not JSON.
+fn parse<T: serde::de::DeserializeOwned>(
+    lang: Lang,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<T, ApiError> {
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            tr(lang, "live-error-content-type"),
+        ));
+    }
     serde_json::from_slice(body).map_err(|e| {
-        ApiError(
+        ApiError::new(
             StatusCode::BAD_REQUEST,
             tr_args(
                 lang,
@@ -182,7 +315,7 @@ fn parse<T: serde::de::DeserializeOwned>(lang: Lang, body: &Bytes) -> Result<T, 
 
 fn code_of(lang: Lang, raw: &str) -> Result<String, ApiError> {
     normalise_code(raw).ok_or_else(|| {
-        ApiError(
+        ApiError::new(
             StatusCode::NOT_FOUND,
             tr_args(lang, "live-error-bad-code", &[("code", raw.into())]),
         )
@@ -202,37 +335,48 @@ fn find(app: &LiveApp, lang: Lang, raw_code: &str) -> Result<Arc<hub::Live>, Api
         .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))
 }
 
-/// Finds the session and checks the facilitator's secret.
+/// The credentials of an `Authorization` header (any case of `Bearer`, as RFC 9110 says).
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, credentials) = value.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
+}
+
+/// Finds the session and checks the facilitator's secret: from the header, or from
+/// `query` where it is allowed (the event stream's query, the export form's body).
 fn facilitator(
     app: &LiveApp,
     lang: Lang,
     raw_code: &str,
     headers: &HeaderMap,
-    query: &SecretQuery,
+    query: Option<&SecretQuery>,
 ) -> Result<Arc<hub::Live>, ApiError> {
     let live = find(app, lang, raw_code)?;
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let secret = bearer.or(query.secret.as_deref()).unwrap_or("");
+    let from_query = query.and_then(|q| q.secret.as_deref());
+    let secret = bearer(headers).or(from_query).unwrap_or("");
     if live.is_facilitator(secret) {
         Ok(live)
     } else {
-        Err(ApiError(
+        Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             tr(lang, "live-error-not-facilitator"),
         ))
     }
 }
 
+/// The participant token, if the header holds one of the shape the server gives (32
+/// lower-case hexadecimal digits): anything else is refused before it is looked up,
+/// stored or counted.
 fn participant_token(headers: &HeaderMap) -> Option<&str> {
     headers
         .get("x-briques-participant")
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
-        .filter(|t| !t.is_empty())
+        .filter(|t| is_token(t))
+}
+
+fn is_token(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The live routes (API and the `/live/…` pages).
@@ -258,40 +402,136 @@ pub fn router(app: Arc<LiveApp>) -> Router {
             "/api/live/sessions/{code}/participants/{number}",
             delete(remove_response),
         )
-        .route("/api/live/sessions/{code}/export/{format}", get(export))
+        .route(
+            "/api/live/sessions/{code}/export/{format}",
+            get(export).post(export_form),
+        )
+        .route("/api/live", any(unknown_api))
+        .route("/api/live/{*rest}", any(unknown_api))
         .route("/live/{code}", get(participant_page))
         .route("/live/{code}/projecteur", get(projector_page))
         .layer(middleware::from_fn_with_state(app.clone(), limit_by_address))
+        .layer(middleware::from_fn(same_origin_changes))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(json_errors))
         .with_state(app)
 }
 
-async fn limit_by_address(State(app): State<Arc<LiveApp>>, request: Request, next: Next) -> Response {
-    let key = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+async fn unknown_api(headers: HeaderMap) -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, tr(lang(&headers), "live-error-no-route"))
+}
+
+/// Every error of the API is `{"error": …}`, including those axum writes in plain text
+/// (a body over the limit, a path or query that does not parse, a wrong method, a
+/// request too slow): they get the message of their status, the original text quoted.
+async fn json_errors(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
     let lang = lang(request.headers());
-    if app.misses.exhausted(&key) || !app.by_address.allow(&key) {
-        return ApiError(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).into_response();
+    let response = next.run(request).await;
+    let status = response.status();
+    // JSON already, or a page written on purpose (the export form's refusals).
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/json") || v.as_bytes().starts_with(b"text/html")
+    });
+    if !api || !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let detail = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let detail = String::from_utf8_lossy(&detail);
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => tr_args(
+            lang,
+            "live-error-too-large",
+            &[("max", (BODY_LIMIT / 1024).into())],
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => tr(lang, "live-error-method"),
+        StatusCode::REQUEST_TIMEOUT => tr(lang, "live-error-timeout"),
+        StatusCode::NOT_FOUND => tr(lang, "live-error-no-route"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => tr(lang, "live-error-content-type"),
+        _ => tr_args(
+            lang,
+            "live-error-bad-request",
+            &[("detail", detail.trim().into())],
+        ),
+    };
+    let mut out = ApiError::new(status, message).into_response();
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = parts.headers.get(&name) {
+            out.headers_mut().insert(name, value.clone());
+        }
+    }
+    out
+}
+
+/// Refuses a change (`POST`, `PUT`, `DELETE`) that a browser says comes from another
+/// site: `Sec-Fetch-Site` other than `same-origin` or `none`, or an `Origin` that is not
+/// this server's `Host`. Scripts and `curl` send neither and are not concerned.
+async fn same_origin_changes(request: Request, next: Next) -> Response {
+    let changes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if changes && is_cross_site(request.headers()) {
+        let lang = lang(request.headers());
+        return ApiError::new(StatusCode::FORBIDDEN, tr(lang, "live-error-cross-site")).into_response();
+    }
+    next.run(request).await
+}
+
+/// `Sec-Fetch-Site`, which no page can forge, decides when it is there: a same-origin
+/// form sends `Origin: null` under the `no-referrer` policy. `Origin` decides otherwise.
+fn is_cross_site(headers: &HeaderMap) -> bool {
+    let text = |name| headers.get(name).map(|v: &HeaderValue| v.to_str().unwrap_or("?"));
+    if let Some(site) = text("sec-fetch-site") {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match text(header::ORIGIN.as_str()) {
+        None => false,
+        Some(origin) => {
+            let authority = origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"));
+            let host = text(header::HOST.as_str());
+            !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+        }
+    }
+}
+
+async fn limit_by_address(State(app): State<Arc<LiveApp>>, request: Request, next: Next) -> Response {
+    let key = client_key(request.extensions()).to_string();
+    let lang = lang(request.headers());
+    let over = app
+        .misses
+        .exhausted(&key)
+        .map_or_else(|| app.by_address.allow(&key), Err);
+    if let Err(wait) = over {
+        return ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate"))
+            .retry_after(wait)
+            .into_response();
     }
     let response = next.run(request).await;
     if response.status() == StatusCode::NOT_FOUND {
-        app.misses.allow(&key);
+        let _ = app.misses.allow(&key);
     }
     response
 }
 
 async fn create(
     State(app): State<Arc<LiveApp>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let request: CreateSession = parse(lang, &body)?;
-    if let Some(problem) = request.survey.validate().into_iter().next() {
-        return Err(ApiError(
+    let request: CreateSession = parse(lang, &headers, &body)?;
+    let title_too_long =
+        (request.survey.title.chars().count() > MAX_LABEL).then(|| SurveyError::LabelTooLong {
+            start: briques_core::i18n::shorten(&request.survey.title, 40),
+        });
+    if let Some(problem) = title_too_long.into_iter().chain(request.survey.validate()).next() {
+        return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             tr_args(
                 lang,
@@ -300,10 +540,32 @@ async fn create(
             ),
         ));
     }
-    let mask_k = request.mask_k.unwrap_or(3).clamp(1, 20);
+    let mask_k = request.mask_k.unwrap_or(3);
+    if !MASK_K.contains(&mask_k) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr_args(
+                lang,
+                "live-error-mask-k",
+                &[
+                    ("value", mask_k.into()),
+                    ("min", (*MASK_K.start()).into()),
+                    ("max", (*MASK_K.end()).into()),
+                ],
+            ),
+        ));
+    }
+    // Counted once the request is valid: a mistake in a survey costs no creation.
+    if let Err(wait) = app.creations.allow(&address_key(peer.ip()).to_string()) {
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            tr(lang, "live-error-creation-rate"),
+        )
+        .retry_after(wait));
+    }
     let (code, secret) = app
         .hub
-        .create(request.survey, mask_k)
+        .create(request.survey, mask_k, app.config.max_sessions)
         .await
         .map_err(|e| live_error(lang, "", e))?;
     let join_urls = app.join_urls(&code);
@@ -325,26 +587,41 @@ async fn public_view(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
-    let view = live.public_views().borrow().clone();
-    Ok(([(header::CONTENT_TYPE, "application/json")], view.to_string()).into_response())
+    Ok(Json(live.public_view_now()).into_response())
 }
 
 async fn join(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let code = code_of(lang, &raw)?;
-    let request: JoinBody = if body.is_empty() {
-        JoinBody::default()
-    } else {
-        parse(lang, &body)?
-    };
+    let request: JoinBody = parse(lang, &headers, &body)?;
+    let live = app
+        .hub
+        .get(&code)
+        .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
+    // Coming back with one's token is free; a new participant counts against the address.
+    let known = request
+        .token
+        .as_deref()
+        .filter(|t| is_token(t))
+        .and_then(|t| live.participant(t));
+    if known.is_none() {
+        if let Err(wait) = app.joins.allow(&address_key(peer.ip()).to_string()) {
+            return Err(
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-join-rate"))
+                    .retry_after(wait),
+            );
+        }
+    }
+    let token = request.token.as_deref().filter(|t| is_token(t));
     let (token, participant) = app
         .hub
-        .join(&code, request.token.as_deref())
+        .join(&code, token, app.config.max_participants)
         .await
         .map_err(|e| live_error(lang, &code, e))?;
     Ok(Json(Joined { participant, token }).into_response())
@@ -357,7 +634,8 @@ async fn me(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
-    let token = participant_token(&headers).unwrap_or("");
+    let token = participant_token(&headers)
+        .ok_or_else(|| live_error(lang, &live.code, LiveError::UnknownParticipant))?;
     let me = live.me(token).map_err(|e| live_error(lang, &live.code, e))?;
     Ok(Json(me).into_response())
 }
@@ -369,59 +647,77 @@ async fn answer(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let code = code_of(lang, &raw)?;
-    let token = participant_token(&headers)
-        .ok_or_else(|| ApiError(StatusCode::FORBIDDEN, tr(lang, "live-error-unknown-participant")))?;
-    if !app.by_participant.allow(token) {
-        return Err(ApiError(
-            StatusCode::TOO_MANY_REQUESTS,
-            tr(lang, "live-error-rate"),
-        ));
+    let live = find(&app, lang, &raw)?;
+    let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
+    let token = participant_token(&headers).ok_or_else(unknown)?;
+    let number = live.participant(token).ok_or_else(unknown)?;
+    // Counted per verified participant: an invented token costs nothing to keep.
+    if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
+        return Err(
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
+        );
     }
-    let request: AnswerBody = parse(lang, &body)?;
+    let request: AnswerBody = parse(lang, &headers, &body)?;
     let revision = app
         .hub
-        .answer(&code, token, &request.question, request.choice.as_deref())
+        .answer(&live.code, token, &request.question, request.choice.as_deref())
         .await
-        .map_err(|e| live_error(lang, &code, e))?;
+        .map_err(|e| live_error(lang, &live.code, e))?;
     Ok(Json(Ack { revision }).into_response())
 }
 
-fn sse(views: tokio::sync::watch::Receiver<Arc<str>>) -> Response {
+/// An event stream of `views`, holding `held` (its place under the stream caps) while
+/// it is open.
+fn sse(views: tokio::sync::watch::Receiver<Arc<str>>, held: limits::Held) -> Response {
     let stream = WatchStream::new(views)
-        .map(|view| Ok::<_, std::convert::Infallible>(Event::default().event("view").data(&*view)));
+        .filter(|view| !view.is_empty())
+        .map(move |view| {
+            let _held = &held;
+            Ok::<_, std::convert::Infallible>(Event::default().event("view").data(&*view))
+        });
     Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()
 }
 
+/// A place for one more event stream from this address.
+fn stream_place(app: &LiveApp, lang: Lang, peer: SocketAddr) -> Result<limits::Held, ApiError> {
+    app.streams
+        .take(peer.ip())
+        .map_err(|full| ApiError::full(lang, full, "live-error-too-many-streams", Duration::from_secs(10)))
+}
+
 async fn public_events(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
-    Ok(sse(live.public_views()))
+    let held = stream_place(&app, lang, peer)?;
+    Ok(sse(live.public_views(), held))
 }
 
 async fn facilitator_events(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
     Query(query): Query<SecretQuery>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let live = facilitator(&app, lang(&headers), &raw, &headers, &query)?;
-    Ok(sse(live.facilitator_views()))
+    let lang = lang(&headers);
+    let live = facilitator(&app, lang, &raw, &headers, Some(&query))?;
+    let held = stream_place(&app, lang, peer)?;
+    Ok(sse(live.facilitator_views(), held))
 }
 
 async fn facilitator_view(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
-    Query(query): Query<SecretQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let live = facilitator(&app, lang(&headers), &raw, &headers, &query)?;
+    let live = facilitator(&app, lang(&headers), &raw, &headers, None)?;
     Ok(Json(FacilitatorReply {
         join_urls: app.join_urls(&live.code),
         view: live.facilitator_view(),
@@ -431,7 +727,7 @@ async fn facilitator_view(
 
 #[derive(Deserialize)]
 struct QrQuery {
-    url: String,
+    url: Option<String>,
 }
 
 async fn qr(
@@ -443,10 +739,11 @@ async fn qr(
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
     // Only this session's own join addresses are drawn.
-    if !app.join_urls(&live.code).contains(&query.url) {
-        return Err(ApiError(StatusCode::BAD_REQUEST, tr(lang, "live-error-qr-url")));
-    }
-    let svg = qrcode::QrCode::new(query.url.as_bytes())
+    let url = query
+        .url
+        .filter(|url| app.join_urls(&live.code).contains(url))
+        .ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, tr(lang, "live-error-qr-url")))?;
+    let svg = qrcode::QrCode::new(url.as_bytes())
         .map(|qr| {
             qr.render::<qrcode::render::svg::Color<'_>>()
                 .min_dimensions(240, 240)
@@ -454,20 +751,19 @@ async fn qr(
                 .light_color(qrcode::render::svg::Color("#ffffff"))
                 .build()
         })
-        .map_err(|e| ApiError(StatusCode::BAD_REQUEST, e.to_string()))?;
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.to_string()))?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }
 
 async fn control(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
-    Query(query): Query<SecretQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, &query)?;
-    let control: Control = parse(lang, &body)?;
+    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let control: Control = parse(lang, &headers, &body)?;
     let revision = app
         .hub
         .control(&live.code, &control)
@@ -479,11 +775,10 @@ async fn control(
 async fn remove_response(
     State(app): State<Arc<LiveApp>>,
     Path((raw, number)): Path<(String, u32)>,
-    Query(query): Query<SecretQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, &query)?;
+    let live = facilitator(&app, lang, &raw, &headers, None)?;
     let found = app
         .hub
         .remove_response(&live.code, number)
@@ -492,20 +787,49 @@ async fn remove_response(
     Ok(Json(Removed { removed: found }).into_response())
 }
 
+/// An export, for the facilitator's secret in the `Authorization` header: never in an
+/// address (the projected screen, the download history, a proxy's log).
 async fn export(
     State(app): State<Arc<LiveApp>>,
     Path((raw, format)): Path<(String, String)>,
-    Query(query): Query<SecretQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, &query)?;
+    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    export_of(&live, lang, &format)
+}
+
+/// An export posted by the projector page's form (`secret=…` in the body, which a
+/// browser downloads without leaving the page). Reading is all it does, so a form from
+/// another page gains nothing; it is refused anyway, as every `POST` from elsewhere. A
+/// refusal is a page (the browser shows it in place of the projector's), with the way back.
+async fn export_form(
+    State(app): State<Arc<LiveApp>>,
+    Path((raw, format)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let lang = lang(&headers);
+    let form: SecretQuery = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    match facilitator(&app, lang, &raw, &headers, Some(&form))
+        .and_then(|live| export_of(&live, lang, &format))
+    {
+        Ok(response) => response,
+        Err(ApiError(status, message, _)) => (
+            status,
+            Html(pages::message(&tr(lang, "live-page-title"), &message)),
+        )
+            .into_response(),
+    }
+}
+
+fn export_of(live: &hub::Live, lang: Lang, format: &str) -> Result<Response, ApiError> {
     let session = live.session();
-    let (body, mime, ext) = match format.as_str() {
+    let (body, mime, ext) = match format {
         "json" => (io::to_json(&session), "application/json", "json"),
         "csv" => (io::to_csv(&session, ';', lang), "text/csv; charset=utf-8", "csv"),
         _ => {
-            return Err(ApiError(
+            return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 tr(lang, "live-error-export-format"),
             ))
@@ -525,11 +849,10 @@ async fn export(
 async fn delete_session(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
-    Query(query): Query<SecretQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, &query)?;
+    let live = facilitator(&app, lang, &raw, &headers, None)?;
     app.hub
         .delete(&live.code)
         .await

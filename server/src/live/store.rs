@@ -5,6 +5,11 @@
 //! (group commit) and only then answers each operation. A participant's answer is
 //! acknowledged after that answer's commit, so `kill -9` loses no acknowledged answer.
 //! WAL mode with `synchronous = FULL`: committed transactions survive a power cut too.
+//!
+//! Only the owner may read the database (files `0600`, made so before SQLite opens them;
+//! SQLite gives its `-wal` and `-shm` files the same mode). Secrets and participant
+//! tokens are stored as [`hashed`], never as given: the file, a backup or a copy opens
+//! no session. Files written before hashing are converted when opened.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -22,7 +27,7 @@ pub enum Op {
     /// A new session.
     CreateSession {
         code: String,
-        secret: String,
+        secret_hash: String,
         survey: String,
         state: String,
         mask_k: u32,
@@ -33,7 +38,7 @@ pub enum Op {
     /// A participant joined.
     AddParticipant {
         code: String,
-        token: String,
+        token_hash: String,
         number: u32,
     },
     /// A participant answered (or cleared an answer, with `choice: None`).
@@ -43,8 +48,8 @@ pub enum Op {
         question: String,
         choice: Option<String>,
     },
-    /// The facilitator removed a participant's answers.
-    DeleteAnswers { code: String, number: u32 },
+    /// The facilitator removed a participant: their answers and their token.
+    RemoveParticipant { code: String, number: u32 },
     /// The session and everything in it goes.
     DeleteSession { code: String },
     /// Sessions created before this time (seconds since 1970) go.
@@ -60,12 +65,13 @@ struct Job {
 #[derive(Debug)]
 pub struct Loaded {
     pub code: String,
-    pub secret: String,
+    /// The facilitator's secret, [`hashed`].
+    pub secret_hash: String,
     pub survey: Survey,
     pub state: LiveState,
     pub mask_k: u32,
     pub created_at: i64,
-    /// (token, participant number)
+    /// (token [`hashed`], participant number)
     pub participants: Vec<(String, u32)>,
     /// (participant number, question id, choice id)
     pub answers: Vec<(u32, String, String)>,
@@ -113,16 +119,98 @@ CREATE TABLE IF NOT EXISTS live_answers (
 );
 ";
 
+/// How a secret or a token is stored and held: `sha256:` and the hex SHA-256 of it.
+/// Both are 128 random bits, so a fast hash is enough: nobody can try them all.
+pub fn hashed(secret: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(secret.as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str(HASHED);
+    for byte in digest {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+const HASHED: &str = "sha256:";
+
+/// Makes `path` readable by its owner only, creating it empty if missing.
+#[cfg(unix)]
+fn private_file(path: &Path, create: bool) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+    if create {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)?;
+    }
+    match std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !create => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn private_file(_path: &Path, _create: bool) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Makes the data directory readable by its owner only (`0700`), creating it if missing.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)
+}
+
+/// Replaces the secrets and tokens written in clear by older versions with their hashes.
+fn hash_clear_secrets(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for (table, column, key) in [
+        ("live_sessions", "secret", "code"),
+        ("live_participants", "token", "rowid"),
+    ] {
+        let clear: Vec<(rusqlite::types::Value, String)> = tx
+            .prepare(&format!(
+                "SELECT {key}, {column} FROM {table} WHERE {column} NOT LIKE '{HASHED}%'"
+            ))?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, value) in clear {
+            tx.execute(
+                &format!("UPDATE {table} SET {column} = ?2 WHERE {key} = ?1"),
+                params![id, hashed(&value)],
+            )?;
+        }
+    }
+    tx.commit()
+}
+
 /// Opens (or creates) `briques.sqlite3` in `dir`, reads every session back, and starts
 /// the writer thread.
 pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
     let path = dir.join("briques.sqlite3");
-    let conn = Connection::open(&path).with_context(|| format!("{}", path.display()))?;
+    private_file(&path, true).with_context(|| format!("{}", path.display()))?;
+    for suffix in ["-wal", "-shm"] {
+        let mut name = path.clone().into_os_string();
+        name.push(suffix);
+        private_file(Path::new(&name), false).with_context(|| format!("{}", path.display()))?;
+    }
+    let mut conn = Connection::open(&path).with_context(|| format!("{}", path.display()))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch(SCHEMA)?;
+    hash_clear_secrets(&mut conn)?;
     let loaded = load(&conn)?;
     let (jobs, queue) = mpsc::channel::<Job>();
     std::thread::Builder::new()
@@ -146,7 +234,7 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
         ))
     })?;
     for row in rows {
-        let (code, secret, survey, state, mask_k, created_at) = row?;
+        let (code, secret_hash, survey, state, mask_k, created_at) = row?;
         let survey: Survey =
             serde_json::from_str(&survey).with_context(|| format!("session {code}: survey"))?;
         let state: LiveState =
@@ -166,7 +254,7 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
         }
         sessions.push(Loaded {
             code,
-            secret,
+            secret_hash,
             survey,
             state,
             mask_k,
@@ -180,16 +268,16 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
 
 fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
     match op {
-        Op::CreateSession { code, secret, survey, state, mask_k, created_at } => tx.execute(
+        Op::CreateSession { code, secret_hash, survey, state, mask_k, created_at } => tx.execute(
             "INSERT INTO live_sessions (code, secret, survey, state, mask_k, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![code, secret, survey, state, mask_k, created_at],
+            params![code, secret_hash, survey, state, mask_k, created_at],
         ),
         Op::SaveState { code, state } => {
             tx.execute("UPDATE live_sessions SET state = ?2 WHERE code = ?1", params![code, state])
         }
-        Op::AddParticipant { code, token, number } => tx.execute(
+        Op::AddParticipant { code, token_hash, number } => tx.execute(
             "INSERT INTO live_participants (code, token, number) VALUES (?1, ?2, ?3)",
-            params![code, token, number],
+            params![code, token_hash, number],
         ),
         Op::SetAnswer { code, number, question, choice: Some(choice) } => tx.execute(
             "INSERT INTO live_answers (code, number, question, choice) VALUES (?1, ?2, ?3, ?4)
@@ -200,8 +288,12 @@ fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
             "DELETE FROM live_answers WHERE code = ?1 AND number = ?2 AND question = ?3",
             params![code, number, question],
         ),
-        Op::DeleteAnswers { code, number } => {
-            tx.execute("DELETE FROM live_answers WHERE code = ?1 AND number = ?2", params![code, number])
+        Op::RemoveParticipant { code, number } => {
+            tx.execute("DELETE FROM live_answers WHERE code = ?1 AND number = ?2", params![code, number])?;
+            tx.execute(
+                "DELETE FROM live_participants WHERE code = ?1 AND number = ?2",
+                params![code, number],
+            )
         }
         Op::DeleteSession { code } => tx.execute("DELETE FROM live_sessions WHERE code = ?1", params![code]),
         Op::Purge { before } => tx.execute("DELETE FROM live_sessions WHERE created_at < ?1", params![before]),
@@ -270,4 +362,40 @@ pub fn now() -> i64 {
 /// Saves a state value as JSON.
 pub fn state_json(state: &LiveState) -> String {
     serde_json::to_string(state).unwrap_or_else(|_| "{}".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_and_tokens_written_in_clear_are_hashed_when_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let conn = Connection::open(dir.path().join("briques.sqlite3")).unwrap();
+            conn.execute_batch(SCHEMA).unwrap();
+            let survey =
+                serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
+            let state = state_json(&LiveState::default());
+            conn.execute(
+                "INSERT INTO live_sessions VALUES ('ACDEFG', 'secret-in-clear', ?1, ?2, 3, 0)",
+                params![survey, state],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO live_participants VALUES ('ACDEFG', 'token-in-clear', 1)",
+                [],
+            )
+            .unwrap();
+        }
+        let (_, loaded) = open(dir.path()).unwrap();
+        assert_eq!(loaded[0].secret_hash, hashed("secret-in-clear"));
+        assert_eq!(loaded[0].participants, vec![(hashed("token-in-clear"), 1)]);
+        let (_, again) = open(dir.path()).unwrap();
+        assert_eq!(
+            again[0].secret_hash,
+            hashed("secret-in-clear"),
+            "hashed once only"
+        );
+    }
 }

@@ -18,7 +18,8 @@ pub struct FacilitatorControlsProps {
     pub state: LiveState,
     /// Join code, for the export addresses.
     pub code: AttrValue,
-    /// The facilitator's secret, for the export addresses (a download cannot carry a header).
+    /// The facilitator's secret, posted in a form to download the exports (never in a
+    /// link: it would be on the projected screen, in the history and in proxy logs).
     pub secret: AttrValue,
     /// A control to send.
     pub on_control: Callback<Control>,
@@ -32,12 +33,9 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
     let settings = use_settings();
     let state = &props.state;
     let send = |control: Control| props.on_control.reform(move |_: MouseEvent| control.clone());
-    let export = |format: &str| {
-        format!(
-            "/api/live/sessions/{}/export/{format}?secret={}",
-            props.code, props.secret
-        )
-    };
+    // The exports are posted with the secret in the body: the browser downloads the
+    // answer (an attachment) and stays on the page; no address holds the secret.
+    let export = |format: &str| format!("/api/live/sessions/{}/export/{format}", props.code);
     let on_delete = props.on_delete.reform(|_: MouseEvent| ());
     html! {
         <section class="panel" aria-labelledby="controls-title">
@@ -69,8 +67,11 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
                 </button>
                 <button type="button" class="danger" disabled={state.ended}
                     onclick={send(Control::End)}>{ settings.t("live-end") }</button>
-                <a class="button" href={export("csv")} download="">{ settings.t("live-export-csv") }</a>
-                <a class="button" href={export("json")} download="">{ settings.t("live-export-json") }</a>
+                <form id="live-export" method="post" hidden=true>
+                    <input type="hidden" name="secret" value={props.secret.clone()} />
+                </form>
+                <button type="submit" form="live-export" formaction={export("csv")}>{ settings.t("live-export-csv") }</button>
+                <button type="submit" form="live-export" formaction={export("json")}>{ settings.t("live-export-json") }</button>
                 <button type="button" class="danger" onclick={on_delete}>{ settings.t("live-delete") }</button>
             </div>
         </section>

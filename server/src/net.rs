@@ -1,0 +1,173 @@
+//! The listener: accepts connections and serves HTTP/1.1 on each, with what keeps one
+//! client from holding the server (what `axum::serve` does not do):
+//!
+//! - a header-read timeout, which also closes idle keep-alive connections: a
+//!   connection that sends nothing, stops mid-header or idles is closed after it;
+//! - a cap on open connections per address ([`crate::live::limits::address_key`]) and
+//!   overall: the excess gets a short `429` or `503` JSON answer and is closed at once,
+//!   before anything is read, so it holds nothing;
+//! - request heads of at most [`MAX_HEAD`] bytes (hyper answers `431` beyond);
+//! - the open-files limit raised to what the system allows ([`raise_open_files`]), and
+//!   the connection cap kept below it, so that accepting never fails for lack of files.
+//!
+//! HTTP/2 is not spoken (no cleartext upgrade, no prior knowledge): a connection that
+//! starts with its preface is closed.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+use tower::ServiceExt as _;
+
+use briques_core::i18n::{tr, Lang};
+
+use crate::live::limits::{Caps, Full};
+
+/// Largest request head (request line and headers) read, in bytes.
+pub const MAX_HEAD: usize = 16 * 1024;
+
+/// Files kept for the server's own use (SQLite, the files it serves, logs) when the
+/// connection cap is derived from the open-files limit.
+const FILES_KEPT: u64 = 64;
+
+/// Refused connections being answered at once; beyond, they are closed unanswered. They
+/// hold files too, so the connection cap leaves room for them.
+const REFUSING_AT_ONCE: usize = 64;
+
+/// How long a refused connection is kept to read what the client sent.
+const REFUSAL_LINGER: Duration = Duration::from_millis(100);
+
+/// Settings of the listener (from `briques serve` options).
+#[derive(Clone, Copy, Debug)]
+pub struct Listening {
+    /// Open connections overall.
+    pub max_connections: usize,
+    /// Open connections per address.
+    pub per_address: usize,
+    /// Time allowed to send a request's head, and to start the next one on a kept-alive
+    /// connection.
+    pub header_timeout: Duration,
+}
+
+/// Raises the soft open-files limit to the hard one where the system allows it;
+/// returns the limit in force.
+pub fn raise_open_files() -> Option<u64> {
+    rlimit::increase_nofile_limit(u64::MAX).ok().or_else(|| {
+        rlimit::getrlimit(rlimit::Resource::NOFILE)
+            .ok()
+            .map(|(soft, _)| soft)
+    })
+}
+
+/// The connection cap actually used: `wanted`, kept below the open-files limit.
+pub fn connection_cap(wanted: usize, open_files: Option<u64>) -> usize {
+    match open_files {
+        Some(limit) => {
+            let room = limit.saturating_sub(FILES_KEPT + REFUSING_AT_ONCE as u64);
+            wanted.min(room.max(16) as usize)
+        }
+        None => wanted,
+    }
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then gives open requests a
+/// few seconds to end (event streams never do).
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    settings: Listening,
+    shutdown: impl Future<Output = ()>,
+) {
+    let caps = Caps::new(settings.max_connections, settings.per_address);
+    let refusing = Arc::new(AtomicUsize::new(0));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = match accepted {
+            Ok(accepted) => accepted,
+            Err(error) => {
+                // Out of files or memory for a moment: wait instead of spinning.
+                eprintln!("briques: accept: {error}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let held = match caps.take(peer.ip()) {
+            Ok(held) => held,
+            Err(full) => {
+                if refusing.fetch_add(1, Ordering::Relaxed) < REFUSING_AT_ONCE {
+                    let refusing = refusing.clone();
+                    tokio::spawn(async move {
+                        refuse(stream, full).await;
+                        refusing.fetch_sub(1, Ordering::Relaxed);
+                    });
+                } else {
+                    refusing.fetch_sub(1, Ordering::Relaxed);
+                }
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            app.clone().oneshot(request.map(Body::new))
+        });
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        builder
+            .timer(TokioTimer::new())
+            .header_read_timeout(settings.header_timeout)
+            .max_buf_size(MAX_HEAD);
+        let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(held);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {},
+        () = tokio::time::sleep(Duration::from_secs(3)) => {},
+    }
+}
+
+/// Answers a connection over a cap and closes it. Nothing is read first: the answer
+/// is the same whatever was asked.
+async fn refuse(mut stream: TcpStream, full: Full) {
+    let (status, key, retry) = match full {
+        Full::Address => ("429 Too Many Requests", "live-error-too-many-connections", 10),
+        Full::Server => ("503 Service Unavailable", "live-error-busy", 5),
+    };
+    let body = serde_json::json!({ "error": tr(Lang::Fr, key) }).to_string();
+    let reply = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\nretry-after: {retry}\r\n\
+         cache-control: no-store\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let answered = async {
+        stream.write_all(reply.as_bytes()).await?;
+        stream.shutdown().await?;
+        // Read what the client sent before closing, so the close is not a reset that
+        // would make the client lose the answer; briefly, so refusals hold nothing.
+        let mut sink = [0u8; 4096];
+        for _ in 0..16 {
+            if stream.read(&mut sink).await? == 0 {
+                break;
+            }
+        }
+        Ok::<_, std::io::Error>(())
+    };
+    let _ = tokio::time::timeout(REFUSAL_LINGER, answered).await;
+}
