@@ -472,3 +472,39 @@ test('what the groups give away, then merge, remove the unique and undo: the fig
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 });
+
+/** INSEE POP1B 2018, France entière: men and women by five-year band (0–4 … 100+). */
+const POP1B = [
+  [1912032, 1834890], [2103205, 2012989], [2118169, 2023976], [2121599, 2007360], [1891915, 1841407],
+  [1894988, 1939465], [1977553, 2080811], [2047307, 2132161], [2078773, 2131118], [2230818, 2280135],
+  [2193469, 2277705], [2090242, 2218884], [1947372, 2136018], [1861206, 2079172], [1406107, 1625770],
+  [962304, 1216917], [758101, 1125544], [464287, 871288], [180987, 463804], [36409, 135150], [3736, 17392],
+];
+
+test('from the room to the commune: who shares the room\'s answers, and who is alone with a birth date', async () => {
+  const { page, errors } = await withAnswers();
+  const panel = page.locator('section.population');
+  await panel.getByLabel('ou sa population').fill('3 423');
+  const alone = Number(await panel.locator('[data-population-alone]').getAttribute('data-population-alone'));
+  // The same expectation computed here: Σ p × (1 − p)^(n − 1) over (sex, day of birth).
+  const total = POP1B.flat().reduce((a, b) => a + b, 0);
+  const expected = POP1B.flat().reduce((sum, people) => {
+    const band = people / total;
+    return sum + band * Math.pow(1 - band / (5 * 365.25), 3422);
+  }, 0);
+  assert.ok(Math.abs(alone - expected) < 1e-4, `${alone} vs ${expected}`);
+  // "Femme · Oui" in the room: about 3 423 × the share of women.
+  const women = POP1B.reduce((a, [, f]) => a + f, 0) / total;
+  const item = panel.locator('.population-estimates li', { hasText: '« Femme · Oui »' });
+  const inCommune = Number(await item.getAttribute('data-in-commune'));
+  assert.ok(Math.abs(inCommune - 3423 * women) < 0.01, `${inCommune} vs ${3423 * women}`);
+  assert.match(await item.textContent(), /dans la salle ; environ 1[\u202f\u00a0 ]?767 à cette commune/);
+  // "Autre" has no published distribution.
+  await panel.locator('.population-estimates li', { hasText: /« Autre ou ne se prononce pas · .* » : \d+ dans la salle ; pas d'estimation/ }).first().waitFor();
+  // A commune chosen from the directory names it, with its population.
+  await panel.getByRole('combobox', { name: 'Commune' }).fill('crach');
+  await page.getByRole('listbox', { name: 'Commune' }).getByRole('option', { name: /^Crach \(56046\)/ }).click();
+  await panel.getByText(/habitants de Crach sont, selon l'estimation/).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});

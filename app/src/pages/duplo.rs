@@ -10,6 +10,7 @@ use crate::components::duplo::crosstab::CrossTabView;
 use crate::components::duplo::editor::SurveyEditor;
 use crate::components::duplo::entry::EntryPanel;
 use crate::components::duplo::files::FilesPanel;
+use crate::components::duplo::population::PopulationPanel;
 use crate::components::duplo::protect::ProtectPanel;
 use crate::components::duplo::responses::ResponsesSection;
 use crate::components::duplo::unique::UniquePanel;
@@ -172,6 +173,7 @@ pub fn DuploPage() -> Html {
                 <h2 id="unique-title">{ settings.t("duplo-unique-title") }</h2>
                 <UniquePanel session={session.clone()} view={state.view.clone()} on_action={on_action.clone()} />
                 <ProtectPanel session={session.clone()} view={state.view.clone()} />
+                <PopulationPanel session={session.clone()} view={state.view.clone()} />
             </section>
             <ResponsesSection session={session.clone()} on_action={on_action.clone()} collapsed={settings.projector()} />
             <section class="panel" aria-labelledby="survey-title">

@@ -167,7 +167,8 @@ pub fn attribute_disclosure(
 }
 
 /// The label of a choice of question `id`, or "sans réponse" for `None`.
-fn choice_label(survey: &Survey, id: &str, choice: Option<usize>, lang: Lang) -> String {
+/// The label of choice `choice` of question `id` ("sans réponse" for `None`).
+pub fn choice_label(survey: &Survey, id: &str, choice: Option<usize>, lang: Lang) -> String {
     let question = survey.question(id);
     match choice {
         Some(c) => question
