@@ -172,9 +172,9 @@ pub fn DuploPage() -> Html {
             <section class="panel unique" aria-labelledby="unique-title">
                 <h2 id="unique-title">{ settings.t("duplo-unique-title") }</h2>
                 <UniquePanel session={session.clone()} view={state.view.clone()} on_action={on_action.clone()} />
-                <ProtectPanel session={session.clone()} view={state.view.clone()} />
-                <PopulationPanel session={session.clone()} view={state.view.clone()} />
             </section>
+            <ProtectPanel session={session.clone()} view={state.view.clone()} />
+            <PopulationPanel session={session.clone()} view={state.view.clone()} />
             <ResponsesSection session={session.clone()} on_action={on_action.clone()} collapsed={settings.projector()} />
             <section class="panel" aria-labelledby="survey-title">
                 <details>

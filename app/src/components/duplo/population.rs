@@ -117,8 +117,8 @@ pub fn PopulationPanel(props: &PopulationProps) -> Html {
         }
     };
     html! {
-        <section class="population" aria-labelledby="population-title">
-            <h3 id="population-title">{ settings.t("duplo-population-title") }</h3>
+        <section class="panel population" aria-labelledby="population-title">
+            <h2 id="population-title">{ settings.t("duplo-population-title") }</h2>
             <p class="explain">{ settings.t("duplo-population-explain") }</p>
             <div class="population-place">
                 <CommuneSearch id="population-commune" label={settings.t("duplo-population-commune")} {on_choose} />

@@ -180,8 +180,8 @@ pub fn ProtectPanel(props: &ProtectProps) -> Html {
     let homogeneous = disclosure.as_ref().map_or(0, |d| d.homogeneous.len());
 
     html! {
-        <section class="protect" aria-labelledby="protect-title">
-            <h3 id="protect-title">{ settings.t("survey-l-diversity-title") }</h3>
+        <section class="panel protect" aria-labelledby="protect-title">
+            <h2 id="protect-title">{ settings.t("survey-l-diversity-title") }</h2>
             <p class="explain">{ settings.t("survey-l-diversity-explain") }</p>
             if quasi.is_empty() {
                 <p>{ settings.t("duplo-protect-no-quasi") }</p>
