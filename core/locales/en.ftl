@@ -604,3 +604,16 @@ duplo-population-sweeney = of the { $population } inhabitants of { $place } are,
 duplo-population-estimate = “{ $answers }”: { $room } in the room; about { $count } in { $place } (1 inhabitant in { $one_in })
 duplo-population-unknown = “{ $answers }”: { $room } in the room; no estimate (one of these answers has no published distribution, or the person does not live in the commune)
 duplo-population-assumptions = Assumptions: the commune has France's age pyramid and share of women and men (INSEE, 2018 census, table POP1B, France entière); ages are spread evenly within each 5-year band, birthdays over the year; answers are independent of each other.
+linkage-no-name = This file has no “Nom” column: it cannot put a name on the answers.
+linkage-no-shared = No column of this file matches a question ticked as a quasi-identifier (same label as the question).
+linkage-title = The linkage: a published file puts a name on the answers
+linkage-explain = A published file (here a fictional register of 60 invented inhabitants) gives each one's name, gender, age and where they live. Joined with the room's answers on the questions they share, it puts a name on every answer that matches only one of its people. No real name: the register is invented, and nothing is kept.
+linkage-register = Join with the fictional register
+linkage-file = or with another published file (CSV, a “Nom” column)
+linkage-register-failed = The fictional register could not be loaded (no connection to the server?).
+linkage-named = { $room ->
+    [one] answer of the room now carries a name (of 1)
+   *[other] answers of the room, of { $room }, now carry a name
+}
+linkage-details = “{ $file }”: { $published } named people, joined on { $columns }. { $narrowed } other answers leave only 2 to 5 possible names; { $unmatched } match nobody in the file.
+linkage-not-csv = This file is not a CSV table (a spreadsheet or a binary file?): save it as CSV.

@@ -611,3 +611,16 @@ duplo-population-sweeney = des { $population } habitants de { $place } sont, sel
 duplo-population-estimate = « { $answers } » : { $room } dans la salle ; environ { $count } à { $place } (1 habitant sur { $one_in })
 duplo-population-unknown = « { $answers } » : { $room } dans la salle ; pas d'estimation (une de ces réponses n'a pas de répartition publiée, ou la personne n'habite pas la commune)
 duplo-population-assumptions = Hypothèses : la commune a la même pyramide des âges et la même répartition femmes-hommes que la France (Insee, recensement 2018, tableau POP1B, France entière) ; les âges sont répartis également dans chaque tranche de 5 ans, les anniversaires sur l'année ; les réponses sont indépendantes entre elles.
+linkage-no-name = Ce fichier n'a pas de colonne « Nom » : il ne peut pas donner de nom aux réponses.
+linkage-no-shared = Aucune colonne de ce fichier ne correspond à une question cochée comme quasi-identifiant (même intitulé que la question).
+linkage-title = Le croisement : un fichier publié met un nom sur les réponses
+linkage-explain = Un fichier publié (ici un registre fictif de 60 habitants inventés) donne le nom, le genre, l'âge et le lieu de vie de chacun. Croisé avec les réponses de la salle sur les questions qu'ils ont en commun, il met un nom sur toute réponse qui ne correspond qu'à une seule de ses personnes. Aucun nom réel : le registre est inventé, et rien n'est gardé.
+linkage-register = Croiser avec le registre fictif
+linkage-file = ou avec un autre fichier publié (CSV, une colonne « Nom »)
+linkage-register-failed = Le registre fictif n'a pas pu être chargé (pas de connexion au serveur ?).
+linkage-named = { $room ->
+    [one] réponse de la salle porte maintenant un nom (sur 1)
+   *[other] réponses de la salle, sur { $room }, portent maintenant un nom
+}
+linkage-details = « { $file } » : { $published } personnes nommées, croisées sur { $columns }. { $narrowed } autres réponses ne laissent que 2 à 5 noms possibles ; { $unmatched } ne correspondent à personne du fichier.
+linkage-not-csv = Ce fichier n'est pas un tableau CSV (un classeur ou un fichier binaire ?) : enregistrez-le en CSV.

@@ -11,13 +11,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, openPage, waitForHeading, axeViolations, BIN } from './helpers.mjs';
 
 const TITLE = 'Les données en Duplo';
 const QUESTIONS = ['Fromage ou dessert ?', 'Sucré ou salé ?', 'Genre', 'Habitez-vous la commune ?'];
 const CHOICES = [2, 2, 3, 2];
 
+const here = dirname(fileURLToPath(import.meta.url));
 const LABELS = [['Fromage', 'Dessert'], ['Sucré', 'Salé'], ['Femme', 'Homme', 'Autre ou ne se prononce pas'], ['Oui', 'Non']];
 
 let server;
@@ -505,6 +507,48 @@ test('from the room to the commune: who shares the room\'s answers, and who is a
   await panel.getByRole('combobox', { name: 'Commune' }).fill('crach');
   await page.getByRole('listbox', { name: 'Commune' }).getByRole('option', { name: /^Crach \(56046\)/ }).click();
   await panel.getByText(/habitants de Crach sont, selon l'estimation/).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('the linkage round: the fictional register puts a name on the rows it matches alone', async () => {
+  const { page, errors } = await fresh();
+  // The Duplo pack's survey (genre, lives here, age band) with 40 deterministic answers.
+  const session = JSON.parse(readFileSync(join(here, '..', '..', 'workshops', 'donnees-en-duplo', 'questionnaire.json'), 'utf8'));
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  session.responses = Array.from({ length: 40 }, (_, i) => ({
+    participant: i + 1,
+    answers: Object.fromEntries(session.survey.questions
+      .filter(() => next() > 0.05)
+      .map((q) => [q.id, q.choices[Math.floor(next() * q.choices.length)].id])),
+  }));
+  const file = join(work, 'pack-quarante.json');
+  writeFileSync(file, JSON.stringify(session));
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(file);
+  await page.locator('#participant-count', { hasText: '40' }).waitFor();
+
+  const panel = page.locator('section.linkage');
+  await panel.getByRole('button', { name: 'Croiser avec le registre fictif' }).click();
+  const shown = Number(await panel.locator('[data-named]').getAttribute('data-named'));
+  // The same join, here: a row is named when exactly one person of the register has its
+  // answers (a skipped question matches anyone).
+  const [header, ...rows] = readFileSync(join(here, '..', '..', 'www', 'duplo', 'registre-fictif.csv'), 'utf8')
+    .trim().split('\n').map((l) => l.split(';'));
+  const questions = session.survey.questions.filter((q) => header.includes(q.label));
+  const label = (q, id) => q.choices.find((c) => c.id === id)?.label;
+  const named = session.responses.filter((r) => rows.filter((person) => questions.every((q) =>
+    r.answers[q.id] === undefined || person[header.indexOf(q.label)] === label(q, r.answers[q.id]))).length === 1).length;
+  assert.ok(named > 0, 'the register names someone in this room');
+  assert.equal(shown, named);
+  await panel.getByText(/« registre-fictif\.csv » : 60 personnes nommées, croisées sur Genre · Votre âge \? · Habitez-vous la commune \?/).waitFor();
+  // A file without names says so.
+  const nameless = join(work, 'sans-nom.csv');
+  writeFileSync(nameless, 'Genre;Votre âge ?\nFemme;30 à 59 ans\n');
+  await panel.getByLabel('ou avec un autre fichier publié (CSV, une colonne « Nom »)').setInputFiles(nameless);
+  await panel.getByText(/sans-nom\.csv : Ce fichier n'a pas de colonne « Nom »/).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 });

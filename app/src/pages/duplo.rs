@@ -10,6 +10,7 @@ use crate::components::duplo::crosstab::CrossTabView;
 use crate::components::duplo::editor::SurveyEditor;
 use crate::components::duplo::entry::EntryPanel;
 use crate::components::duplo::files::FilesPanel;
+use crate::components::duplo::linkage::LinkagePanel;
 use crate::components::duplo::population::PopulationPanel;
 use crate::components::duplo::protect::ProtectPanel;
 use crate::components::duplo::responses::ResponsesSection;
@@ -175,6 +176,7 @@ pub fn DuploPage() -> Html {
             </section>
             <ProtectPanel session={session.clone()} view={state.view.clone()} />
             <PopulationPanel session={session.clone()} view={state.view.clone()} />
+            <LinkagePanel session={session.clone()} view={state.view.clone()} />
             <ResponsesSection session={session.clone()} on_action={on_action.clone()} collapsed={settings.projector()} />
             <section class="panel" aria-labelledby="survey-title">
                 <details>

@@ -303,7 +303,7 @@ pub fn to_csv(session: &Session, separator: char, lang: Lang) -> String {
     out
 }
 
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
@@ -316,12 +316,12 @@ fn is_participant_header(name: &str) -> bool {
 }
 
 /// A CSV table: header and data rows, each row with its line number.
-struct Table {
-    header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
+pub(crate) struct Table {
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<(usize, Vec<String>)>,
 }
 
-fn read_table(text: &str) -> Result<Table, ImportError> {
+pub(crate) fn read_table(text: &str) -> Result<Table, ImportError> {
     let text = csv::strip_bom(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);

@@ -18,6 +18,7 @@ pub mod analysis;
 pub mod disclosure;
 pub mod generalise;
 pub mod io;
+pub mod linkage;
 pub mod population;
 #[cfg(test)]
 mod test_support;

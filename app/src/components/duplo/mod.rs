@@ -6,6 +6,7 @@ pub mod crosstab;
 pub mod editor;
 pub mod entry;
 pub mod files;
+pub mod linkage;
 pub mod population;
 pub mod protect;
 pub mod responses;
