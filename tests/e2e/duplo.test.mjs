@@ -500,7 +500,7 @@ test('from the room to the commune: who shares the room\'s answers, and who is a
   const item = panel.locator('.population-estimates li', { hasText: '« Femme · Oui »' });
   const inCommune = Number(await item.getAttribute('data-in-commune'));
   assert.ok(Math.abs(inCommune - 3423 * women) < 0.01, `${inCommune} vs ${3423 * women}`);
-  assert.match(await item.textContent(), /dans la salle ; environ 1[\u202f\u00a0 ]?767 à cette commune/);
+  assert.match(await item.textContent(), /dans la salle ; environ 1[\u202f\u00a0 ]?767 à cette commune \(1 habitant sur 2\) et 34[\u202f\u00a0 ]?451[\u202f\u00a0 ]?956 en France/);
   // "Autre" has no published distribution.
   await panel.locator('.population-estimates li', { hasText: /« Autre ou ne se prononce pas · .* » : \d+ dans la salle ; pas d'estimation/ }).first().waitFor();
   // A commune chosen from the directory names it, with its population.
@@ -550,5 +550,35 @@ test('the linkage round: the fictional register puts a name on the rows it match
   await panel.getByLabel('ou avec un autre fichier publié (CSV, une colonne « Nom »)').setInputFiles(nameless);
   await panel.getByText(/sans-nom\.csv : Ce fichier n'a pas de colonne « Nom »/).waitFor();
   assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('on the projector, merging two choices raises k as the command line says', async () => {
+  const { page, errors } = await fresh();
+  const csv = answersFile('fusion.csv', [
+    ...times(2, ['Fromage', 'Sucré', 'Femme', 'Oui']),
+    ...times(2, ['Dessert', 'Salé', 'Homme', 'Oui']),
+    ['Dessert', 'Sucré', 'Autre ou ne se prononce pas', 'Oui'],
+  ]);
+  await page.goto(`${server.base}/duplo`);
+  await waitForHeading(page, TITLE);
+  await page.getByLabel('Importer une session (JSON) ou des réponses (CSV)').setInputFiles(csv);
+  await page.locator('#participant-count', { hasText: '5' }).waitFor();
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
+  await page.waitForSelector('html.projector');
+  const panel = page.locator('section.protect');
+  const k = async () => Number(await panel.locator('[data-protect-k]').getAttribute('data-protect-k'));
+  assert.equal(await k(), 1);
+  await panel.getByLabel('Regrouper des choix de la question').selectOption({ label: 'Genre' });
+  await panel.getByLabel('Homme', { exact: true }).check();
+  await panel.getByLabel('Autre ou ne se prononce pas').check();
+  await panel.getByLabel('Nom du choix regroupé').fill('Homme ou autre');
+  await panel.getByRole('button', { name: 'Regrouper ces choix' }).click();
+  const merged = generalised(csv, ['Genre', 'Habitez-vous la commune ?'], {
+    merge: [{ question: 'Genre', choices: ['Homme', 'Autre ou ne se prononce pas'], label: 'Homme ou autre' }],
+  });
+  assert.equal(merged.k_anonymity, 2);
+  await panel.locator('[data-protect-k="2"]').waitFor();
+  await page.getByRole('button', { name: 'Mode projecteur' }).click();
   assert.deepEqual(errors, []);
 });

@@ -169,3 +169,20 @@ test('an unknown code gets a French explanation page', async (t) => {
   await waitForHeading(page, 'Session en direct');
   await page.getByText('Aucune session en direct ne porte le code « ACDEFG »').waitFor();
 });
+
+test('the projector carries the lesson on: what the groups give away, protection, the commune, the linkage round', async (t) => {
+  const facilitator = await startSession(t);
+  await joinAndAnswer(t, facilitator.code);
+  const { page } = facilitator;
+  await page.locator('#live-count', { hasText: '1' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Qui est trahi par son groupe ?' }).waitFor();
+  // One participant who gave no quasi-identifier: one group of one, k = 1.
+  await page.locator('section.protect [data-protect-k="1"]').waitFor();
+  await page.locator('section.population').getByLabel('ou sa population').fill('1000');
+  await page.locator('section.population [data-population-alone]').waitFor();
+  await page.locator('section.linkage').getByRole('button', { name: 'Croiser avec le registre fictif' }).click();
+  // Their skipped answers match everyone in the register: no name.
+  await page.locator('section.linkage [data-named="0"]').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(facilitator.errors, []);
+});

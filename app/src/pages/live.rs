@@ -24,6 +24,9 @@ use yew::prelude::*;
 
 use crate::components::duplo::charts::{Bars, Towers};
 use crate::components::duplo::crosstab::CrossTabView;
+use crate::components::duplo::linkage::LinkagePanel;
+use crate::components::duplo::population::PopulationPanel;
+use crate::components::duplo::protect::ProtectPanel;
 use crate::components::duplo::responses::ResponsesSection;
 use crate::components::duplo::unique::UniquePanel;
 use crate::components::figure::Figure;
@@ -504,6 +507,11 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
                 <h2 id="live-unique-title">{ settings.t("duplo-unique-title") }</h2>
                 <UniquePanel session={session.clone()} view={view.clone()} on_action={on_view_action.clone()} />
             </section>
+            // What the groups give away, protecting live, the commune, the linkage round:
+            // the same panels as the Duplo page, on the room's live answers.
+            <ProtectPanel session={session.clone()} view={view.clone()} />
+            <PopulationPanel session={session.clone()} view={view.clone()} />
+            <LinkagePanel session={session.clone()} view={view.clone()} />
             // The room sees this page: each person's combination only when asked for.
             <ResponsesSection {session} on_action={on_view_action} editable=false collapsed=true />
         </div>

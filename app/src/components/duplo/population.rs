@@ -9,7 +9,7 @@ use std::rc::Rc;
 use briques_core::communes::Commune;
 use briques_core::i18n::{format_number, format_percent};
 use briques_core::survey::disclosure::choice_label;
-use briques_core::survey::population::{estimates, unique_by_birth_date_and_sex};
+use briques_core::survey::population::{estimates, total, unique_by_birth_date_and_sex};
 use briques_core::survey::{Role, Session};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -100,6 +100,7 @@ pub fn PopulationPanel(props: &PopulationProps) -> Html {
                                         ("room", e.in_room.into()),
                                         ("place", where_.as_str().into()),
                                         ("count", count(n).as_str().into()),
+                                        ("france", count(e.share.unwrap_or(0.0) * total() as f64).as_str().into()),
                                         ("one_in", count(if n > 0.0 { *population as f64 / n } else { 0.0 }).as_str().into()),
                                     ]),
                                     None => settings.t_args("duplo-population-unknown", &[
