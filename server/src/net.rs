@@ -10,6 +10,11 @@
 //! - the open-files limit raised to what the system allows ([`raise_open_files`]), and
 //!   the connection cap kept below it, so that accepting never fails for lack of files.
 //!
+//! - behind a reverse proxy given by `--trusted-proxy`, the client's address is the one
+//!   the proxy forwards (`X-Forwarded-For`, the last address not itself a trusted proxy),
+//!   so that every per-address limit counts clients, not the proxy; from any other peer
+//!   the header is ignored. A trusted proxy's connections count overall only.
+//!
 //! HTTP/2 is not spoken (no cleartext upgrade, no prior knowledge): a connection that
 //! starts with its preface is closed.
 
@@ -46,8 +51,10 @@ const REFUSING_AT_ONCE: usize = 64;
 const REFUSAL_LINGER: Duration = Duration::from_millis(100);
 
 /// Settings of the listener (from `briques serve` options).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Listening {
+    /// Reverse proxies whose `X-Forwarded-For` gives the client's address.
+    pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
     /// Open connections overall.
     pub max_connections: usize,
     /// Open connections per address.
@@ -55,6 +62,29 @@ pub struct Listening {
     /// Time allowed to send a request's head, and to start the next one on a kept-alive
     /// connection.
     pub header_timeout: Duration,
+}
+
+/// The client's address a trusted proxy forwards: the last `X-Forwarded-For` entry that
+/// is not itself a trusted proxy (entries before it could be written by the client).
+/// `None` when the header is missing or that entry is not an address.
+pub fn forwarded_client(
+    headers: &hyper::HeaderMap,
+    proxies: &[std::net::IpAddr],
+) -> Option<std::net::IpAddr> {
+    let mut entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    while let Some(last) = entries.pop() {
+        let ip: std::net::IpAddr = last.parse().ok()?;
+        if !proxies.contains(&ip) {
+            return Some(ip);
+        }
+    }
+    None
 }
 
 /// Raises the soft open-files limit to the hard one where the system allows it;
@@ -104,7 +134,13 @@ pub async fn serve(
                 continue;
             }
         };
-        let held = match caps.take(peer.ip()) {
+        let trusted = settings.trusted_proxies.contains(&peer.ip());
+        let taken = if trusted {
+            caps.take_overall(peer.ip())
+        } else {
+            caps.take(peer.ip())
+        };
+        let held = match taken {
             Ok(held) => held,
             Err(full) => {
                 if refusing.fetch_add(1, Ordering::Relaxed) < REFUSING_AT_ONCE {
@@ -121,8 +157,15 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let app = app.clone();
+        let proxies = settings.trusted_proxies.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
+            let client = if trusted {
+                forwarded_client(request.headers(), &proxies)
+                    .map_or(peer, |ip| std::net::SocketAddr::new(ip, peer.port()))
+            } else {
+                peer
+            };
+            request.extensions_mut().insert(ConnectInfo(client));
             app.clone().oneshot(request.map(Body::new))
         });
         let mut builder = hyper::server::conn::http1::Builder::new();
@@ -170,4 +213,47 @@ async fn refuse(mut stream: TcpStream, full: Full) {
         Ok::<_, std::io::Error>(())
     };
     let _ = tokio::time::timeout(REFUSAL_LINGER, answered).await;
+}
+
+#[cfg(test)]
+mod forwarded_tests {
+    use super::*;
+
+    #[test]
+    fn the_client_is_the_last_forwarded_address_not_a_trusted_proxy() {
+        let proxies: Vec<std::net::IpAddr> = vec!["10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap()];
+        let headers = |values: &[&str]| {
+            let mut map = hyper::HeaderMap::new();
+            for v in values {
+                map.append("x-forwarded-for", v.parse().unwrap());
+            }
+            map
+        };
+        let ip = |s: &str| Some(s.parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(
+            forwarded_client(&headers(&["203.0.113.7"]), &proxies),
+            ip("203.0.113.7")
+        );
+        // Written by the client, then the real one added by the proxy.
+        assert_eq!(
+            forwarded_client(&headers(&["1.2.3.4, 203.0.113.7"]), &proxies),
+            ip("203.0.113.7")
+        );
+        // Through two trusted proxies, in one header or two.
+        assert_eq!(
+            forwarded_client(&headers(&["203.0.113.7, 10.0.0.2"]), &proxies),
+            ip("203.0.113.7")
+        );
+        assert_eq!(
+            forwarded_client(&headers(&["203.0.113.7", "10.0.0.2"]), &proxies),
+            ip("203.0.113.7")
+        );
+        assert_eq!(
+            forwarded_client(&headers(&["2001:db8::1"]), &proxies),
+            ip("2001:db8::1")
+        );
+        for bad in [&[][..], &["nonsense"], &["10.0.0.1"], &["203.0.113.7, garbage"]] {
+            assert_eq!(forwarded_client(&headers(bad), &proxies), None, "{bad:?}");
+        }
+    }
 }

@@ -107,6 +107,11 @@ pub struct ServeArgs {
     /// de budget permet alors de chercher toutes les communes.
     #[arg(long)]
     pub budgets: Option<PathBuf>,
+    /// Adresse d'un proxy inverse de confiance (répétable) : pour ses requêtes, l'adresse
+    /// du client est celle qu'il transmet (X-Forwarded-For), et les limites par adresse
+    /// comptent les clients, pas le proxy. Ailleurs, cet en-tête est ignoré.
+    #[arg(long, value_name = "IP")]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Adresse du portail de l'OFGL que lit la page Budget (indicateurs, strates).
     #[arg(long, default_value = opendata::OFGL_URL)]
     pub ofgl_url: String,
@@ -231,6 +236,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             );
         }
         let listening = net::Listening {
+            trusted_proxies: Arc::new(args.trusted_proxy.clone()),
             max_connections,
             per_address: args.max_connections_per_address,
             header_timeout: Duration::from_secs(args.header_timeout.max(1)),

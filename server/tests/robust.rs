@@ -664,3 +664,43 @@ fn smuggling_and_http2_are_refused() {
     assert_eq!(both.matches("HTTP/1.1 ").count(), 1, "one answer only: {both:?}");
     assert!(!both.contains("smuggled"), "{both:?}");
 }
+
+/// Creates a session from `source` with an `X-Forwarded-For` header.
+fn create_forwarded(server: &Server, source: &str, forwarded: &str) -> Reply {
+    send_from(
+        &server.base,
+        source,
+        "POST",
+        "/api/live/sessions",
+        &[FR, JSON, ("x-forwarded-for", forwarded)],
+        &survey_body(),
+    )
+}
+
+#[test]
+fn behind_a_trusted_proxy_the_limits_count_clients_and_elsewhere_the_header_is_ignored() {
+    // 127.0.0.1 is the proxy: each client it forwards has its own creation budget.
+    let server = start(&["--sessions-per-hour", "2", "--trusted-proxy", "127.0.0.1"]);
+    for _ in 0..2 {
+        assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.7").status, 201);
+    }
+    assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.7").status, 429);
+    // Another client behind the same proxy is not throttled by the first; an address the
+    // client wrote before the proxy's own entry is not believed.
+    assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.8").status, 201);
+    assert_eq!(
+        create_forwarded(&server, "127.0.0.1", "198.51.100.1, 203.0.113.7").status,
+        429,
+        "the last entry is the one the proxy saw"
+    );
+    // From a peer that is not a trusted proxy, the header changes nothing.
+    for _ in 0..2 {
+        assert_eq!(create_forwarded(&server, "127.0.0.2", "192.0.2.1").status, 201);
+    }
+    assert_eq!(create_forwarded(&server, "127.0.0.2", "192.0.2.99").status, 429);
+
+    // Without --trusted-proxy the header is ignored everywhere.
+    let server = start(&["--sessions-per-hour", "1"]);
+    assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.1").status, 201);
+    assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.2").status, 429);
+}

@@ -150,6 +150,24 @@ impl Caps {
         })
     }
 
+    /// Takes a place for a trusted reverse proxy at `ip`: counted overall only, since
+    /// it carries the connections of many clients (theirs are counted by the requests'
+    /// limits, on the address the proxy forwards).
+    pub fn take_overall(self: &Arc<Caps>, ip: IpAddr) -> Result<Held, Full> {
+        let key = address_key(ip);
+        let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+        let (total, by_address) = &mut *held;
+        if *total >= self.total {
+            return Err(Full::Server);
+        }
+        *total += 1;
+        *by_address.entry(key).or_insert(0) += 1;
+        Ok(Held {
+            caps: self.clone(),
+            key,
+        })
+    }
+
     /// How many are held overall.
     #[cfg(test)]
     pub fn in_use(&self) -> usize {
