@@ -4,6 +4,7 @@
 //! `briques budget import`, every failure mode and the request log.
 
 mod common;
+mod support;
 
 use std::collections::BTreeMap;
 use std::process::Command;

@@ -473,6 +473,19 @@ impl ViewOptions {
             .filter(|id| !self.excluded.contains(id))
             .collect()
     }
+
+    /// The questions combined that are quasi-identifiers (what the protection, the
+    /// population estimate and the linkage round work on).
+    pub fn quasi_identifiers(&self, survey: &Survey) -> Vec<String> {
+        survey
+            .questions
+            .iter()
+            .filter(|q| {
+                q.role == briques_core::survey::Role::QuasiIdentifier && !self.excluded.contains(&q.id)
+            })
+            .map(|q| q.id.clone())
+            .collect()
+    }
 }
 
 impl Reducible for DuploState {

@@ -136,64 +136,8 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-/// A plain HTTP response: status, headers (lower-case names), body.
-pub struct Reply {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl Reply {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.text()))
-    }
-}
-
-/// Sends a request (30 s at most) and returns the response whatever its status.
-pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(30)))
-        .build()
-        .into();
-    let mut builder = ureq::http::Request::builder().method(method).uri(url);
-    for (name, value) in headers {
-        builder = builder.header(*name, *value);
-    }
-    let mut response = agent
-        .run(builder.body(()).expect("a valid request"))
-        .unwrap_or_else(|e| panic!("{method} {url}: {e}"));
-    let status = response.status().as_u16();
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_ascii_lowercase(),
-                v.to_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
-    let body = response.body_mut().read_to_vec().unwrap_or_default();
-    Reply {
-        status,
-        headers,
-        body,
-    }
-}
-
-pub fn get(url: &str) -> Reply {
-    request("GET", url, &[])
-}
+// Requests go through the server tests' own client (`support`): the same `Reply`.
+pub use crate::support::{get, request, Reply};
 
 pub fn post(url: &str) -> Reply {
     request("POST", url, &[])

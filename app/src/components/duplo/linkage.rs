@@ -8,7 +8,7 @@ use std::rc::Rc;
 use briques_core::csv::{decode, TextFile};
 use briques_core::i18n::{tr, Lang};
 use briques_core::survey::linkage::link;
-use briques_core::survey::{Role, Session};
+use briques_core::survey::Session;
 use yew::prelude::*;
 
 use crate::hooks::use_settings;
@@ -64,16 +64,7 @@ pub fn LinkagePanel(props: &LinkageProps) -> Html {
         })
     };
     let survey = &props.session.survey;
-    let quasi: Vec<String> = props
-        .view
-        .unique_questions(survey)
-        .into_iter()
-        .filter(|id| {
-            survey
-                .question(id)
-                .is_some_and(|q| q.role == Role::QuasiIdentifier)
-        })
-        .collect();
+    let quasi = props.view.quasi_identifiers(survey);
     let result = match &*published {
         None => html! {},
         Some(Err(message)) => html! { <p class="error" role="alert">{ message.clone() }</p> },

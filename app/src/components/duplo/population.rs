@@ -10,7 +10,7 @@ use briques_core::communes::Commune;
 use briques_core::i18n::{format_number, format_percent};
 use briques_core::survey::disclosure::choice_label;
 use briques_core::survey::population::{estimates, total, unique_by_birth_date_and_sex};
-use briques_core::survey::{Role, Session};
+use briques_core::survey::Session;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -57,16 +57,7 @@ pub fn PopulationPanel(props: &PopulationProps) -> Html {
         })
     };
     let survey = &props.session.survey;
-    let quasi: Vec<String> = props
-        .view
-        .unique_questions(survey)
-        .into_iter()
-        .filter(|id| {
-            survey
-                .question(id)
-                .is_some_and(|q| q.role == Role::QuasiIdentifier)
-        })
-        .collect();
+    let quasi = props.view.quasi_identifiers(survey);
 
     let body = match &*place {
         None => html! {},

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use briques_core::survey::analysis;
 use briques_core::survey::disclosure::{attribute_disclosure, sensitive_questions, Disclosure};
 use briques_core::survey::generalise::{apply, Loss, Merge, Plan};
-use briques_core::survey::{Role, Session, Survey};
+use briques_core::survey::Session;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -61,17 +61,6 @@ fn figures(session: &Session, quasi: &[String]) -> (usize, usize, Option<Disclos
     )
 }
 
-fn quasi_of(survey: &Survey, view: &ViewOptions) -> Vec<String> {
-    view.unique_questions(survey)
-        .into_iter()
-        .filter(|id| {
-            survey
-                .question(id)
-                .is_some_and(|q| q.role == Role::QuasiIdentifier)
-        })
-        .collect()
-}
-
 /// The protection panel.
 #[function_component]
 pub fn ProtectPanel(props: &ProtectProps) -> Html {
@@ -81,7 +70,7 @@ pub fn ProtectPanel(props: &ProtectProps) -> Html {
     let merge_question = use_state(String::new);
     let merge_label = use_state(String::new);
     let survey = &props.session.survey;
-    let quasi = quasi_of(survey, &props.view);
+    let quasi = props.view.quasi_identifiers(survey);
 
     let applied = apply(&props.session, &plan(&steps), &quasi);
     let (session, quasi_now, loss, problems) = match &applied {
