@@ -8,9 +8,13 @@
 //! aggregates only — never anybody's row — and cross-tab cells under the session's
 //! threshold are masked.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+pub mod steps;
+
+pub use steps::{Input, Step, StepResults};
 
 use crate::survey::analysis::{self, CrossTab, Tally};
 use crate::survey::{ParticipantId, Session, Survey};
@@ -52,7 +56,20 @@ pub struct LiveState {
     pub locked: bool,
     /// The session is over: nothing changes any more; exports still work.
     pub ended: bool,
+    /// The step the room is on (index in the session's steps).
+    #[serde(default)]
+    pub step: usize,
+    /// Steps whose answers are closed (a Duplo step's questions close one by one).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub closed_steps: BTreeSet<usize>,
+    /// Answers the facilitator hid (step, participant): left out of the results, kept
+    /// and marked in the export. Never sent to phones.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub hidden: BTreeSet<(usize, ParticipantId)>,
 }
+
+/// Every input of a session: step → participant → input.
+pub type Inputs = BTreeMap<usize, BTreeMap<ParticipantId, Input>>;
 
 impl LiveState {
     /// A new session: every question open, results hidden.
@@ -88,6 +105,35 @@ pub enum Control {
     Unlock,
     /// End the session for good.
     End,
+    /// Move the room to this step (its results are hidden again until revealed).
+    GoTo {
+        /// Index in the session's steps.
+        step: usize,
+    },
+    /// Let phones answer this step again.
+    OpenStep {
+        /// Index in the session's steps.
+        step: usize,
+    },
+    /// Stop answers to this step (a group can no longer resubmit).
+    CloseStep {
+        /// Index in the session's steps.
+        step: usize,
+    },
+    /// Hide a participant's answer to a step (moderation): left out of the results.
+    HideAnswer {
+        /// Index in the session's steps.
+        step: usize,
+        /// The participant's number.
+        participant: ParticipantId,
+    },
+    /// Show a hidden answer again.
+    ShowAnswer {
+        /// Index in the session's steps.
+        step: usize,
+        /// The participant's number.
+        participant: ParticipantId,
+    },
 }
 
 /// Why a live action is refused.
@@ -103,15 +149,47 @@ pub enum Refusal {
     UnknownChoice,
     /// The question is closed.
     Closed,
+    /// The session has no such step.
+    UnknownStep,
+    /// The answer does not fit the step (wrong kind, out of bounds, too long).
+    InvalidInput,
 }
 
 impl LiveState {
-    /// Applies a control; `Err` when it names an unknown question or the session ended.
-    pub fn apply(&mut self, control: &Control, survey: &Survey) -> Result<(), Refusal> {
+    /// Applies a control; `Err` when it names an unknown question or step, or the
+    /// session ended. `steps` is the number of the session's steps.
+    pub fn apply(&mut self, control: &Control, survey: &Survey, steps: usize) -> Result<(), Refusal> {
         if self.ended {
             return Err(Refusal::Ended);
         }
         match control {
+            Control::GoTo { step }
+            | Control::OpenStep { step }
+            | Control::CloseStep { step }
+            | Control::HideAnswer { step, .. }
+            | Control::ShowAnswer { step, .. }
+                if *step >= steps =>
+            {
+                return Err(Refusal::UnknownStep)
+            }
+            Control::GoTo { step } => {
+                if self.step != *step {
+                    self.step = *step;
+                    self.revealed = false;
+                }
+            }
+            Control::OpenStep { step } => {
+                self.closed_steps.remove(step);
+            }
+            Control::CloseStep { step } => {
+                self.closed_steps.insert(*step);
+            }
+            Control::HideAnswer { step, participant } => {
+                self.hidden.insert((*step, *participant));
+            }
+            Control::ShowAnswer { step, participant } => {
+                self.hidden.remove(&(*step, *participant));
+            }
             Control::Open { question } | Control::Close { question } => {
                 if survey.question(question).is_none() {
                     return Err(Refusal::UnknownQuestion);
@@ -147,6 +225,28 @@ impl LiveState {
             return Err(Refusal::Closed);
         }
         Ok(())
+    }
+
+    /// Checks an answer to a step other than Duplo: the session goes on, the step is
+    /// the current one and open, and the input fits it. Returns the input normalised.
+    pub fn check_input(&self, steps: &[Step], step: usize, input: Input) -> Result<Input, Refusal> {
+        if self.ended {
+            return Err(Refusal::Ended);
+        }
+        let definition = steps.get(step).ok_or(Refusal::UnknownStep)?;
+        if step != self.step || self.closed_steps.contains(&step) {
+            return Err(Refusal::Closed);
+        }
+        definition.accept(input).map_err(|_| Refusal::InvalidInput)
+    }
+}
+
+/// The steps a session runs: those given at launch, or its survey alone.
+pub fn steps_or_duplo(steps: Vec<Step>) -> Vec<Step> {
+    if steps.is_empty() {
+        vec![Step::Duplo]
+    } else {
+        steps
     }
 }
 
@@ -251,11 +351,79 @@ pub struct PublicView {
     /// Aggregated results, only when revealed (so, until then, this view does not
     /// change as people answer, and phones receive nothing new).
     pub results: Option<PublicResults>,
+    /// The workshop's steps as phones may see them (the current step's answer key once
+    /// revealed, no other). A view without steps is a Duplo session.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// The current step's results, when revealed and the step is not Duplo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_results: Option<StepResults>,
     /// Increases with every change.
     pub revision: u64,
 }
 
-/// Builds the participants' view of a session. Small cells are masked with `k`.
+/// Everything a session holds, borrowed, to build views from.
+#[derive(Clone, Copy)]
+pub struct SessionParts<'a> {
+    /// Join code.
+    pub code: &'a str,
+    /// Survey and its responses.
+    pub session: &'a Session,
+    /// What the facilitator allows.
+    pub state: &'a LiveState,
+    /// The workshop's steps.
+    pub steps: &'a [Step],
+    /// Answers to the steps other than Duplo.
+    pub inputs: &'a Inputs,
+}
+
+impl SessionParts<'_> {
+    /// The results of step `index` (`None` for Duplo or an unknown step), with the
+    /// answer key when `revealed`.
+    pub fn step_results(&self, index: usize, revealed: bool) -> Option<StepResults> {
+        let empty = BTreeMap::new();
+        let hidden: BTreeSet<ParticipantId> = self
+            .state
+            .hidden
+            .iter()
+            .filter(|(s, _)| *s == index)
+            .map(|(_, p)| *p)
+            .collect();
+        steps::results(
+            self.steps.get(index)?,
+            steps::StepInputs {
+                inputs: self.inputs.get(&index).unwrap_or(&empty),
+                hidden: &hidden,
+            },
+            revealed,
+        )
+    }
+
+    /// The participants' view. Small cells are masked with `k`.
+    pub fn public_view(&self, k: usize, revision: u64) -> PublicView {
+        let mut view = public_view(self.code, self.session, self.state, k, revision);
+        let current = self.state.step;
+        let revealed = self.state.revealed;
+        view.state.hidden.clear();
+        view.steps = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| s.public(revealed && i == current))
+            .collect();
+        view.step_results = if revealed {
+            self.step_results(current, true)
+        } else {
+            None
+        };
+        if !matches!(self.steps.get(current), None | Some(Step::Duplo)) {
+            view.results = None;
+        }
+        view
+    }
+}
+
+/// Builds the participants' view of a Duplo session. Small cells are masked with `k`.
 pub fn public_view(code: &str, session: &Session, state: &LiveState, k: usize, revision: u64) -> PublicView {
     let results = state.revealed.then(|| {
         let all: Vec<String> = session.survey.questions.iter().map(|q| q.id.clone()).collect();
@@ -276,6 +444,8 @@ pub fn public_view(code: &str, session: &Session, state: &LiveState, k: usize, r
         survey: session.survey.clone(),
         state: state.clone(),
         results,
+        steps: Vec::new(),
+        step_results: None,
         revision,
     }
 }
@@ -305,17 +475,27 @@ pub struct FacilitatorView {
     pub joined: usize,
     /// Masking threshold on participants' screens.
     pub mask_k: usize,
+    /// The workshop's steps, answer keys included.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// Every answer to the steps other than Duplo (hidden ones included: `state.hidden`
+    /// says which).
+    #[serde(default)]
+    pub inputs: Inputs,
     /// Increases with every change.
     pub revision: u64,
 }
 
 /// A participant's own answers, for their phone after a reload.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Me {
     /// Their number in the session.
     pub participant: ParticipantId,
     /// question id → choice id.
-    pub answers: std::collections::BTreeMap<String, String>,
+    pub answers: BTreeMap<String, String>,
+    /// Their answers to the other steps: step → input.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<usize, Input>,
 }
 
 // Wire bodies of the live API (`docs/api-live.md`): the server reads and writes them,
@@ -323,13 +503,16 @@ pub struct Me {
 // the documented shapes.
 
 /// Body of a request that creates a session: `{"survey": Survey, "mask_k": 3}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CreateSession {
     /// The survey to run.
     pub survey: Survey,
     /// Masking threshold for participants' screens (default 3); left out when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mask_k: Option<usize>,
+    /// The workshop's steps; none means the survey alone (one Duplo step).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
 }
 
 /// What the server answers when a session is created.
@@ -369,6 +552,15 @@ pub struct AnswerBody {
     pub question: String,
     /// Choice id; `null` clears the answer.
     pub choice: Option<String>,
+}
+
+/// Body of an answer to a step other than Duplo: `{"step": 2, "input": Input}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputBody {
+    /// Index of the step.
+    pub step: usize,
+    /// The answer.
+    pub input: Input,
 }
 
 /// Acknowledgement of an answer or a control: once received, the change is on disk.
@@ -420,6 +612,7 @@ mod tests {
             CreateSession {
                 survey: survey.clone(),
                 mask_k: None,
+                steps: vec![],
             },
             json!({ "survey": survey }),
         );
@@ -427,6 +620,7 @@ mod tests {
             CreateSession {
                 survey: survey.clone(),
                 mask_k: Some(3),
+                steps: vec![],
             },
             json!({ "survey": survey, "mask_k": 3 }),
         );
@@ -464,6 +658,7 @@ mod tests {
             Me {
                 participant: 4,
                 answers: BTreeMap::from([("genre".to_owned(), "femme".to_owned())]),
+                inputs: BTreeMap::new(),
             },
             json!({ "participant": 4, "answers": { "genre": "femme" } }),
         );
@@ -511,6 +706,8 @@ mod tests {
             state: LiveState::opening(&survey),
             joined: 0,
             mask_k: 3,
+            steps: vec![Step::Duplo],
+            inputs: Inputs::new(),
             revision: 1,
         };
         check(
@@ -519,6 +716,108 @@ mod tests {
                 view: view.clone(),
             },
             json!({ "join_urls": [], "view": view }),
+        );
+    }
+
+    #[test]
+    fn steps_move_hide_and_reveal_only_the_current_answer_key() {
+        use steps::{Guess, Words};
+        let survey = Survey::default_for(Lang::Fr, None);
+        let guess = Step::Guess(Guess {
+            question: "Combien ?".into(),
+            unit: "€".into(),
+            min: 0.0,
+            max: 100.0,
+            answer: Some(24.0),
+            source: "CA 2023".into(),
+        });
+        let words = Step::Words(Words {
+            question: "Un mot ?".into(),
+        });
+        let steps = vec![Step::Duplo, guess, words];
+        let mut state = LiveState::opening(&survey);
+        let input = Input::Guess { value: 30.0 };
+        assert_eq!(
+            state.check_input(&steps, 1, input.clone()),
+            Err(Refusal::Closed),
+            "not the current step"
+        );
+        assert_eq!(
+            state.check_input(&steps, 9, input.clone()),
+            Err(Refusal::UnknownStep)
+        );
+        assert_eq!(
+            state.apply(&Control::GoTo { step: 3 }, &survey, 3),
+            Err(Refusal::UnknownStep)
+        );
+        state.revealed = true;
+        state.apply(&Control::GoTo { step: 1 }, &survey, 3).unwrap();
+        assert!(!state.revealed, "a new step starts hidden");
+        assert_eq!(state.check_input(&steps, 1, input.clone()), Ok(input.clone()));
+        assert_eq!(
+            state.check_input(&steps, 1, Input::Vote { choice: 0 }),
+            Err(Refusal::InvalidInput)
+        );
+        state.apply(&Control::CloseStep { step: 1 }, &survey, 3).unwrap();
+        assert_eq!(state.check_input(&steps, 1, input.clone()), Err(Refusal::Closed));
+        state.apply(&Control::OpenStep { step: 1 }, &survey, 3).unwrap();
+
+        let mut inputs = Inputs::new();
+        inputs.entry(1).or_default().insert(4, input);
+        inputs.entry(2).or_default().insert(
+            4,
+            Input::Words {
+                text: "secret".into(),
+            },
+        );
+        state
+            .apply(
+                &Control::HideAnswer {
+                    step: 2,
+                    participant: 4,
+                },
+                &survey,
+                3,
+            )
+            .unwrap();
+        let session = Session::new(survey.clone());
+        let parts = SessionParts {
+            code: "ACDEFG",
+            session: &session,
+            state: &state,
+            steps: &steps,
+            inputs: &inputs,
+        };
+        let hidden = serde_json::to_string(&parts.public_view(3, 1)).unwrap();
+        assert!(
+            !hidden.contains("24.0") && !hidden.contains("CA 2023") && !hidden.contains("\"hidden\""),
+            "{hidden}"
+        );
+        assert!(parts.public_view(3, 1).step_results.is_none());
+        let mut revealed = state.clone();
+        revealed.revealed = true;
+        let parts = SessionParts {
+            state: &revealed,
+            ..parts
+        };
+        let view = parts.public_view(3, 2);
+        assert!(view.results.is_none(), "no Duplo results on a guess step");
+        assert!(matches!(
+            view.step_results,
+            Some(StepResults::Guess {
+                count: 1,
+                answer: Some(24.0),
+                ..
+            })
+        ));
+        assert!(matches!(&view.steps[1], Step::Guess(g) if g.answer == Some(24.0)));
+        assert_eq!(
+            parts.step_results(2, true),
+            Some(StepResults::Words {
+                words: vec![],
+                count: 0
+            }),
+            "the hidden word is left out"
         );
     }
 
@@ -554,6 +853,7 @@ mod tests {
                     question: "genre".into(),
                 },
                 &survey,
+                1,
             )
             .unwrap();
         assert_eq!(state.check_answer(&survey, "genre", None), Err(Refusal::Closed));
@@ -562,16 +862,17 @@ mod tests {
                 &Control::Open {
                     question: "nope".into()
                 },
-                &survey
+                &survey,
+                1
             ),
             Err(Refusal::UnknownQuestion)
         );
-        state.apply(&Control::End, &survey).unwrap();
+        state.apply(&Control::End, &survey, 1).unwrap();
         assert_eq!(
             state.check_answer(&survey, "commune", Some("oui")),
             Err(Refusal::Ended)
         );
-        assert_eq!(state.apply(&Control::Reveal, &survey), Err(Refusal::Ended));
+        assert_eq!(state.apply(&Control::Reveal, &survey, 1), Err(Refusal::Ended));
     }
 
     #[test]
