@@ -93,6 +93,23 @@ impl Lang {
         }
     }
 
+    /// The thousands separator and the decimal mark ([`format_number`]; also sent to
+    /// scripts that format numbers themselves, such as the participant's page).
+    pub fn number_separators(self) -> (char, char) {
+        match self {
+            Lang::Fr => ('\u{202f}', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+
+    /// What follows a number to make it a percentage ([`format_percent`]).
+    pub fn percent_suffix(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{202f}%",
+            Lang::En => "%",
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             Lang::Fr => 0,
@@ -167,10 +184,7 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    let (group, decimal) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
+    let (group, decimal) = lang.number_separators();
     let text = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -196,11 +210,11 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
 
 /// Formats a share (0.25 → `25 %` in French, `25%` in English) with `decimals` digits.
 pub fn format_percent(lang: Lang, share: f64, decimals: usize) -> String {
-    let number = format_number(lang, share * 100.0, decimals);
-    match lang {
-        Lang::Fr => format!("{number}\u{202f}%"),
-        Lang::En => format!("{number}%"),
-    }
+    format!(
+        "{}{}",
+        format_number(lang, share * 100.0, decimals),
+        lang.percent_suffix()
+    )
 }
 
 /// A French letter without its accent (`é` → `e`, `Ç` → `C`), for comparing and making
