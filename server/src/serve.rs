@@ -307,6 +307,7 @@ pub fn app(assets: PathBuf, live: Arc<LiveApp>, national: Option<Arc<National>>,
         .fallback(fallback);
     Router::new()
         .merge(live::router(live))
+        .merge(live::participant::assets())
         .merge(budgets::router(national))
         .route(
             "/api/config",
@@ -352,7 +353,7 @@ async fn security_and_cache_headers(
     next: Next,
 ) -> Response<Body> {
     let path = request.uri().path();
-    let immutable = path.starts_with("/pkg/");
+    let immutable = path.starts_with("/pkg/") || live::participant::is_asset(path);
     let private = path.starts_with("/api/live/");
     let policy = if is_data_page(path) {
         policies.any_address

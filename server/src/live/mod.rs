@@ -15,6 +15,7 @@
 
 pub mod hub;
 pub mod limits;
+pub mod participant;
 pub mod store;
 
 use std::net::{IpAddr, SocketAddr};
@@ -863,35 +864,58 @@ async fn delete_session(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// `/live/{code}`: the app shell for a running session, a French page explaining
-/// what is wrong otherwise.
-async fn participant_page(State(app): State<Arc<LiveApp>>, Path(raw): Path<String>) -> Response {
-    page(&app, &raw, false).await
+/// The language of the participant's page: `?lang=` when it names one, else the
+/// browser's (`Accept-Language`), French by default.
+#[derive(Deserialize, Default)]
+struct PageQuery {
+    lang: Option<String>,
+}
+
+/// `/live/{code}`: the participant's page (`participant`) for a running session, a French
+/// page explaining what is wrong otherwise.
+async fn participant_page(
+    State(app): State<Arc<LiveApp>>,
+    Path(raw): Path<String>,
+    Query(query): Query<PageQuery>,
+    headers: HeaderMap,
+) -> Response {
+    match session_for_page(&app, &raw, false) {
+        Ok(live) => {
+            let lang = query
+                .lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_else(|| lang(&headers));
+            participant::response(&live.public_view_now(), lang)
+        }
+        Err(refusal) => refusal,
+    }
 }
 
 /// `/live/{code}/projecteur`: the app shell while the session exists (ended ones too,
 /// for their exports); the app then asks for the secret.
 async fn projector_page(State(app): State<Arc<LiveApp>>, Path(raw): Path<String>) -> Response {
-    page(&app, &raw, true).await
+    if let Err(refusal) = session_for_page(&app, &raw, true) {
+        return refusal;
+    }
+    match tokio::fs::read_to_string(&app.index).await {
+        Ok(html) => Html(html).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
-async fn page(app: &LiveApp, raw: &str, ended_ok: bool) -> Response {
+/// The session a page is for, or the French page saying that the code is unknown (`404`)
+/// or that the session has ended (`410`, unless `ended_ok`).
+#[allow(clippy::result_large_err)]
+fn session_for_page(app: &LiveApp, raw: &str, ended_ok: bool) -> Result<Arc<hub::Live>, Response> {
     let lang = Lang::Fr;
-    let reason = match normalise_code(raw).and_then(|code| app.hub.get(&code)) {
-        Some(live) if ended_ok || !live.survey_and_ended().1 => None,
-        Some(_) => Some((StatusCode::GONE, tr(lang, "live-page-ended"))),
-        None => Some((
+    let (status, text) = match normalise_code(raw).and_then(|code| app.hub.get(&code)) {
+        Some(live) if ended_ok || !live.survey_and_ended().1 => return Ok(live),
+        Some(_) => (StatusCode::GONE, tr(lang, "live-page-ended")),
+        None => (
             StatusCode::NOT_FOUND,
             tr_args(lang, "live-page-unknown", &[("code", raw.into())]),
-        )),
+        ),
     };
-    match reason {
-        None => match tokio::fs::read_to_string(&app.index).await {
-            Ok(html) => Html(html).into_response(),
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        },
-        Some((status, text)) => {
-            (status, Html(pages::message(&tr(lang, "live-page-title"), &text))).into_response()
-        }
-    }
+    Err((status, Html(pages::message(&tr(lang, "live-page-title"), &text))).into_response())
 }

@@ -1,0 +1,1060 @@
+// Briques: the participant's page of a live session (/live/{code}), for old phones.
+// Plain ES2017, no module, no framework (server/src/live/participant.rs serves it).
+//
+// The page carries a JSON block (#briques-data): the session's current view (core's
+// PublicView, as the event stream sends it), the texts of the page's language (catalogue
+// patterns: values replace {$name}), the number format, the budget categories' labels,
+// the limits of the steps and the local-storage keys. This script joins (the token kept
+// on the device makes a reload the same participant), follows the view, sends answers
+// and draws the current step. Text from the session (titles, choices, words, group
+// names) reaches the DOM only as text nodes, never as markup.
+(function () {
+  'use strict';
+
+  const D = JSON.parse(document.getElementById('briques-data').textContent);
+  const T = D.texts;
+  const CODE = D.code;
+  const API = '/api/live/sessions/' + CODE;
+  const L = D.limits;
+
+  // ---- Device storage (reaching it can throw: private browsing, storage disabled).
+
+  function stored(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /** Writes a value; returns the catalogue key of why it could not be, or ''. */
+  function store(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+      return '';
+    } catch (error) {
+      return /quota/i.test(String(error && error.name)) ? 'storage-error-full' : 'storage-error-unavailable';
+    }
+  }
+
+  // The language: the address names it (the switch), or the one chosen on this device
+  // earlier (shared with the app) asks the server for the page in it.
+  const asked = (/[?&]lang=([a-z]+)/.exec(window.location.search) || [])[1];
+  if (asked === D.lang) {
+    store(D.lang_key, D.lang);
+  } else if (!asked) {
+    const saved = stored(D.lang_key);
+    if (saved && saved !== D.lang && D.langs.indexOf(saved) >= 0) {
+      window.location.replace(window.location.pathname + '?lang=' + saved);
+      return;
+    }
+  }
+
+  // ---- Texts and numbers.
+
+  function t(key, args) {
+    let text = T[key] || key;
+    Object.keys(args || {}).forEach(function (name) {
+      text = text.split('{$' + name + '}').join(String(args[name]));
+    });
+    return text;
+  }
+
+  /** A number as core::i18n::format_number writes it. */
+  function num(value, decimals) {
+    if (typeof value !== 'number' || !isFinite(value)) return '—';
+    const fixed = Math.abs(value).toFixed(decimals || 0);
+    const parts = fixed.split('.');
+    const digits = parts[0];
+    let out = value < 0 && /[1-9]/.test(fixed) ? '−' : '';
+    for (let i = 0; i < digits.length; i++) {
+      if (i > 0 && (digits.length - i) % 3 === 0) out += D.number.group;
+      out += digits[i];
+    }
+    return parts[1] ? out + D.number.decimal + parts[1] : out;
+  }
+
+  /** A figure with the decimals it has (two at most). */
+  function figure(value) {
+    const decimals = Number.isInteger(value) ? 0 : Number.isInteger(Math.round(value * 1000) / 100) ? 1 : 2;
+    return num(value, decimals);
+  }
+
+  function percent(share) {
+    return num(share * 100, 0) + D.number.percent;
+  }
+
+  function euros(amount) {
+    return num(Math.round(amount), 0) + '\u00a0€';
+  }
+
+  function signed(change) {
+    return (change >= 0 ? '+' : '') + change + '\u00a0%';
+  }
+
+  function withUnit(value, unit) {
+    return unit ? figure(value) + '\u00a0' + unit : figure(value);
+  }
+
+  /** A number as typed: digits, the language's decimal mark, spaces between thousands. */
+  function parseNumber(text) {
+    let clean = String(text).replace(/[\s\u00a0\u202f]/g, '').replace('−', '-');
+    clean = D.number.decimal === ',' ? clean.replace(',', '.') : clean.replace(/,/g, '');
+    return /^-?\d+(\.\d+)?$/.test(clean) ? Number(clean) : NaN;
+  }
+
+  /** Euros as typed (core::budget::explore::mayor::parse_euros): null when not an amount. */
+  function parseEuros(text) {
+    const clean = String(text).trim().replace(/€$/, '').replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    if (!/^\d+(\.\d{0,2})?$/.test(clean)) return null;
+    const value = Number(clean);
+    return value <= 1e12 ? value : null;
+  }
+
+  /** Spaces collapsed, as the server keeps words and group names. */
+  function collapse(text) {
+    return String(text).split(/\s+/).filter(Boolean).join(' ');
+  }
+
+  /** How the server groups words and group names (core::live::steps::word_key). */
+  function wordKey(text) {
+    const folded = String(text).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'o').replace(/æ/g, 'a');
+    let spaced = '';
+    for (let i = 0; i < folded.length; i++) {
+      const c = folded[i];
+      spaced += /[0-9]/.test(c) || c.toUpperCase() !== c.toLowerCase() ? c : ' ';
+    }
+    return spaced.split(' ').filter(Boolean).map(function (word) {
+      return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+    }).join(' ');
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object || {}, key);
+  }
+
+  // ---- The DOM, built from text only.
+
+  function h(tag, attributes, children) {
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      const value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (typeof value === 'function') node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false || child === '') return;
+      node.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+    });
+    return node;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function setText(node, text) {
+    if (node && node.textContent !== text) node.textContent = text;
+  }
+
+  /** A bar of a share of the room, with its figures as text beside it. */
+  function bar(label, count, total, extra) {
+    const fill = h('span', { class: 'fill' });
+    fill.style.width = (total > 0 ? Math.round((count / total) * 1000) / 10 : 0) + '%';
+    return h('li', extra ? { class: extra } : null, [
+      h('span', { class: 'label' }, label),
+      h('span', { class: 'value' }, [num(count, 0) + ' (' + percent(total > 0 ? count / total : 0) + ')']),
+      h('span', { class: 'bar', 'aria-hidden': 'true' }, [fill]),
+    ]);
+  }
+
+  // ---- State.
+
+  const S = {
+    view: D.view,
+    token: stored(D.token_key) || '',
+    participant: 0,
+    joined: false,
+    mine: {}, // question id → choice id (acknowledged)
+    inputs: {}, // step → Input (acknowledged)
+    pos: null, // Duplo: the open question on screen; null: the first not answered
+    drafts: {}, // step → what is typed, kept whatever happens to the network
+    saved: '', // said once the server acknowledged (on disk)
+    problem: '',
+    tokenProblem: '',
+    stream: 'connecting', // 'open', 'down'
+    gone: false,
+    pending: null, // the last answer that could not be sent: sent again once back
+    focus: '', // the id to focus after the next drawing
+  };
+
+  // ---- The server.
+
+  function request(method, path, body) {
+    const headers = { 'Accept-Language': D.lang };
+    if (S.token) headers['X-Briques-Participant'] = S.token;
+    const init = { method: method, headers: headers, cache: 'no-store', credentials: 'same-origin' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(API + path, init)
+      .then(function (response) {
+        return response.text().then(function (text) {
+          let json = null;
+          try {
+            json = JSON.parse(text);
+          } catch (error) {
+            json = null;
+          }
+          if (!response.ok) throw { status: response.status, message: (json && json.error) || text };
+          return json;
+        });
+      })
+      .catch(function (error) {
+        if (error && typeof error.status === 'number') throw error;
+        throw { status: 0, message: String(error) };
+      });
+  }
+
+  let joining = null;
+  let joinRetry = 0;
+
+  /** Joins (again: same participant with the saved token) and reads back own answers. */
+  function join() {
+    if (joining) return joining;
+    const body = S.token ? { token: S.token } : {};
+    joining = request('POST', '/join', body)
+      .then(function (joined) {
+        S.token = joined.token;
+        S.participant = joined.participant;
+        const refused = store(D.token_key, joined.token);
+        S.tokenProblem = refused ? t('live-token-not-saved', { reason: t(refused) }) : '';
+        return request('GET', '/me');
+      })
+      .then(function (me) {
+        joining = null;
+        S.mine = me.answers || {};
+        S.inputs = me.inputs || {};
+        S.joined = true;
+        render();
+        resend();
+      }, function (error) {
+        joining = null;
+        if (error.status === 404) S.gone = true;
+        else if (error.status === 0 || error.status === 429 || error.status === 503) {
+          // Unreachable or busy: try again in a moment (the event stream also does).
+          window.clearTimeout(joinRetry);
+          joinRetry = window.setTimeout(join, 3000);
+        } else if (error.status !== 410) S.problem = error.message;
+        render();
+      });
+    return joining;
+  }
+
+  let source = null;
+  let followRetry = 0;
+  let followDelay = 2000;
+
+  /** Follows the view; EventSource reconnects by itself after a drop. */
+  function follow() {
+    window.clearTimeout(followRetry);
+    if (source) source.close();
+    const stream = new EventSource(API + '/events');
+    source = stream;
+    stream.addEventListener('view', function (event) {
+      try {
+        S.view = JSON.parse(event.data);
+      } catch (error) {
+        return;
+      }
+      render();
+    });
+    stream.onopen = function () {
+      followDelay = 2000;
+      const was = S.stream;
+      S.stream = 'open';
+      // Back after a drop: join again and read back own answers (the server may have
+      // restarted or removed this participant), then send what could not be sent.
+      if (was === 'down') {
+        S.joined = false;
+        join();
+      }
+      render();
+    };
+    stream.onerror = function () {
+      if (source !== stream) return;
+      S.stream = 'down';
+      render();
+      if (stream.readyState === 2) {
+        // Refused (a limit, or no such session): ask why, then try again later.
+        stream.close();
+        request('GET', '').then(function () {
+          later();
+        }, function (error) {
+          if (error.status === 404) {
+            S.gone = true;
+            render();
+          } else later();
+        });
+      }
+    };
+  }
+
+  function later() {
+    window.clearTimeout(followRetry);
+    followRetry = window.setTimeout(follow, followDelay);
+    followDelay = Math.min(followDelay * 2, 30000);
+  }
+
+  /** An answer could not be sent: the stream may not have noticed the drop yet. */
+  function dropped() {
+    if (S.stream !== 'down') {
+      S.stream = 'down';
+      if (source) source.close();
+      later();
+    }
+  }
+
+  /** Sends an answer; `done` runs once the server acknowledged it (it is on disk). */
+  function send(path, body, done) {
+    const attempt = { path: path, body: body, done: done };
+    S.pending = attempt;
+    S.saved = '';
+    const ready = S.joined ? Promise.resolve() : join();
+    return ready
+      .then(function () {
+        if (!S.joined) throw { status: S.problem ? -1 : 0, message: S.problem };
+        return request('PUT', path, body);
+      })
+      .then(function () {
+        if (S.pending === attempt) S.pending = null;
+        S.problem = '';
+        done();
+        render();
+      }, function (error) {
+        if (error.status === 0) {
+          S.problem = t('live-phone-offline');
+          dropped();
+        } else {
+          if (S.pending === attempt) S.pending = null;
+          S.problem = error.message;
+        }
+        render();
+      });
+  }
+
+  function resend() {
+    const pending = S.pending;
+    if (pending && S.joined) send(pending.path, pending.body, pending.done);
+  }
+
+  // ---- Drawing: the screen is a list of blocks, each with a key that names what it
+  // shows; a block whose key did not change is kept as it is (with what is typed in it).
+
+  function key(parts) {
+    return JSON.stringify(parts);
+  }
+
+  function render() {
+    setText(byId('who'), S.participant
+      ? t('live-you-are', { code: CODE, participant: num(S.participant, 0) })
+      : byId('who').textContent);
+    const status = [S.saved];
+    if (S.stream === 'down' && !S.gone) status.push(t('live-phone-reconnecting'));
+    else if (!S.joined && !S.gone && !S.view.state.ended) status.push(t('live-connecting'));
+    setText(byId('status'), status.filter(Boolean).join(' '));
+    setText(byId('problem'), S.problem);
+    setText(byId('token-problem'), S.tokenProblem);
+
+    const active = document.activeElement;
+    const activeId = active && active !== document.body ? active.id : '';
+    let selection = null;
+    try {
+      selection = activeId && active.selectionStart !== undefined ? [active.selectionStart, active.selectionEnd] : null;
+    } catch (error) {
+      selection = null;
+    }
+
+    const screen = byId('screen');
+    const old = {};
+    Array.prototype.forEach.call(screen.children, function (node) {
+      old[node.getAttribute('data-key')] = node;
+    });
+    let cursor = screen.firstChild;
+    blocks().forEach(function (block) {
+      let node = old[block[0]];
+      if (node) delete old[block[0]];
+      else {
+        node = block[1]();
+        node.setAttribute('data-key', block[0]);
+      }
+      if (node === cursor) cursor = cursor.nextSibling;
+      else screen.insertBefore(node, cursor);
+    });
+    Object.keys(old).forEach(function (name) {
+      screen.removeChild(old[name]);
+    });
+
+    const wanted = S.focus || (activeId && document.activeElement !== active ? activeId : '');
+    S.focus = '';
+    const target = wanted && byId(wanted);
+    if (target && document.activeElement !== target) {
+      target.focus();
+      if (selection && wanted === activeId && target.setSelectionRange) {
+        try {
+          target.setSelectionRange(selection[0], selection[1]);
+        } catch (error) {
+          // Not a text field.
+        }
+      }
+    }
+  }
+
+  function blocks() {
+    const out = [];
+    const add = function (name, build) {
+      out.push([name, build]);
+    };
+    if (S.gone) {
+      add('gone', function () {
+        return h('p', { class: 'lead' }, [t('live-phone-gone')]);
+      });
+      return out;
+    }
+    const view = S.view;
+    const steps = view.steps && view.steps.length ? view.steps : [{ kind: 'duplo' }];
+    const index = view.state.step || 0;
+    const step = steps[index] || { kind: 'duplo' };
+    const ended = view.state.ended;
+    const closed = ended || (view.state.closed_steps || []).indexOf(index) >= 0;
+    if (steps.length > 1) {
+      add(key(['step', index, steps.length]), function () {
+        return h('p', { class: 'hint' }, [t('live-phone-step-of', { n: num(index + 1, 0), total: num(steps.length, 0) })]);
+      });
+    }
+    if (ended) {
+      add('ended', function () {
+        return h('p', { class: 'lead' }, [t('live-ended')]);
+      });
+    }
+    const results = view.step_results && view.step_results.kind === step.kind ? view.step_results : null;
+    if (step.kind === 'guess') guessBlocks(add, index, step, closed, results);
+    else if (step.kind === 'vote') voteBlocks(add, index, step, closed, results);
+    else if (step.kind === 'words') wordsBlocks(add, index, step, closed, results);
+    else if (step.kind === 'mayor') mayorBlocks(add, index, step, closed, results);
+    else duploBlocks(add, view);
+    if (!ended && !(step.kind === 'duplo' ? view.results : results)) {
+      add('later', function () {
+        return h('p', { class: 'hint' }, [t('live-results-later')]);
+      });
+    }
+    return out;
+  }
+
+  function heading(text) {
+    return h('h2', { id: 'step-title', tabindex: '-1' }, [text]);
+  }
+
+  function card(children) {
+    return h('section', { class: 'card', 'aria-labelledby': 'step-title' }, children);
+  }
+
+  function resultsCard(title, children) {
+    return h('section', { class: 'card results', 'aria-labelledby': 'results-title' },
+      [h('h2', { id: 'results-title' }, [title])].concat(children));
+  }
+
+  /** A form with a text field, an error line and a big submit button. */
+  function textForm(id, label, value, extra, onInput, onSubmit, describedBy) {
+    const input = h('input', {
+      id: id, type: 'text', autocomplete: 'off', value: value,
+      'aria-describedby': (describedBy ? describedBy + ' ' : '') + id + '-error',
+      oninput: function () {
+        input.removeAttribute('aria-invalid');
+        onInput(input.value);
+      },
+    });
+    Object.keys(extra).forEach(function (name) {
+      input.setAttribute(name, extra[name]);
+    });
+    const error = h('p', { id: id + '-error', class: 'error', role: 'alert' });
+    return h('form', {
+      novalidate: true,
+      onsubmit: function (event) {
+        event.preventDefault();
+        const problem = onSubmit(input.value);
+        setText(error, problem || '');
+        if (problem) {
+          input.setAttribute('aria-invalid', 'true');
+          input.focus();
+        }
+      },
+    }, [h('label', { for: id }, [label]), input, error,
+      h('button', { type: 'submit', class: 'primary' }, [t('live-phone-send')])]);
+  }
+
+  // ---- Duplo: one open question per screen, big buttons, previous and skip.
+
+  function openQuestions(view) {
+    return view.state.ended ? [] : view.survey.questions.filter(function (q) {
+      return view.state.open.indexOf(q.id) >= 0;
+    });
+  }
+
+  function current(open) {
+    let first = open.findIndex(function (q) {
+      return !has(S.mine, q.id);
+    });
+    if (first < 0) first = open.length;
+    return Math.min(S.pos === null ? first : S.pos, open.length);
+  }
+
+  function go(position) {
+    S.pos = position;
+    S.saved = '';
+    S.focus = 'step-title';
+    render();
+  }
+
+  function answer(question, choice) {
+    send('/answer', { question: question.id, choice: choice }, function () {
+      S.mine[question.id] = choice;
+      // Go on from the question answered, wherever the screen is now.
+      const position = openQuestions(S.view).findIndex(function (q) {
+        return q.id === question.id;
+      });
+      if (position >= 0) S.pos = position + 1;
+      S.saved = t('live-saved');
+      S.focus = 'step-title';
+    });
+  }
+
+  function duploBlocks(add, view) {
+    const open = openQuestions(view);
+    if (!view.state.ended) {
+      const at = current(open);
+      const question = open[at];
+      if (!open.length) {
+        add('waiting', function () {
+          return h('p', { class: 'lead' }, [t('live-phone-waiting')]);
+        });
+      } else if (question) {
+        const chosen = has(S.mine, question.id) ? S.mine[question.id] : null;
+        add(key(['q', question, at, open.length, chosen]), function () {
+          return card([
+            h('p', { class: 'hint' }, [t('live-question-of', { n: num(at + 1, 0), total: num(open.length, 0) })]),
+            heading(question.label),
+            h('div', { class: 'choices' }, question.choices.map(function (c) {
+              return h('button', {
+                type: 'button', class: 'choice', 'aria-pressed': String(chosen === c.id),
+                onclick: function () {
+                  answer(question, c.id);
+                },
+              }, [h('span', { class: 'swatch brick-' + c.colour, 'aria-hidden': 'true' }), c.label]);
+            })),
+            h('div', { class: 'row' }, [
+              h('button', { type: 'button', disabled: at === 0, onclick: function () {
+                go(Math.max(at - 1, 0));
+              } }, [t('live-previous')]),
+              h('button', { type: 'button', onclick: function () {
+                go(at + 1);
+              } }, [t('live-skip')]),
+            ]),
+          ]);
+        });
+      } else {
+        const answered = open.filter(function (q) {
+          return has(S.mine, q.id);
+        }).length;
+        add(key(['thanks', answered, open.length]), function () {
+          return card([
+            heading(t('live-thanks')),
+            h('p', null, [t('live-phone-answered', { count: num(answered, 0), total: num(open.length, 0) })]),
+            h('button', { type: 'button', onclick: function () {
+              go(0);
+            } }, [t('live-change')]),
+          ]);
+        });
+      }
+    }
+    if (view.results) {
+      add(key(['results', view.results, view.survey]), function () {
+        return duploResults(view.survey, view.results);
+      });
+    }
+  }
+
+  function duploResults(survey, results) {
+    const parts = [];
+    survey.questions.forEach(function (q, i) {
+      const tally = results.tallies[i];
+      if (!tally) return;
+      const answered = tally.counts.reduce(function (a, b) {
+        return a + b;
+      }, 0);
+      parts.push(h('h3', null, [q.label]));
+      parts.push(h('ul', { class: 'bars' }, q.choices.map(function (c, j) {
+        return bar([h('span', { class: 'swatch brick-' + c.colour, 'aria-hidden': 'true' }), c.label],
+          tally.counts[j] || 0, answered);
+      })));
+    });
+    const cross = results.crosstab;
+    const rows = cross && survey.questions.filter(function (q) {
+      return q.id === cross.row_question;
+    })[0];
+    const cols = cross && survey.questions.filter(function (q) {
+      return q.id === cross.col_question;
+    })[0];
+    if (rows && cols) {
+      const cell = function (r, c) {
+        const n = (cross.cells[r] || [])[c];
+        if (typeof n === 'number') return num(n, 0);
+        const small = cross.at_most && (cross.at_most[r] || [])[c];
+        return typeof small === 'number'
+          ? t('duplo-masked-explained', { k: num(cross.k, 0) })
+          : t('duplo-hidden-explained');
+      };
+      parts.push(h('table', null, [
+        h('caption', null, [rows.label + ' × ' + cols.label]),
+        h('thead', null, [h('tr', null, [h('td')].concat(cols.choices.map(function (c) {
+          return h('th', { scope: 'col' }, [c.label]);
+        })))]),
+        h('tbody', null, rows.choices.map(function (r, i) {
+          return h('tr', null, [h('th', { scope: 'row' }, [r.label])].concat(cols.choices.map(function (c, j) {
+            return h('td', null, [cell(i, j)]);
+          })));
+        })),
+      ]));
+      parts.push(h('p', { class: 'hint' }, [t('duplo-masked-note', { k: num(cross.k, 0) })]));
+    }
+    parts.push(h('p', { class: 'unique' }, [t('live-phone-unique', {
+      unique: num(results.unique, 0), respondents: num(results.respondents, 0),
+    })]));
+    return resultsCard(t('live-results'), parts);
+  }
+
+  // ---- The other steps: one answer per participant, changed while the step is open.
+
+  function sendInput(index, input, message, focus) {
+    send('/input', { step: index, input: input }, function () {
+      S.inputs[index] = input;
+      S.saved = message;
+      S.focus = focus || '';
+    });
+  }
+
+  function closedCard(title, extra) {
+    return card([heading(title)].concat(extra || []).concat([h('p', null, [t('live-phone-closed')])]));
+  }
+
+  function guessBlocks(add, index, step, closed, results) {
+    const mine = S.inputs[index];
+    add(key(['guess', index, step.question, step.unit, step.min, step.max, closed]), function () {
+      if (closed) return closedCard(step.question);
+      const range = { min: withUnit(step.min, step.unit), max: withUnit(step.max, step.unit) };
+      const typed = has(S.drafts, index) ? S.drafts[index] : mine ? figure(mine.value) : '';
+      return card([
+        heading(step.question),
+        textForm('guess', t('live-phone-guess-label') + (step.unit ? ' (' + step.unit + ')' : ''), typed,
+          { inputmode: 'decimal' },
+          function (text) {
+            S.drafts[index] = text;
+          },
+          function (text) {
+            const value = parseNumber(text);
+            if (!(value >= step.min && value <= step.max)) return t('live-phone-guess-invalid', range);
+            sendInput(index, { kind: 'guess', value: value }, t('live-saved'));
+            return '';
+          }, 'guess-range'),
+        h('p', { id: 'guess-range', class: 'hint' }, [t('live-phone-guess-range', range)]),
+      ]);
+    });
+    if (mine) {
+      add(key(['mine', index, mine]), function () {
+        return h('p', { class: 'mine' }, [t('live-phone-your-answer', { answer: withUnit(mine.value, step.unit) })]);
+      });
+    }
+    if (results) {
+      add(key(['guess-results', index, results, step.source]), function () {
+        const total = results.bins.reduce(function (a, b) {
+          return a + b.count;
+        }, 0);
+        return resultsCard(t('live-results'), [
+          typeof results.answer === 'number'
+            ? h('p', { class: 'lead' }, [t('live-phone-guess-answer', { answer: withUnit(results.answer, step.unit) })])
+            : null,
+          step.source ? h('p', { class: 'hint' }, [t('live-phone-guess-source', { source: step.source })]) : null,
+          typeof results.median === 'number'
+            ? h('p', null, [t('live-phone-guess-median', { median: withUnit(results.median, step.unit) })])
+            : null,
+          h('p', null, [t('live-phone-count', { count: num(results.count, 0) })]),
+          h('ul', { class: 'bars' }, results.bins.map(function (b) {
+            return bar([t('live-phone-bin', { from: figure(b.from), to: withUnit(b.to, step.unit) })], b.count, total);
+          })),
+        ]);
+      });
+    }
+  }
+
+  function voteBlocks(add, index, step, closed, results) {
+    const mine = S.inputs[index];
+    const chosen = mine ? mine.choice : null;
+    add(key(['vote', index, step.question, step.choices, closed, chosen]), function () {
+      if (closed) return closedCard(step.question);
+      return card([
+        heading(step.question),
+        h('div', { class: 'choices' }, step.choices.map(function (label, i) {
+          return h('button', {
+            type: 'button', class: 'choice', id: 'choice-' + i, 'aria-pressed': String(chosen === i),
+            onclick: function () {
+              sendInput(index, { kind: 'vote', choice: i }, t('live-saved'), 'choice-' + i);
+            },
+          }, [label]);
+        })),
+      ]);
+    });
+    if (mine && closed) {
+      add(key(['mine', index, mine]), function () {
+        return h('p', { class: 'mine' }, [t('live-phone-your-answer', { answer: step.choices[mine.choice] || '' })]);
+      });
+    }
+    if (results) {
+      add(key(['vote-results', index, results, step.explanation]), function () {
+        const total = results.counts.reduce(function (a, b) {
+          return a + b;
+        }, 0);
+        return resultsCard(t('live-results'), [
+          h('ul', { class: 'bars' }, step.choices.map(function (label, i) {
+            const right = results.correct === i;
+            return bar(right ? [label, ' — ', h('strong', null, ['✓ ' + t('live-phone-vote-correct')])] : [label],
+              results.counts[i] || 0, total, right ? 'correct' : '');
+          })),
+          step.explanation ? h('p', null, [step.explanation]) : null,
+        ]);
+      });
+    }
+  }
+
+  function wordsBlocks(add, index, step, closed, results) {
+    const mine = S.inputs[index];
+    add(key(['words', index, step.question, closed]), function () {
+      if (closed) return closedCard(step.question);
+      const typed = has(S.drafts, index) ? S.drafts[index] : mine ? mine.text : '';
+      return card([
+        heading(step.question),
+        textForm('words', t('live-phone-words-label', { max: num(L.words, 0) }), typed,
+          { maxlength: L.words, enterkeyhint: 'send' },
+          function (text) {
+            S.drafts[index] = text;
+          },
+          function (text) {
+            const clean = collapse(text);
+            if (!clean) return t('live-phone-words-empty');
+            sendInput(index, { kind: 'words', text: clean }, t('live-saved'));
+            return '';
+          }),
+      ]);
+    });
+    if (mine) {
+      add(key(['mine', index, mine]), function () {
+        return h('p', { class: 'mine' }, [t('live-phone-your-answer', { answer: mine.text })]);
+      });
+    }
+    if (results) {
+      add(key(['words-results', index, results]), function () {
+        return resultsCard(t('live-phone-words-results'), [
+          h('ul', { class: 'words' }, results.words.map(function (w) {
+            return h('li', null, [w.text, ' ', h('span', { class: 'count' }, ['(' + num(w.count, 0) + ')'])]);
+          })),
+          h('p', { class: 'hint' }, [t('live-phone-count', { count: num(results.count, 0) })]),
+        ]);
+      });
+    }
+  }
+
+  // ---- "Si j'étais maire" by groups.
+
+  const PROBLEM_NOW = {
+    fonctionnement: 'mayor-problem-fonctionnement',
+    remboursement: 'mayor-problem-remboursement',
+    investissement: 'mayor-problem-investissement',
+    emprunt: 'mayor-problem-emprunt',
+  };
+  const PROBLEM_ROOM = {
+    fonctionnement: 'live-phone-problem-fonctionnement',
+    remboursement: 'live-phone-problem-remboursement',
+    investissement: 'live-phone-problem-investissement',
+    emprunt: 'live-phone-problem-emprunt',
+  };
+
+  /** What the choices give (core::budget::explore::mayor::MayorBase::evaluate). */
+  function evaluate(base, choices) {
+    const pct = function (p) {
+      return 1 + Math.max(-L.range, Math.min(L.range, p || 0)) / 100;
+    };
+    const depenses = base.depenses.map(function (d) {
+      return [d[0], d[1] * pct(choices.changes[d[0]])];
+    });
+    const recettes = base.recettes_fonctionnement - base.impots_locaux + base.impots_locaux * pct(choices.impots);
+    const drf = depenses.reduce(function (sum, d) {
+      return sum + d[1];
+    }, 0) + base.interets;
+    const brute = recettes - drf;
+    const nette = brute - base.remboursement;
+    const equipement = base.equipement * pct(choices.equipement);
+    const emprunt = Math.max(choices.emprunt, 0);
+    const ressources = nette + base.recettes_investissement + emprunt;
+    const besoin = equipement + base.autres_investissements;
+    const start = typeof base.encours === 'number' ? base.encours - base.emprunts + base.remboursement : null;
+    const limit = start === null
+      ? equipement / 2
+      : Math.max(L.years * Math.max(brute, 0) - (start - base.remboursement), 0);
+    const problems = [];
+    if (brute < 0) problems.push(['fonctionnement', -brute]);
+    else if (nette < 0) problems.push(['remboursement', -nette]);
+    if (ressources + 0.5 < besoin) problems.push(['investissement', besoin - ressources]);
+    if (emprunt > limit + 0.5) problems.push(['emprunt', limit]);
+    return {
+      depenses: depenses, brute: brute, nette: nette, equipement: equipement,
+      limit: limit, left: ressources - besoin, problems: problems,
+    };
+  }
+
+  function mayorDraft(index, base) {
+    const mine = S.inputs[index];
+    const choices = mine ? mine.choices : { changes: {}, impots: 0, equipement: 0, emprunt: base.emprunts };
+    return {
+      fromMine: !!mine,
+      touched: false,
+      group: mine ? mine.group : '',
+      changes: Object.assign({}, choices.changes),
+      impots: choices.impots || 0,
+      equipement: choices.equipement || 0,
+      emprunt: choices.emprunt || 0,
+      loan: loanText(choices.emprunt || 0),
+      loanBad: false,
+    };
+  }
+
+  /** The loan as the field shows it: grouped digits where the decimal mark is a
+   * comma (a comma would read as decimals, as in core's parse_euros). */
+  function loanText(amount) {
+    return D.number.decimal === ',' ? num(Math.round(amount), 0) : String(Math.round(amount));
+  }
+
+  function choicesOf(draft, base) {
+    const changes = {};
+    base.depenses.forEach(function (d) {
+      changes[d[0]] = draft.changes[d[0]] || 0;
+    });
+    return { changes: changes, impots: draft.impots, equipement: draft.equipement, emprunt: draft.emprunt };
+  }
+
+  function slider(id, label, value, onChange) {
+    const output = h('output', { for: id }, [signed(value)]);
+    const input = h('input', {
+      id: id, type: 'range', min: -L.range, max: L.range, step: 1, value: value,
+      'aria-valuetext': t('mayor-change-valuetext', { value: signed(value) }),
+      oninput: function () {
+        const change = parseInt(input.value, 10) || 0;
+        setText(output, signed(change));
+        input.setAttribute('aria-valuetext', t('mayor-change-valuetext', { value: signed(change) }));
+        onChange(change);
+      },
+    });
+    return h('div', { class: 'slider' }, [h('label', { for: id }, [label]), input, output]);
+  }
+
+  function mayorForm(index, step) {
+    const base = step.base;
+    let draft = S.drafts[index];
+    if (!draft || (!draft.touched && !draft.fromMine && S.inputs[index])) {
+      draft = S.drafts[index] = mayorDraft(index, base);
+    }
+    const shown = []; // functions that show an outcome
+    const refresh = function () {
+      const outcome = evaluate(base, choicesOf(draft, base));
+      shown.forEach(function (show) {
+        show(outcome);
+      });
+    };
+    const touch = function (change) {
+      draft.touched = true;
+      change();
+      refresh();
+    };
+    const amount = function (pick) {
+      const node = h('p', { class: 'amount' });
+      shown.push(function (outcome) {
+        setText(node, euros(pick(outcome)));
+      });
+      return node;
+    };
+
+    const spending = base.depenses.map(function (d, i) {
+      const category = d[0];
+      return h('div', null, [
+        slider('mayor-' + category, D.categories[category] || category, draft.changes[category] || 0, function (p) {
+          touch(function () {
+            draft.changes[category] = p;
+          });
+        }),
+        amount(function (outcome) {
+          return outcome.depenses[i][1];
+        }),
+      ]);
+    });
+
+    const loanError = h('p', { id: 'mayor-loan-error', class: 'error', role: 'alert' });
+    const loanHelp = h('p', { id: 'mayor-loan-help', class: 'hint' });
+    shown.push(function (outcome) {
+      setText(loanHelp, t('mayor-loan-limit', { amount: euros(outcome.limit) }));
+    });
+    const loan = h('input', {
+      id: 'mayor-loan', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: draft.loan,
+      'aria-describedby': 'mayor-loan-help mayor-loan-error',
+      oninput: function () {
+        touch(function () {
+          draft.loan = loan.value;
+          const value = parseEuros(loan.value);
+          draft.loanBad = value === null;
+          if (value !== null) draft.emprunt = value;
+        });
+        if (draft.loanBad) loan.setAttribute('aria-invalid', 'true');
+        else loan.removeAttribute('aria-invalid');
+        setText(loanError, draft.loanBad ? t('mayor-loan-invalid', { amount: euros(draft.emprunt) }) : '');
+      },
+    });
+
+    const figures = h('dl', null);
+    const verdict = h('div');
+    shown.push(function (outcome) {
+      while (figures.firstChild) figures.removeChild(figures.firstChild);
+      [['glossary-epargne-brute', outcome.brute], ['glossary-epargne-nette', outcome.nette], ['mayor-left', outcome.left]]
+        .forEach(function (line) {
+          figures.appendChild(h('div', null, [h('dt', null, [t(line[0])]), h('dd', null, [euros(line[1])])]));
+        });
+      while (verdict.firstChild) verdict.removeChild(verdict.firstChild);
+      verdict.appendChild(outcome.problems.length
+        ? h('ul', { class: 'problems' }, outcome.problems.map(function (p) {
+          return h('li', null, [t(PROBLEM_NOW[p[0]], { amount: euros(p[1]) })]);
+        }))
+        : h('p', { class: 'ok' }, [t('mayor-balanced')]));
+    });
+
+    const group = h('input', {
+      id: 'mayor-group', type: 'text', autocomplete: 'off', maxlength: L.group, value: draft.group,
+      'aria-describedby': 'mayor-error',
+      oninput: function () {
+        draft.touched = true;
+        draft.group = group.value;
+        group.removeAttribute('aria-invalid');
+      },
+    });
+    const error = h('p', { id: 'mayor-error', class: 'error', role: 'alert' });
+    const form = h('form', {
+      novalidate: true,
+      onsubmit: function (event) {
+        event.preventDefault();
+        const name = collapse(draft.group);
+        let problem = '';
+        if (!name) {
+          problem = t('mayor-group-missing');
+          group.setAttribute('aria-invalid', 'true');
+          group.focus();
+        } else if (draft.loanBad) {
+          problem = t('mayor-loan-fix');
+          loan.focus();
+        }
+        setText(error, problem);
+        if (problem) return;
+        const input = { kind: 'mayor', group: name, choices: choicesOf(draft, base) };
+        sendInput(index, input, t('live-phone-mayor-sent', { group: name }));
+      },
+    }, [
+      h('label', { for: 'mayor-group' }, [t('mayor-group')]),
+      group,
+      h('fieldset', null, [h('legend', null, [t('mayor-spending')])].concat(spending).concat([
+        h('p', { class: 'hint' }, [t('mayor-interest-fixed', { amount: euros(base.interets) })]),
+      ])),
+      h('fieldset', null, [
+        h('legend', null, [t('mayor-levers')]),
+        slider('mayor-impots', t('mayor-taxes'), draft.impots, function (p) {
+          touch(function () {
+            draft.impots = p;
+          });
+        }),
+        slider('mayor-equipement', t('mayor-equipment'), draft.equipement, function (p) {
+          touch(function () {
+            draft.equipement = p;
+          });
+        }),
+        amount(function (outcome) {
+          return outcome.equipement;
+        }),
+        h('label', { for: 'mayor-loan' }, [t('mayor-loan')]),
+        loan, loanError, loanHelp,
+      ]),
+      h('div', { class: 'outcome' }, [h('h3', null, [t('mayor-outcome')]), figures, verdict]),
+      error,
+      h('button', { type: 'submit', class: 'primary' }, [t('live-phone-mayor-send')]),
+    ]);
+    refresh();
+    return form;
+  }
+
+  function mayorBlocks(add, index, step, closed, results) {
+    const mine = S.inputs[index];
+    const intro = h('p', null, [t('live-phone-mayor-intro', { commune: step.commune })]);
+    add(key(['mayor', index, step.commune, step.base, closed, !!mine]), function () {
+      if (closed) return closedCard(t('mayor-title'), [intro]);
+      return card([heading(t('mayor-title')), intro, mayorForm(index, step)]);
+    });
+    if (mine) {
+      add(key(['mine', index, mine]), function () {
+        const c = mine.choices;
+        const lines = step.base.depenses.map(function (d) {
+          return [D.categories[d[0]] || d[0], signed(c.changes[d[0]] || 0)];
+        }).concat([
+          [t('mayor-taxes'), signed(c.impots || 0)],
+          [t('mayor-equipment'), signed(c.equipement || 0)],
+          [t('mayor-loan'), euros(c.emprunt || 0)],
+        ]);
+        return h('section', { class: 'mine', 'aria-labelledby': 'mine-title' }, [
+          h('h3', { id: 'mine-title' }, [t('live-phone-mayor-yours') + ' · ' + mine.group]),
+          h('dl', null, lines.map(function (line) {
+            return h('div', null, [h('dt', null, [line[0]]), h('dd', null, [line[1]])]);
+          })),
+        ]);
+      });
+    }
+    if (results && mine) {
+      const ours = results.groups.filter(function (g) {
+        return g.group === mine.group;
+      })[0] || results.groups.filter(function (g) {
+        return wordKey(g.group) === wordKey(mine.group);
+      })[0];
+      if (ours) {
+        add(key(['mayor-results', index, ours]), function () {
+          return resultsCard(t('live-phone-mayor-room'), [ours.problems.length
+            ? h('ul', { class: 'problems' }, ours.problems.map(function (code) {
+              return h('li', null, [PROBLEM_ROOM[code] ? t(PROBLEM_ROOM[code]) : code]);
+            }))
+            : h('p', { class: 'ok' }, [t('mayor-balanced')])]);
+        });
+      }
+    }
+  }
+
+  // ---- Start: draw the view the page came with, then join and follow.
+
+  window.addEventListener('online', function () {
+    if (S.stream === 'down') follow();
+  });
+  render();
+  join();
+  follow();
+})();

@@ -1,0 +1,452 @@
+//! The participant's page, `/live/{code}`: what a phone opens from the QR code. Not the
+//! app (no WebAssembly, no site menu): a page the server renders, one small script and
+//! one small style sheet, for phones of 2018 on a crowded Wi-Fi.
+//!
+//! - The HTML holds the session's title, the code, the language switch and, in a JSON
+//!   block (`<script type="application/json">`, not executable), what the script needs
+//!   to draw the first question at once: the session's current [`PublicView`] (core's
+//!   serde type, as the event stream sends it), the texts of the chosen language from the
+//!   catalogue (patterns: the script puts the values in place of `{$name}`), the number
+//!   format, the labels of the budget categories, the limits of the steps and the
+//!   local-storage keys (`core::site`).
+//! - The script (`participant.js`, plain ES2017) and the style sheet (`participant.css`)
+//!   are compiled into the binary and served at addresses that carry a hash of their
+//!   content, cached for a year; the page itself is revalidated on each visit. Both are
+//!   served outside the per-address request limit, like the app's files.
+//! - The language is `?lang=` when given, else the browser's `Accept-Language`, French by
+//!   default; the script reloads the page in the language chosen on this device earlier
+//!   (local storage, shared with the app) when the address does not name one.
+//! - Everything the session's creator or a participant typed (titles, choices, words,
+//!   group names) is escaped here (`core::html`) or put in the DOM as text by the script.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+
+use briques_core::budget::explore::mayor::{MAX_DESENDETTEMENT_YEARS, MAYOR_CATEGORIES, MAYOR_RANGE};
+use briques_core::html::escape;
+use briques_core::i18n::{catalogue_keys, tr, tr_args, Lang, Value};
+use briques_core::live::steps::{MAX_GROUP, MAX_WORDS};
+use briques_core::live::PublicView;
+use briques_core::site::{storage_live_token, STORAGE_LANG};
+
+/// The page's script: plain ES2017 (no `?.`, no `??`), no module, no framework.
+const SCRIPT: &str = include_str!("participant.js");
+/// The page's style sheet.
+const STYLE: &str = include_str!("participant.css");
+
+/// The catalogue messages the script shows (its `t('…')` calls; a test checks the two
+/// lists agree). None has a plural selector that the values used would need: the
+/// script fills placeholders, it does not choose variants (`duplo-masked-note` takes
+/// its `other` form, right for every threshold a session may have, 2 to 20).
+pub const TEXTS: &[&str] = &[
+    "duplo-hidden-explained",
+    "duplo-masked-explained",
+    "duplo-masked-note",
+    "glossary-epargne-brute",
+    "glossary-epargne-nette",
+    "live-change",
+    "live-connecting",
+    "live-ended",
+    "live-phone-answered",
+    "live-phone-bin",
+    "live-phone-closed",
+    "live-phone-count",
+    "live-phone-gone",
+    "live-phone-guess-answer",
+    "live-phone-guess-invalid",
+    "live-phone-guess-label",
+    "live-phone-guess-median",
+    "live-phone-guess-range",
+    "live-phone-guess-source",
+    "live-phone-mayor-intro",
+    "live-phone-mayor-room",
+    "live-phone-mayor-send",
+    "live-phone-mayor-sent",
+    "live-phone-mayor-yours",
+    "live-phone-offline",
+    "live-phone-problem-emprunt",
+    "live-phone-problem-fonctionnement",
+    "live-phone-problem-investissement",
+    "live-phone-problem-remboursement",
+    "live-phone-reconnecting",
+    "live-phone-send",
+    "live-phone-step-of",
+    "live-phone-unique",
+    "live-phone-vote-correct",
+    "live-phone-waiting",
+    "live-phone-words-empty",
+    "live-phone-words-label",
+    "live-phone-words-results",
+    "live-phone-your-answer",
+    "live-previous",
+    "live-question-of",
+    "live-results",
+    "live-results-later",
+    "live-saved",
+    "live-skip",
+    "live-thanks",
+    "live-token-not-saved",
+    "live-you-are",
+    "mayor-balanced",
+    "mayor-change-valuetext",
+    "mayor-equipment",
+    "mayor-group",
+    "mayor-group-missing",
+    "mayor-interest-fixed",
+    "mayor-left",
+    "mayor-levers",
+    "mayor-loan",
+    "mayor-loan-fix",
+    "mayor-loan-invalid",
+    "mayor-loan-limit",
+    "mayor-outcome",
+    "mayor-problem-emprunt",
+    "mayor-problem-fonctionnement",
+    "mayor-problem-investissement",
+    "mayor-problem-remboursement",
+    "mayor-spending",
+    "mayor-taxes",
+    "mayor-title",
+    "storage-error-full",
+    "storage-error-unavailable",
+];
+
+/// A file of the page, with its versioned address.
+struct Asset {
+    path: String,
+    body: &'static str,
+    mime: &'static str,
+}
+
+impl Asset {
+    fn new(name: &str, ext: &str, body: &'static str, mime: &'static str) -> Asset {
+        use sha2::Digest as _;
+        let digest = sha2::Sha256::digest(body.as_bytes());
+        let mut hash = String::new();
+        for byte in &digest[..6] {
+            let _ = write!(hash, "{byte:02x}");
+        }
+        Asset {
+            path: format!("/{name}.{hash}.{ext}"),
+            body,
+            mime,
+        }
+    }
+}
+
+static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
+    [
+        Asset::new("participant", "js", SCRIPT, "text/javascript; charset=utf-8"),
+        Asset::new("participant", "css", STYLE, "text/css; charset=utf-8"),
+    ]
+});
+
+/// Whether `path` is one of the page's files (cached for a year: its address changes
+/// with its content).
+pub fn is_asset(path: &str) -> bool {
+    ASSETS.iter().any(|a| a.path == path)
+}
+
+/// The page's script and style sheet, at their versioned addresses.
+pub fn assets() -> Router {
+    ASSETS.iter().fold(Router::new(), |router, asset| {
+        let (body, mime) = (asset.body, asset.mime);
+        router.route(
+            &asset.path,
+            get(move || async move { ([(header::CONTENT_TYPE, HeaderValue::from_static(mime))], body) }),
+        )
+    })
+}
+
+/// The texts of one language: key → pattern, with `{$name}` where a value goes.
+fn texts(lang: Lang) -> &'static BTreeMap<&'static str, String> {
+    static TEXTS_BY_LANG: LazyLock<[BTreeMap<&'static str, String>; 2]> =
+        LazyLock::new(|| Lang::ALL.map(patterns));
+    &TEXTS_BY_LANG[if lang == Lang::Fr { 0 } else { 1 }]
+}
+
+fn patterns(lang: Lang) -> BTreeMap<&'static str, String> {
+    let variables: BTreeMap<String, Vec<String>> = catalogue_keys(lang).into_iter().collect();
+    TEXTS
+        .iter()
+        .map(|key| {
+            let names = variables.get(*key).cloned().unwrap_or_default();
+            let markers: Vec<String> = names.iter().map(|n| format!("{{${n}}}")).collect();
+            let args: Vec<(&str, Value<'_>)> = names
+                .iter()
+                .zip(&markers)
+                .map(|(n, m)| (n.as_str(), Value::Str(m)))
+                .collect();
+            (*key, tr_args(lang, key, &args))
+        })
+        .collect()
+}
+
+/// How the script writes numbers (`core::i18n::format_number`'s separators).
+#[derive(Serialize)]
+struct NumberFormat {
+    group: char,
+    decimal: char,
+    percent: &'static str,
+}
+
+/// The bounds the script checks before sending (the server checks them again).
+#[derive(Serialize)]
+struct Limits {
+    words: usize,
+    group: usize,
+    range: i32,
+    years: f64,
+}
+
+/// The JSON block of the page.
+#[derive(Serialize)]
+struct PageData<'a> {
+    lang: &'static str,
+    code: &'a str,
+    /// Local-storage key of the participant's token (`core::site`).
+    token_key: String,
+    /// Local-storage key of the language chosen on this device (shared with the app).
+    lang_key: &'static str,
+    langs: Vec<&'static str>,
+    view: &'a PublicView,
+    texts: &'static BTreeMap<&'static str, String>,
+    number: NumberFormat,
+    /// Budget category (its code in `MayorBase`) → label.
+    categories: BTreeMap<String, String>,
+    limits: Limits,
+}
+
+/// JSON that can sit in an HTML `<script>` element: no `<`, `>` or `&` (escaped as
+/// `\u003c`…, which JSON reads back unchanged), so no text can close the element.
+fn json_in_html<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The participant's page of the session whose view is `view`, in `lang`.
+pub fn page(view: &PublicView, lang: Lang) -> String {
+    let (group, decimal) = lang.number_separators();
+    let categories = MAYOR_CATEGORIES
+        .iter()
+        .filter_map(|c| match serde_json::to_value(c) {
+            Ok(serde_json::Value::String(code)) => Some((code, tr(lang, c.key()))),
+            _ => None,
+        })
+        .collect();
+    let data = PageData {
+        lang: lang.code(),
+        code: &view.code,
+        token_key: storage_live_token(&view.code),
+        lang_key: STORAGE_LANG,
+        langs: Lang::ALL.iter().map(|l| l.code()).collect(),
+        view,
+        texts: texts(lang),
+        number: NumberFormat {
+            group,
+            decimal,
+            percent: lang.percent_suffix(),
+        },
+        categories,
+        limits: Limits {
+            words: MAX_WORDS,
+            group: MAX_GROUP,
+            range: MAYOR_RANGE,
+            years: MAX_DESENDETTEMENT_YEARS,
+        },
+    };
+    let title = match view.survey.title.trim() {
+        "" => tr(lang, "live-title"),
+        title => title.to_owned(),
+    };
+    let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap_or_default();
+    let [script, style] = &*ASSETS;
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{page_title}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
+<link rel=\"stylesheet\" href=\"{style}\">\n<script src=\"{script}\" defer></script>\n</head>\n<body>\n\
+<header class=\"top\"><p id=\"who\">{who}</p>\
+<nav aria-label=\"{lang_label}\"><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">{other_name}</a></nav></header>\n\
+<main id=\"main\">\n<h1>{title}</h1>\n<p id=\"status\" role=\"status\">{connecting}</p>\n\
+<p id=\"problem\" role=\"alert\"></p>\n<p id=\"token-problem\" role=\"alert\"></p>\n<div id=\"screen\"></div>\n\
+<noscript><p>{noscript}</p></noscript>\n</main>\n\
+<script type=\"application/json\" id=\"briques-data\">{data}</script>\n</body>\n</html>\n",
+        lang = lang.code(),
+        page_title = escape(&tr_args(lang, "page-title", &[("page", title.as_str().into())])),
+        style = style.path,
+        script = script.path,
+        who = escape(&tr_args(lang, "live-code-is", &[("code", view.code.as_str().into())])),
+        lang_label = escape(&tr(lang, "lang-label")),
+        other = other.code(),
+        other_name = escape(&tr(other, &format!("lang-{}", other.code()))),
+        title = escape(&title),
+        connecting = escape(&tr(lang, "live-connecting")),
+        noscript = escape(&tr(lang, "live-phone-noscript")),
+        data = json_in_html(&data),
+    )
+}
+
+/// The page as a response: HTML that depends on `Accept-Language`.
+pub fn response(view: &PublicView, lang: Lang) -> Response {
+    let mut response = axum::response::Html(page(view, lang)).into_response();
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use briques_core::i18n::{format_number, has_key};
+    use briques_core::live::{public_view, LiveState};
+    use briques_core::survey::{Session, Survey};
+
+    use super::*;
+
+    /// The catalogue keys the script names: the texts between two single quotes that
+    /// are keys (every pair of consecutive quotes, so that an apostrophe in a comment
+    /// cannot hide one).
+    fn keys_in_script() -> BTreeSet<String> {
+        SCRIPT
+            .split('\'')
+            .skip(1)
+            .filter(|s| has_key(s))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_script_shows_exactly_the_texts_the_page_sends() {
+        let sent: BTreeSet<String> = TEXTS.iter().map(|k| (*k).to_owned()).collect();
+        assert_eq!(keys_in_script(), sent);
+        for lang in Lang::ALL {
+            let keys: BTreeSet<String> = catalogue_keys(lang).into_iter().map(|(k, _)| k).collect();
+            for key in TEXTS {
+                assert!(keys.contains(*key), "{key} missing in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn filling_a_pattern_gives_the_catalogue_message() {
+        // What the script does (values put in place of `{$name}`) is what `tr_args`
+        // renders, for the numbers the page shows: no plural selector is skipped.
+        for lang in Lang::ALL {
+            let variables: BTreeMap<String, Vec<String>> = catalogue_keys(lang).into_iter().collect();
+            for (key, pattern) in texts(lang) {
+                let names = &variables[*key];
+                // The masking threshold is 2 to 20 (`live::MASK_K`).
+                let numbers: &[f64] = if *key == "duplo-masked-note" {
+                    &[2.0, 3.0, 20.0]
+                } else {
+                    &[0.0, 1.0, 2.0, 3.0, 21.0]
+                };
+                for n in numbers {
+                    let args: Vec<(&str, Value<'_>)> =
+                        names.iter().map(|v| (v.as_str(), Value::Num(*n))).collect();
+                    let mut filled = pattern.clone();
+                    for name in names {
+                        filled = filled.replace(&format!("{{${name}}}"), &format_number(lang, *n, 0));
+                    }
+                    assert_eq!(filled, tr_args(lang, key, &args), "{key} with {n} in {lang:?}");
+                    assert!(!filled.contains("{$"), "{key}: {filled}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_script_is_plain_es2017() {
+        // What phones of 2018 do not read (ES2018 and later), as written in this script.
+        for later in [
+            "?.",
+            "??",
+            "{...",
+            "catch {",
+            ".finally(",
+            "Object.fromEntries",
+            ".flat(",
+            ".flatMap(",
+            "replaceAll(",
+            "matchAll(",
+            "globalThis",
+            "this.#",
+            "static {",
+            "allSettled",
+            ".at(",
+            "Object.hasOwn(",
+            "structuredClone",
+            "import ",
+            "export ",
+            "\\p{",
+            "(?<",
+        ] {
+            assert!(!SCRIPT.contains(later), "participant.js uses {later:?}");
+        }
+        assert!(
+            !SCRIPT.contains("innerHTML"),
+            "text goes into the DOM as text only"
+        );
+    }
+
+    fn view_titled(title: &str) -> PublicView {
+        let mut survey = Survey::default_for(Lang::Fr, None);
+        survey.title = title.to_owned();
+        let session = Session::new(survey.clone());
+        public_view("ACDEFG", &session, &LiveState::opening(&survey), 3, 1)
+    }
+
+    #[test]
+    fn the_page_escapes_what_was_typed_and_names_its_files() {
+        let hostile = "</script><script>alert(1)</script> & \u{2028}<!--";
+        let page = page(&view_titled(hostile), Lang::Fr);
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert!(page
+            .contains("<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \u{2028}&lt;!--</h1>"));
+        assert!(!page.contains("<!--"), "{page}");
+        assert_eq!(
+            page.matches("</script>").count(),
+            2,
+            "the script's and the data's: {page}"
+        );
+        let start = page.find("id=\"briques-data\">").unwrap() + "id=\"briques-data\">".len();
+        let end = page[start..].find("</script>").unwrap() + start;
+        let data: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+        assert_eq!(data["view"]["survey"]["title"], hostile);
+        assert_eq!(data["token_key"], "briques.live.token.ACDEFG");
+        assert_eq!(data["texts"]["live-question-of"], "Question {$n} sur {$total}");
+        assert_eq!(
+            data["categories"]["personnel"],
+            tr(Lang::Fr, "category-personnel")
+        );
+        for asset in &*ASSETS {
+            assert!(page.contains(&asset.path), "{}", asset.path);
+            assert!(is_asset(&asset.path));
+        }
+        let english = super::page(&view_titled(""), Lang::En);
+        assert!(english.contains("<html lang=\"en\">"));
+        assert!(english.contains("<h1>Live session</h1>"), "{english}");
+        assert!(english.contains("href=\"?lang=fr\" hreflang=\"fr\" lang=\"fr\">Français</a>"));
+    }
+}
