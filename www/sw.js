@@ -36,6 +36,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   // Only this server's files; live-session API calls always go to the network.
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // A participant's page of a live session (/live/{code}) and its files are the
+  // server's, not the app's: the network alone (the cached app shell is not that page).
+  if (/^\/live\/[^/]+\/?$/.test(url.pathname) || url.pathname.startsWith('/participant.')) return;
 
   if (request.mode === 'navigate') {
     // Pages: the network first (a fresh version, or the server's 404 page), the

@@ -28,10 +28,11 @@ export const ROUTES = [
   { path: '/ateliers', fr: 'Ateliers', en: 'Workshops' },
 ];
 
-/** Starts `briques serve --addr 127.0.0.1:0` and resolves once it prints its address. */
-export function startServer({ dataDir, args = [] } = {}) {
+/** Starts `briques serve --addr 127.0.0.1:0` (or `addr`, to start again on the same port)
+ * and resolves once it prints its address. */
+export function startServer({ dataDir, args = [], addr = '127.0.0.1:0' } = {}) {
   const data = dataDir || mkdtempSync(join(tmpdir(), 'briques-e2e-data-'));
-  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--assets', ASSETS, '--data', data, ...args], {
+  const child = spawn(BIN, ['serve', '--addr', addr, '--assets', ASSETS, '--data', data, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
