@@ -30,9 +30,9 @@ export const ROUTES = [
 
 /** Starts `briques serve --addr 127.0.0.1:0` (or `addr`, to start again on the same port)
  * and resolves once it prints its address. */
-export function startServer({ dataDir, args = [], addr = '127.0.0.1:0' } = {}) {
+export function startServer({ dataDir, args = [], addr = '127.0.0.1:0', assets = ASSETS } = {}) {
   const data = dataDir || mkdtempSync(join(tmpdir(), 'briques-e2e-data-'));
-  const child = spawn(BIN, ['serve', '--addr', addr, '--assets', ASSETS, '--data', data, ...args], {
+  const child = spawn(BIN, ['serve', '--addr', addr, '--assets', assets, '--data', data, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

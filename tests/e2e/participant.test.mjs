@@ -124,6 +124,27 @@ test('a phone answers, changes an answer, reloads and is the same participant, w
   assert.deepEqual(errors, []);
 });
 
+test('the question the server draws is the one the script draws: nothing moves when it runs', async (t) => {
+  const { code } = await createSession(server.base);
+  // Without the script, the first question is there (and says it needs JavaScript).
+  const bare = await phone(t, { javaScriptEnabled: false });
+  await bare.page.goto(`${server.base}/live/${code}`);
+  await bare.page.getByRole('heading', { level: 2, name: 'Fromage ou dessert ?' }).waitFor();
+  assert.equal(await bare.page.getByRole('button', { name: 'Dessert' }).count(), 1);
+  const { page, errors } = await phone(t);
+  await page.goto(`${server.base}/live/${code}`);
+  await page.getByText('vous êtes le participant n° 1').waitFor();
+  const same = await page.evaluate(async () => {
+    const html = await fetch(window.location.href).then((r) => r.text());
+    const served = new DOMParser().parseFromString(html, 'text/html').getElementById('screen');
+    const drawn = document.getElementById('screen').cloneNode(true);
+    drawn.querySelectorAll('[data-key]').forEach((node) => node.removeAttribute('data-key'));
+    return served.isEqualNode(drawn) || [served.innerHTML, drawn.innerHTML];
+  });
+  assert.equal(same, true);
+  assert.deepEqual(errors, []);
+});
+
 test('the keyboard alone answers, and focus follows the questions', async (t) => {
   const { code } = await createSession(server.base);
   const { page, errors } = await phone(t);

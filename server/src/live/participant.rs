@@ -33,7 +33,7 @@ use briques_core::budget::explore::mayor::{MAX_DESENDETTEMENT_YEARS, MAYOR_CATEG
 use briques_core::html::escape;
 use briques_core::i18n::{catalogue_keys, tr, tr_args, Lang, Value};
 use briques_core::live::steps::{MAX_GROUP, MAX_WORDS};
-use briques_core::live::PublicView;
+use briques_core::live::{PublicView, Step};
 use briques_core::site::{storage_live_token, STORAGE_LANG};
 
 /// The page's script: plain ES2017 (no `?.`, no `??`), no module, no framework.
@@ -141,9 +141,29 @@ impl Asset {
     }
 }
 
+/// The script as sent: without its comment lines, blank lines and indentation (a
+/// quarter of its weight; it keeps one statement per line). Lines inside strings or
+/// regular expressions never start with `//` or `/*` in this script.
+fn minified(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut in_comment = false;
+    for line in source.lines().map(str::trim) {
+        if in_comment {
+            in_comment = !line.contains("*/");
+        } else if line.starts_with("/*") {
+            in_comment = !line.contains("*/");
+        } else if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
+    let script: &'static str = minified(SCRIPT).leak();
     [
-        Asset::new("participant", "js", SCRIPT, "text/javascript; charset=utf-8"),
+        Asset::new("participant", "js", script, "text/javascript; charset=utf-8"),
         Asset::new("participant", "css", STYLE, "text/css; charset=utf-8"),
     ]
 });
@@ -242,6 +262,80 @@ fn json_in_html<T: Serialize>(value: &T) -> String {
     out
 }
 
+/// The first screen as the script draws it (the same elements, attributes and texts;
+/// a browser test compares them), so that the question shows as soon as the page and
+/// its style sheet have arrived; the script then draws in its place. Only a Duplo
+/// question is drawn here (the other steps wait for the script).
+fn first_screen(view: &PublicView, lang: Lang) -> String {
+    let mut html = String::new();
+    let steps = view.steps.len().max(1);
+    if steps > 1 {
+        let step_of = tr_args(
+            lang,
+            "live-phone-step-of",
+            &[("n", (view.state.step + 1).into()), ("total", steps.into())],
+        );
+        let _ = write!(html, "<p class=\"hint\">{}</p>", escape(&step_of));
+    }
+    let duplo = matches!(view.steps.get(view.state.step), None | Some(Step::Duplo));
+    if view.state.ended || !duplo {
+        return html;
+    }
+    let open: Vec<_> = view
+        .survey
+        .questions
+        .iter()
+        .filter(|q| view.state.open.contains(&q.id))
+        .collect();
+    match open.first() {
+        None => {
+            let _ = write!(
+                html,
+                "<p class=\"lead\">{}</p>",
+                escape(&tr(lang, "live-phone-waiting"))
+            );
+        }
+        Some(question) => {
+            let of = tr_args(
+                lang,
+                "live-question-of",
+                &[("n", 1usize.into()), ("total", open.len().into())],
+            );
+            let _ = write!(
+                html,
+                "<section class=\"card\" aria-labelledby=\"step-title\"><p class=\"hint\">{}</p>\
+<h2 id=\"step-title\" tabindex=\"-1\">{}</h2><div class=\"choices\">",
+                escape(&of),
+                escape(&question.label)
+            );
+            for choice in &question.choices {
+                let _ = write!(
+                    html,
+                    "<button type=\"button\" class=\"choice\" aria-pressed=\"false\">\
+<span class=\"swatch brick-{}\" aria-hidden=\"true\"></span>{}</button>",
+                    choice.colour.name(),
+                    escape(&choice.label)
+                );
+            }
+            let _ = write!(
+                html,
+                "</div><div class=\"row\"><button type=\"button\" disabled=\"\">{}</button>\
+<button type=\"button\">{}</button></div></section>",
+                escape(&tr(lang, "live-previous")),
+                escape(&tr(lang, "live-skip"))
+            );
+        }
+    }
+    if view.results.is_none() {
+        let _ = write!(
+            html,
+            "<p class=\"hint\">{}</p>",
+            escape(&tr(lang, "live-results-later"))
+        );
+    }
+    html
+}
+
 /// The participant's page of the session whose view is `view`, in `lang`.
 pub fn page(view: &PublicView, lang: Lang) -> String {
     let (group, decimal) = lang.number_separators();
@@ -287,7 +381,7 @@ pub fn page(view: &PublicView, lang: Lang) -> String {
 <header class=\"top\"><p id=\"who\">{who}</p>\
 <nav aria-label=\"{lang_label}\"><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">{other_name}</a></nav></header>\n\
 <main id=\"main\">\n<h1>{title}</h1>\n<p id=\"status\" role=\"status\">{connecting}</p>\n\
-<p id=\"problem\" role=\"alert\"></p>\n<p id=\"token-problem\" role=\"alert\"></p>\n<div id=\"screen\"></div>\n\
+<p id=\"problem\" role=\"alert\"></p>\n<p id=\"token-problem\" role=\"alert\"></p>\n<div id=\"screen\">{screen}</div>\n\
 <noscript><p>{noscript}</p></noscript>\n</main>\n\
 <script type=\"application/json\" id=\"briques-data\">{data}</script>\n</body>\n</html>\n",
         lang = lang.code(),
@@ -301,6 +395,7 @@ pub fn page(view: &PublicView, lang: Lang) -> String {
         title = escape(&title),
         connecting = escape(&tr(lang, "live-connecting")),
         noscript = escape(&tr(lang, "live-phone-noscript")),
+        screen = first_screen(view, lang),
         data = json_in_html(&data),
     )
 }
