@@ -293,8 +293,6 @@ impl Live {
             state: data.state.clone(),
             joined: data.tokens.len(),
             mask_k: self.mask_k,
-            steps: vec![briques_core::live::Step::Duplo],
-            inputs: Default::default(),
             revision: data.revision,
         }
     }
@@ -324,11 +322,7 @@ impl Live {
             .find(|r| r.participant == participant)
             .map(|r| r.answers.clone())
             .unwrap_or_default();
-        Ok(Me {
-            participant,
-            answers,
-            inputs: Default::default(),
-        })
+        Ok(Me { participant, answers })
     }
 }
 
@@ -511,7 +505,7 @@ impl Hub {
         let (revision, pending) = {
             let mut data = live.lock();
             let Data { state, session, .. } = &mut *data;
-            state.apply(control, &session.survey, 1)?;
+            state.apply(control, &session.survey)?;
             let pending = self.store.submit(Op::SaveState {
                 code: code.to_owned(),
                 state: store::state_json(&data.state),

@@ -265,9 +265,6 @@ fn live_error(lang: Lang, code: &str, error: LiveError) -> ApiError {
                 Refusal::UnknownQuestion => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-question"),
                 Refusal::UnknownChoice => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-choice"),
                 Refusal::Closed => (StatusCode::CONFLICT, "live-error-closed"),
-                Refusal::UnknownStep | Refusal::InvalidInput => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-question")
-                }
             };
             ApiError::new(status, tr(lang, key))
         }
