@@ -109,6 +109,7 @@ pub fn DirectPage() -> Html {
             let body = api::body(&CreateSession {
                 survey: session.survey,
                 mask_k: None,
+                steps: Vec::new(),
             });
             dispatcher.dispatch(DirectAction::Start);
             let dispatcher = dispatcher.clone();

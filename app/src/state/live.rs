@@ -443,7 +443,7 @@ mod tests {
         let mut state = LiveState::opening(&survey);
         for control in controls {
             state
-                .apply(control, &survey)
+                .apply(control, &survey, 1)
                 .expect("a control of the test survey");
         }
         let view = public_view("ACDEFG", &Session::new(survey), &state, 3, revision);
@@ -458,6 +458,8 @@ mod tests {
             state: LiveState::opening(&survey),
             joined,
             mask_k: 3,
+            steps: vec![briques_core::live::Step::Duplo],
+            inputs: Default::default(),
             revision,
         };
         Rc::from(serde_json::to_string(&view).expect("a view serialises"))

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub mod export;
 pub mod steps;
 
 pub use steps::{Input, Step, StepResults};

@@ -468,7 +468,8 @@ fn fold_accent(c: char) -> char {
 /// Groups answers by [`word_key`], most frequent first (ties: the first given first).
 pub fn group_words<'a>(answers: impl IntoIterator<Item = &'a str>) -> Vec<WordCount> {
     // key → (first position, count, spelling → (count, first position))
-    let mut groups: BTreeMap<String, (usize, usize, BTreeMap<&'a str, (usize, usize)>)> = BTreeMap::new();
+    type Group<'a> = (usize, usize, BTreeMap<&'a str, (usize, usize)>);
+    let mut groups: BTreeMap<String, Group<'a>> = BTreeMap::new();
     for (i, text) in answers.into_iter().enumerate() {
         let key = word_key(text);
         if key.is_empty() {
