@@ -80,8 +80,8 @@ pub struct Vote {
     /// name them; their titles are the neutral ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<ChartSpec>,
-    /// Address of the CSV the charts are drawn from: a path of this server under
-    /// `/workshops/` (a pack's data file).
+    /// The table the charts are drawn from: a pack's slug and the data file in it
+    /// (`lire-un-graphique/donnees/mediatheque-briqueville.csv`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub data: String,
     /// Index of the right choice: sent to phones only once revealed.
@@ -220,8 +220,11 @@ impl Step {
                 if v.charts.len() > MAX_CHOICES || !text_ok(&v.explanation, 2 * MAX_TEXT) {
                     return Err("step-error-text");
                 }
+                // `pack slug/file in the pack`: the projector draws the charts from the
+                // pack's own data.
                 let data_ok = v.data.is_empty()
-                    || (v.data.starts_with("/workshops/")
+                    || (v.data.contains('/')
+                        && !v.data.starts_with('/')
                         && !v.data.contains("..")
                         && v.data.len() <= 200
                         && v.data.bytes().all(|b| b.is_ascii_graphic()));
