@@ -436,7 +436,7 @@ pub fn word_key(text: &str) -> String {
     let folded: String = text
         .chars()
         .flat_map(char::to_lowercase)
-        .map(fold_accent)
+        .map(crate::i18n::fold_accent)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     folded
@@ -450,22 +450,6 @@ pub fn word_key(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-        'ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ÿ' | 'ý' => 'y',
-        'œ' => 'o',
-        'æ' => 'a',
-        '’' | '\'' => ' ',
-        c => c,
-    }
 }
 
 /// Groups answers by [`word_key`], most frequent first (ties: the first given first).

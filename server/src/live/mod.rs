@@ -413,6 +413,7 @@ pub fn router(app: Arc<LiveApp>) -> Router {
         .route("/api/live/{*rest}", any(unknown_api))
         .route("/live/{code}", get(participant_page))
         .route("/live/{code}/projecteur", get(projector_page))
+        .route("/live/{code}/ecran", get(projector_page))
         .layer(middleware::from_fn_with_state(app.clone(), limit_by_address))
         .layer(middleware::from_fn(same_origin_changes))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
