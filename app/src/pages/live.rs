@@ -432,7 +432,7 @@ fn use_vote_charts(step: Option<Step>) -> VoteCharts {
 
 async fn draw_vote(vote: &Vote, lang: briques_core::i18n::Lang) -> Result<Vec<AttrValue>, String> {
     use briques_core::chart::data::compute;
-    use briques_core::chart::draw::render_data_svg;
+    use briques_core::chart::draw::render_data_svg_titled;
     use briques_core::pack::model::Activity;
     let (slug, file) = vote.data.split_once('/').ok_or_else(|| vote.data.clone())?;
     let pack = crate::services::pack_store::find(slug)
@@ -447,11 +447,16 @@ async fn draw_vote(vote: &Vote, lang: briques_core::i18n::Lang) -> Result<Vec<At
         })
         .ok_or_else(|| vote.data.clone())?;
     let ds = briques_core::dataset::import(csv.as_bytes()).map_err(|e| e.message(lang))?;
+    // Neutral titles: "Graphique A", "Graphique B" (never "trompeur").
     vote.charts
         .iter()
-        .map(|spec| {
+        .enumerate()
+        .map(|(i, spec)| {
             let data = compute(spec, &ds, lang).map_err(|e| e.message(lang))?;
-            render_data_svg(spec, &data, lang)
+            let letter = char::from(b'A' + i as u8).to_string();
+            let title =
+                briques_core::i18n::tr_args(lang, "step-chart", &[("letter", letter.as_str().into())]);
+            render_data_svg_titled(spec, &data, lang, &title)
                 .map(AttrValue::from)
                 .map_err(|e| e.message(lang))
         })

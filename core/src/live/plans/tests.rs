@@ -40,6 +40,25 @@ fn the_chart_pack_becomes_votes_with_neutral_titles_and_a_closing_word() {
         assert!(vote.charts[1 - misleading].distortion.is_none());
         assert_eq!(vote.data, "lire-un-graphique/donnees/mediatheque-briqueville.csv");
         assert!(!vote.explanation.is_empty());
+        // Drawn as the projector draws them: nothing on either chart names the trick.
+        let Some(Activity::Donnees { csv, .. }) = pack
+            .activities
+            .iter()
+            .find(|a| matches!(a, Activity::Donnees { .. }))
+        else {
+            panic!()
+        };
+        let ds = dataset::import(csv.as_bytes()).unwrap();
+        for (letter, spec) in ["A", "B"].iter().zip(&vote.charts) {
+            let data = crate::chart::data::compute(spec, &ds, Lang::Fr).unwrap();
+            let title = format!("Graphique {letter}");
+            let svg = crate::chart::draw::render_data_svg_titled(spec, &data, Lang::Fr, &title).unwrap();
+            assert!(svg.contains(&title));
+            assert!(
+                !svg.to_lowercase().contains("trompeur") && !svg.contains("tronqué"),
+                "{svg}"
+            );
+        }
     }
     assert!(matches!(plan.steps.last(), Some(Step::Words(_))));
     assert!(!plan.plays_budget && plan.survey.is_none());
