@@ -32,6 +32,7 @@ pub fn main_pages(route: Route) -> Html {
         Route::Direct => html! { <pages::live::DirectPage /> },
         Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
+        Route::LiveScreen { code } => html! { <pages::live::ScreenPage {code} /> },
         Route::Budget => html! { <OtherBundle /> },
         Route::Data => html! { <pages::data::DataPage /> },
         Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
@@ -179,6 +180,14 @@ fn Layout() -> Html {
         });
     }
 
+    // The projected screen is the page alone: no header, no footer, nothing to reach.
+    if matches!(route, Route::LiveScreen { .. }) {
+        return html! {
+            <main id="main" class="page screen-page" tabindex="-1" ref={main_ref}>
+                <Switch<Route> render={pages} />
+            </main>
+        };
+    }
     html! {
         <>
             <a class="skip-link" href="#main">{ settings.t("skip-to-content") }</a>

@@ -27,6 +27,12 @@ pub enum Route {
         /// Join code.
         code: String,
     },
+    /// The projected screen of a live session (no site header: full size, 16:9).
+    #[at("/live/:code/ecran")]
+    LiveScreen {
+        /// Join code.
+        code: String,
+    },
     /// The commune budget explorer.
     #[at("/budget")]
     Budget,
@@ -58,7 +64,10 @@ impl Route {
         match self {
             Route::Home => "nav-home",
             Route::Duplo => "home-duplo-title",
-            Route::Direct | Route::LiveParticipant { .. } | Route::LiveProjector { .. } => "live-title",
+            Route::Direct
+            | Route::LiveParticipant { .. }
+            | Route::LiveProjector { .. }
+            | Route::LiveScreen { .. } => "live-title",
             Route::Budget => "budget-title",
             Route::Data => "data-title",
             Route::Workshops => "workshops-title",

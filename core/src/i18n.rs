@@ -78,6 +78,8 @@ impl Lang {
                 include_str!("../locales/fr-packs.ftl"),
                 "\n",
                 include_str!("../locales/fr-communes.ftl"),
+                "\n",
+                include_str!("../locales/fr-live.ftl"),
             ),
             Lang::En => concat!(
                 include_str!("../locales/en.ftl"),
@@ -89,6 +91,8 @@ impl Lang {
                 include_str!("../locales/en-packs.ftl"),
                 "\n",
                 include_str!("../locales/en-communes.ftl"),
+                "\n",
+                include_str!("../locales/en-live.ftl"),
             ),
         }
     }

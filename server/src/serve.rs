@@ -143,7 +143,7 @@ pub fn csp(apis: &Apis, any_address: bool) -> String {
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
 style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src {connect}; \
 worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; \
-form-action 'self'; frame-ancestors 'none'"
+form-action 'self'; frame-ancestors 'self'"
     )
 }
 

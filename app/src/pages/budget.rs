@@ -23,7 +23,7 @@ use crate::components::budget::glossary::Glossary;
 use crate::components::budget::heading::BudgetHeading;
 use crate::components::budget::hundred::Hundred;
 use crate::components::budget::indicators::Indicators;
-use crate::components::budget::mayor::Mayor;
+use crate::components::budget::mayor::{LiveGroups, Mayor};
 use crate::components::budget::source::SourcePanel;
 use crate::hooks::use_settings;
 use crate::hooks::SettingsHandle;
@@ -237,6 +237,7 @@ pub fn BudgetPage() -> Html {
                 Tab::Maire => html! {
                     <>
                         { heading }
+                        <LiveGroups steps={Rc::new(briques_core::live::plans::budget_steps(budget, &loaded.name, settings.lang()))} />
                         <Mayor base={Rc::new(MayorBase::from_budget(budget))} commune={loaded.name.clone()}
                             exercice={budget.exercice} />
                     </>

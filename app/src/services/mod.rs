@@ -8,6 +8,7 @@ pub mod dialog;
 pub mod download;
 pub mod duplo_store;
 pub mod file_input;
+pub mod live_start;
 pub mod mayor_store;
 pub mod opendata;
 pub mod pack_store;

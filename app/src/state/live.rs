@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use briques_core::live::{FacilitatorView, LiveState, PublicView};
+use briques_core::live::{FacilitatorView, Inputs, LiveState, PublicView, SessionParts, Step, StepResults};
 use briques_core::survey::{ParticipantId, Question, Session};
 use serde::de::DeserializeOwned;
 use yew::Reducible;
@@ -268,6 +268,10 @@ pub struct Projection {
     pub state: LiveState,
     /// Participants who joined (some may not have answered yet).
     pub joined: usize,
+    /// The workshop's steps (answer keys included).
+    pub steps: Rc<Vec<Step>>,
+    /// Answers to the steps other than Duplo.
+    pub inputs: Rc<Inputs>,
     /// Increases with every change.
     pub revision: u64,
 }
@@ -279,8 +283,30 @@ impl From<FacilitatorView> for Projection {
             session: Rc::new(view.session),
             state: view.state,
             joined: view.joined,
+            steps: Rc::new(briques_core::live::steps_or_duplo(view.steps)),
+            inputs: Rc::new(view.inputs),
             revision: view.revision,
         }
+    }
+}
+
+impl Projection {
+    /// The current step (`None` only for a step index the session does not have).
+    pub fn step(&self) -> Option<&Step> {
+        self.steps.get(self.state.step)
+    }
+
+    /// The current step's results as the facilitator sees them (the answer key only
+    /// once revealed, as on the phones).
+    pub fn step_results(&self) -> Option<StepResults> {
+        SessionParts {
+            code: &self.code,
+            session: &self.session,
+            state: &self.state,
+            steps: &self.steps,
+            inputs: &self.inputs,
+        }
+        .step_results(self.state.step, self.state.revealed)
     }
 }
 
@@ -443,7 +469,7 @@ mod tests {
         let mut state = LiveState::opening(&survey);
         for control in controls {
             state
-                .apply(control, &survey)
+                .apply(control, &survey, 1)
                 .expect("a control of the test survey");
         }
         let view = public_view("ACDEFG", &Session::new(survey), &state, 3, revision);
@@ -458,6 +484,8 @@ mod tests {
             state: LiveState::opening(&survey),
             joined,
             mask_k: 3,
+            steps: vec![briques_core::live::Step::Duplo],
+            inputs: Default::default(),
             revision,
         };
         Rc::from(serde_json::to_string(&view).expect("a view serialises"))

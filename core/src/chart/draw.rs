@@ -140,11 +140,23 @@ pub fn render_svg(spec: &ChartSpec, ds: &Dataset, lang: Lang) -> Result<String, 
 
 /// Draws already computed data as an SVG document.
 pub fn render_data_svg(spec: &ChartSpec, data: &ChartData, lang: Lang) -> Result<String, ChartError> {
+    render_data_svg_titled(spec, data, lang, &title(spec, lang))
+}
+
+/// Draws already computed data as an SVG document under `title`, which replaces the
+/// chart's own: in a live vote the room must not read which chart is the misleading one
+/// (the step's answer key says it, once revealed).
+pub fn render_data_svg_titled(
+    spec: &ChartSpec,
+    data: &ChartData,
+    lang: Lang,
+    title: &str,
+) -> Result<String, ChartError> {
     let size = (spec.width.clamp(240, 4000), spec.height.clamp(180, 4000));
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        draw(&root, spec, data, lang).map_err(|e| ChartError::Draw(e.to_string()))?;
+        draw_titled(&root, spec, data, lang, title).map_err(|e| ChartError::Draw(e.to_string()))?;
         root.present().map_err(|e| ChartError::Draw(e.to_string()))?;
     }
     Ok(out)
@@ -189,13 +201,22 @@ pub fn draw<DB: DrawingBackend>(
     data: &ChartData,
     lang: Lang,
 ) -> DrawResult<DB> {
+    draw_titled(root, spec, data, lang, &title(spec, lang))
+}
+
+fn draw_titled<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    data: &ChartData,
+    lang: Lang,
+    title: &str,
+) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let mut area = root.clone();
-    let title = title(spec, lang);
     if !title.is_empty() {
         let (top, rest) = area.split_vertically(36);
         top.draw_text(
-            &title,
+            title,
             &TextStyle::from((FONT, 22).into_font().style(FontStyle::Bold)).color(&INK),
             (14, 10),
         )?;

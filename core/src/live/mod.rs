@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub mod export;
+pub mod plans;
 pub mod steps;
 
 pub use steps::{Input, Step, StepResults};
@@ -59,6 +61,9 @@ pub struct LiveState {
     /// The step the room is on (index in the session's steps).
     #[serde(default)]
     pub step: usize,
+    /// What the projected screen shows.
+    #[serde(default)]
+    pub screen: Screen,
     /// Steps whose answers are closed (a Duplo step's questions close one by one).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub closed_steps: BTreeSet<usize>,
@@ -66,6 +71,42 @@ pub struct LiveState {
     /// and marked in the export. Never sent to phones.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub hidden: BTreeSet<(usize, ParticipantId)>,
+}
+
+/// What the projected screen shows, one thing at a time, full size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Screen {
+    /// How to join: the code and a QR code readable from the back of the room.
+    #[default]
+    Join,
+    /// The current step's live view (a Duplo step: the answers question by question).
+    Step,
+    /// Duplo: the towers of bricks.
+    Towers,
+    /// Duplo: the cross-tab.
+    Crosstab,
+    /// Duplo: "Qui est unique ?".
+    Unique,
+}
+
+impl Screen {
+    /// Every screen, in the presenter's order.
+    pub const ALL: [Screen; 5] = [
+        Screen::Join,
+        Screen::Step,
+        Screen::Towers,
+        Screen::Crosstab,
+        Screen::Unique,
+    ];
+
+    /// The screens a step can show (the Duplo views only on a Duplo step).
+    pub fn fits(self, step: Option<&Step>) -> bool {
+        match self {
+            Screen::Join | Screen::Step => true,
+            _ => matches!(step, Some(Step::Duplo)),
+        }
+    }
 }
 
 /// Every input of a session: step → participant → input.
@@ -134,6 +175,11 @@ pub enum Control {
         /// The participant's number.
         participant: ParticipantId,
     },
+    /// Choose what the projected screen shows.
+    Show {
+        /// The screen.
+        screen: Screen,
+    },
 }
 
 /// Why a live action is refused.
@@ -176,8 +222,13 @@ impl LiveState {
                 if self.step != *step {
                     self.step = *step;
                     self.revealed = false;
+                    // The new step's view (a Duplo view does not fit another step).
+                    if self.screen != Screen::Join {
+                        self.screen = Screen::Step;
+                    }
                 }
             }
+            Control::Show { screen } => self.screen = *screen,
             Control::OpenStep { step } => {
                 self.closed_steps.remove(step);
             }
@@ -405,6 +456,8 @@ impl SessionParts<'_> {
         let current = self.state.step;
         let revealed = self.state.revealed;
         view.state.hidden.clear();
+        // What the projector shows is no news for a phone.
+        view.state.screen = Screen::default();
         view.steps = self
             .steps
             .iter()

@@ -80,8 +80,8 @@ pub struct Vote {
     /// name them; their titles are the neutral ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charts: Vec<ChartSpec>,
-    /// Address of the CSV the charts are drawn from: a path of this server under
-    /// `/workshops/` (a pack's data file).
+    /// The table the charts are drawn from: a pack's slug and the data file in it
+    /// (`lire-un-graphique/donnees/mediatheque-briqueville.csv`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub data: String,
     /// Index of the right choice: sent to phones only once revealed.
@@ -220,8 +220,11 @@ impl Step {
                 if v.charts.len() > MAX_CHOICES || !text_ok(&v.explanation, 2 * MAX_TEXT) {
                     return Err("step-error-text");
                 }
+                // `pack slug/file in the pack`: the projector draws the charts from the
+                // pack's own data.
                 let data_ok = v.data.is_empty()
-                    || (v.data.starts_with("/workshops/")
+                    || (v.data.contains('/')
+                        && !v.data.starts_with('/')
                         && !v.data.contains("..")
                         && v.data.len() <= 200
                         && v.data.bytes().all(|b| b.is_ascii_graphic()));
@@ -433,7 +436,7 @@ pub fn word_key(text: &str) -> String {
     let folded: String = text
         .chars()
         .flat_map(char::to_lowercase)
-        .map(fold_accent)
+        .map(crate::i18n::fold_accent)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     folded
@@ -449,26 +452,11 @@ pub fn word_key(text: &str) -> String {
         .join(" ")
 }
 
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-        'ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ÿ' | 'ý' => 'y',
-        'œ' => 'o',
-        'æ' => 'a',
-        '’' | '\'' => ' ',
-        c => c,
-    }
-}
-
 /// Groups answers by [`word_key`], most frequent first (ties: the first given first).
 pub fn group_words<'a>(answers: impl IntoIterator<Item = &'a str>) -> Vec<WordCount> {
     // key → (first position, count, spelling → (count, first position))
-    let mut groups: BTreeMap<String, (usize, usize, BTreeMap<&'a str, (usize, usize)>)> = BTreeMap::new();
+    type Group<'a> = (usize, usize, BTreeMap<&'a str, (usize, usize)>);
+    let mut groups: BTreeMap<String, Group<'a>> = BTreeMap::new();
     for (i, text) in answers.into_iter().enumerate() {
         let key = word_key(text);
         if key.is_empty() {

@@ -63,4 +63,4 @@ pub fn filter<'a, P: AsRef<Pack>>(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

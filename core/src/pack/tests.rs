@@ -12,12 +12,12 @@ use super::sheet::SheetKind;
 use super::*;
 use crate::i18n::Lang;
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// A pack folder's files, as the command line reads them.
-fn read_pack(dir: &Path) -> PackFiles {
+pub(crate) fn read_pack(dir: &Path) -> PackFiles {
     fn walk(base: &Path, dir: &Path, into: &mut BTreeMap<String, Vec<u8>>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

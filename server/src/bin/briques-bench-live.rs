@@ -8,9 +8,12 @@
 //! projector receiving a view that includes it (p50/p95/p99), the server's peak RSS,
 //! errors, and answers lost (acknowledged but missing from the session afterwards).
 //!
-//! Usage: briques-bench-live [participants=1000] [spread_seconds=10]
+//! With `steps` as third argument, the session has three steps of different kinds (the
+//! survey, a guess, a word): the room answers the survey, the facilitator moves it to
+//! the guess, everybody guesses, then to the word; latencies and losses cover all of it.
+//!
+//! Usage: briques-bench-live [participants=1000] [spread_seconds=10] [steps]
 
-use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -146,6 +149,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "1000000",
             "--rate-per-participant",
             "1000",
+            // Every phone of the benchmark comes from 127.0.0.1: the per-address caps
+            // that protect a real server are lifted to the room's size.
+            "--max-participants",
+            "100000",
+            "--joins-per-address",
+            "100000",
+            "--max-connections-per-address",
+            "100000",
+            "--max-streams-per-address",
+            "100000",
+            "--max-streams",
+            "100000",
+            "--max-connections",
+            "100000",
         ])
         .arg("--assets")
         .arg(work.join("assets"))
@@ -162,11 +179,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .trim_end_matches('/')
         .to_owned();
 
-    let result = run(&host, participants, spread, server.id()).await;
+    // `steps`: a room going through a survey, a guess and a word (three kinds of step).
+    let steps: &[&str] = match args.get(3).map(String::as_str) {
+        Some("steps") => &["duplo", "guess", "words"],
+        _ => &["duplo"],
+    };
+    let result = run(&host, participants, spread, server.id(), steps).await;
     let _ = server.kill();
     let _ = server.wait();
     let _ = std::fs::remove_dir_all(&work);
     result
+}
+
+/// A joined phone: its connection, its token and number, its place in the room.
+struct Phone {
+    conn: Conn,
+    token: String,
+    number: u64,
+    index: usize,
 }
 
 async fn run(
@@ -174,15 +204,25 @@ async fn run(
     participants: usize,
     spread: Duration,
     pid: u32,
+    steps: &[&'static str],
 ) -> Result<(), Box<dyn std::error::Error>> {
     let survey = Survey::default_for(Lang::Fr, None);
     let mut conn = Conn::open(host).await?;
+    let step_defs: Vec<serde_json::Value> = steps
+        .iter()
+        .map(|kind| match *kind {
+            "duplo" => serde_json::json!({ "kind": "duplo" }),
+            "guess" => serde_json::json!({ "kind": "guess", "question": "Sur 100 € dépensés, combien pour les écoles ?",
+                "unit": "€", "min": 0, "max": 100, "answer": 24 }),
+            _ => serde_json::json!({ "kind": "words", "question": "En un mot ?" }),
+        })
+        .collect();
     let (status, created) = conn
         .request(
             "POST",
             "/api/live/sessions",
             &[],
-            &serde_json::json!({ "survey": survey }).to_string(),
+            &serde_json::json!({ "survey": survey, "steps": step_defs }).to_string(),
         )
         .await?;
     if status != 201 {
@@ -220,16 +260,15 @@ async fn run(
         .map(|q| (q.id.clone(), q.choices.iter().map(|c| c.id.clone()).collect()))
         .collect();
     let started = Instant::now();
+    // Joining, each phone with its event stream open for the whole run.
     let mut tasks = Vec::with_capacity(participants);
     for i in 0..participants {
         let host = host.to_owned();
         let code = code.clone();
-        let questions = questions.clone();
         let public_events = public_events.clone();
         let delay = spread.mul_f64(i as f64 / participants as f64);
         tasks.push(tokio::spawn(async move {
             tokio::time::sleep(delay).await;
-            // The phone's event stream stays open for the whole run.
             let counter = public_events.clone();
             let stream = tokio::spawn(follow(
                 host.clone(),
@@ -238,64 +277,129 @@ async fn run(
                     counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 },
             ));
-            let mut acked = Vec::new();
-            let mut errors = 0usize;
             let Ok(mut conn) = Conn::open(&host).await else {
-                return (acked, 5, stream);
+                return (None, stream);
             };
             let Ok((200, joined)) = conn
-                .request("POST", &format!("/api/live/sessions/{code}/join"), &[], "")
+                .request("POST", &format!("/api/live/sessions/{code}/join"), &[], "{}")
                 .await
             else {
-                return (acked, 5, stream);
+                return (None, stream);
             };
             let joined: serde_json::Value = serde_json::from_str(&joined).unwrap_or_default();
             let token = joined["token"].as_str().unwrap_or_default().to_owned();
             let number = joined["participant"].as_u64().unwrap_or(0);
-            for (q, (question, choices)) in questions.iter().enumerate() {
-                let choice = &choices[(i + q) % choices.len()];
-                let body = serde_json::json!({ "question": question, "choice": choice }).to_string();
-                let sent = Instant::now();
-                match conn
-                    .request(
-                        "PUT",
-                        &format!("/api/live/sessions/{code}/answer"),
-                        &[("X-Briques-Participant", &token)],
-                        &body,
-                    )
-                    .await
-                {
-                    Ok((200, ack)) => {
-                        let revision = serde_json::from_str::<serde_json::Value>(&ack)
-                            .ok()
-                            .and_then(|v| v["revision"].as_u64());
-                        acked.push((
-                            number,
-                            question.clone(),
-                            choice.clone(),
-                            sent,
-                            revision.unwrap_or(u64::MAX),
-                        ));
-                    }
-                    _ => errors += 1,
-                }
-            }
-            (acked, errors, stream)
+            (
+                Some(Phone {
+                    conn,
+                    token,
+                    number,
+                    index: i,
+                }),
+                stream,
+            )
         }));
     }
-    let mut acked = Vec::new();
+    let mut phones = Vec::new();
     let mut errors = 0;
     let mut streams = Vec::new();
     for task in tasks {
-        let (a, e, s) = task.await?;
-        acked.extend(a);
-        errors += e;
-        streams.push(s);
+        let (phone, stream) = task.await?;
+        match phone {
+            Some(phone) => phones.push(phone),
+            None => errors += 1,
+        }
+        streams.push(stream);
+    }
+    // Then each step: the facilitator moves the room on, every phone answers (spread).
+    let mut acked = Vec::new();
+    for (step, kind) in steps.iter().enumerate() {
+        if step > 0 {
+            let (status, text) = conn
+                .request(
+                    "POST",
+                    &format!("/api/live/sessions/{code}/control"),
+                    &[("Authorization", &format!("Bearer {secret}"))],
+                    &serde_json::json!({ "action": "go-to", "step": step }).to_string(),
+                )
+                .await?;
+            if status != 200 {
+                return Err(format!("moving to step {step} failed: {status} {text}").into());
+            }
+        }
+        let mut tasks = Vec::with_capacity(phones.len());
+        for mut phone in phones.drain(..) {
+            let code = code.clone();
+            let questions = questions.clone();
+            let kind = *kind;
+            let delay = spread.mul_f64(phone.index as f64 / participants as f64);
+            tasks.push(tokio::spawn(async move {
+                tokio::time::sleep(delay).await;
+                let mut acked = Vec::new();
+                let mut errors = 0usize;
+                let i = phone.index;
+                let answers: Vec<(String, String, String)> = match kind {
+                    "duplo" => questions
+                        .iter()
+                        .enumerate()
+                        .map(|(q, (question, choices))| {
+                            let choice = &choices[(i + q) % choices.len()];
+                            let body = serde_json::json!({ "question": question, "choice": choice });
+                            (
+                                "answer".to_owned(),
+                                body.to_string(),
+                                format!("{question}={choice}"),
+                            )
+                        })
+                        .collect(),
+                    "guess" => {
+                        let value = (i * 7) % 101;
+                        let body =
+                            serde_json::json!({ "step": step, "input": { "kind": "guess", "value": value } });
+                        vec![("input".to_owned(), body.to_string(), format!("{step}={value}"))]
+                    }
+                    _ => {
+                        let text = ["confiance", "vie privée", "données", "anonymat", "traces"][i % 5];
+                        let body =
+                            serde_json::json!({ "step": step, "input": { "kind": "words", "text": text } });
+                        vec![("input".to_owned(), body.to_string(), format!("{step}={text}"))]
+                    }
+                };
+                for (path, body, key) in answers {
+                    let sent = Instant::now();
+                    match phone
+                        .conn
+                        .request(
+                            "PUT",
+                            &format!("/api/live/sessions/{code}/{path}"),
+                            &[("X-Briques-Participant", &phone.token)],
+                            &body,
+                        )
+                        .await
+                    {
+                        Ok((200, ack)) => {
+                            let revision = serde_json::from_str::<serde_json::Value>(&ack)
+                                .ok()
+                                .and_then(|v| v["revision"].as_u64());
+                            acked.push((phone.number, key, sent, revision.unwrap_or(u64::MAX)));
+                        }
+                        _ => errors += 1,
+                    }
+                }
+                (phone, acked, errors)
+            }));
+        }
+        for task in tasks {
+            let (phone, a, e) = task.await?;
+            phones.push(phone);
+            acked.extend(a);
+            errors += e;
+        }
     }
     let answering = started.elapsed();
 
     // Wait (bounded) for the projector to show the last acknowledged revision.
-    let last = acked.iter().map(|a| a.4).max().unwrap_or(0);
+    let last = acked.iter().map(|a| a.3).max().unwrap_or(0);
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
         if seen
@@ -311,7 +415,7 @@ async fn run(
     let seen = seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let mut latencies: Vec<f64> = acked
         .iter()
-        .filter_map(|(_, _, _, sent, revision)| {
+        .filter_map(|(_, _, sent, revision)| {
             seen.iter()
                 .filter(|(r, at)| r >= revision && at >= sent)
                 .map(|(_, at)| at.duration_since(*sent))
@@ -332,16 +436,31 @@ async fn run(
         )
         .await?;
     let session: serde_json::Value = serde_json::from_str(&view)?;
-    let mut stored: HashMap<(u64, String), String> = HashMap::new();
+    // As "participant, question=choice" and "participant, step=value".
+    let mut stored: std::collections::HashSet<(u64, String)> = Default::default();
     for response in session["responses"].as_array().cloned().unwrap_or_default() {
         let n = response["participant"].as_u64().unwrap_or(0);
         for (q, c) in response["answers"].as_object().cloned().unwrap_or_default() {
-            stored.insert((n, q), c.as_str().unwrap_or_default().to_owned());
+            stored.insert((n, format!("{q}={}", c.as_str().unwrap_or_default())));
         }
+    }
+    for answer in session["workshop"]["answers"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    {
+        let n = answer["participant"].as_u64().unwrap_or(0);
+        let step = answer["step"].as_u64().unwrap_or(0);
+        let input = &answer["input"];
+        let value = match input["kind"].as_str() {
+            Some("guess") => format!("{}", input["value"].as_f64().unwrap_or(f64::NAN) as i64),
+            _ => input["text"].as_str().unwrap_or_default().to_owned(),
+        };
+        stored.insert((n, format!("{step}={value}")));
     }
     let lost = acked
         .iter()
-        .filter(|(n, q, c, _, _)| stored.get(&(*n, q.clone())) != Some(c))
+        .filter(|(n, key, _, _)| !stored.contains(&(*n, key.clone())))
         .count();
     let rss = peak_rss_kib(pid);
     for stream in streams {
@@ -350,6 +469,7 @@ async fn run(
 
     let report = serde_json::json!({
         "participants": participants,
+        "steps": steps,
         "answers_acknowledged": acked.len(),
         "request_errors": errors,
         "answering_seconds": (answering.as_secs_f64() * 100.0).round() / 100.0,

@@ -16,7 +16,9 @@ use std::time::Duration;
 use serde::Serialize;
 use tokio::sync::{watch, Notify};
 
-use briques_core::live::{self, Control, FacilitatorView, LiveState, Me, Refusal};
+use briques_core::live::{
+    self, Control, FacilitatorView, Input, Inputs, LiveState, Me, Refusal, SessionParts, Step,
+};
 use briques_core::survey::{Response, Session, Survey};
 
 use super::store::{self, Loaded, Op, Pending, Store};
@@ -53,6 +55,10 @@ struct Views {
 
 struct Data {
     session: Session,
+    /// The workshop's steps (at least one).
+    steps: Vec<Step>,
+    /// Answers to the steps other than Duplo.
+    inputs: Inputs,
     state: LiveState,
     /// Participants by the hash of their token.
     tokens: HashMap<String, u32>,
@@ -62,6 +68,16 @@ struct Data {
 }
 
 impl Data {
+    fn parts<'a>(&'a self, code: &'a str) -> SessionParts<'a> {
+        SessionParts {
+            code,
+            session: &self.session,
+            state: &self.state,
+            steps: &self.steps,
+            inputs: &self.inputs,
+        }
+    }
+
     fn set_answer(&mut self, number: u32, question: &str, choice: Option<&str>) {
         let position = self
             .session
@@ -122,6 +138,8 @@ struct FacilitatorOut<'a> {
     state: &'a LiveState,
     joined: usize,
     mask_k: usize,
+    steps: &'a [Step],
+    inputs: &'a Inputs,
     revision: u64,
 }
 
@@ -206,6 +224,8 @@ impl Live {
             state: &data.state,
             joined: data.tokens.len(),
             mask_k: self.mask_k,
+            steps: &data.steps,
+            inputs: &data.inputs,
             revision: data.revision,
         })
         .unwrap_or_default();
@@ -246,7 +266,7 @@ impl Live {
     /// The participants' view as it is now.
     pub fn public_view_now(&self) -> live::PublicView {
         let data = self.lock();
-        live::public_view(&self.code, &data.session, &data.state, self.mask_k, data.revision)
+        data.parts(&self.code).public_view(self.mask_k, data.revision)
     }
 
     fn touch(&self, data: &mut Data) -> u64 {
@@ -293,6 +313,8 @@ impl Live {
             state: data.state.clone(),
             joined: data.tokens.len(),
             mask_k: self.mask_k,
+            steps: data.steps.clone(),
+            inputs: data.inputs.clone(),
             revision: data.revision,
         }
     }
@@ -306,6 +328,12 @@ impl Live {
     /// A copy of the answers (for exports).
     pub fn session(&self) -> Session {
         self.lock().session.clone()
+    }
+
+    /// A copy of the steps, their inputs and the state (for exports).
+    pub fn steps_and_inputs(&self) -> (Vec<Step>, Inputs, LiveState) {
+        let data = self.lock();
+        (data.steps.clone(), data.inputs.clone(), data.state.clone())
     }
 
     /// The participant with this token, with their answers.
@@ -322,7 +350,16 @@ impl Live {
             .find(|r| r.participant == participant)
             .map(|r| r.answers.clone())
             .unwrap_or_default();
-        Ok(Me { participant, answers })
+        let inputs = data
+            .inputs
+            .iter()
+            .filter_map(|(step, by)| Some((*step, by.get(&participant)?.clone())))
+            .collect();
+        Ok(Me {
+            participant,
+            answers,
+            inputs,
+        })
     }
 }
 
@@ -343,8 +380,14 @@ impl Hub {
     pub fn new(store: Store, loaded: Vec<Loaded>) -> Hub {
         let mut sessions = HashMap::new();
         for l in loaded {
+            let mut inputs = Inputs::new();
+            for (number, step, input) in l.inputs {
+                inputs.entry(step).or_default().insert(number, input);
+            }
             let mut data = Data {
                 session: Session::new(l.survey),
+                steps: live::steps_or_duplo(l.steps),
+                inputs,
                 state: l.state,
                 tokens: l.participants.iter().cloned().collect(),
                 next_number: l.participants.iter().map(|(_, n)| *n).max().unwrap_or(0) + 1,
@@ -383,6 +426,7 @@ impl Hub {
     pub async fn create(
         &self,
         survey: Survey,
+        steps: Vec<Step>,
         mask_k: usize,
         max_sessions: usize,
     ) -> Result<(String, String), LiveError> {
@@ -407,12 +451,15 @@ impl Hub {
                 code: code.clone(),
                 secret_hash: secret_hash.clone(),
                 survey: serde_json::to_string(&survey).unwrap_or_default(),
+                steps: serde_json::to_string(&steps).unwrap_or_default(),
                 state: store::state_json(&state),
                 mask_k: mask_k as u32,
                 created_at,
             });
             let data = Data {
                 session: Session::new(survey),
+                steps,
+                inputs: Inputs::new(),
                 state,
                 tokens: HashMap::new(),
                 next_number: 1,
@@ -499,13 +546,43 @@ impl Hub {
         Ok(revision)
     }
 
+    /// Records a participant's answer to a step other than Duplo; resolves once it is
+    /// on disk, with the revision.
+    pub async fn input(&self, code: &str, token: &str, step: usize, input: Input) -> Result<u64, LiveError> {
+        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let (revision, pending) = {
+            let mut data = live.lock();
+            let number = *data
+                .tokens
+                .get(&store::hashed(token))
+                .ok_or(LiveError::UnknownParticipant)?;
+            let input = data.state.check_input(&data.steps, step, input)?;
+            let value = serde_json::to_string(&input).unwrap_or_default();
+            data.inputs.entry(step).or_default().insert(number, input);
+            let pending = self.store.submit(Op::SetInput {
+                code: code.to_owned(),
+                number,
+                step: step as u32,
+                value,
+            });
+            (live.touch(&mut data), pending)
+        };
+        pending.committed().await.map_err(LiveError::Storage)?;
+        Ok(revision)
+    }
+
     /// Applies a facilitator control.
     pub async fn control(&self, code: &str, control: &Control) -> Result<u64, LiveError> {
         let live = self.get(code).ok_or(LiveError::UnknownSession)?;
         let (revision, pending) = {
             let mut data = live.lock();
-            let Data { state, session, .. } = &mut *data;
-            state.apply(control, &session.survey)?;
+            let Data {
+                state,
+                session,
+                steps,
+                ..
+            } = &mut *data;
+            state.apply(control, &session.survey, steps.len())?;
             let pending = self.store.submit(Op::SaveState {
                 code: code.to_owned(),
                 state: store::state_json(&data.state),
@@ -522,7 +599,10 @@ impl Hub {
         let live = self.get(code).ok_or(LiveError::UnknownSession)?;
         let (found, pending) = {
             let mut data = live.lock();
-            let answered = data.session.delete_response(number);
+            let mut answered = data.session.delete_response(number);
+            for by in data.inputs.values_mut() {
+                answered |= by.remove(&number).is_some();
+            }
             let joined = data.tokens.len();
             data.tokens.retain(|_, n| *n != number);
             let found = answered || data.tokens.len() < joined;
@@ -618,7 +698,7 @@ mod tests {
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
-            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
             .await
             .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
@@ -629,7 +709,7 @@ mod tests {
             "a fresh session stays"
         );
         let (unjoined, _) = hub
-            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
             .await
             .unwrap();
         assert_eq!(
@@ -650,7 +730,7 @@ mod tests {
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
-            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
             .await
             .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
@@ -667,7 +747,7 @@ mod tests {
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
-            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
             .await
             .unwrap();
         let (token, _) = hub.join(&code, None, 10).await.unwrap();
@@ -693,8 +773,11 @@ mod tests {
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let survey = Survey::default_for(Lang::Fr, None);
-        let (code, _) = hub.create(survey.clone(), 3, 1).await.unwrap();
-        assert_eq!(hub.create(survey, 3, 1).await, Err(LiveError::TooManySessions(1)));
+        let (code, _) = hub.create(survey.clone(), vec![Step::Duplo], 3, 1).await.unwrap();
+        assert_eq!(
+            hub.create(survey, vec![Step::Duplo], 3, 1).await,
+            Err(LiveError::TooManySessions(1))
+        );
         hub.join(&code, None, 1).await.unwrap();
         assert_eq!(
             hub.join(&code, None, 1).await,
@@ -708,7 +791,7 @@ mod tests {
         let (store, loaded) = store::open(dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
-            .create(Survey::default_for(Lang::Fr, None), 3, 10)
+            .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
             .await
             .unwrap();
         let (token, number) = hub.join(&code, None, 10).await.unwrap();

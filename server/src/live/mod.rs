@@ -36,8 +36,8 @@ use tokio_stream::StreamExt as _;
 
 use briques_core::i18n::{tr, tr_args, Lang};
 use briques_core::live::{
-    normalise_code, Ack, AnswerBody, Control, CreateSession, Created, FacilitatorReply, JoinBody, Joined,
-    Refusal, Removed,
+    normalise_code, Ack, AnswerBody, Control, CreateSession, Created, FacilitatorReply, InputBody, JoinBody,
+    Joined, Refusal, Removed,
 };
 use briques_core::survey::{io, SurveyError, MAX_LABEL};
 
@@ -265,6 +265,8 @@ fn live_error(lang: Lang, code: &str, error: LiveError) -> ApiError {
                 Refusal::UnknownQuestion => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-question"),
                 Refusal::UnknownChoice => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-choice"),
                 Refusal::Closed => (StatusCode::CONFLICT, "live-error-closed"),
+                Refusal::UnknownStep => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-unknown-step"),
+                Refusal::InvalidInput => (StatusCode::UNPROCESSABLE_ENTITY, "live-error-invalid-input"),
             };
             ApiError::new(status, tr(lang, key))
         }
@@ -391,6 +393,7 @@ pub fn router(app: Arc<LiveApp>) -> Router {
         .route("/api/live/sessions/{code}/join", post(join))
         .route("/api/live/sessions/{code}/me", get(me))
         .route("/api/live/sessions/{code}/answer", put(answer))
+        .route("/api/live/sessions/{code}/input", put(input))
         .route("/api/live/sessions/{code}/events", get(public_events))
         .route("/api/live/sessions/{code}/qr.svg", get(qr))
         .route("/api/live/sessions/{code}/facilitator", get(facilitator_view))
@@ -411,6 +414,7 @@ pub fn router(app: Arc<LiveApp>) -> Router {
         .route("/api/live/{*rest}", any(unknown_api))
         .route("/live/{code}", get(participant_page))
         .route("/live/{code}/projecteur", get(projector_page))
+        .route("/live/{code}/ecran", get(projector_page))
         .layer(middleware::from_fn_with_state(app.clone(), limit_by_address))
         .layer(middleware::from_fn(same_origin_changes))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -541,6 +545,32 @@ async fn create(
             ),
         ));
     }
+    match briques_core::live::steps::check_steps(&request.steps) {
+        Ok(()) => {}
+        Err(briques_core::live::steps::StepProblem::InvalidStep { step, reason }) => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr_args(
+                    lang,
+                    "live-error-bad-steps",
+                    &[
+                        ("step", step.into()),
+                        ("detail", tr(lang, reason).as_str().into()),
+                    ],
+                ),
+            ))
+        }
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr_args(
+                    lang,
+                    "live-error-too-many-steps",
+                    &[("max", briques_core::live::steps::MAX_STEPS.into())],
+                ),
+            ))
+        }
+    }
     let mask_k = request.mask_k.unwrap_or(3);
     if !MASK_K.contains(&mask_k) {
         return Err(ApiError::new(
@@ -566,7 +596,12 @@ async fn create(
     }
     let (code, secret) = app
         .hub
-        .create(request.survey, mask_k, app.config.max_sessions)
+        .create(
+            request.survey,
+            briques_core::live::steps_or_duplo(request.steps),
+            mask_k,
+            app.config.max_sessions,
+        )
         .await
         .map_err(|e| live_error(lang, "", e))?;
     let join_urls = app.join_urls(&code);
@@ -662,6 +697,31 @@ async fn answer(
     let revision = app
         .hub
         .answer(&live.code, token, &request.question, request.choice.as_deref())
+        .await
+        .map_err(|e| live_error(lang, &live.code, e))?;
+    Ok(Json(Ack { revision }).into_response())
+}
+
+async fn input(
+    State(app): State<Arc<LiveApp>>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let lang = lang(&headers);
+    let live = find(&app, lang, &raw)?;
+    let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
+    let token = participant_token(&headers).ok_or_else(unknown)?;
+    let number = live.participant(token).ok_or_else(unknown)?;
+    if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
+        return Err(
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
+        );
+    }
+    let request: InputBody = parse(lang, &headers, &body)?;
+    let revision = app
+        .hub
+        .input(&live.code, token, request.step, request.input)
         .await
         .map_err(|e| live_error(lang, &live.code, e))?;
     Ok(Json(Ack { revision }).into_response())
@@ -826,17 +886,39 @@ async fn export_form(
 
 fn export_of(live: &hub::Live, lang: Lang, format: &str) -> Result<Response, ApiError> {
     let session = live.session();
-    let (body, mime, ext) = match format {
-        "json" => (io::to_json(&session), "application/json", "json"),
-        "csv" => (io::to_csv(&session, ';', lang), "text/csv; charset=utf-8", "csv"),
+    let (steps, inputs, state) = live.steps_and_inputs();
+    let unknown = || ApiError::new(StatusCode::NOT_FOUND, tr(lang, "live-error-export-format"));
+    let (body, mime, name) = match format {
+        // The session file, with the workshop's steps and answers (the Duplo page reads
+        // it as a session file).
+        "json" => (
+            briques_core::live::export::workshop_json(&session, &steps, &inputs, &state),
+            "application/json",
+            format!("session-{}.json", live.code),
+        ),
+        "csv" => (
+            io::to_csv(&session, ';', lang),
+            "text/csv; charset=utf-8",
+            format!("session-{}.csv", live.code),
+        ),
         _ => {
-            return Err(ApiError::new(
-                StatusCode::NOT_FOUND,
-                tr(lang, "live-error-export-format"),
-            ))
+            // `step-N.csv`: the answers to step N (from 1).
+            let n: usize = format
+                .strip_prefix("step-")
+                .and_then(|rest| rest.strip_suffix(".csv"))
+                .and_then(|n| n.parse().ok())
+                .filter(|n| *n >= 1)
+                .ok_or_else(unknown)?;
+            let body = briques_core::live::export::step_csv(&steps, n - 1, &inputs, &state, ';', lang)
+                .ok_or_else(unknown)?;
+            (
+                body,
+                "text/csv; charset=utf-8",
+                format!("session-{}-etape-{n}.csv", live.code),
+            )
         }
     };
-    let disposition = format!("attachment; filename=\"session-{}.{ext}\"", live.code);
+    let disposition = format!("attachment; filename=\"{name}\"");
     Ok((
         [
             (header::CONTENT_TYPE, mime.to_owned()),

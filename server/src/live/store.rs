@@ -18,7 +18,7 @@ use anyhow::Context as _;
 use rusqlite::{params, Connection};
 use tokio::sync::oneshot;
 
-use briques_core::live::LiveState;
+use briques_core::live::{Input, LiveState, Step};
 use briques_core::survey::Survey;
 
 /// A change to persist.
@@ -29,6 +29,8 @@ pub enum Op {
         code: String,
         secret_hash: String,
         survey: String,
+        /// The steps, JSON.
+        steps: String,
         state: String,
         mask_k: u32,
         created_at: i64,
@@ -47,6 +49,13 @@ pub enum Op {
         number: u32,
         question: String,
         choice: Option<String>,
+    },
+    /// A participant answered a step other than Duplo (the input as JSON).
+    SetInput {
+        code: String,
+        number: u32,
+        step: u32,
+        value: String,
     },
     /// The facilitator removed a participant: their answers and their token.
     RemoveParticipant { code: String, number: u32 },
@@ -68,6 +77,8 @@ pub struct Loaded {
     /// The facilitator's secret, [`hashed`].
     pub secret_hash: String,
     pub survey: Survey,
+    /// The steps (those of a session created before steps: none).
+    pub steps: Vec<Step>,
     pub state: LiveState,
     pub mask_k: u32,
     pub created_at: i64,
@@ -75,6 +86,8 @@ pub struct Loaded {
     pub participants: Vec<(String, u32)>,
     /// (participant number, question id, choice id)
     pub answers: Vec<(u32, String, String)>,
+    /// (participant number, step, input)
+    pub inputs: Vec<(u32, usize, Input)>,
 }
 
 /// Handle to the writer thread.
@@ -117,7 +130,25 @@ CREATE TABLE IF NOT EXISTS live_answers (
     choice TEXT NOT NULL,
     PRIMARY KEY (code, number, question)
 );
+CREATE TABLE IF NOT EXISTS live_inputs (
+    code TEXT NOT NULL REFERENCES live_sessions(code) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (code, number, step)
+);
 ";
+
+/// Adds the `steps` column to a database written before steps (no-op after).
+fn add_steps_column(conn: &Connection) -> rusqlite::Result<()> {
+    let has = conn
+        .prepare("SELECT 1 FROM pragma_table_info('live_sessions') WHERE name = 'steps'")?
+        .exists([])?;
+    if !has {
+        conn.execute_batch("ALTER TABLE live_sessions ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'")?;
+    }
+    Ok(())
+}
 
 /// How a secret or a token is stored and held: `sha256:` and the hex SHA-256 of it.
 /// Both are 128 random bits, so a fast hash is enough: nobody can try them all.
@@ -210,6 +241,7 @@ pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch(SCHEMA)?;
+    add_steps_column(&conn)?;
     hash_clear_secrets(&mut conn)?;
     let loaded = load(&conn)?;
     let (jobs, queue) = mpsc::channel::<Job>();
@@ -222,7 +254,7 @@ pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
 fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
     let mut sessions = Vec::new();
     let mut stmt =
-        conn.prepare("SELECT code, secret, survey, state, mask_k, created_at FROM live_sessions")?;
+        conn.prepare("SELECT code, secret, survey, state, mask_k, created_at, steps FROM live_sessions")?;
     let rows = stmt.query_map([], |row| {
         Ok((
             row.get::<_, String>(0)?,
@@ -231,10 +263,13 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
             row.get::<_, String>(3)?,
             row.get::<_, u32>(4)?,
             row.get::<_, i64>(5)?,
+            row.get::<_, String>(6)?,
         ))
     })?;
     for row in rows {
-        let (code, secret_hash, survey, state, mask_k, created_at) = row?;
+        let (code, secret_hash, survey, state, mask_k, created_at, steps) = row?;
+        let steps: Vec<Step> =
+            serde_json::from_str(&steps).with_context(|| format!("session {code}: steps"))?;
         let survey: Survey =
             serde_json::from_str(&survey).with_context(|| format!("session {code}: survey"))?;
         let state: LiveState =
@@ -252,10 +287,23 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
         for r in a.query_map([&code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
             answers.push(r?);
         }
+        let mut inputs = Vec::new();
+        let mut i = conn
+            .prepare_cached("SELECT number, step, value FROM live_inputs WHERE code = ?1 ORDER BY rowid")?;
+        for r in i.query_map([&code], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
+        })? {
+            let (number, step, value) = r?;
+            let input: Input = serde_json::from_str(&value)
+                .with_context(|| format!("session {code}: answer of participant {number} to step {step}"))?;
+            inputs.push((number, step as usize, input));
+        }
         sessions.push(Loaded {
             code,
             secret_hash,
             survey,
+            steps,
+            inputs,
             state,
             mask_k,
             created_at,
@@ -268,9 +316,14 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
 
 fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
     match op {
-        Op::CreateSession { code, secret_hash, survey, state, mask_k, created_at } => tx.execute(
-            "INSERT INTO live_sessions (code, secret, survey, state, mask_k, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![code, secret_hash, survey, state, mask_k, created_at],
+        Op::CreateSession { code, secret_hash, survey, steps, state, mask_k, created_at } => tx.execute(
+            "INSERT INTO live_sessions (code, secret, survey, state, mask_k, created_at, steps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![code, secret_hash, survey, state, mask_k, created_at, steps],
+        ),
+        Op::SetInput { code, number, step, value } => tx.execute(
+            "INSERT INTO live_inputs (code, number, step, value) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (code, number, step) DO UPDATE SET value = excluded.value",
+            params![code, number, step, value],
         ),
         Op::SaveState { code, state } => {
             tx.execute("UPDATE live_sessions SET state = ?2 WHERE code = ?1", params![code, state])
@@ -290,6 +343,7 @@ fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
         ),
         Op::RemoveParticipant { code, number } => {
             tx.execute("DELETE FROM live_answers WHERE code = ?1 AND number = ?2", params![code, number])?;
+            tx.execute("DELETE FROM live_inputs WHERE code = ?1 AND number = ?2", params![code, number])?;
             tx.execute(
                 "DELETE FROM live_participants WHERE code = ?1 AND number = ?2",
                 params![code, number],
@@ -388,7 +442,9 @@ mod tests {
             )
             .unwrap();
         }
+        // A database from before steps: the column is added, the session has none.
         let (_, loaded) = open(dir.path()).unwrap();
+        assert!(loaded[0].steps.is_empty() && loaded[0].inputs.is_empty());
         assert_eq!(loaded[0].secret_hash, hashed("secret-in-clear"));
         assert_eq!(loaded[0].participants, vec![(hashed("token-in-clear"), 1)]);
         let (_, again) = open(dir.path()).unwrap();

@@ -265,3 +265,47 @@ pub fn Mayor(props: &MayorProps) -> Html {
         </section>
     }
 }
+
+/// Props of [`LiveGroups`].
+#[derive(Properties, PartialEq)]
+pub struct LiveGroupsProps {
+    /// The commune's steps (the guess on schools when the file says, the game).
+    pub steps: Rc<Vec<briques_core::live::Step>>,
+}
+
+/// "Play it live, in groups": one session whose steps are this commune's guess and game
+/// and a closing word; each group's device joins with the code and submits its budget,
+/// the projector compares them.
+#[function_component]
+pub fn LiveGroups(props: &LiveGroupsProps) -> Html {
+    let settings = use_settings();
+    let problem = use_state(|| None::<String>);
+    let onclick = {
+        let (steps, settings, problem) = (props.steps.clone(), settings.clone(), problem.clone());
+        Callback::from(move |_: MouseEvent| {
+            let lang = settings.lang();
+            let mut all = (*steps).clone();
+            all.push(briques_core::live::plans::closing_words(lang));
+            let request = briques_core::live::CreateSession {
+                survey: briques_core::survey::Survey::default_for(lang, None),
+                mask_k: None,
+                steps: all,
+            };
+            let (settings, problem) = (settings.clone(), problem.clone());
+            problem.set(Some(settings.t("ateliers-live-starting")));
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(p) = crate::services::live_start::start(request).await {
+                    problem.set(Some(crate::components::live::problem_text(&settings, &p)));
+                }
+            });
+        })
+    };
+    html! {
+        <section class="panel" aria-labelledby="mayor-live-title">
+            <h3 id="mayor-live-title">{ settings.t("mayor-live-title") }</h3>
+            <p>{ settings.t("mayor-live-text") }</p>
+            <button type="button" class="primary" {onclick}>{ settings.t("mayor-live-start") }</button>
+            <p class="notice" role="status">{ (*problem).clone().unwrap_or_default() }</p>
+        </section>
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use briques_core::live::{Control, LiveState};
+use briques_core::live::{Control, LiveState, Step};
 use briques_core::survey::Session;
 use yew::prelude::*;
 
@@ -18,6 +18,8 @@ pub struct FacilitatorControlsProps {
     pub state: LiveState,
     /// Join code, for the export addresses.
     pub code: AttrValue,
+    /// The workshop's steps (a CSV export for each but Duplo's).
+    pub steps: Rc<Vec<Step>>,
     /// The facilitator's secret, posted in a form to download the exports (never in a
     /// link: it would be on the projected screen, in the history and in proxy logs).
     pub secret: AttrValue,
@@ -43,6 +45,7 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
             if state.ended {
                 <p class="lead">{ settings.t("live-ended-facilitator") }</p>
             }
+            if matches!(props.steps.get(state.step), Some(Step::Duplo) | None) {
             <fieldset class="unique-questions">
                 <legend>{ settings.t("live-open-questions") }</legend>
                 { for props.session.survey.questions.iter().map(|q| {
@@ -56,6 +59,7 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
                     }
                 }) }
             </fieldset>
+            }
             <div class="button-row">
                 <button type="button" aria-pressed={state.revealed.to_string()} disabled={state.ended}
                     onclick={send(if state.revealed { Control::Hide } else { Control::Reveal })}>
@@ -72,6 +76,11 @@ pub fn FacilitatorControls(props: &FacilitatorControlsProps) -> Html {
                 </form>
                 <button type="submit" form="live-export" formaction={export("csv")}>{ settings.t("live-export-csv") }</button>
                 <button type="submit" form="live-export" formaction={export("json")}>{ settings.t("live-export-json") }</button>
+                { for props.steps.iter().enumerate().filter(|(_, s)| !matches!(s, Step::Duplo)).map(|(i, _)| html! {
+                    <button type="submit" form="live-export" formaction={export(&format!("step-{}.csv", i + 1))}>
+                        { settings.t_args("live-export-step", &[("n", (i + 1).into())]) }
+                    </button>
+                }) }
                 <button type="button" class="danger" onclick={on_delete}>{ settings.t("live-delete") }</button>
             </div>
         </section>

@@ -23,6 +23,18 @@ pub struct JoinInfoProps {
 pub fn JoinInfo(props: &JoinInfoProps) -> Html {
     let settings = use_settings();
     let code = &props.code;
+    // Phones use the network's addresses; this machine's own only reaches this machine.
+    let network: Vec<&String> = props
+        .join_urls
+        .iter()
+        .filter(|u| !crate::pages::live::is_loopback_url(u))
+        .collect();
+    let loopback_only = network.is_empty() && !props.join_urls.is_empty();
+    let shown: Vec<&String> = if loopback_only {
+        props.join_urls.iter().collect()
+    } else {
+        network
+    };
     html! {
         <section class="panel join-panel" aria-labelledby="join-info-title">
             <h2 id="join-info-title">{ settings.t("live-how-to-join") }</h2>
@@ -31,7 +43,7 @@ pub fn JoinInfo(props: &JoinInfoProps) -> Html {
                     { code.clone() }
                 </p>
                 <ul class="join-urls">
-                    { for props.join_urls.iter().map(|url| html! {
+                    { for shown.into_iter().map(|url| html! {
                         <li>
                             // Drawn by the server, for this session's own addresses only.
                             <img src={format!("/api/live/sessions/{code}/qr.svg?url={}", js_sys::encode_uri_component(url))}
@@ -41,6 +53,9 @@ pub fn JoinInfo(props: &JoinInfoProps) -> Html {
                     }) }
                 </ul>
             </div>
+            if loopback_only {
+                <p class="problems" role="note">{ settings.t("live-loopback-only") }</p>
+            }
             <p class="big-count"><strong class="big-number" id="live-count">{ props.answered }</strong>
                 <span>{ settings.t_args("live-joined", &[("answered", props.answered.into()), ("joined", props.joined.into())]) }</span></p>
         </section>

@@ -9,6 +9,7 @@ pub mod join;
 pub mod join_info;
 pub mod question;
 pub mod results;
+pub mod steps;
 
 use crate::hooks::SettingsHandle;
 use crate::services::storage::SaveError;

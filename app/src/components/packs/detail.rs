@@ -120,6 +120,49 @@ pub fn PackDetail(props: &DetailProps) -> Html {
             })
         }
     };
+    // The whole pack live: its activities become the steps of one session (the budget
+    // activities are played from the budget page, with the commune loaded there).
+    let launch_live = {
+        let pack = pack.clone();
+        let notice = notice.clone();
+        let settings = settings.clone();
+        let navigator = navigator.clone();
+        Callback::from(move |_: MouseEvent| {
+            let lang = settings.lang();
+            let plan = briques_core::live::plans::pack_steps(&pack, lang);
+            if plan.plays_budget {
+                let year = pack.activities.iter().find_map(|a| match a {
+                    Activity::Maire { year, .. } | Activity::Budget { year, .. } => *year,
+                    _ => None,
+                });
+                let mut query = vec![
+                    ("commune", "demo".to_owned()),
+                    ("onglet", "maire".to_owned()),
+                    ("direct", "1".to_owned()),
+                ];
+                query.extend(year.map(|y| ("annee", y.to_string())));
+                if let Some(navigator) = navigator.clone() {
+                    if navigator.push_with_query(&Route::Budget, &query).is_err() {
+                        navigator.push(&Route::Budget);
+                    }
+                }
+                return;
+            }
+            let survey = plan.survey.unwrap_or_else(|| duplo_store::load(lang).0.survey);
+            let request = briques_core::live::CreateSession {
+                survey,
+                mask_k: None,
+                steps: plan.steps,
+            };
+            let (notice, settings) = (notice.clone(), settings.clone());
+            notice.set(Some(settings.t("ateliers-live-starting")));
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(problem) = crate::services::live_start::start(request).await {
+                    notice.set(Some(crate::components::live::problem_text(&settings, &problem)));
+                }
+            });
+        })
+    };
     let export = {
         let pack = pack.clone();
         let notice = notice.clone();
@@ -182,6 +225,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 { for pack.activities.iter().map(|a| html! {
                     <button type="button" class="primary" onclick={launch(a.clone())}>{ launch_label(&settings, pack, a) }</button>
                 }) }
+                <button type="button" onclick={launch_live}>{ settings.t("ateliers-launch-live") }</button>
                 <button type="button" onclick={print_sheets}>{ settings.t("ateliers-print-sheets") }</button>
                 if has_handout {
                     <button type="button" onclick={print_handout}>{ settings.t("ateliers-print-handout") }</button>

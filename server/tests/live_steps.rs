@@ -1,0 +1,392 @@
+//! A workshop in steps over real HTTP on 127.0.0.1: a pack-like sequence (Duplo, a
+//! guess, a vote, Si j'étais maire by groups, a word to finish) run with three phones,
+//! the answer keys kept until revealed, moderation, the exports, and `kill -9` in the
+//! middle of a step. Expected figures are computed here, by hand, not by the core.
+
+mod support;
+
+use briques_core::i18n::Lang;
+use briques_core::survey::Survey;
+use serde_json::{json, Value};
+use support::{request, send, Reply, Server};
+
+const FR: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
+
+fn steps() -> Value {
+    let depenses: Vec<Value> = [
+        "personnel",
+        "achats-services",
+        "subventions-associations",
+        "autres-charges-gestion",
+        "autres-depenses-fonctionnement",
+    ]
+    .iter()
+    .map(|c| json!([c, 160000.0]))
+    .collect();
+    json!([
+        { "kind": "duplo" },
+        { "kind": "guess", "question": "Sur 100 € dépensés, combien pour les écoles ?", "unit": "€",
+          "min": 0, "max": 100, "answer": 24, "source": "Compte administratif 2023" },
+        { "kind": "vote", "question": "Lequel est trompeur ?", "choices": ["Le graphique A", "Le graphique B"],
+          "correct": 1, "explanation": "L'axe du B commence à 14 000." },
+        { "kind": "mayor", "commune": "Briqueville (démo), 2023", "base": {
+            "recettes_fonctionnement": 1000000.0, "impots_locaux": 400000.0, "depenses": depenses,
+            "interets": 20000.0, "remboursement": 60000.0, "equipement": 200000.0,
+            "autres_investissements": 0.0, "recettes_investissement": 80000.0, "emprunts": 0.0,
+            "encours": 500000.0 } },
+        { "kind": "words", "question": "En un mot : qu'emportez-vous ?" }
+    ])
+}
+
+fn api(server: &Server, code: &str, rest: &str) -> String {
+    format!("{}/api/live/sessions/{code}{rest}", server.base)
+}
+
+fn create(server: &Server, steps: Value) -> Reply {
+    let body = json!({ "survey": Survey::default_for(Lang::Fr, None), "steps": steps }).to_string();
+    send(
+        "POST",
+        &format!("{}/api/live/sessions", server.base),
+        &[FR],
+        &body,
+    )
+}
+
+fn join(server: &Server, code: &str) -> String {
+    let v = send("POST", &api(server, code, "/join"), &[FR], "{}").json();
+    v["token"].as_str().unwrap().to_owned()
+}
+
+fn input(server: &Server, code: &str, token: &str, step: usize, input: Value) -> Reply {
+    let body = json!({ "step": step, "input": input }).to_string();
+    send(
+        "PUT",
+        &api(server, code, "/input"),
+        &[FR, ("x-briques-participant", token)],
+        &body,
+    )
+}
+
+fn control(server: &Server, code: &str, secret: &str, body: Value) -> Reply {
+    let bearer = format!("Bearer {secret}");
+    send(
+        "POST",
+        &api(server, code, "/control"),
+        &[FR, ("authorization", &bearer)],
+        &body.to_string(),
+    )
+}
+
+fn facilitator(server: &Server, code: &str, secret: &str) -> Value {
+    let reply = request(
+        "GET",
+        &api(server, code, "/facilitator"),
+        &[("authorization", &format!("Bearer {secret}"))],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    reply.json()["view"].clone()
+}
+
+fn public(server: &Server, code: &str) -> Value {
+    request("GET", &api(server, code, ""), &[]).json()
+}
+
+fn ok(reply: Reply) {
+    assert_eq!(reply.status, 200, "{}", reply.text());
+}
+
+#[test]
+fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let server = support::start_args(assets.path(), data.path(), &[], vec![]);
+    let created = create(&server, steps());
+    assert_eq!(created.status, 201, "{}", created.text());
+    let created = created.json();
+    let (code, secret) = (
+        created["code"].as_str().unwrap().to_owned(),
+        created["secret"].as_str().unwrap().to_owned(),
+    );
+    let phones: Vec<String> = (0..3).map(|_| join(&server, &code)).collect();
+
+    // Step 1 is the survey: answering step 2 now is refused, as closed.
+    let early = input(
+        &server,
+        &code,
+        &phones[0],
+        1,
+        json!({ "kind": "guess", "value": 20 }),
+    );
+    assert_eq!(early.status, 409, "{}", early.text());
+    assert!(early.json()["error"].as_str().unwrap().contains("fermée"));
+
+    // The guess: three phones, the answer key hidden until revealed.
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "go-to", "step": 1 }),
+    ));
+    for (phone, value) in phones.iter().zip([10.0, 30.0, 35.0]) {
+        ok(input(
+            &server,
+            &code,
+            phone,
+            1,
+            json!({ "kind": "guess", "value": value }),
+        ));
+    }
+    let out_of_range = input(
+        &server,
+        &code,
+        &phones[0],
+        1,
+        json!({ "kind": "guess", "value": 140 }),
+    );
+    assert_eq!(out_of_range.status, 422);
+    let wrong_kind = input(
+        &server,
+        &code,
+        &phones[0],
+        1,
+        json!({ "kind": "vote", "choice": 0 }),
+    );
+    assert_eq!(wrong_kind.status, 422);
+    let view = public(&server, &code);
+    assert_eq!(view["state"]["step"], 1);
+    assert!(view["steps"][1].get("answer").is_none(), "{}", view["steps"][1]);
+    assert!(view["step_results"].is_null());
+    ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
+    let view = public(&server, &code);
+    assert_eq!(view["steps"][1]["answer"], 24.0);
+    let results = &view["step_results"];
+    assert_eq!(results["count"], 3);
+    assert_eq!(results["median"], 30.0);
+    assert_eq!(results["answer"], 24.0);
+    let counts: Vec<u64> = results["bins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["count"].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, [0, 1, 0, 2, 0, 0, 0, 0, 0, 0]);
+
+    // The vote: moving on hides the results again.
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "go-to", "step": 2 }),
+    ));
+    let view = public(&server, &code);
+    assert_eq!(view["state"]["revealed"], false);
+    assert!(view["steps"][2].get("correct").is_none() && view["steps"][2].get("explanation").is_none());
+    for (phone, choice) in phones.iter().zip([1, 1, 0]) {
+        ok(input(
+            &server,
+            &code,
+            phone,
+            2,
+            json!({ "kind": "vote", "choice": choice }),
+        ));
+    }
+    ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
+    let view = public(&server, &code);
+    assert_eq!(view["step_results"]["counts"], json!([1, 2]));
+    assert_eq!(view["step_results"]["correct"], 1);
+    assert_eq!(view["steps"][2]["explanation"], "L'axe du B commence à 14 000.");
+
+    // Si j'étais maire: two groups, one resubmits; then the step closes and kill -9.
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "go-to", "step": 3 }),
+    ));
+    let spend = json!({ "changes": { "personnel": 30, "achats-services": 30 }, "impots": 0, "equipement": 0, "emprunt": 0 });
+    let first = json!({ "changes": { "personnel": 10 } });
+    ok(input(
+        &server,
+        &code,
+        &phones[0],
+        3,
+        json!({ "kind": "mayor", "group": "Les Écoles", "choices": first }),
+    ));
+    ok(input(
+        &server,
+        &code,
+        &phones[0],
+        3,
+        json!({ "kind": "mayor", "group": "Les Écoles", "choices": spend }),
+    ));
+    let save = json!({ "changes": { "personnel": -10 } });
+    ok(input(
+        &server,
+        &code,
+        &phones[1],
+        3,
+        json!({ "kind": "mayor", "group": "Vélo", "choices": save }),
+    ));
+    let too_far = json!({ "kind": "mayor", "group": "X", "choices": { "changes": { "personnel": 31 } } });
+    assert_eq!(input(&server, &code, &phones[2], 3, too_far).status, 422);
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "close-step", "step": 3 }),
+    ));
+    let late = input(
+        &server,
+        &code,
+        &phones[1],
+        3,
+        json!({ "kind": "mayor", "group": "Vélo", "choices": {} }),
+    );
+    assert_eq!(late.status, 409);
+    server.kill_hard();
+
+    let server = support::start_args(assets.path(), data.path(), &[], vec![]);
+    let view = facilitator(&server, &code, &secret);
+    assert_eq!(view["state"]["step"], 3);
+    assert_eq!(view["steps"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        view["inputs"]["1"].as_object().unwrap().len(),
+        3,
+        "every acknowledged guess is back"
+    );
+    assert_eq!(
+        view["inputs"]["3"]["1"]["choices"]["changes"]["personnel"], 30,
+        "the resubmission is the one kept"
+    );
+    ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
+    let view = public(&server, &code);
+    let groups = view["step_results"]["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    // By hand: revenue 1,000,000; spending 5 × 160,000 + 20,000 interest = 820,000.
+    assert_eq!(view["step_results"]["actual"]["epargne_brute"], 180000.0);
+    // +30 % on two lines: +96,000 → 84,000; −10 % on staff: −16,000 → 196,000.
+    assert_eq!(groups[0]["allocation"]["epargne_brute"], 84000.0);
+    assert_eq!(groups[1]["allocation"]["epargne_brute"], 196000.0);
+    assert_eq!(view["step_results"]["average"]["epargne_brute"], 140000.0);
+
+    // The word to finish, with moderation.
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "go-to", "step": 4 }),
+    ));
+    for (phone, text) in phones
+        .iter()
+        .zip(["Vie privée", "vies privées", "=cmd|' /C calc'!A0"])
+    {
+        ok(input(
+            &server,
+            &code,
+            phone,
+            4,
+            json!({ "kind": "words", "text": text }),
+        ));
+    }
+    ok(control(
+        &server,
+        &code,
+        &secret,
+        json!({ "action": "hide-answer", "step": 4, "participant": 3 }),
+    ));
+    ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
+    let view = public(&server, &code);
+    assert_eq!(
+        view["step_results"]["words"],
+        json!([{ "text": "Vie privée", "count": 2 }])
+    );
+    assert!(
+        view["state"].get("hidden").is_none(),
+        "phones never learn who was hidden"
+    );
+    let me = request(
+        "GET",
+        &api(&server, &code, "/me"),
+        &[("x-briques-participant", &phones[0])],
+    )
+    .json();
+    assert_eq!(me["inputs"]["4"]["text"], "Vie privée");
+    assert_eq!(me["inputs"]["1"]["value"], 10.0);
+
+    // Exports: the session file with every step and answer, the hidden one marked; a CSV per step.
+    let bearer = format!("Bearer {secret}");
+    let json_export = request(
+        "GET",
+        &api(&server, &code, "/export/json"),
+        &[("authorization", &bearer)],
+    );
+    let file = json_export.json();
+    assert_eq!(file["format"], "briques-duplo");
+    let answers = file["workshop"]["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 3 + 3 + 2 + 3);
+    let hidden: Vec<&Value> = answers.iter().filter(|a| a["hidden"] == true).collect();
+    assert_eq!(hidden.len(), 1);
+    assert_eq!(hidden[0]["participant"], 3);
+    let csv = request(
+        "GET",
+        &api(&server, &code, "/export/step-5.csv"),
+        &[("authorization", &bearer)],
+    );
+    assert_eq!(csv.status, 200);
+    let text = csv.text();
+    assert!(text.contains("3;\"'=cmd|' /C calc'!A0\";oui"), "{text}");
+    let csv = request(
+        "GET",
+        &api(&server, &code, "/export/step-4.csv"),
+        &[("authorization", &bearer)],
+    )
+    .text();
+    assert!(
+        csv.contains("Groupe;") && csv.contains("1;Les Écoles;30;30;0;0;0;0;0;0;non"),
+        "{csv}"
+    );
+    assert_eq!(
+        request(
+            "GET",
+            &api(&server, &code, "/export/step-1.csv"),
+            &[("authorization", &bearer)]
+        )
+        .status,
+        404
+    );
+    assert_eq!(
+        request(
+            "GET",
+            &api(&server, &code, "/export/step-9.csv"),
+            &[("authorization", &bearer)]
+        )
+        .status,
+        404
+    );
+}
+
+#[test]
+fn broken_steps_are_refused_at_launch_with_their_place() {
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    let server = support::start_args(assets.path(), data.path(), &[], vec![]);
+    let mut broken = steps();
+    broken[1]["answer"] = json!(140);
+    let reply = create(&server, broken);
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.json()["error"],
+        "Étape 2 invalide : l'estimation n'a pas de vrai chiffre, ou il sort des bornes"
+    );
+    let many = Value::Array(vec![json!({ "kind": "duplo" }); 31]);
+    assert_eq!(create(&server, many).status, 422);
+    let unknown = create(&server, json!([{ "kind": "karaoke" }]));
+    assert_eq!(unknown.status, 400, "{}", unknown.text());
+    // A session without steps is the survey alone.
+    let plain = create(&server, json!([]));
+    assert_eq!(plain.status, 201);
+    let code = plain.json()["code"].as_str().unwrap().to_owned();
+    assert_eq!(public(&server, &code)["steps"], json!([{ "kind": "duplo" }]));
+}
