@@ -446,40 +446,6 @@ live-secret-not-saved-address = The facilitation key could not be saved on this 
 live-secret-not-saved-typed = The facilitation key could not be saved on this device: { $reason } Keep it: you will have to type it again after closing or reloading the page.
 live-token-not-saved = Your participant number could not be saved on this phone: { $reason } Keep this page open: if you reload it, you will join the session as a new participant.
 
-## Live sessions: the participant's page (rendered by the server, without the app)
-live-phone-noscript = This page needs JavaScript to send your answers.
-live-phone-step-of = Step { $n } of { $total }
-live-phone-reconnecting = Connection to the server lost: reconnecting… Your saved answers are kept.
-live-phone-offline = The server does not answer: your answer is not saved yet. It will be sent as soon as the connection is back; you may also press again.
-live-phone-gone = This session no longer exists: the facilitator deleted it.
-live-phone-waiting = No question is open for now: wait for the facilitator.
-live-phone-answered = Answers saved: { $count } of { $total }.
-live-phone-closed = Answers to this step are closed.
-live-phone-send = Send
-live-phone-your-answer = Your answer: { $answer }
-live-phone-guess-label = Your estimate
-live-phone-guess-range = A number between { $min } and { $max }.
-live-phone-guess-invalid = This is not a number between { $min } and { $max }: type it in digits, for example 24 or 24.5.
-live-phone-guess-answer = The real figure: { $answer }
-live-phone-guess-source = Source: { $source }
-live-phone-guess-median = Median of the room's estimates: { $median }
-live-phone-bin = from { $from } to { $to }
-live-phone-count = Answers received: { $count }
-live-phone-vote-correct = right answer
-live-phone-words-label = Your answer ({ $max } characters at most)
-live-phone-words-empty = Type a word or a short phrase before sending.
-live-phone-words-results = The room's words
-live-phone-mayor-intro = You are the town council of { $commune }. Choose your group's name, change the spending and the levers, then send your proposal.
-live-phone-mayor-send = Send the group's proposal
-live-phone-mayor-sent = Proposal of the group “{ $group }” sent ✓
-live-phone-mayor-yours = The proposal your group sent
-live-phone-mayor-room = What the calculation finds for your group
-live-phone-problem-fonctionnement = The operating section is in deficit.
-live-phone-problem-remboursement = Savings do not cover the loan repayments.
-live-phone-problem-investissement = Investments are not fully financed.
-live-phone-problem-emprunt = Too much borrowing for these choices.
-live-phone-unique = People alone in their combination of answers: { $unique } of { $respondents }.
-
 ## Budgets: import errors
 budget-error-unknown-format = unrecognised format: Briques reads OFGL exports (CSV), TOTEM budget documents (XML) and comptes financiers uniques, SCDL budgets (CSV) and DGFiP balances comptables (CSV).
 budget-error-binary = this file is binary: expected a CSV or XML file of budget data.

@@ -453,40 +453,6 @@ live-secret-not-saved-address = La clé d'animation n'a pas pu être enregistré
 live-secret-not-saved-typed = La clé d'animation n'a pas pu être enregistrée sur cet appareil : { $reason } Gardez-la : il faudra la saisir de nouveau après avoir fermé ou rechargé la page.
 live-token-not-saved = Votre numéro de participant n'a pas pu être enregistré sur ce téléphone : { $reason } Gardez cette page ouverte : si vous la rechargez, vous rejoindrez la session comme un nouveau participant.
 
-## Sessions en direct : la page du participant (rendue par le serveur, sans l'application)
-live-phone-noscript = Cette page a besoin de JavaScript pour envoyer vos réponses.
-live-phone-step-of = Étape { $n } sur { $total }
-live-phone-reconnecting = Connexion au serveur perdue : reconnexion en cours… Vos réponses déjà enregistrées sont gardées.
-live-phone-offline = Le serveur ne répond pas : votre réponse n'est pas encore enregistrée. Elle sera envoyée dès le retour de la connexion ; vous pouvez aussi appuyer de nouveau.
-live-phone-gone = Cette session n'existe plus : l'animateur l'a supprimée.
-live-phone-waiting = Aucune question n'est ouverte pour le moment : attendez l'animateur.
-live-phone-answered = Réponses enregistrées : { $count } sur { $total }.
-live-phone-closed = Les réponses à cette étape sont fermées.
-live-phone-send = Envoyer
-live-phone-your-answer = Votre réponse : { $answer }
-live-phone-guess-label = Votre estimation
-live-phone-guess-range = Un nombre entre { $min } et { $max }.
-live-phone-guess-invalid = Ce n'est pas un nombre entre { $min } et { $max } : tapez-le en chiffres, par exemple 24 ou 24,5.
-live-phone-guess-answer = La vraie valeur : { $answer }
-live-phone-guess-source = Source : { $source }
-live-phone-guess-median = Médiane des estimations de la salle : { $median }
-live-phone-bin = de { $from } à { $to }
-live-phone-count = Réponses reçues : { $count }
-live-phone-vote-correct = bonne réponse
-live-phone-words-label = Votre réponse ({ $max } caractères au plus)
-live-phone-words-empty = Tapez un mot ou une courte phrase avant d'envoyer.
-live-phone-words-results = Les mots de la salle
-live-phone-mayor-intro = Vous êtes l'équipe municipale de { $commune }. Choisissez le nom de votre groupe, modifiez les dépenses et les leviers, puis envoyez votre proposition.
-live-phone-mayor-send = Envoyer la proposition du groupe
-live-phone-mayor-sent = Proposition du groupe « { $group } » envoyée ✓
-live-phone-mayor-yours = La proposition envoyée par votre groupe
-live-phone-mayor-room = Ce que le calcul relève pour votre groupe
-live-phone-problem-fonctionnement = La section de fonctionnement est en déficit.
-live-phone-problem-remboursement = L'épargne ne couvre pas le remboursement des emprunts.
-live-phone-problem-investissement = Les investissements ne sont pas entièrement financés.
-live-phone-problem-emprunt = Trop d'emprunts pour ces choix.
-live-phone-unique = Personnes seules dans leur combinaison de réponses : { $unique } sur { $respondents }.
-
 ## Budgets : erreurs d'import
 budget-error-unknown-format = format non reconnu : Briques lit les exports de l'OFGL (CSV), les documents budgétaires TOTEM (XML) et comptes financiers uniques, les budgets au format SCDL (CSV) et les balances comptables de la DGFiP (CSV).
 budget-error-binary = ce fichier est binaire : attendu un fichier CSV ou XML de données budgétaires.

@@ -246,3 +246,197 @@ test('an answer sent while the server is away is said to be unsaved, then sent w
   assert.deepEqual(view.session.responses.map((r) => r.answers), [{ repas: 'dessert' }]);
   assert.equal(view.joined, 1);
 });
+
+// ---- Workshops in steps: each kind of step on the phone.
+
+const GUESS = {
+  kind: 'guess', question: 'Sur 100 € dépensés par Briqueville, combien pour les écoles ?',
+  unit: '€', min: 0, max: 100, answer: 24, source: 'Compte administratif 2023',
+};
+const VOTE = {
+  kind: 'vote', question: 'Lequel de ces deux graphiques est trompeur ?', choices: ['Le graphique A', 'Le graphique B'],
+  correct: 1, explanation: "L'axe du graphique B ne commence pas à zéro.",
+};
+const WORDS = { kind: 'words', question: "En un mot : qu'emportez-vous de cet atelier ?" };
+const MAYOR = {
+  kind: 'mayor', commune: 'Briqueville (démo), 2023',
+  base: {
+    recettes_fonctionnement: 5000000, impots_locaux: 2000000,
+    depenses: [['personnel', 2000000], ['achats-services', 1000000], ['subventions-associations', 200000],
+      ['autres-charges-gestion', 400000], ['autres-depenses-fonctionnement', 100000]],
+    interets: 100000, remboursement: 400000, equipement: 1500000, autres_investissements: 100000,
+    recettes_investissement: 600000, emprunts: 300000, encours: 4000000,
+  },
+};
+
+/** A session running `steps`, and a phone on its page, joined. */
+async function workshop(t, steps, options = {}) {
+  const session = await createSession(options.base || server.base, { survey: SURVEY, steps });
+  const opened = await phone(t);
+  await opened.page.goto(`${options.base || server.base}/live/${session.code}`);
+  await opened.page.getByText('vous êtes le participant n° 1').waitFor();
+  const control = (body) => facilitator(options.base || server.base, session.code, session.secret, '/control', body);
+  const view = () => fetch(`${options.base || server.base}/api/live/sessions/${session.code}`).then((r) => r.json());
+  return { ...session, ...opened, control, view };
+}
+
+/** A number as the French pages write it (narrow no-break spaces between thousands). */
+const fr = (n) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+test('a guess: a number within bounds, changed, kept on reload, then the real figure and the median', async (t) => {
+  const { page, errors, control, view } = await workshop(t, [GUESS, WORDS]);
+  await page.getByText('Étape 1 sur 2').waitFor();
+  await page.getByRole('heading', { level: 2, name: GUESS.question }).waitFor();
+  const field = page.getByLabel('Votre estimation (€)');
+  await field.fill('beaucoup');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByRole('alert').filter({ hasText: "Ce n'est pas un nombre entre 0 € et 100 €" }).waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await field.fill('24,5');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await saved(page).waitFor();
+  await page.getByText('Votre réponse : 24,5 €').waitFor();
+  await field.fill('30');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByText('Votre réponse : 30 €').waitFor();
+  await page.reload();
+  await page.getByText('vous êtes le participant n° 1').waitFor();
+  await page.getByText('Votre réponse : 30 €').waitFor();
+  assert.equal(await page.getByLabel('Votre estimation (€)').inputValue(), '30');
+  assert.deepEqual(await axeViolations(page), []);
+
+  await control({ action: 'reveal' });
+  await page.getByText('La vraie valeur : 24 €').waitFor();
+  await page.getByText('Source : Compte administratif 2023').waitFor();
+  const results = (await view()).step_results;
+  assert.equal(results.median, 30);
+  await page.getByText('Médiane des estimations de la salle : 30 €').waitFor();
+  await page.getByText('Réponses reçues : 1').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('a vote then words: one big button per choice, the right one after reveal; a word, closed, grouped', async (t) => {
+  const { page, errors, control, view } = await workshop(t, [VOTE, WORDS]);
+  await page.getByRole('heading', { level: 2, name: VOTE.question }).waitFor();
+  await page.getByRole('button', { name: 'Le graphique A' }).click();
+  await saved(page).waitFor();
+  await page.getByRole('button', { name: 'Le graphique B' }).click();
+  await page.locator('#choice-1[aria-pressed="true"]').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Le graphique A' }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'choice-1', 'focus stays on the choice');
+  assert.equal(await page.getByText(VOTE.explanation).count(), 0, 'no answer key before reveal');
+  await control({ action: 'reveal' });
+  await page.locator('.correct', { hasText: 'Le graphique B' }).getByText('✓ bonne réponse').waitFor();
+  await page.getByText(VOTE.explanation).waitFor();
+  assert.deepEqual((await view()).step_results.counts, [0, 1]);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The room moves on: the phone follows, without the last step's confirmation.
+  await control({ action: 'go-to', step: 1 });
+  await page.getByRole('heading', { level: 2, name: WORDS.question }).waitFor();
+  await page.getByText('Étape 2 sur 2').waitFor();
+  assert.equal(await saved(page).count(), 0);
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByRole('alert').filter({ hasText: "Tapez un mot ou une courte phrase avant d'envoyer." }).waitFor();
+  const field = page.getByLabel('Votre réponse (80 caractères au plus)');
+  assert.equal(await field.getAttribute('maxlength'), '80');
+  await field.fill('  Vie   privée ');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByText('Votre réponse : Vie privée').waitFor();
+  await control({ action: 'close-step', step: 1 });
+  await page.getByText('Les réponses à cette étape sont fermées.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Envoyer' }).count(), 0);
+  await control({ action: 'reveal' });
+  await page.getByRole('heading', { level: 2, name: 'Les mots de la salle' }).waitFor();
+  assert.deepEqual(await page.locator('.words li').allTextContents(), ['Vie privée (1)']);
+  assert.deepEqual((await view()).step_results.words, [{ text: 'Vie privée', count: 1 }]);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('Si j\'étais maire: a group moves the sliders, sees the amounts, sends, sends again, sees what breaks', async (t) => {
+  const { page, errors, control, view, code } = await workshop(t, [MAYOR]);
+  await page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
+  await page.getByText('Briqueville (démo), 2023').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Donnez un nom au groupe' }).waitFor();
+  await page.getByLabel('Nom du groupe').fill('  Les   Écoles ');
+
+  // +10 % of staff: its amount and the savings follow at once.
+  await page.getByLabel('Personnel').fill('10');
+  await page.locator('output[for="mayor-personnel"]', { hasText: '+10\u00a0%' }).waitFor();
+  await page.getByText(`${fr(2200000)}\u00a0€`).waitFor();
+  const brute = page.locator('dl div', { hasText: 'Épargne brute' }).locator('dd').first();
+  assert.equal(await brute.textContent(), `${fr(1000000)}\u00a0€`);
+  await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Écoles » envoyée ✓' }).waitFor();
+
+  // Sent again with taxes down 30 % and staff up 30 %: rules break, said at once.
+  await page.getByLabel('Personnel').fill('30');
+  await page.getByLabel('Impôts locaux (taux)').fill('-30');
+  await page.getByLabel("Nouveaux emprunts de l'année (euros)").fill('trois cents');
+  await page.getByRole('alert').filter({ hasText: "Ce n'est pas un montant" }).waitFor();
+  await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await page.getByRole('alert').filter({ hasText: "Le montant des nouveaux emprunts n'est pas un nombre" }).waitFor();
+  await page.getByLabel("Nouveaux emprunts de l'année (euros)").fill('300 000');
+  await page.locator('.problems li').first().waitFor();
+  const shownNow = await page.locator('form .problems li').allTextContents();
+  assert.deepEqual(shownNow, [
+    `L'épargne ne couvre pas le remboursement des emprunts : il manque ${fr(400000)}\u00a0€.`,
+    `Les investissements ne sont pas financés : il manque ${fr(1100000)}\u00a0€.`,
+    // No savings left: no loan fits the 12 years' limit.
+    `Trop d'emprunts : la limite est de ${fr(0)}\u00a0€ pour ces choix.`,
+  ]);
+  await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await page.locator('.mine dd', { hasText: '+30\u00a0%' }).first().waitFor();
+  await page.locator('.mine', { hasText: 'Les Écoles' }).locator('dt', { hasText: 'Impôts locaux (taux)' }).waitFor();
+  assert.equal(await page.locator('.mine div', { hasText: 'Impôts locaux' }).locator('dd').textContent(), '-30\u00a0%');
+
+  // A reload keeps the group's proposal on the sliders.
+  await page.reload();
+  await page.getByText('vous êtes le participant n° 1').waitFor();
+  assert.equal(await page.getByLabel('Nom du groupe').inputValue(), 'Les Écoles');
+  assert.equal(await page.getByLabel('Personnel').inputValue(), '30');
+
+  // Revealed: what the server finds for this group, the same as the page said.
+  await control({ action: 'reveal' });
+  await page.getByRole('heading', { level: 2, name: 'Ce que le calcul relève pour votre groupe' }).waitFor();
+  const results = (await view()).step_results;
+  assert.deepEqual(results.groups.map((g) => g.group), ['Les Écoles']);
+  assert.deepEqual(results.groups[0].problems, ['remboursement', 'investissement', 'emprunt']);
+  assert.deepEqual(await page.locator('.results .problems li').allTextContents(), [
+    "L'épargne ne couvre pas le remboursement des emprunts.",
+    'Les investissements ne sont pas entièrement financés.',
+    "Trop d'emprunts pour ces choix.",
+  ]);
+  // The page's own figures are the core's.
+  assert.equal(await brute.textContent(), `${fr(results.groups[0].allocation.epargne_brute)}\u00a0€`);
+  const phoneSavings = await page.locator('dl div', { hasText: 'Épargne brute' }).locator('dd').first().textContent();
+  assert.equal(phoneSavings, `${fr(results.groups[0].allocation.epargne_brute)}\u00a0€`);
+  assert.ok(code);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('a word typed while the server is away stays in its field, and is sent once it is back', async (t) => {
+  const data = mkdtempSync(join(tmpdir(), 'briques-e2e-offline-'));
+  t.after(() => rmSync(data, { recursive: true, force: true }));
+  let own = await startServer({ dataDir: data });
+  t.after(() => own.stop());
+  const addr = new URL(own.base).host;
+  const { page, code, secret } = await workshop(t, [WORDS], { base: own.base });
+  own.process.kill('SIGKILL');
+  await own.stop();
+  const field = page.getByLabel('Votre réponse (80 caractères au plus)');
+  await field.fill('confiance');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Le serveur ne répond pas' }).waitFor();
+  assert.equal(await field.inputValue(), 'confiance');
+  own = await startServer({ dataDir: data, addr });
+  await page.getByText('Votre réponse : confiance').waitFor();
+  assert.equal(await field.inputValue(), 'confiance');
+  const { view } = await facilitator(own.base, code, secret, '/facilitator');
+  assert.deepEqual(view.inputs, { 0: { 1: { kind: 'words', text: 'confiance' } } });
+});

@@ -265,11 +265,15 @@
     const stream = new EventSource(API + '/events');
     source = stream;
     stream.addEventListener('view', function (event) {
+      let view;
       try {
-        S.view = JSON.parse(event.data);
+        view = JSON.parse(event.data);
       } catch (error) {
         return;
       }
+      // "Saved" is about the step on screen: another step starts without it.
+      if ((view.state.step || 0) !== (S.view.state.step || 0)) S.saved = '';
+      S.view = view;
       render();
     });
     stream.onopen = function () {
@@ -652,7 +656,8 @@
 
   function guessBlocks(add, index, step, closed, results) {
     const mine = S.inputs[index];
-    add(key(['guess', index, step.question, step.unit, step.min, step.max, closed]), function () {
+    // Drawn again once joined: the answer read back fills the field (what is typed stays).
+    add(key(['guess', index, step.question, step.unit, step.min, step.max, closed, S.joined]), function () {
       if (closed) return closedCard(step.question);
       const range = { min: withUnit(step.min, step.unit), max: withUnit(step.max, step.unit) };
       const typed = has(S.drafts, index) ? S.drafts[index] : mine ? figure(mine.value) : '';
@@ -740,7 +745,7 @@
 
   function wordsBlocks(add, index, step, closed, results) {
     const mine = S.inputs[index];
-    add(key(['words', index, step.question, closed]), function () {
+    add(key(['words', index, step.question, closed, S.joined]), function () {
       if (closed) return closedCard(step.question);
       const typed = has(S.drafts, index) ? S.drafts[index] : mine ? mine.text : '';
       return card([
@@ -1009,7 +1014,7 @@
   function mayorBlocks(add, index, step, closed, results) {
     const mine = S.inputs[index];
     const intro = h('p', null, [t('live-phone-mayor-intro', { commune: step.commune })]);
-    add(key(['mayor', index, step.commune, step.base, closed, !!mine]), function () {
+    add(key(['mayor', index, step.commune, step.base, closed, S.joined]), function () {
       if (closed) return closedCard(t('mayor-title'), [intro]);
       return card([heading(t('mayor-title')), intro, mayorForm(index, step)]);
     });
