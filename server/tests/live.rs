@@ -66,7 +66,7 @@ fn a_session_from_creation_to_deletion() {
     let server = support::start();
     let (code, secret) = create(&server);
 
-    // Pages: the app for a running session, a French explanation otherwise.
+    // Pages: the participant's page for a running session, a French explanation otherwise.
     assert_eq!(get(&format!("{}/live/{code}", server.base)).status, 200);
     let unknown = get(&format!("{}/live/ACDEFG", server.base));
     assert_eq!(unknown.status, 404);
@@ -199,6 +199,117 @@ fn a_session_from_creation_to_deletion() {
     );
     assert_eq!(deleted.status, 204);
     assert_eq!(get(&api(&server, &code, "")).status, 404);
+}
+
+/// The value of the `src` or `href` attribute after `attribute="` (the first one).
+fn attribute<'a>(html: &'a str, attribute: &str, start: &str) -> &'a str {
+    let from = html
+        .find(&format!("{attribute}=\"{start}"))
+        .unwrap_or_else(|| panic!("no {attribute}=\"{start}… in {html}"))
+        + attribute.len()
+        + 2;
+    &html[from..from + html[from..].find('"').unwrap()]
+}
+
+#[test]
+fn the_participant_page_is_the_servers_own_strict_and_in_the_callers_language() {
+    let server = support::start();
+    let mut survey = Survey::default_for(Lang::Fr, Some("Briqueville"));
+    survey.title = "<script>alert(\"x\")</script> & </script><!--".to_owned();
+    survey.questions[0].label = "Fromage <b>ou</b> dessert ?".to_owned();
+    let body = json!({ "survey": survey }).to_string();
+    let created = send(
+        "POST",
+        &format!("{}/api/live/sessions", server.base),
+        &[FR],
+        &body,
+    )
+    .json();
+    let code = created["code"].as_str().unwrap();
+    let url = format!("{}/live/{code}", server.base);
+
+    // French by default, with the app's strict policy and no inline script.
+    let page = get(&url);
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").unwrap_or("").starts_with("text/html"));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    let csp = page.header("content-security-policy").unwrap_or("");
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{csp}");
+    assert!(
+        csp.contains("style-src 'self';") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let html = page.text();
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("Connexion à la session…"), "{html}");
+    for tag in html.split("<script").skip(1) {
+        assert!(
+            tag.starts_with(" src=\"/participant.") || tag.starts_with(" type=\"application/json\""),
+            "an inline script: <script{}",
+            &tag[..60.min(tag.len())]
+        );
+    }
+    // What the session's creator typed is escaped, in the page and in its data.
+    assert!(!html.contains("<script>alert") && !html.contains("<b>ou</b>") && !html.contains("<!--"));
+    assert!(
+        html.contains(
+            "<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;/script&gt;&lt;!--</h1>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("\\u003cscript\\u003ealert(\\\"x\\\")"), "{html}");
+    // The first question is in the page, before any script runs.
+    assert!(
+        html.contains("<h2 id=\"step-title\" tabindex=\"-1\">Fromage &lt;b&gt;ou&lt;/b&gt; dessert ?</h2>"),
+        "{html}"
+    );
+
+    // Its script and style sheet: same origin, versioned, cached a year, compressed.
+    for (path, mime) in [
+        (attribute(&html, "src", "/participant."), "text/javascript"),
+        (attribute(&html, "href", "/participant."), "text/css"),
+    ] {
+        let plain = get(&format!("{}{path}", server.base));
+        assert_eq!(plain.status, 200, "{path}");
+        assert!(
+            plain.header("content-type").unwrap_or("").starts_with(mime),
+            "{path}"
+        );
+        assert_eq!(
+            plain.header("cache-control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert!(plain.header("content-security-policy").is_some());
+        let gzipped = request(
+            "GET",
+            &format!("{}{path}", server.base),
+            &[("accept-encoding", "gzip")],
+        );
+        assert_eq!(gzipped.header("content-encoding"), Some("gzip"), "{path}");
+        assert!(
+            gzipped.body.len() * 2 < plain.body.len(),
+            "{path}: {} bytes gzipped",
+            gzipped.body.len()
+        );
+    }
+    let zipped = request("GET", &url, &[("accept-encoding", "gzip")]);
+    assert_eq!(zipped.header("content-encoding"), Some("gzip"));
+
+    // English when the address asks, or the browser when it does not.
+    for (query, headers) in [
+        ("?lang=en", vec![FR]),
+        ("", vec![("accept-language", "en-GB,en;q=0.8")]),
+    ] {
+        let english = request("GET", &format!("{url}{query}"), &headers).text();
+        assert!(english.contains("<html lang=\"en\">"), "{query}: {english}");
+        assert!(english.contains("Connecting to the session…"), "{query}");
+        assert!(
+            english.contains("hreflang=\"fr\" lang=\"fr\">Français</a>"),
+            "{query}"
+        );
+    }
+    let unknown_lang = request("GET", &format!("{url}?lang=xx"), &[FR]).text();
+    assert!(unknown_lang.contains("<html lang=\"fr\">"));
 }
 
 #[test]
