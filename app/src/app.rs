@@ -30,7 +30,6 @@ pub fn main_pages(route: Route) -> Html {
         Route::Home => html! { <pages::home::Home /> },
         Route::Duplo => html! { <pages::duplo::DuploPage /> },
         Route::Direct => html! { <pages::live::DirectPage /> },
-        Route::LiveParticipant { code } => html! { <pages::live::ParticipantPage {code} /> },
         Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
         Route::LiveScreen { code } => html! { <pages::live::ScreenPage {code} /> },
         Route::Budget => html! { <OtherBundle /> },

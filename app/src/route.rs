@@ -15,12 +15,6 @@ pub enum Route {
     /// Live sessions: join with a code, or start one.
     #[at("/direct")]
     Direct,
-    /// A participant's screen in a live session.
-    #[at("/live/:code")]
-    LiveParticipant {
-        /// Join code.
-        code: String,
-    },
     /// The facilitator's projector screen of a live session.
     #[at("/live/:code/projecteur")]
     LiveProjector {
@@ -64,10 +58,7 @@ impl Route {
         match self {
             Route::Home => "nav-home",
             Route::Duplo => "home-duplo-title",
-            Route::Direct
-            | Route::LiveParticipant { .. }
-            | Route::LiveProjector { .. }
-            | Route::LiveScreen { .. } => "live-title",
+            Route::Direct | Route::LiveProjector { .. } | Route::LiveScreen { .. } => "live-title",
             Route::Budget => "budget-title",
             Route::Data => "data-title",
             Route::Workshops => "workshops-title",

@@ -4,8 +4,8 @@
 //!
 //! - [`DirectPage`] (`/direct`): join with a code, or start a session with the Duplo
 //!   page's survey.
-//! - [`ParticipantPage`] (`/live/{code}`): one question per screen with big buttons;
-//!   the participant's token stays in local storage so a reload keeps their identity.
+//! - The participant's page (`/live/{code}`) is not the app's: the server renders it
+//!   (`server/src/live/participant.rs`), light enough for old phones.
 //! - [`ProjectorPage`] (`/live/{code}/projecteur`): the join code, QR codes and
 //!   addresses, the facilitator's controls, and the Duplo views, updated live.
 //!
@@ -18,10 +18,9 @@ use std::rc::Rc;
 
 use briques_core::live::steps::Vote;
 use briques_core::live::{
-    normalise_code, Ack, AnswerBody, Control, CreateSession, FacilitatorReply, Input, JoinBody, Joined, Me,
-    Removed, Screen, Step,
+    normalise_code, Ack, Control, CreateSession, FacilitatorReply, Input, Removed, Screen, Step,
 };
-use briques_core::site::{storage_live_secret, storage_live_token};
+use briques_core::site::storage_live_secret;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -38,10 +37,8 @@ use crate::components::figure::Figure;
 use crate::components::live::controls::FacilitatorControls;
 use crate::components::live::join::JoinForm;
 use crate::components::live::join_info::JoinInfo;
-use crate::components::live::question::QuestionCard;
-use crate::components::live::results::PublicResultsView;
 use crate::components::live::steps::{StepView, VoteCharts};
-use crate::components::live::{problem_text, secret_not_saved_text, token_not_saved_text};
+use crate::components::live::{problem_text, secret_not_saved_text};
 use crate::hooks::use_settings;
 use crate::services::api::{self, use_event_stream};
 use crate::services::dialog::confirm;
@@ -49,12 +46,8 @@ use crate::services::storage::{read, save};
 use crate::services::{duplo_store, live_start};
 use crate::state::duplo::DuploAction;
 use crate::state::live::{
-    DirectAction, DirectState, ParticipantAction, ParticipantState, Problem, ProjectorAction, ProjectorState,
-    SecretNotSaved,
+    DirectAction, DirectState, Problem, ProjectorAction, ProjectorState, SecretNotSaved,
 };
-
-/// The header that carries a participant's token.
-const PARTICIPANT: &str = "x-briques-participant";
 
 /// A full page load (the server explains an unknown or ended session).
 fn go(path: &str) {
@@ -148,154 +141,6 @@ pub fn DirectPage() -> Html {
 pub struct LiveProps {
     /// Join code from the address.
     pub code: AttrValue,
-}
-
-/// `/live/{code}`: a participant's phone.
-#[function_component]
-pub fn ParticipantPage(props: &LiveProps) -> Html {
-    let settings = use_settings();
-    let code = normalise_code(&props.code).unwrap_or_else(|| props.code.to_string());
-    let state = {
-        let code = code.clone();
-        use_reducer(move || ParticipantState::new(read(&storage_live_token(&code))))
-    };
-    let event = use_event_stream(Some(api_url(&code, "/events")));
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with(event, move |event| {
-            if let Some(text) = event.clone() {
-                dispatcher.dispatch(ParticipantAction::View { text });
-            }
-        });
-    }
-
-    // Join (or come back with the saved token), then read back our own answers.
-    {
-        let (dispatcher, code, token) = (state.dispatcher(), code.clone(), state.token.clone());
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                let body = api::body(&JoinBody { token });
-                match api::call_json::<Joined>("POST", &api_url(&code, "/join"), &[], body).await {
-                    Ok(Joined { participant, token }) => {
-                        let headers = [(PARTICIPANT, token.as_str())];
-                        let me = api::call_json::<Me>("GET", &api_url(&code, "/me"), &headers, None).await;
-                        dispatcher.dispatch(ParticipantAction::Joined { token, participant });
-                        match me {
-                            Ok(me) => dispatcher.dispatch(ParticipantAction::Mine { answers: me.answers }),
-                            Err(problem @ Problem::BadReply { .. }) => {
-                                dispatcher.dispatch(ParticipantAction::Fail { problem })
-                            }
-                            // Not fatal: earlier answers are only left unmarked.
-                            Err(_) => {}
-                        }
-                    }
-                    // The page keeps saying that it is connecting.
-                    Err(Problem::Unreachable { .. }) => {}
-                    Err(problem) => dispatcher.dispatch(ParticipantAction::Fail { problem }),
-                }
-            });
-        });
-    }
-
-    // The token makes a reload the same participant: kept as soon as it is known.
-    {
-        let (dispatcher, code) = (state.dispatcher(), code.clone());
-        use_effect_with(state.token.clone(), move |token| {
-            if let Some(token) = token {
-                if let Err(error) = save(&storage_live_token(&code), token) {
-                    dispatcher.dispatch(ParticipantAction::TokenNotSaved { error });
-                }
-            }
-        });
-    }
-
-    let on_answer = {
-        let (dispatcher, code, token) = (state.dispatcher(), code.clone(), state.token.clone());
-        Callback::from(move |answer: AnswerBody| {
-            // Not joined yet: there is no one to answer as.
-            let Some(token) = token.clone() else { return };
-            let (dispatcher, url) = (dispatcher.clone(), api_url(&code, "/answer"));
-            spawn_local(async move {
-                let headers = [(PARTICIPANT, token.as_str())];
-                match api::call_json::<Ack>("PUT", &url, &headers, api::body(&answer)).await {
-                    Ok(_) => dispatcher.dispatch(ParticipantAction::Answered {
-                        question: answer.question,
-                        choice: answer.choice,
-                    }),
-                    Err(problem) => dispatcher.dispatch(ParticipantAction::Fail { problem }),
-                }
-            });
-        })
-    };
-    let on_step = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |step| dispatcher.dispatch(ParticipantAction::GoTo { step }))
-    };
-
-    let problem = state.problem.as_ref().map(|problem| match problem {
-        // Only an answer reports an unreachable server (joining keeps saying "connecting").
-        Problem::Unreachable { .. } => settings.t("live-offline"),
-        problem => problem_text(&settings, problem),
-    });
-    let alerts = html! {
-        <>
-            if let Some(problem) = &problem { <p role="alert" class="problems">{ problem }</p> }
-            if let Some(error) = state.token_not_saved {
-                <p role="alert" class="problems">{ token_not_saved_text(&settings, error) }</p>
-            }
-        </>
-    };
-    let Some(view) = state.view.clone() else {
-        return html! {
-            <>
-                <h1>{ settings.t("live-title") }</h1>
-                { alerts }
-                if problem.is_none() { <p role="status">{ settings.t("live-connecting") }</p> }
-            </>
-        };
-    };
-    let open = state.open_questions();
-    let current = state.current();
-    let body = if view.state.ended {
-        html! { <p class="lead">{ settings.t("live-ended") }</p> }
-    } else if let Some(question) = open.get(current) {
-        let chosen = state
-            .mine
-            .get(&question.id)
-            .map(|choice| AttrValue::from(choice.clone()));
-        html! {
-            <QuestionCard question={(*question).clone()} position={current} total={open.len()} {chosen}
-                {on_answer} on_step={on_step.clone()} />
-        }
-    } else {
-        html! {
-            <section class="panel" aria-labelledby="thanks-title">
-                <h2 id="thanks-title">{ settings.t("live-thanks") }</h2>
-                <p>{ settings.t_args("live-answered", &[("count", state.answered().into()), ("total", open.len().into())]) }</p>
-                if !open.is_empty() {
-                    <button type="button" onclick={on_step.reform(|_: MouseEvent| 0)}>{ settings.t("live-change") }</button>
-                }
-            </section>
-        }
-    };
-    let participant = state.participant.map_or(0, |n| n as usize);
-
-    html! {
-        <div class="live-participant">
-            <h1>{ if view.survey.title.trim().is_empty() { settings.t("live-title") } else { view.survey.title.clone() } }</h1>
-            <p class="hint">
-                { settings.t_args("live-you-are", &[("code", view.code.as_str().into()), ("participant", participant.into())]) }
-            </p>
-            <p role="status" class="notice">{ if state.saved { settings.t("live-saved") } else { String::new() } }</p>
-            { alerts }
-            { body }
-            if view.results.is_some() {
-                <PublicResultsView view={view.clone()} />
-            } else if !view.state.ended {
-                <p class="hint">{ settings.t("live-results-later") }</p>
-            }
-        </div>
-    }
 }
 
 /// What a facilitator request's outcome does to the page.

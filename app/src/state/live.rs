@@ -2,8 +2,6 @@
 //! `pages/live.rs`, which dispatches what they bring.
 //!
 //! - [`DirectState`]: `/direct`, the join code being typed and starting a session.
-//! - [`ParticipantState`]: a phone: its identity, its own answers, the question on
-//!   screen, the participants' view of the session.
 //! - [`ProjectorState`]: the facilitator's screen: the secret, the join addresses, the
 //!   live session for the Duplo views.
 //!
@@ -11,11 +9,10 @@
 //! a malformed one becomes a [`Problem`] on screen, never a panic. Reducers return the
 //! same `Rc` when an action changes nothing, so nothing re-renders.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use briques_core::live::{FacilitatorView, Inputs, LiveState, PublicView, SessionParts, Step, StepResults};
-use briques_core::survey::{ParticipantId, Question, Session};
+use briques_core::live::{FacilitatorView, Inputs, LiveState, SessionParts, Step, StepResults};
+use briques_core::survey::Session;
 use serde::de::DeserializeOwned;
 use yew::Reducible;
 
@@ -89,170 +86,6 @@ impl Reducible for DirectState {
             }
         }
         Rc::new(next)
-    }
-}
-
-/// A participant's phone.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ParticipantState {
-    /// Proves this phone's identity; the page keeps it in local storage.
-    pub token: Option<String>,
-    /// The participant's number, once joined.
-    pub participant: Option<ParticipantId>,
-    /// The latest participants' view of the session (`None` until the first arrives).
-    pub view: Option<Rc<PublicView>>,
-    /// This participant's answers: question id → choice id.
-    pub mine: BTreeMap<String, String>,
-    /// The question on screen, among the open ones; `None`: the first one not answered
-    /// yet, so that a reload resumes there.
-    step: Option<usize>,
-    /// The last answer is on the server's disk (said until the participant moves on).
-    pub saved: bool,
-    /// Why the last request failed.
-    pub problem: Option<Problem>,
-    /// The token could not be kept on this device: a reload would make a new participant.
-    pub token_not_saved: Option<SaveError>,
-}
-
-/// What happens on a participant's phone.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ParticipantAction {
-    /// A view arrived on the event stream, as sent.
-    View { text: Rc<str> },
-    /// The server gave this phone its identity (a saved token keeps its number).
-    Joined {
-        token: String,
-        participant: ParticipantId,
-    },
-    /// The participant's own answers, read back after a reload.
-    Mine { answers: BTreeMap<String, String> },
-    /// The server acknowledged an answer (`None` clears it): it is on disk.
-    Answered {
-        question: String,
-        choice: Option<String>,
-    },
-    /// Show the open question at this position (past the last: the thanks screen).
-    GoTo { step: usize },
-    /// A request failed.
-    Fail { problem: Problem },
-    /// The token could not be saved on this device.
-    TokenNotSaved { error: SaveError },
-}
-
-impl ParticipantState {
-    /// A phone that saved `token` when it last joined this session (or none).
-    pub fn new(token: Option<String>) -> ParticipantState {
-        ParticipantState {
-            token,
-            ..ParticipantState::default()
-        }
-    }
-
-    /// The questions open now, in survey order.
-    pub fn open_questions(&self) -> Vec<&Question> {
-        let Some(view) = &self.view else {
-            return Vec::new();
-        };
-        view.survey
-            .questions
-            .iter()
-            .filter(|q| view.state.open.contains(&q.id))
-            .collect()
-    }
-
-    /// Position of the question on screen among [`Self::open_questions`]; their count
-    /// when every one is behind (the thanks screen).
-    pub fn current(&self) -> usize {
-        let open = self.open_questions();
-        let first_unanswered = open
-            .iter()
-            .position(|q| !self.mine.contains_key(&q.id))
-            .unwrap_or(open.len());
-        self.step.unwrap_or(first_unanswered).min(open.len())
-    }
-
-    /// How many open questions this participant answered.
-    pub fn answered(&self) -> usize {
-        self.open_questions()
-            .iter()
-            .filter(|q| self.mine.contains_key(&q.id))
-            .count()
-    }
-
-    /// Applies an action; `None` when nothing changed.
-    fn apply(&self, action: ParticipantAction) -> Option<ParticipantState> {
-        let mut next = self.clone();
-        match action {
-            ParticipantAction::View { text } => match read::<PublicView>(&text) {
-                Ok(view) => {
-                    if self.view.as_deref() == Some(&view) {
-                        return None;
-                    }
-                    next.view = Some(Rc::new(view));
-                }
-                // The last good view stays on screen.
-                Err(problem) => next.problem = Some(problem),
-            },
-            ParticipantAction::Joined { token, participant } => {
-                if self.token.as_ref() == Some(&token) && self.participant == Some(participant) {
-                    return None;
-                }
-                next.token = Some(token);
-                next.participant = Some(participant);
-            }
-            ParticipantAction::Mine { answers } => {
-                if answers == self.mine {
-                    return None;
-                }
-                next.mine = answers;
-            }
-            ParticipantAction::Answered { question, choice } => {
-                // Go on from the question answered, wherever the screen is now.
-                if let Some(position) = self.open_questions().iter().position(|q| q.id == question) {
-                    next.step = Some(position + 1);
-                }
-                match choice {
-                    Some(choice) => next.mine.insert(question, choice),
-                    None => next.mine.remove(&question),
-                };
-                next.problem = None;
-                next.saved = true;
-            }
-            ParticipantAction::GoTo { step } => {
-                if self.step == Some(step) && !self.saved {
-                    return None;
-                }
-                next.step = Some(step);
-                next.saved = false;
-            }
-            ParticipantAction::Fail { problem } => {
-                if self.problem.as_ref() == Some(&problem) && !self.saved {
-                    return None;
-                }
-                // "Saved" beside a failure would be read as being about this answer.
-                next.saved = false;
-                next.problem = Some(problem);
-            }
-            ParticipantAction::TokenNotSaved { error } => {
-                if self.token_not_saved == Some(error) {
-                    return None;
-                }
-                next.token_not_saved = Some(error);
-            }
-        }
-        Some(next)
-    }
-}
-
-impl Reducible for ParticipantState {
-    type Action = ParticipantAction;
-
-    fn reduce(self: Rc<Self>, action: ParticipantAction) -> Rc<Self> {
-        match self.apply(action) {
-            Some(next) => Rc::new(next),
-            // Same Rc: Yew skips the re-render.
-            None => self,
-        }
     }
 }
 
@@ -453,27 +286,13 @@ impl Reducible for ProjectorState {
 #[cfg(test)]
 mod tests {
     use briques_core::i18n::Lang;
-    use briques_core::live::{public_view, Control, Joined};
+    use briques_core::live::Joined;
     use briques_core::survey::Survey;
 
     use super::*;
 
     fn survey() -> Survey {
         Survey::default_for(Lang::Fr, None)
-    }
-
-    /// The participants' view as the event stream sends it: every question open, or
-    /// the state after `controls`.
-    fn public_event(controls: &[Control], revision: u64) -> Rc<str> {
-        let survey = survey();
-        let mut state = LiveState::opening(&survey);
-        for control in controls {
-            state
-                .apply(control, &survey, 1)
-                .expect("a control of the test survey");
-        }
-        let view = public_view("ACDEFG", &Session::new(survey), &state, 3, revision);
-        Rc::from(serde_json::to_string(&view).expect("a view serialises"))
     }
 
     fn facilitator_event(revision: u64, joined: usize) -> Rc<str> {
@@ -489,19 +308,6 @@ mod tests {
             revision,
         };
         Rc::from(serde_json::to_string(&view).expect("a view serialises"))
-    }
-
-    fn phone() -> Rc<ParticipantState> {
-        Rc::new(ParticipantState::new(None)).reduce(ParticipantAction::View {
-            text: public_event(&[], 1),
-        })
-    }
-
-    fn answered(question: &str, choice: &str) -> ParticipantAction {
-        ParticipantAction::Answered {
-            question: question.into(),
-            choice: Some(choice.into()),
-        }
     }
 
     #[test]
@@ -529,111 +335,6 @@ mod tests {
         assert!(!failed.busy, "the start button can be pressed again");
         assert_eq!(failed.problem, Some(Problem::BadCode));
         assert_eq!(failed.code, "k7q", "what was typed stays");
-    }
-
-    #[test]
-    fn a_view_is_read_from_the_stream_and_a_malformed_one_keeps_the_last() {
-        let state = phone();
-        assert_eq!(state.open_questions().len(), 4);
-        let same = state.clone().reduce(ParticipantAction::View {
-            text: public_event(&[], 1),
-        });
-        assert!(Rc::ptr_eq(&state, &same), "the same view draws nothing again");
-        let broken = state.clone().reduce(ParticipantAction::View {
-            text: Rc::from("{\"code\":"),
-        });
-        assert!(matches!(broken.problem, Some(Problem::BadReply { .. })));
-        assert_eq!(broken.view, state.view, "the last good view stays on screen");
-    }
-
-    #[test]
-    fn answering_moves_on_and_going_back_shows_the_answer() {
-        let state = phone();
-        assert_eq!(state.current(), 0);
-        let state = state.reduce(answered("fromage-dessert", "dessert"));
-        assert!(state.saved);
-        assert_eq!(state.current(), 1);
-        assert_eq!(state.mine["fromage-dessert"], "dessert");
-        let back = state.reduce(ParticipantAction::GoTo { step: 0 });
-        assert_eq!(back.current(), 0);
-        assert!(!back.saved, "the notice is about the last answer only");
-        // Changing it moves on from that question again.
-        let state = back.reduce(answered("fromage-dessert", "fromage"));
-        assert_eq!((state.current(), state.mine.len()), (1, 1));
-        let stay = state.reduce(ParticipantAction::GoTo { step: 1 });
-        assert_eq!(stay.current(), 1);
-        let cleared = stay.reduce(ParticipantAction::Answered {
-            question: "fromage-dessert".into(),
-            choice: None,
-        });
-        assert!(cleared.mine.is_empty());
-    }
-
-    #[test]
-    fn a_reload_resumes_at_the_first_open_question_not_answered() {
-        let state = Rc::new(ParticipantState::new(Some("abc".into())))
-            .reduce(ParticipantAction::Joined {
-                token: "abc".into(),
-                participant: 3,
-            })
-            .reduce(ParticipantAction::View {
-                text: public_event(
-                    &[Control::Close {
-                        question: "sucre-sale".into(),
-                    }],
-                    5,
-                ),
-            })
-            .reduce(ParticipantAction::Mine {
-                answers: BTreeMap::from([("fromage-dessert".to_owned(), "dessert".to_owned())]),
-            });
-        assert_eq!(state.participant, Some(3));
-        let open: Vec<&str> = state.open_questions().iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(
-            open,
-            ["fromage-dessert", "genre", "commune"],
-            "closed questions are skipped"
-        );
-        assert_eq!(state.current(), 1);
-        let state = state
-            .reduce(answered("genre", "femme"))
-            .reduce(answered("commune", "oui"));
-        assert_eq!(state.current(), 3, "past the last: the thanks screen");
-        assert_eq!(state.answered(), 3);
-        let again = state.clone().reduce(ParticipantAction::Joined {
-            token: "abc".into(),
-            participant: 3,
-        });
-        assert!(Rc::ptr_eq(&state, &again));
-    }
-
-    #[test]
-    fn a_failed_answer_is_said_and_the_saved_notice_goes() {
-        let state = phone().reduce(answered("genre", "femme"));
-        let offline = Problem::Unreachable {
-            detail: "TypeError".into(),
-        };
-        let failed = state.reduce(ParticipantAction::Fail {
-            problem: offline.clone(),
-        });
-        assert!(!failed.saved);
-        assert_eq!(failed.problem, Some(offline.clone()));
-        let same = failed
-            .clone()
-            .reduce(ParticipantAction::Fail { problem: offline });
-        assert!(Rc::ptr_eq(&failed, &same));
-        let retried = failed.reduce(answered("genre", "homme"));
-        assert_eq!(retried.problem, None, "a saved answer clears the problem");
-        let warned = retried.reduce(ParticipantAction::TokenNotSaved {
-            error: SaveError::Unavailable,
-        });
-        assert_eq!(warned.token_not_saved, Some(SaveError::Unavailable));
-        assert!(Rc::ptr_eq(
-            &warned,
-            &warned.clone().reduce(ParticipantAction::TokenNotSaved {
-                error: SaveError::Unavailable
-            })
-        ));
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! The pieces of the live pages, by what they show: the join form of `/direct`
-//! (`join`), a participant's question with big buttons (`question`), the room's results
-//! on phones (`results`), the join code with QR codes and addresses (`join_info`), and
-//! the facilitator's controls (`controls`). They draw and emit callbacks; the pages send
+//! (`join`), the join code with QR codes and addresses (`join_info`), the facilitator's
+//! controls (`controls`) and the steps' views (`steps`). (A participant's phone is the
+//! server's own page, not the app's.) They draw and emit callbacks; the pages send
 //! the requests and hold the state.
 
 pub mod controls;
 pub mod join;
 pub mod join_info;
-pub mod question;
-pub mod results;
 pub mod steps;
 
 use crate::hooks::SettingsHandle;
@@ -39,14 +37,6 @@ pub fn secret_not_saved_text(settings: &SettingsHandle, not_saved: SecretNotSave
     settings.t_args(
         key,
         &[("reason", reason(settings, not_saved.error).as_str().into())],
-    )
-}
-
-/// Tells a participant that a reload would make them a new participant.
-pub fn token_not_saved_text(settings: &SettingsHandle, error: SaveError) -> String {
-    settings.t_args(
-        "live-token-not-saved",
-        &[("reason", reason(settings, error).as_str().into())],
     )
 }
 
