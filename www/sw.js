@@ -46,10 +46,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: CACHE })));
     return;
   }
-  // The commune directory and the budget explorer's bundle are not precached (a
+  // The commune directory and the budget explorer's and live pages' bundles are not precached (a
   // participant's phone never needs them): they are kept the first time they are used,
   // so that the search and the explorer work offline after.
-  if (url.pathname.startsWith('/communes/') || url.pathname.startsWith('/pkg/budget-')) {
+  if (url.pathname.startsWith('/communes/') || url.pathname.startsWith('/pkg/budget-') || url.pathname.startsWith('/pkg/live-')) {
     event.respondWith(
       caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request).then((response) => {
         if (response.ok) {

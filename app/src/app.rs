@@ -30,8 +30,7 @@ pub fn main_pages(route: Route) -> Html {
         Route::Home => html! { <pages::home::Home /> },
         Route::Duplo => html! { <pages::duplo::DuploPage /> },
         Route::Direct => html! { <pages::live::DirectPage /> },
-        Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
-        Route::LiveScreen { code } => html! { <pages::live::ScreenPage {code} /> },
+        Route::LiveProjector { .. } | Route::LiveScreen { .. } => html! { <OtherBundle /> },
         Route::Budget => html! { <OtherBundle /> },
         Route::Data => html! { <pages::data::DataPage /> },
         Route::Workshops => html! { <pages::workshops::WorkshopsPage /> },
@@ -48,6 +47,16 @@ pub fn budget_pages(route: Route) -> Html {
     }
 }
 
+/// The pages of the live bundle: the facilitator's presenter view and the projected
+/// screen (feature `live-page`); going anywhere else loads the main bundle.
+pub fn live_pages(route: Route) -> Html {
+    match route {
+        Route::LiveProjector { code } => html! { <pages::live::ProjectorPage {code} /> },
+        Route::LiveScreen { code } => html! { <pages::live::ScreenPage {code} /> },
+        _ => html! { <OtherBundle /> },
+    }
+}
+
 /// What a page needs of its document: the bundle that has its code, and the
 /// Content-Security-Policy the server sent with it (the Données page's may read any
 /// address; the others only the open-data APIs).
@@ -56,6 +65,7 @@ enum Document {
     Main,
     Data,
     Budget,
+    Live,
 }
 
 impl Document {
@@ -63,6 +73,7 @@ impl Document {
         match route {
             Route::Budget => Document::Budget,
             Route::Data => Document::Data,
+            Route::LiveProjector { .. } | Route::LiveScreen { .. } => Document::Live,
             _ => Document::Main,
         }
     }
@@ -83,10 +94,12 @@ fn pages(route: Route) -> Html {
     if LOADED.with(|loaded| *loaded != Document::of(&route)) {
         return html! { <OtherBundle /> };
     }
-    #[cfg(not(feature = "budget-page"))]
+    #[cfg(not(any(feature = "budget-page", feature = "live-page")))]
     return main_pages(route);
     #[cfg(feature = "budget-page")]
     return budget_pages(route);
+    #[cfg(all(feature = "live-page", not(feature = "budget-page")))]
+    return live_pages(route);
 }
 
 /// Session-storage key: the next page load comes from a navigation in the app.

@@ -17,7 +17,7 @@ pub mod route;
 mod services;
 pub mod state;
 
-pub use app::{budget_pages, main_pages, App};
+pub use app::{budget_pages, live_pages, main_pages, App};
 
 /// Loads the catalogues, then mounts the app on the page's `#app` element (or `<body>`
 /// if it is missing), replacing the static "loading" text that `index.html` shows until

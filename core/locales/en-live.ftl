@@ -65,7 +65,9 @@ step-problem-remboursement = repayment not covered
 step-problem-investissement = investment not funded
 step-problem-emprunt = too much borrowing
 live-export-step = CSV of step { $n }
-live-loopback-only = Phones cannot join: Briques listens on this computer only. Stop it and start it again with "briques serve --addr 0.0.0.0:8080", with the computer and the phones on the same Wi-Fi (a "guest" network that isolates devices will not do); the address to give will show here.
+live-loopback-only = Phones cannot join yet: Briques listens on this computer only.
+live-open-network = Open Briques to the phones on the Wi-Fi
+live-open-network-hint = The computer and the phones must be on the same Wi-Fi (a "guest" network that isolates devices will not do). The address to give will show here, with its QR code. To open it from the start: "briques serve --addr 0.0.0.0:8080".
 presenter-preview = Projected screen (preview)
 presenter-preview-frame = Live preview of the projected screen
 presenter-open-screen = Open the projected screen in a new window (move it to the projector, full screen with F11)
@@ -91,6 +93,9 @@ ateliers-live-starting = Creating the live session…
 mayor-live-title = Play live, in groups
 mayor-live-text = Each group joins the session with the code, on its phone or tablet, chooses a name, moves the sliders and sends its budget (it may send it again while the step is open). The projected screen shows the groups side by side with the actual budget, their average and the rules each one breaks. Briques must run with "briques serve".
 mayor-live-start = Start live with this commune
+live-error-network-local = Only this computer can open Briques to the network.
+live-error-network-none = No network found: this computer is on no Wi-Fi (or the network refuses listening). Check the connection, then try again.
+live-error-network-unavailable = This server cannot open itself to the network: start it again with "briques serve --addr 0.0.0.0:8080".
 
 ## Live sessions: the participant's page (rendered by the server, without the app)
 live-phone-noscript = This page needs JavaScript to send your answers.

@@ -65,7 +65,9 @@ step-problem-remboursement = remboursement non couvert
 step-problem-investissement = investissement non financé
 step-problem-emprunt = trop d'emprunts
 live-export-step = CSV de l'étape { $n }
-live-loopback-only = Les téléphones ne peuvent pas rejoindre : Briques n'écoute que sur cet ordinateur. Arrêtez-le puis relancez-le avec « briques serve --addr 0.0.0.0:8080 », ordinateur et téléphones sur le même Wi-Fi (un réseau « invités » qui isole les appareils ne convient pas) ; l'adresse à donner s'affichera ici.
+live-loopback-only = Les téléphones ne peuvent pas encore rejoindre : Briques n'écoute que sur cet ordinateur.
+live-open-network = Ouvrir Briques aux téléphones du Wi-Fi
+live-open-network-hint = L'ordinateur et les téléphones doivent être sur le même Wi-Fi (un réseau « invités » qui isole les appareils ne convient pas). L'adresse à donner s'affichera ici, avec son QR code. Pour ouvrir dès le démarrage : « briques serve --addr 0.0.0.0:8080 ».
 presenter-preview = Écran projeté (aperçu)
 presenter-preview-frame = Aperçu en direct de l'écran projeté
 presenter-open-screen = Ouvrir l'écran projeté dans une nouvelle fenêtre (à placer sur le vidéoprojecteur, en plein écran avec F11)
@@ -91,6 +93,9 @@ ateliers-live-starting = Création de la session en direct…
 mayor-live-title = Jouer en direct, par groupes
 mayor-live-text = Chaque groupe rejoint la session avec le code, sur son téléphone ou sa tablette, choisit un nom, bouge les curseurs et envoie son budget (il peut le renvoyer tant que l'étape est ouverte). L'écran projeté montre les groupes côte à côte avec le budget réel, leur moyenne et les règles que chacun enfreint. Il faut que Briques tourne avec « briques serve ».
 mayor-live-start = Lancer en direct avec cette commune
+live-error-network-local = Seul cet ordinateur peut ouvrir Briques au réseau.
+live-error-network-none = Aucun réseau trouvé : cet ordinateur n'est relié à aucun Wi-Fi (ou le réseau refuse l'écoute). Vérifiez la connexion, puis réessayez.
+live-error-network-unavailable = Ce serveur ne peut pas s'ouvrir au réseau de lui-même : relancez-le avec « briques serve --addr 0.0.0.0:8080 ».
 
 ## Sessions en direct : la page du participant (rendue par le serveur, sans l'application)
 live-phone-noscript = Cette page a besoin de JavaScript pour envoyer vos réponses.

@@ -110,19 +110,38 @@ pub fn connection_cap(wanted: usize, open_files: Option<u64>) -> usize {
 
 /// Serves `app` on `listener` until `shutdown` completes, then gives open requests a
 /// few seconds to end (event streams never do).
+///
+/// Listeners sent on `more` later (the local network opened from the presenter view)
+/// are served by the same loop, under the same caps.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     settings: Listening,
     shutdown: impl Future<Output = ()>,
+    mut more: tokio::sync::mpsc::UnboundedReceiver<TcpListener>,
 ) {
     let caps = Caps::new(settings.max_connections, settings.per_address);
     let refusing = Arc::new(AtomicUsize::new(0));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
+    let (forward, mut forwarded) = tokio::sync::mpsc::channel(64);
+    let mut forwarders = Vec::new();
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
+            Some(accepted) = forwarded.recv() => accepted,
+            Some(extra) = more.recv() => {
+                let forward = forward.clone();
+                forwarders.push(tokio::spawn(async move {
+                    loop {
+                        let accepted = extra.accept().await;
+                        if forward.send(accepted).await.is_err() {
+                            return;
+                        }
+                    }
+                }));
+                continue;
+            }
             () = &mut shutdown => break,
         };
         let (stream, peer) = match accepted {
@@ -180,6 +199,9 @@ pub async fn serve(
         });
     }
     drop(listener);
+    for forwarder in forwarders {
+        forwarder.abort();
+    }
     tokio::select! {
         () = graceful.shutdown() => {},
         () = tokio::time::sleep(Duration::from_secs(3)) => {},

@@ -112,6 +112,10 @@ pub struct ServeArgs {
     /// comptent les clients, pas le proxy. Ailleurs, cet en-tête est ignoré.
     #[arg(long, value_name = "IP")]
     pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// Adresses qu'ouvre le bouton « Ouvrir aux téléphones du Wi-Fi » à la place des
+    /// interfaces réseau de la machine (pour les tests, qui n'écoutent que sur 127.0.0.1).
+    #[arg(long, value_name = "IP", hide = true)]
+    pub network_address: Vec<std::net::IpAddr>,
     /// Adresse du portail de l'OFGL que lit la page Budget (indicateurs, strates).
     #[arg(long, default_value = opendata::OFGL_URL)]
     pub ofgl_url: String,
@@ -242,6 +246,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         };
         let live = Arc::new(LiveApp::new(Hub::new(store, loaded), config, index.clone()));
+        let (more_listeners, listeners_wanted) = tokio::sync::mpsc::unbounded_channel();
+        let addresses = (!args.network_address.is_empty()).then(|| args.network_address.clone());
+        live.set_network(more_listeners, addresses);
         live::spawn_purge(live.clone());
         let url = format!("http://{bound}/");
         // Tests read this line to learn the port when started with port 0.
@@ -277,6 +284,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             app(assets, live, national.map(|(national, _)| national), apis),
             listening,
             shutdown_signal(),
+            listeners_wanted,
         )
         .await;
         Ok(())

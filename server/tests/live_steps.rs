@@ -390,3 +390,64 @@ fn broken_steps_are_refused_at_launch_with_their_place() {
     let code = plain.json()["code"].as_str().unwrap().to_owned();
     assert_eq!(public(&server, &code)["steps"], json!([{ "kind": "duplo" }]));
 }
+
+#[test]
+fn the_presenter_opens_the_server_to_the_network_without_a_restart() {
+    let assets = tempfile::tempdir().unwrap();
+    support::fake_assets(assets.path());
+    let data = tempfile::tempdir().unwrap();
+    // Tests listen on loopback only: 127.0.0.2 stands for the Wi-Fi's address.
+    let server = support::start_args(
+        assets.path(),
+        data.path(),
+        &["--network-address", "127.0.0.2"],
+        vec![],
+    );
+    let created = create(&server, json!([])).json();
+    let (code, secret) = (
+        created["code"].as_str().unwrap().to_owned(),
+        created["secret"].as_str().unwrap().to_owned(),
+    );
+    let port = server.base.rsplit(':').next().unwrap().to_owned();
+    let before = facilitator(&server, &code, &secret);
+    assert!(before.is_object());
+    let url = api(&server, &code, "/network");
+    assert_eq!(
+        send("POST", &url, &[FR], "{}").status,
+        401,
+        "the facilitator's only"
+    );
+    let opened = send(
+        "POST",
+        &url,
+        &[FR, ("authorization", &format!("Bearer {secret}"))],
+        "{}",
+    );
+    assert_eq!(opened.status, 200, "{}", opened.text());
+    let urls: Vec<String> = serde_json::from_value(opened.json()["join_urls"].clone()).unwrap();
+    let lan = format!("http://127.0.0.2:{port}/live/{code}");
+    assert_eq!(urls[0], lan, "{urls:?}");
+    // The same server answers there, sessions and limits shared.
+    let there = request(
+        "GET",
+        &format!("http://127.0.0.2:{port}/api/live/sessions/{code}"),
+        &[],
+    );
+    assert_eq!(there.status, 200, "{}", there.text());
+    assert_eq!(there.json()["code"], code);
+    // Asking again opens nothing more.
+    let again = send(
+        "POST",
+        &url,
+        &[FR, ("authorization", &format!("Bearer {secret}"))],
+        "{}",
+    );
+    let urls_again: Vec<String> = serde_json::from_value(again.json()["join_urls"].clone()).unwrap();
+    assert_eq!(urls_again, urls);
+    let reply = request(
+        "GET",
+        &api(&server, &code, "/facilitator"),
+        &[("authorization", &format!("Bearer {secret}"))],
+    );
+    assert_eq!(reply.json()["join_urls"][0], lan);
+}

@@ -466,6 +466,29 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
         })
     };
 
+    // Listening on this machine only: one button opens the server to the Wi-Fi (the
+    // server accepts it from this machine and for this session's facilitator only), then
+    // the addresses phones can use replace this machine's own.
+    let on_open_network = {
+        let (dispatcher, url, auth) = (
+            state.dispatcher(),
+            api_url(&code, "/network"),
+            format!("Bearer {secret}"),
+        );
+        Callback::from(move |()| {
+            let (dispatcher, url, auth) = (dispatcher.clone(), url.clone(), auth.clone());
+            spawn_local(async move {
+                let headers = [("authorization", auth.as_str())];
+                match api::call_json::<FacilitatorReply>("POST", &url, &headers, Some("{}".to_owned())).await
+                {
+                    Ok(reply) => dispatcher.dispatch(ProjectorAction::Addresses {
+                        join_urls: reply.join_urls,
+                    }),
+                    Err(problem) => dispatcher.dispatch(ProjectorAction::Fail { problem }),
+                }
+            });
+        })
+    };
     let session = live.session.clone();
     let view = &state.view;
     let current = live.state.step;
@@ -515,7 +538,7 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
             <h1>{ settings.t("live-projector-title") }</h1>
             { alerts }
             <div class="presenter-top">
-                <JoinInfo code={live.code.clone()} join_urls={state.join_urls.clone()}
+                <JoinInfo code={live.code.clone()} join_urls={state.join_urls.clone()} {on_open_network}
                     answered={session.responses.len()} joined={live.joined} />
                 <section class="panel preview-panel" aria-labelledby="preview-title">
                     <h2 id="preview-title">{ settings.t("presenter-preview") }</h2>

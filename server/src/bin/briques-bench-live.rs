@@ -315,7 +315,9 @@ async fn run(
     let mut acked = Vec::new();
     for (step, kind) in steps.iter().enumerate() {
         if step > 0 {
-            let (status, text) = conn
+            // A fresh connection: the first one sat idle past the server's keep-alive.
+            let mut control = Conn::open(host).await?;
+            let (status, text) = control
                 .request(
                     "POST",
                     &format!("/api/live/sessions/{code}/control"),
@@ -427,6 +429,7 @@ async fn run(
     let never_shown = acked.len() - latencies.len();
 
     // Every acknowledged answer must be in the session.
+    let mut conn = Conn::open(host).await?;
     let (status, view) = conn
         .request(
             "GET",

@@ -125,6 +125,23 @@ pub struct LiveApp {
     joins: Limiter,
     streams: Arc<Caps>,
     index: std::path::PathBuf,
+    /// Opening the server to the local network from the presenter view (when it was
+    /// started on this machine only): the serving loop takes new listeners here.
+    network: std::sync::Mutex<Network>,
+}
+
+/// The addresses opened to the local network after start-up, and where to send their
+/// listeners.
+#[derive(Default)]
+pub struct Network {
+    /// The serving loop's channel for more listeners (`None`: no serving loop, as in
+    /// tests of the router alone).
+    pub listeners: Option<tokio::sync::mpsc::UnboundedSender<tokio::net::TcpListener>>,
+    /// The addresses to offer instead of the machine's own network interfaces (tests,
+    /// which must not listen beyond loopback).
+    pub addresses: Option<Vec<IpAddr>>,
+    /// Addresses opened so far.
+    pub opened: Vec<SocketAddr>,
 }
 
 /// Failed code look-ups allowed per address: 10 at once, then one every 5 seconds.
@@ -147,12 +164,88 @@ impl LiveApp {
             streams: Caps::new(config.max_streams, config.streams_per_address),
             config,
             index,
+            network: std::sync::Mutex::new(Network::default()),
         }
+    }
+
+    /// Where listeners opened to the local network go, and which addresses to open
+    /// (`None`: the machine's network interfaces).
+    pub fn set_network(
+        &self,
+        listeners: tokio::sync::mpsc::UnboundedSender<tokio::net::TcpListener>,
+        addresses: Option<Vec<IpAddr>>,
+    ) {
+        let mut network = self.network.lock().unwrap_or_else(|p| p.into_inner());
+        network.listeners = Some(listeners);
+        network.addresses = addresses;
+    }
+
+    /// The machine's IPv4 addresses on its networks (not loopback).
+    fn network_ips() -> Vec<IpAddr> {
+        let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.ip())
+            .filter(|ip| ip.is_ipv4() && !ip.is_loopback())
+            .collect();
+        ips.sort();
+        ips.dedup();
+        ips
+    }
+
+    /// Opens the server on the local network: a listener on each of the machine's
+    /// network addresses, at the same port when free. Returns how many are open now.
+    async fn open_network(&self) -> Result<usize, String> {
+        if self.config.bound.ip().is_unspecified() {
+            return Ok(usize::MAX);
+        }
+        let (sender, ips, opened) = {
+            let network = self.network.lock().unwrap_or_else(|p| p.into_inner());
+            let Some(sender) = network.listeners.clone() else {
+                return Err(String::new());
+            };
+            let ips = network.addresses.clone().unwrap_or_else(Self::network_ips);
+            (sender, ips, network.opened.clone())
+        };
+        let mut now = Vec::new();
+        for ip in ips {
+            if opened.iter().any(|a| a.ip() == ip) {
+                continue;
+            }
+            let listener =
+                match tokio::net::TcpListener::bind(SocketAddr::new(ip, self.config.bound.port())).await {
+                    Ok(listener) => listener,
+                    Err(_) => match tokio::net::TcpListener::bind(SocketAddr::new(ip, 0)).await {
+                        Ok(listener) => listener,
+                        Err(_) => continue,
+                    },
+                };
+            let Ok(addr) = listener.local_addr() else { continue };
+            if sender.send(listener).is_ok() {
+                now.push(addr);
+            }
+        }
+        let mut network = self.network.lock().unwrap_or_else(|p| p.into_inner());
+        network.opened.extend(now);
+        Ok(network.opened.len())
     }
 
     /// The participant address of `code` on each of the machine's network addresses.
     fn join_urls(&self, code: &str) -> Vec<String> {
         let port = self.config.bound.port();
+        let opened = self
+            .network
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .opened
+            .clone();
+        if !opened.is_empty() {
+            return opened
+                .iter()
+                .chain(std::iter::once(&self.config.bound))
+                .map(|addr| format!("http://{addr}/live/{code}"))
+                .collect();
+        }
         let ips: Vec<IpAddr> = if self.config.bound.ip().is_unspecified() {
             let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
                 .unwrap_or_default()
@@ -402,6 +495,7 @@ pub fn router(app: Arc<LiveApp>) -> Router {
             get(facilitator_events),
         )
         .route("/api/live/sessions/{code}/control", post(control))
+        .route("/api/live/sessions/{code}/network", post(open_network))
         .route(
             "/api/live/sessions/{code}/participants/{number}",
             delete(remove_response),
@@ -789,6 +883,44 @@ async fn facilitator_view(
 #[derive(Deserialize)]
 struct QrQuery {
     url: Option<String>,
+}
+
+/// The presenter view's "open to the Wi-Fi": for this session's facilitator, from this
+/// machine only (someone on the network could not ask: it does not reach the server yet).
+async fn open_network(
+    State(app): State<Arc<LiveApp>>,
+    Path(raw): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = lang(&headers);
+    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    if !peer.ip().is_loopback() {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            tr(lang, "live-error-network-local"),
+        ));
+    }
+    match app.open_network().await {
+        Ok(0) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                tr(lang, "live-error-network-none"),
+            ))
+        }
+        Ok(_) => {}
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                tr(lang, "live-error-network-unavailable"),
+            ))
+        }
+    }
+    Ok(Json(FacilitatorReply {
+        join_urls: app.join_urls(&live.code),
+        view: live.facilitator_view(),
+    })
+    .into_response())
 }
 
 async fn qr(

@@ -16,6 +16,8 @@ pub struct JoinInfoProps {
     pub answered: usize,
     /// Participants who joined.
     pub joined: usize,
+    /// Open the server to the local network (shown when it listens on this machine only).
+    pub on_open_network: Callback<()>,
 }
 
 /// The join panel of the projector page.
@@ -54,7 +56,13 @@ pub fn JoinInfo(props: &JoinInfoProps) -> Html {
                 </ul>
             </div>
             if loopback_only {
-                <p class="problems" role="note">{ settings.t("live-loopback-only") }</p>
+                <div class="problems" role="note">
+                    <p>{ settings.t("live-loopback-only") }</p>
+                    <button type="button" class="primary" onclick={props.on_open_network.reform(|_: MouseEvent| ())}>
+                        { settings.t("live-open-network") }
+                    </button>
+                    <p class="hint">{ settings.t("live-open-network-hint") }</p>
+                </div>
             }
             <p class="big-count"><strong class="big-number" id="live-count">{ props.answered }</strong>
                 <span>{ settings.t_args("live-joined", &[("answered", props.answered.into()), ("joined", props.joined.into())]) }</span></p>
