@@ -23,7 +23,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use axum::http::{header, HeaderValue};
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -118,39 +119,93 @@ pub const TEXTS: &[&str] = &[
     "storage-error-unavailable",
 ];
 
-/// A file of the page, with its versioned address.
+/// A file of the page, with its versioned address and its compressed forms (made once,
+/// at the best settings: the files are small and sent to every phone).
 struct Asset {
     path: String,
     body: &'static str,
     mime: &'static str,
+    gzip: Vec<u8>,
+    brotli: Vec<u8>,
 }
 
 impl Asset {
     fn new(name: &str, ext: &str, body: &'static str, mime: &'static str) -> Asset {
         use sha2::Digest as _;
+        use std::io::Write as _;
         let digest = sha2::Sha256::digest(body.as_bytes());
         let mut hash = String::new();
         for byte in &digest[..6] {
             let _ = write!(hash, "{byte:02x}");
         }
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let gzip = gzip
+            .write_all(body.as_bytes())
+            .and_then(|()| gzip.finish())
+            .unwrap_or_default();
+        let mut brotli = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
+            if writer.write_all(body.as_bytes()).is_err() {
+                writer.into_inner().clear();
+            }
+        }
         Asset {
             path: format!("/{name}.{hash}.{ext}"),
             body,
             mime,
+            gzip,
+            brotli,
         }
+    }
+
+    /// The file in the best encoding the browser accepts (`Accept-Encoding`).
+    fn response(&self, headers: &HeaderMap) -> Response {
+        let accepted = |name: &str| {
+            headers
+                .get_all(header::ACCEPT_ENCODING)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .any(|part| {
+                    let mut fields = part.split(';').map(str::trim);
+                    let refused = fields.clone().skip(1).any(|f| {
+                        f.strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                            .is_some_and(|q| q <= 0.0)
+                    });
+                    fields.next().is_some_and(|n| n.eq_ignore_ascii_case(name)) && !refused
+                })
+        };
+        let (encoding, body): (Option<&'static str>, Body) = if accepted("br") && !self.brotli.is_empty() {
+            (Some("br"), Body::from(self.brotli.clone()))
+        } else if accepted("gzip") && !self.gzip.is_empty() {
+            (Some("gzip"), Body::from(self.gzip.clone()))
+        } else {
+            (None, Body::from(self.body))
+        };
+        let mut response = (
+            [(header::CONTENT_TYPE, HeaderValue::from_static(self.mime))],
+            body,
+        )
+            .into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Some(encoding) = encoding {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        response
     }
 }
 
-/// The script as sent: without its comment lines, blank lines and indentation (a
-/// quarter of its weight; it keeps one statement per line). Lines inside strings or
-/// regular expressions never start with `//` or `/*` in this script.
+/// The script or style sheet as sent: without its comment lines, blank lines and
+/// indentation (a quarter of the script's weight; one statement or rule per line).
+/// Lines inside strings or regular expressions never start with `//` or `/*` here.
 fn minified(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut in_comment = false;
     for line in source.lines().map(str::trim) {
-        if in_comment {
-            in_comment = !line.contains("*/");
-        } else if line.starts_with("/*") {
+        if in_comment || line.starts_with("/*") {
             in_comment = !line.contains("*/");
         } else if !line.is_empty() && !line.starts_with("//") {
             out.push_str(line);
@@ -162,9 +217,10 @@ fn minified(source: &str) -> String {
 
 static ASSETS: LazyLock<[Asset; 2]> = LazyLock::new(|| {
     let script: &'static str = minified(SCRIPT).leak();
+    let style: &'static str = minified(STYLE).leak();
     [
         Asset::new("participant", "js", script, "text/javascript; charset=utf-8"),
-        Asset::new("participant", "css", STYLE, "text/css; charset=utf-8"),
+        Asset::new("participant", "css", style, "text/css; charset=utf-8"),
     ]
 });
 
@@ -174,13 +230,12 @@ pub fn is_asset(path: &str) -> bool {
     ASSETS.iter().any(|a| a.path == path)
 }
 
-/// The page's script and style sheet, at their versioned addresses.
+/// The page's script and style sheet, at their versioned addresses, compressed once.
 pub fn assets() -> Router {
     ASSETS.iter().fold(Router::new(), |router, asset| {
-        let (body, mime) = (asset.body, asset.mime);
         router.route(
             &asset.path,
-            get(move || async move { ([(header::CONTENT_TYPE, HeaderValue::from_static(mime))], body) }),
+            get(move |headers: HeaderMap| async move { asset.response(&headers) }),
         )
     })
 }
@@ -468,6 +523,42 @@ mod tests {
                     assert!(!filled.contains("{$"), "{key}: {filled}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_files_go_in_the_best_encoding_the_browser_accepts() {
+        use std::io::Read as _;
+        let encoding = |accept: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(accept).unwrap());
+            let response = ASSETS[0].response(&headers);
+            response
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(encoding("gzip, deflate, br, zstd").as_deref(), Some("br"));
+        assert_eq!(encoding("br;q=0, gzip").as_deref(), Some("gzip"));
+        assert_eq!(encoding("GZIP;q=0.5").as_deref(), Some("gzip"));
+        assert_eq!(encoding("identity"), None);
+        for asset in &*ASSETS {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&asset.gzip[..])
+                .read_to_string(&mut text)
+                .unwrap();
+            assert_eq!(text, asset.body);
+            text.clear();
+            brotli::Decompressor::new(&asset.brotli[..], 4096)
+                .read_to_string(&mut text)
+                .unwrap();
+            assert_eq!(text, asset.body);
+            let sizes = (asset.body.len(), asset.gzip.len(), asset.brotli.len());
+            assert!(
+                sizes.2 < sizes.1 && sizes.1 * 2 < sizes.0,
+                "{}: {sizes:?}",
+                asset.path
+            );
         }
     }
 
