@@ -617,3 +617,5 @@ linkage-named = { $room ->
 }
 linkage-details = “{ $file }”: { $published } named people, joined on { $columns }. { $narrowed } other answers leave only 2 to 5 possible names; { $unmatched } match nobody in the file.
 linkage-not-csv = This file is not a CSV table (a spreadsheet or a binary file?): save it as CSV.
+serve-already-running = Briques is already running on { $url }: open that address in the browser (nothing was started again).
+serve-desktop = The app opens in your browser. Only this computer sees it: for a live session, the presenter view's "Open Briques to the phones on the Wi-Fi" button gives the address and QR code the phones on the same Wi-Fi use. To stop Briques, close this window (or Ctrl+C).

@@ -624,3 +624,5 @@ linkage-named = { $room ->
 }
 linkage-details = « { $file } » : { $published } personnes nommées, croisées sur { $columns }. { $narrowed } autres réponses ne laissent que 2 à 5 noms possibles ; { $unmatched } ne correspondent à personne du fichier.
 linkage-not-csv = Ce fichier n'est pas un tableau CSV (un classeur ou un fichier binaire ?) : enregistrez-le en CSV.
+serve-already-running = Briques tourne déjà sur { $url } : ouvrez cette adresse dans le navigateur (rien n'a été relancé).
+serve-desktop = L'application s'ouvre dans votre navigateur. Elle n'est visible que sur cet ordinateur : pour une session en direct, le bouton « Ouvrir Briques aux téléphones du Wi-Fi » de la vue de l'animateur donne l'adresse et le QR code que les téléphones du même Wi-Fi utilisent. Pour arrêter Briques, fermez cette fenêtre (ou Ctrl+C).

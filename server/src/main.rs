@@ -8,6 +8,7 @@ mod budgets;
 mod chart_cmd;
 mod communes_cmd;
 mod csv_cmd;
+mod embedded;
 mod fetch_cmd;
 mod live;
 mod net;
@@ -27,8 +28,17 @@ use clap::{Parser, Subcommand};
 #[derive(Parser, Debug)]
 #[command(name = "briques", version, about, long_about = None)]
 struct Cli {
+    /// Sans commande : `serve --open` (un double-clic démarre Briques et l'ouvre dans le
+    /// navigateur, sur cet ordinateur seulement).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+}
+
+/// `serve`'s arguments with their defaults (and the environment's `BRIQUES_ASSETS`).
+#[derive(Parser, Debug)]
+struct ServeDefaults {
+    #[command(flatten)]
+    args: serve::ServeArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,10 +67,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Serve(_)) {
+    let command = cli.command.unwrap_or_else(|| {
+        let mut args = ServeDefaults::parse_from(["briques"]).args;
+        args.open = true;
+        Command::Serve(args)
+    });
+    if !matches!(command, Command::Serve(_)) {
         quiet_on_closed_stdout();
     }
-    let result = match cli.command {
+    let result = match command {
         Command::Serve(args) => serve::run(args),
         Command::Survey(command) => survey_cmd::run(command),
         Command::Budget(command) => budget_cmd::run(command),

@@ -116,6 +116,10 @@ pub struct ServeArgs {
     /// interfaces réseau de la machine (pour les tests, qui n'écoutent que sur 127.0.0.1).
     #[arg(long, value_name = "IP", hide = true)]
     pub network_address: Vec<std::net::IpAddr>,
+    /// Ouvre l'application dans le navigateur une fois prête (c'est ce que fait
+    /// `briques` lancé sans argument, d'un double-clic).
+    #[arg(long)]
+    pub open: bool,
     /// Adresse du portail de l'OFGL que lit la page Budget (indicateurs, strates).
     #[arg(long, default_value = opendata::OFGL_URL)]
     pub ofgl_url: String,
@@ -171,7 +175,35 @@ fn default_assets_dir() -> PathBuf {
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let lang = crate::env_lang();
     let t = move |key: &str, args: &[(&str, Value<'_>)]| tr_args(lang, key, args);
-    let assets = args.assets.unwrap_or_else(default_assets_dir);
+    let data = args.data.clone().unwrap_or_else(crate::default_data_dir);
+    let data_text = data.display().to_string();
+    store::private_dir(&data).with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
+    // Listening first: a second start while Briques runs says so (and shows it) instead
+    // of failing on the port.
+    let listener = match std::net::TcpListener::bind(args.addr) {
+        Ok(listener) => listener,
+        Err(error) if error.kind() == std::io::ErrorKind::AddrInUse && already_running(args.addr) => {
+            let url = format!("http://{}/", args.addr);
+            println!("{}", t("serve-already-running", &[("url", url.as_str().into())]));
+            if args.open {
+                open_browser(&url);
+            }
+            return Ok(());
+        }
+        Err(error) => {
+            let addr = args.addr.to_string();
+            return Err(anyhow::Error::new(error).context(t("serve-bind", &[("addr", addr.as_str().into())])));
+        }
+    };
+    listener.set_nonblocking(true)?;
+    // The app: `--assets`, else the one compiled into this binary (unpacked into the data
+    // folder), else `dist/` of the repository.
+    let assets = match args.assets.clone() {
+        Some(assets) => assets,
+        None if crate::embedded::present() => crate::embedded::unpack(&data)
+            .with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?,
+        None => default_assets_dir(),
+    };
     let index = assets.join("index.html");
     if !index.is_file() {
         bail!(t(
@@ -189,9 +221,6 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         }
         None => None,
     };
-    let data = args.data.unwrap_or_else(crate::default_data_dir);
-    let data_text = data.display().to_string();
-    store::private_dir(&data).with_context(|| t("serve-data-dir", &[("path", data_text.as_str().into())]))?;
     let open_files = net::raise_open_files();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -201,10 +230,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let (store, loaded) =
         store::open(&data).with_context(|| t("serve-store", &[("path", data_text.as_str().into())]))?;
     runtime.block_on(async move {
-        let addr = args.addr.to_string();
-        let listener = tokio::net::TcpListener::bind(args.addr)
-            .await
-            .with_context(|| t("serve-bind", &[("addr", addr.as_str().into())]))?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         let bound = listener.local_addr()?;
         let config = LiveConfig {
             retention: Duration::from_secs(args.retention_days.max(1) * 86_400),
@@ -259,6 +285,12 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
                 &[("url", url.as_str().into()), ("data", data_text.as_str().into())]
             )
         );
+        if args.open {
+            // Started without arguments (a double-click): what to do next, in French
+            // or the system's language, and the app in the default browser.
+            println!("{}", t("serve-desktop", &[]));
+            open_browser(&url);
+        }
         if let Some((national, path)) = &national {
             // Not println!: whoever started the server may have stopped reading.
             let _ = writeln!(
@@ -289,6 +321,45 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         .await;
         Ok(())
     })
+}
+
+/// Whether Briques answers on `addr` (its `/api/config`), within a second.
+fn already_running(addr: SocketAddr) -> bool {
+    use std::io::{Read as _, Write as _};
+    let Ok(mut stream) = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(1)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let request = format!("GET /api/config HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut reply = Vec::new();
+    let _ = stream.take(64 * 1024).read_to_end(&mut reply);
+    let reply = String::from_utf8_lossy(&reply);
+    reply.starts_with("HTTP/1.1 200") && reply.contains("\"ofgl\"")
+}
+
+/// Opens `url` in the default browser (nothing when `BRIQUES_NO_BROWSER` is set, as in
+/// tests, or when no opener is found: the address is printed anyway).
+pub fn open_browser(url: &str) {
+    if std::env::var_os("BRIQUES_NO_BROWSER").is_some() {
+        return;
+    }
+    let opener: &[&str] = if cfg!(windows) {
+        &["cmd", "/C", "start", ""]
+    } else if cfg!(target_os = "macos") {
+        &["open"]
+    } else {
+        &["xdg-open"]
+    };
+    let _ = std::process::Command::new(opener[0])
+        .args(&opener[1..])
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
 }
 
 /// The whole HTTP application: the live API and pages, the national budget files when

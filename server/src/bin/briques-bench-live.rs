@@ -335,11 +335,18 @@ async fn run(
             let questions = questions.clone();
             let kind = *kind;
             let delay = spread.mul_f64(phone.index as f64 / participants as f64);
+            let host = host.to_owned();
             tasks.push(tokio::spawn(async move {
                 tokio::time::sleep(delay).await;
                 let mut acked = Vec::new();
                 let mut errors = 0usize;
                 let i = phone.index;
+                // Between joining and each step a phone's connection may sit idle past
+                // the server's keep-alive (10 s): like a browser, it opens a new one.
+                match Conn::open(&host).await {
+                    Ok(conn) => phone.conn = conn,
+                    Err(_) => return (phone, acked, 1),
+                }
                 let answers: Vec<(String, String, String)> = match kind {
                     "duplo" => questions
                         .iter()
