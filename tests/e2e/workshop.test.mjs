@@ -157,6 +157,12 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   await screen.keyboard.press('Alt+p');
   await screen.waitForFunction(() => document.documentElement.classList.contains('projector'));
   assert.deepEqual(await axeViolations(screen), []);
+  // The presenter view in projector mode too (the setting is this device's).
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.classList.contains('projector'));
+  await waitForHeading(page, "Session en direct : vue de l'animateur");
+  await page.locator('.step-list').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test('the budget pack plays the demo commune live: a guess on schools, then groups', async (t) => {
