@@ -670,9 +670,13 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
         use_effect_with(key, move |key| {
             let key = key.clone();
             let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
                 if event.key().as_deref() == Some(key.as_str()) {
-                    let view = event.new_value().and_then(|json| serde_json::from_str::<ViewOptions>(&json).ok());
+                    let view = event
+                        .new_value()
+                        .and_then(|json| serde_json::from_str::<ViewOptions>(&json).ok());
                     presenter_view.set(view);
                 }
             });
