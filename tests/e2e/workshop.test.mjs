@@ -262,7 +262,7 @@ test('the Duplo pack live: the presenter chooses what the screen shows', async (
   assert.deepEqual(await axeViolations(screen), []);
   // No control on the screen; it follows the questions the presenter crosses.
   assert.equal(await screen.locator('.screen :is(button, select, input):visible').count(), 0);
-  const rows = page.locator('#duplo-croisement').getByLabel('Lignes');
+  const rows = page.locator('label', { hasText: /^Lignes/ }).locator('select');
   const choice = survey.questions[0];
   await rows.selectOption(choice.id);
   await screen.locator('.screen-crosstab svg text', { hasText: choice.choices[0].label }).first().waitFor();
