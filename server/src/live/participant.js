@@ -1054,12 +1054,23 @@
     }
   }
 
-  // ---- Start: draw the view the page came with, then join and follow.
+  // ---- Start: draw the view the page came with, then join and follow. The server drew
+  // the first question already: the work starts once it is on screen (the next frame),
+  // or a moment later in a tab that draws no frame.
 
-  window.addEventListener('online', function () {
-    if (S.stream === 'down') follow();
+  let started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    window.addEventListener('online', function () {
+      if (S.stream === 'down') follow();
+    });
+    render();
+    join();
+    follow();
+  }
+  window.requestAnimationFrame(function () {
+    window.setTimeout(start, 0);
   });
-  render();
-  join();
-  follow();
+  window.setTimeout(start, 200);
 })();
