@@ -1057,7 +1057,8 @@
 
   // ---- Start: draw the view the page came with, then join and follow. The server drew
   // the first question already: the work starts once it is on screen (the next frame),
-  // or a moment later in a tab that draws no frame.
+  // or after a second in a tab that draws no frame (a background tab's timers wait that
+  // long anyway).
 
   let started = false;
   function start() {
@@ -1073,5 +1074,5 @@
   window.requestAnimationFrame(function () {
     window.setTimeout(start, 0);
   });
-  window.setTimeout(start, 200);
+  window.setTimeout(start, 1000);
 })();
