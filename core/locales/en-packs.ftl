@@ -162,3 +162,4 @@ pack-audience-collegiens = Middle-school students
 pack-audience-elus = Elected officials
 pack-audience-agents-publics = Public servants
 pack-audience-mediateurs = Facilitators and trainers
+pack-error-unknown-button = the sheet names a button "{ $label }" that Briques does not have: use the exact label the app shows

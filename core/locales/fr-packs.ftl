@@ -162,3 +162,4 @@ pack-audience-collegiens = Collégiens
 pack-audience-elus = Élus
 pack-audience-agents-publics = Agents publics
 pack-audience-mediateurs = Médiateurs et formateurs
+pack-error-unknown-button = la fiche nomme un bouton « { $label } » que Briques n'a pas : reprenez le libellé exact affiché par l'application

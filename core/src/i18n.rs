@@ -645,6 +645,21 @@ pub fn catalogue_keys(lang: Lang) -> Vec<(String, Vec<String>)> {
     keys
 }
 
+/// Every message of `lang` that has no placeholder, as shown: the labels of buttons,
+/// pages and headings (a pack's sheets are checked against them).
+pub fn plain_messages(lang: Lang) -> Vec<String> {
+    catalogue(lang)
+        .iter()
+        .flat_map(|c| c.messages.iter())
+        .filter(|(_, pattern)| {
+            let mut vars = Vec::new();
+            pattern.variables(&mut vars);
+            vars.is_empty()
+        })
+        .map(|(key, _)| tr(lang, key))
+        .collect()
+}
+
 /// `Display` and `Error` for an error whose text is its catalogue message
 /// (`message(lang)`): `Display` is the French message, for logs and the command line's
 /// `?`. One text per error, never a second translation beside the catalogue's.

@@ -51,6 +51,17 @@ async function phone(code) {
 
 const publicView = (code) => call('GET', api(code));
 
+/** The participants' view once the facilitator's reveal (sent by a key press) is applied. */
+async function revealedView(code) {
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    const view = await publicView(code);
+    if (view.state.revealed) return view;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the results were not revealed within 10 s');
+}
+
 /** The facilitator opens the library, the pack, and launches it live; resolves on the
  * presenter view with a screen page open in the same browser (the same laptop). */
 async function launch(t, title, { beforePresenter } = {}) {
@@ -123,7 +134,7 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   assert.equal(await screen.locator('.step-answer').count(), 0, 'nothing revealed yet');
   // Alt+R reveals: the right chart and the pack's explanation.
   await page.keyboard.press('Alt+r');
-  const revealed = await publicView(code);
+  const revealed = await revealedView(code);
   await screen.locator('.step-answer').waitFor();
   assert.equal(await screen.locator('.step-answer').textContent(), revealed.steps[0].explanation);
   const right = revealed.steps[0].correct;
@@ -157,6 +168,12 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   await screen.keyboard.press('Alt+p');
   await screen.waitForFunction(() => document.documentElement.classList.contains('projector'));
   assert.deepEqual(await axeViolations(screen), []);
+  // The presenter view in projector mode too (the setting is this device's).
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.classList.contains('projector'));
+  await waitForHeading(page, "Session en direct : vue de l'animateur");
+  await page.locator('.step-list').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test('the budget pack plays the demo commune live: a guess on schools, then groups', async (t) => {
@@ -173,7 +190,7 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   for (const [i, value] of guesses.entries()) await phones[i].input(0, { kind: 'guess', value });
   await screen.locator('.step-count', { hasText: '3 réponses' }).waitFor();
   await page.keyboard.press('Alt+r');
-  const revealed = await publicView(code);
+  const revealed = await revealedView(code);
   const real = revealed.steps[0].answer;
   assert.ok(real > 0 && real < 100, `${real}`);
   await screen.locator('.step-answer').waitFor();
@@ -182,27 +199,45 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await screen.locator('.step-count', { hasText: 'Médiane de la salle : 30 €' }).waitFor();
   await fits(screen, 'guess');
 
-  // Two groups; one sends again; the projector compares them with the actual budget.
+  // Two groups; one, on a real phone page, sends twice; the projector compares them
+  // with the actual budget.
   await next(page, screen, 2);
-  await phones[0].input(1, { kind: 'mayor', group: 'Les Écoles', choices: { changes: { personnel: 10 } } });
-  await phones[0].input(1, { kind: 'mayor', group: 'Les Écoles', choices: { changes: { personnel: 30, 'achats-services': 30 }, impots: -30 } });
+  const group = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  t.after(() => group.context.close());
+  await group.page.goto(`${server.base}/live/${code}`);
+  await group.page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
+  await group.page.getByLabel('Nom du groupe').fill('Les Écoles');
+  await group.page.getByLabel('Personnel').fill('10');
+  await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await group.page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Écoles » envoyée ✓' }).waitFor();
+  await screen.locator('.mayor-compare thead th', { hasText: 'Les Écoles' }).waitFor();
+  await group.page.getByLabel('Personnel').fill('30');
+  await group.page.getByLabel('Impôts locaux (taux)').fill('-30');
+  await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
+  await group.page.locator('.mine dd', { hasText: '+30\u00a0%' }).first().waitFor();
   await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { changes: { personnel: -10 } } });
   await page.keyboard.press('Alt+r');
-  const results = (await publicView(code)).step_results;
-  assert.deepEqual(results.groups.map((g) => g.group), ['Les Écoles', 'Vélo']);
+  const results = (await revealedView(code)).step_results;
+  // Groups in the order of their devices' participant numbers.
+  assert.deepEqual(results.groups.map((g) => g.group), ['Vélo', 'Les Écoles']);
   const head = screen.locator('.mayor-compare thead th');
   await head.filter({ hasText: 'Vélo' }).waitFor();
-  assert.deepEqual(await head.allTextContents(), ['Poste', 'Budget réel', 'Moyenne des groupes', 'Les Écoles', 'Vélo']);
+  assert.deepEqual(await head.allTextContents(), ['Poste', 'Budget réel', 'Moyenne des groupes', 'Vélo', 'Les Écoles']);
   const savings = screen.locator('.mayor-compare tr', { hasText: 'Épargne brute' }).locator('td');
   const euros = (v) => `${Math.round(v).toLocaleString('fr-FR').replace(/\s/g, ' ')} €`;
   const expected = [results.actual, results.average, ...results.groups.map((g) => g.allocation)].map((a) => euros(a.epargne_brute));
   const plain = (s) => s.replace(/\s/g, ' ').replace('−', '-');
   assert.deepEqual((await savings.allTextContents()).map(plain), expected.map(plain));
+  const mine = (await call('GET', api(code))).steps[1];
+  assert.equal(mine.kind, 'mayor');
+  assert.deepEqual(group.errors, []);
   // The group that spends 30 % more with 30 % less tax breaks at least one rule, on screen as in the core's results.
-  assert.ok(results.groups[0].problems.length > 0);
+  assert.ok(results.groups[1].problems.length > 0);
   const rules = screen.locator('.mayor-compare tr', { hasText: 'Règles' }).locator('td');
-  assert.match(await rules.nth(2).textContent(), /✗/);
-  assert.match(await rules.nth(3).textContent(), results.groups[1].problems.length ? /✗/ : /✓/);
+  for (const [i, g] of results.groups.entries()) {
+    const cell = await rules.nth(2 + i).textContent();
+    assert.equal((cell.match(/✗/g) || []).length, g.problems.length, `${g.group}: ${cell}`);
+  }
   await fits(screen, 'mayor');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await axeViolations(screen), []);
@@ -225,6 +260,12 @@ test('the Duplo pack live: the presenter chooses what the screen shows', async (
   await screen.locator('.screen-crosstab svg').first().waitFor();
   await fits(screen, 'crosstab');
   assert.deepEqual(await axeViolations(screen), []);
+  // No control on the screen; it follows the questions the presenter crosses.
+  assert.equal(await screen.locator('.screen :is(button, select, input):visible').count(), 0);
+  const rows = page.locator('#duplo-croisement').getByLabel('Lignes');
+  const choice = survey.questions[0];
+  await rows.selectOption(choice.id);
+  await screen.locator('.screen-crosstab svg text', { hasText: choice.choices[0].label }).first().waitFor();
   // The preview in the presenter view is the screen itself.
   const preview = page.frameLocator('iframe.screen-preview');
   await preview.locator('.screen-crosstab').waitFor();

@@ -44,7 +44,7 @@ use crate::services::api::{self, use_event_stream};
 use crate::services::dialog::confirm;
 use crate::services::storage::{read, save};
 use crate::services::{duplo_store, live_start};
-use crate::state::duplo::DuploAction;
+use crate::state::duplo::{DuploAction, ViewOptions};
 use crate::state::live::{
     DirectAction, DirectState, Problem, ProjectorAction, ProjectorState, SecretNotSaved,
 };
@@ -466,6 +466,16 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
         })
     };
 
+    // The projected screen shows the Duplo views as the presenter sets them (questions
+    // crossed, masking, questions combined): the two windows share this device's storage.
+    {
+        let key = screen_view_key(&code);
+        use_effect_with(state.view.clone(), move |view| {
+            if let Ok(json) = serde_json::to_string(view) {
+                let _ = save(&key, &json);
+            }
+        });
+    }
     // Listening on this machine only: one button opens the server to the Wi-Fi (the
     // server accepts it from this machine and for this session's facilitator only), then
     // the addresses phones can use replace this machine's own.
@@ -649,6 +659,31 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
     let current_step = state.live.as_ref().and_then(|l| l.step().cloned());
     let charts = use_vote_charts(current_step.clone());
     let problem = state.problem.as_ref().map(|p| problem_text(&settings, p));
+    // The Duplo views as the presenter view sets them, followed as they change.
+    let key = screen_view_key(&code);
+    let presenter_view = {
+        let key = key.clone();
+        use_state(move || read(&key).and_then(|json| serde_json::from_str::<ViewOptions>(&json).ok()))
+    };
+    {
+        let presenter_view = presenter_view.clone();
+        use_effect_with(key, move |key| {
+            let key = key.clone();
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() == Some(key.as_str()) {
+                    let view = event
+                        .new_value()
+                        .and_then(|json| serde_json::from_str::<ViewOptions>(&json).ok());
+                    presenter_view.set(view);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let view = (*presenter_view).clone().unwrap_or_else(|| state.view.clone());
     if state.secret.is_none() {
         return html! {
             <div class="screen screen-form">
@@ -709,7 +744,7 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
                 <Bars session={session.clone()} />
             </Figure>
         },
-        Screen::Towers => match state.view.towers_question(&session.survey).map(str::to_owned) {
+        Screen::Towers => match view.towers_question(&session.survey).map(str::to_owned) {
             Some(question) => html! {
                 <Figure id="ecran-tours" title={settings.t("duplo-towers")}>
                     <Towers session={session.clone()} {question} />
@@ -718,10 +753,10 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
             None => Html::default(),
         },
         Screen::Crosstab => html! {
-            <CrossTabView session={session.clone()} view={state.view.clone()} on_action={Callback::noop()} />
+            <CrossTabView session={session.clone()} view={view.clone()} on_action={Callback::noop()} />
         },
         Screen::Unique => html! {
-            <UniquePanel session={session.clone()} view={state.view.clone()} on_action={Callback::noop()} />
+            <UniquePanel session={session.clone()} view={view.clone()} on_action={Callback::noop()} />
         },
     };
     html! {
@@ -734,6 +769,12 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// Local-storage key of the Duplo view options the presenter view shares with the
+/// projected screen of session `code` (same device, two windows).
+fn screen_view_key(code: &str) -> String {
+    format!("briques.live.view.{code}")
 }
 
 /// Whether a join address is this machine's own (phones cannot use it).

@@ -424,7 +424,8 @@ pub enum StepResults {
         actual: Allocation,
         /// The average of the proposals (none yet: `None`).
         average: Option<Allocation>,
-        /// Each group's latest proposal, in the order groups first submitted.
+        /// Each group's latest proposal, groups in the order of their devices'
+        /// participant numbers.
         groups: Vec<Proposal>,
     },
 }
@@ -602,8 +603,9 @@ pub fn results(step: &Step, inputs: StepInputs<'_>, revealed: bool) -> Option<St
             }
         }
         Step::Mayor(m) => {
-            // One proposal per group name (the latest device to submit under it wins),
-            // in the order of the participants who submitted.
+            // One proposal per group name (case and accents aside; of two devices under
+            // one name, the higher participant number's), groups in the order of their
+            // first device's participant number.
             let mut by_group: Vec<(String, &MayorChoices)> = Vec::new();
             for (_, input) in all {
                 if let Input::Mayor { group, choices } = input {

@@ -101,6 +101,11 @@ pub enum ProblemKind {
         /// Length declared.
         declared: u32,
     },
+    /// A sheet names a button the app does not have (no such label in the catalogue).
+    UnknownButton {
+        /// The label as the sheet writes it.
+        label: String,
+    },
     /// A file named by `pack.toml` is not in the pack.
     MissingFile {
         /// Its path.
@@ -211,6 +216,9 @@ impl ProblemKind {
                     ("declared", (*declared as usize).into()),
                 ],
             ),
+            ProblemKind::UnknownButton { label } => {
+                tr_args(lang, "pack-error-unknown-button", &[("label", label.into())])
+            }
             ProblemKind::MissingFile { path } => {
                 tr_args(lang, "pack-error-missing-file", &[("path", path.into())])
             }

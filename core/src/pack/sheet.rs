@@ -265,7 +265,75 @@ pub fn parse_sheet(file: &str, text: &str) -> (Option<Sheet>, Vec<Problem>) {
     if kind == SheetKind::Methode {
         check_steps(&sheet, kind_line, end_line, &mut problems);
     }
+    check_labels(&sheet, end_line, &mut problems);
     (Some(sheet), problems)
+}
+
+/// The labels a sheet gives to the app's buttons: what follows « bouton » or
+/// « cliquez (sur) » in bold (`**Lancer l'atelier**`) or in quotes (« Nouvelle session »),
+/// with the line it is on.
+pub fn named_buttons(body: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        let lower = line.to_lowercase();
+        for marker in ["bouton", "cliquez sur", "cliquez"] {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(marker) {
+                let start = from + at + marker.len();
+                from = start;
+                // `boutons`, `bouton`: the rest of the word, then spaces.
+                let rest = line.get(start..).unwrap_or("");
+                let rest = rest.trim_start_matches('s').trim_start();
+                let label = if let Some(bold) = rest.strip_prefix("**") {
+                    bold.split_once("**").map(|(l, _)| l)
+                } else if let Some(quoted) = rest.strip_prefix('«') {
+                    quoted.split_once('»').map(|(l, _)| l)
+                } else {
+                    None
+                };
+                let label = label.map(|l| l.trim().trim_matches('*').trim());
+                if let Some(label) = label.filter(|l| !l.is_empty()) {
+                    if !found
+                        .iter()
+                        .any(|(m, _, f): &(usize, usize, String)| *m == n && f == label)
+                    {
+                        found.push((n, start, label.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    // In reading order (« cliquez sur » and « cliquez » find the same label once).
+    crate::sorting::sort_by(&mut found, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    found.into_iter().map(|(n, _, label)| (n, label)).collect()
+}
+
+/// A button a sheet names must carry that label in the app (its French catalogue, or
+/// the pack language's): in front of a group, a sheet that says « cliquez Démarrer »
+/// when the button says « Lancer » is where a workshop stumbles.
+pub(super) fn check_labels(sheet: &Sheet, body_line: usize, problems: &mut Vec<Problem>) {
+    let fold = |s: &str| s.replace('’', "'").to_lowercase();
+    let labels: Vec<String> = crate::i18n::plain_messages(crate::i18n::Lang::Fr)
+        .iter()
+        .map(|l| fold(l))
+        .collect();
+    if labels.is_empty() {
+        return;
+    }
+    for (n, label) in named_buttons(&sheet.body) {
+        let wanted = fold(&label);
+        let known = labels.iter().any(|l| {
+            *l == wanted || l.starts_with(&format!("{wanted} (")) || l.starts_with(&format!("{wanted} :"))
+        });
+        if !known {
+            problems.push(Problem {
+                file: sheet.file.clone(),
+                line: Some(body_line + n + 1),
+                field: String::new(),
+                kind: ProblemKind::UnknownButton { label },
+            });
+        }
+    }
 }
 
 /// A méthode sheet declares its length and its steps add up to it.
@@ -324,6 +392,29 @@ mod tests {
         );
         let (again, _) = parse_sheet("m.md", &sheet.to_markdown());
         assert_eq!(again.as_ref(), Some(&sheet));
+    }
+
+    #[test]
+    fn a_sheet_names_only_buttons_the_app_has() {
+        let text = "---\ntype: outil\ntitre: Outil\n---\n# Outil\n\nCliquez « Lancer la session en direct », puis le bouton **Nouvelle session**.\nLe bouton « Démarrer une session » n'existe pas.\n";
+        assert_eq!(
+            named_buttons(text.split("---\n").nth(2).unwrap()),
+            vec![
+                (2, "Lancer la session en direct".to_owned()),
+                (2, "Nouvelle session".to_owned()),
+                (3, "Démarrer une session".to_owned())
+            ]
+        );
+        let (_, problems) = parse_sheet("o.md", text);
+        // « Nouvelle session » is the start of « Nouvelle session (effacer les réponses) ».
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::UnknownButton {
+                label: "Démarrer une session".into()
+            }
+        );
+        assert_eq!(problems[0].line, Some(8));
     }
 
     #[test]

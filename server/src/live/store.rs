@@ -239,6 +239,9 @@ pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Erasing is erasing: deleted rows are overwritten in the file, not left in free
+    // pages; after a deletion the write-ahead log is emptied too (see `writer`).
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch(SCHEMA)?;
     add_steps_column(&conn)?;
@@ -379,6 +382,17 @@ fn writer(mut conn: Connection, queue: mpsc::Receiver<Job>) {
             tx.commit()?;
             Ok(results)
         })();
+        // A session, a participant or old sessions deleted: the log's copies of the
+        // pages as they were go too, before anyone is told it is done.
+        let erased = batch.iter().any(|job| {
+            matches!(
+                job.op,
+                Op::DeleteSession { .. } | Op::RemoveParticipant { .. } | Op::Purge { .. }
+            )
+        });
+        if erased && outcome.is_ok() {
+            let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
         match outcome {
             Ok(results) => {
                 for (job, result) in batch.into_iter().zip(results) {
@@ -421,6 +435,52 @@ pub fn state_json(state: &LiveState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_deleted_session_leaves_no_trace_in_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = open(dir.path()).unwrap();
+        let survey = serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
+        let marker = "reponse-tres-reconnaissable-42";
+        for op in [
+            Op::CreateSession {
+                code: "ACDEFG".into(),
+                secret_hash: hashed("s"),
+                survey,
+                steps: "[]".into(),
+                state: state_json(&LiveState::default()),
+                mask_k: 3,
+                created_at: 0,
+            },
+            Op::SetInput {
+                code: "ACDEFG".into(),
+                number: 1,
+                step: 1,
+                value: format!("{{\"kind\":\"words\",\"text\":\"{marker}\"}}"),
+            },
+        ] {
+            store.submit(op).committed().await.unwrap();
+        }
+        let found = |dir: &Path| {
+            std::fs::read_dir(dir).unwrap().flatten().any(|e| {
+                std::fs::read(e.path())
+                    .map(|bytes| bytes.windows(marker.len()).any(|w| w == marker.as_bytes()))
+                    .unwrap_or(false)
+            })
+        };
+        assert!(found(dir.path()), "written first");
+        store
+            .submit(Op::DeleteSession {
+                code: "ACDEFG".into(),
+            })
+            .committed()
+            .await
+            .unwrap();
+        assert!(
+            !found(dir.path()),
+            "nothing of it left in the database or its log"
+        );
+    }
 
     #[test]
     fn secrets_and_tokens_written_in_clear_are_hashed_when_opened() {
