@@ -4,9 +4,9 @@
 // latency), the cache disabled and the CPU slowed ×1, ×4 and ×6, five times each, and
 // reports the medians of:
 //   - the time from the navigation's start to the first question's buttons painted
-//     (measured in the page: a MutationObserver sees the first `.choice` button, then the
-//     next frame is awaited);
-//   - first contentful paint;
+//     (Element Timing of the buttons, marked as soon as they are in the page);
+//   - first contentful paint, and that of a page of one paragraph (the floor of this
+//     machine and browser under the same conditions);
 //   - the bytes transferred (the encoded sizes Chromium received, headers included, as
 //     the server compressed them) up to that moment, and what they were.
 // Then the same files fetched with `Accept-Encoding: gzip` only, for the gzip figure.
@@ -30,6 +30,9 @@ const NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, upl
 const assets = mkdtempSync(join(tmpdir(), 'briques-bench-assets-'));
 mkdirSync(assets, { recursive: true });
 writeFileSync(join(assets, 'index.html'), '<!doctype html><title>Briques</title>');
+// The floor: a page of one paragraph, no style sheet, no script, under the same conditions.
+writeFileSync(join(assets, 'blank.html'), '<!doctype html><html lang="fr"><meta charset="utf-8">'
+  + '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Briques</title><p>Bonjour</p>');
 
 const choice = (id, label, colour) => ({ id, label, colour });
 const SURVEY = {
@@ -42,17 +45,31 @@ const SURVEY = {
   ],
 };
 
-// In the page, before anything runs: the moment the first question's buttons are painted.
+// In the page, before anything runs: when the first question's buttons are painted.
+// The buttons get an `elementtiming` attribute as soon as they are parsed or drawn
+// (before any frame), so that Element Timing reports the frame that painted them; the
+// next animation frame after they appear is the fallback where Element Timing is missing.
 function watchFirstQuestion() {
   window.__question = 0;
-  const seen = () => {
-    const button = document.querySelector('#screen .choice');
-    if (!button || window.__question) return false;
-    requestAnimationFrame(() => setTimeout(() => { window.__question = performance.now(); }, 0));
+  window.__frame = 0;
+  const mark = () => {
+    const buttons = document.querySelectorAll('#screen .choice');
+    if (!buttons.length) return false;
+    buttons.forEach((b) => b.setAttribute('elementtiming', 'choice'));
+    if (!window.__frame) requestAnimationFrame((t) => { window.__frame = t; });
     return true;
   };
-  const observer = new MutationObserver(() => { if (seen()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true });
+  new MutationObserver(() => { mark(); }).observe(document, { childList: true, subtree: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const time = entry.renderTime || entry.loadTime;
+        if (entry.identifier === 'choice' && time && (!window.__question || time < window.__question)) window.__question = time;
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch (error) {
+    // No Element Timing: the frame is the measure.
+  }
 }
 
 const median = (values) => {
@@ -61,7 +78,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function run(browser, base, code, rate) {
+async function run(browser, base, path, rate) {
   const context = await browser.newContext({
     locale: 'fr-FR', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
   });
@@ -91,9 +108,13 @@ async function run(browser, base, code, rate) {
     r.finished = true;
     requests.set(e.requestId, r);
   });
-  await page.goto(`${base}/live/${code}`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__question > 0, null, { polling: 50, timeout: 30000 });
-  const question = await page.evaluate(() => window.__question);
+  await page.goto(`${base}${path}`, { waitUntil: 'commit' });
+  const question = path.startsWith('/live/')
+    ? await page.waitForFunction(() => window.__frame > 0 && (window.__question || window.__frame), null, { polling: 50, timeout: 30000 })
+      .then(() => page.waitForFunction(() => window.__question > 0, null, { polling: 50, timeout: 2000 }).catch(() => null))
+      .then(() => page.evaluate(() => window.__question || window.__frame))
+    : NaN;
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50, timeout: 30000 });
   const fcp = await page.evaluate(() => {
     const entry = performance.getEntriesByName('first-contentful-paint')[0];
     return entry ? entry.startTime : NaN;
@@ -114,18 +135,24 @@ try {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ survey: SURVEY }),
   }).then((r) => r.json());
   const code = created.code;
-  // The server limits new participants per address: a few dozen page loads here.
+  // Each load joins as a new participant: the server allows 30 from one address at
+  // once, then one every 10 s, so a few dozen loads stay within it.
   const rows = [];
   let files = [];
   for (const rate of RATES) {
     const runs = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(await run(browser, server.base, code, rate));
+    const floor = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      runs.push(await run(browser, server.base, `/live/${code}`, rate));
+      floor.push(await run(browser, server.base, '/blank.html', rate));
+    }
     files = runs[0].files;
     const bytes = runs.map((r) => r.files.reduce((sum, f) => sum + f.bytes, 0));
     rows.push({
       cpu: `×${rate}`,
       'first question (ms)': Math.round(median(runs.map((r) => r.question))),
       'FCP (ms)': Math.round(median(runs.map((r) => r.fcp))),
+      'blank page FCP (ms)': Math.round(median(floor.map((r) => r.fcp))),
       'transferred (bytes)': median(bytes),
       requests: runs[0].files.length,
     });

@@ -145,6 +145,25 @@ test('the question the server draws is the one the script draws: nothing moves w
   assert.deepEqual(errors, []);
 });
 
+test('a phone where the app installed its service worker gets the page from the server', async (t) => {
+  const { code } = await createSession(server.base);
+  const { page, errors } = await phone(t);
+  await page.goto(`${server.base}/`);
+  await page.getByRole('heading', { level: 1, name: 'Bienvenue dans Briques' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const fromWorker = [];
+  page.on('response', (r) => { if (r.fromServiceWorker()) fromWorker.push(new URL(r.url()).pathname); });
+  const response = await page.goto(`${server.base}/live/${code}`);
+  assert.equal(response.fromServiceWorker(), false);
+  await page.getByText('vous êtes le participant n° 1').waitFor();
+  await page.getByRole('button', { name: 'Dessert' }).click();
+  await saved(page).waitFor();
+  assert.deepEqual(fromWorker.filter((p) => p.startsWith('/live/') || p.startsWith('/participant.')), []);
+  assert.deepEqual(errors, []);
+});
+
 test('the keyboard alone answers, and focus follows the questions', async (t) => {
   const { code } = await createSession(server.base);
   const { page, errors } = await phone(t);

@@ -621,8 +621,9 @@
           ? t('duplo-masked-explained', { k: num(cross.k, 0) })
           : t('duplo-hidden-explained');
       };
-      parts.push(h('table', null, [
-        h('caption', null, [rows.label + ' × ' + cols.label]),
+      // A wide table scrolls on its own (and can be reached by keyboard to do so).
+      parts.push(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'crosstab-caption' }, [h('table', null, [
+        h('caption', { id: 'crosstab-caption' }, [rows.label + ' × ' + cols.label]),
         h('thead', null, [h('tr', null, [h('td')].concat(cols.choices.map(function (c) {
           return h('th', { scope: 'col' }, [c.label]);
         })))]),
@@ -631,7 +632,7 @@
             return h('td', null, [cell(i, j)]);
           })));
         })),
-      ]));
+      ])]));
       parts.push(h('p', { class: 'hint' }, [t('duplo-masked-note', { k: num(cross.k, 0) })]));
     }
     parts.push(h('p', { class: 'unique' }, [t('live-phone-unique', {
@@ -1054,12 +1055,24 @@
     }
   }
 
-  // ---- Start: draw the view the page came with, then join and follow.
+  // ---- Start: draw the view the page came with, then join and follow. The server drew
+  // the first question already: the work starts once it is on screen (the next frame),
+  // or after a second in a tab that draws no frame (a background tab's timers wait that
+  // long anyway).
 
-  window.addEventListener('online', function () {
-    if (S.stream === 'down') follow();
+  let started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    window.addEventListener('online', function () {
+      if (S.stream === 'down') follow();
+    });
+    render();
+    join();
+    follow();
+  }
+  window.requestAnimationFrame(function () {
+    window.setTimeout(start, 0);
   });
-  render();
-  join();
-  follow();
+  window.setTimeout(start, 1000);
 })();
