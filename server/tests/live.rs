@@ -6,7 +6,7 @@ mod support;
 use briques_core::i18n::Lang;
 use briques_core::survey::Survey;
 use serde_json::{json, Value};
-use support::{get, request, send, wait_for_event, Reply, Server};
+use support::{control, get, live_api as api, request, send, wait_for_event, Reply, Server};
 
 const FR: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
 
@@ -29,10 +29,6 @@ fn create(server: &Server) -> (String, String) {
     (code, v["secret"].as_str().unwrap().to_owned())
 }
 
-fn api(server: &Server, code: &str, rest: &str) -> String {
-    format!("{}/api/live/sessions/{code}{rest}", server.base)
-}
-
 fn join(server: &Server, code: &str) -> (String, u64) {
     let v = send("POST", &api(server, code, "/join"), &[FR], "{}").json();
     (
@@ -48,16 +44,6 @@ fn answer(server: &Server, code: &str, token: &str, question: &str, choice: Opti
         &api(server, code, "/answer"),
         &[FR, ("x-briques-participant", token)],
         &body,
-    )
-}
-
-fn control(server: &Server, code: &str, secret: &str, body: Value) -> Reply {
-    let bearer = format!("Bearer {secret}");
-    send(
-        "POST",
-        &api(server, code, "/control"),
-        &[FR, ("authorization", &bearer)],
-        &body.to_string(),
     )
 }
 

@@ -8,7 +8,7 @@ mod support;
 use briques_core::i18n::Lang;
 use briques_core::survey::Survey;
 use serde_json::{json, Value};
-use support::{request, send, Reply, Server};
+use support::{control, live_api as api, request, send, Reply, Server};
 
 const FR: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
 
@@ -38,10 +38,6 @@ fn steps() -> Value {
     ])
 }
 
-fn api(server: &Server, code: &str, rest: &str) -> String {
-    format!("{}/api/live/sessions/{code}{rest}", server.base)
-}
-
 fn create(server: &Server, steps: Value) -> Reply {
     let body = json!({ "survey": Survey::default_for(Lang::Fr, None), "steps": steps }).to_string();
     send(
@@ -64,16 +60,6 @@ fn input(server: &Server, code: &str, token: &str, step: usize, input: Value) ->
         &api(server, code, "/input"),
         &[FR, ("x-briques-participant", token)],
         &body,
-    )
-}
-
-fn control(server: &Server, code: &str, secret: &str, body: Value) -> Reply {
-    let bearer = format!("Bearer {secret}");
-    send(
-        "POST",
-        &api(server, code, "/control"),
-        &[FR, ("authorization", &bearer)],
-        &body.to_string(),
     )
 }
 

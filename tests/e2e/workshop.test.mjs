@@ -51,15 +51,13 @@ async function phone(code) {
 
 const publicView = (code) => call('GET', api(code));
 
-/** The participants' view once the facilitator's reveal (sent by a key press) is applied. */
-async function revealedView(code) {
-  const deadline = Date.now() + 10000;
-  while (Date.now() < deadline) {
-    const view = await publicView(code);
-    if (view.state.revealed) return view;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the results were not revealed within 10 s');
+/** Reveals with Alt+R in the presenter view and resolves with the participants' view
+ * once the server has applied it (the presenter's button, which follows the server's
+ * state, shows it pressed). */
+async function revealedView(page, code) {
+  await page.keyboard.press('Alt+r');
+  await page.locator('button[aria-pressed="true"]', { hasText: 'Montrer les résultats aux participants' }).waitFor();
+  return publicView(code);
 }
 
 /** The facilitator opens the library, the pack, and launches it live; resolves on the
@@ -133,8 +131,7 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   assert.deepEqual(await screen.locator('.vote-count').allTextContents(), ['1', '2', '0']);
   assert.equal(await screen.locator('.step-answer').count(), 0, 'nothing revealed yet');
   // Alt+R reveals: the right chart and the pack's explanation.
-  await page.keyboard.press('Alt+r');
-  const revealed = await revealedView(code);
+  const revealed = await revealedView(page, code);
   await screen.locator('.step-answer').waitFor();
   assert.equal(await screen.locator('.step-answer').textContent(), revealed.steps[0].explanation);
   const right = revealed.steps[0].correct;
@@ -189,8 +186,7 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   const guesses = [10, 30, 35];
   for (const [i, value] of guesses.entries()) await phones[i].input(0, { kind: 'guess', value });
   await screen.locator('.step-count', { hasText: '3 réponses' }).waitFor();
-  await page.keyboard.press('Alt+r');
-  const revealed = await revealedView(code);
+  const revealed = await revealedView(page, code);
   const real = revealed.steps[0].answer;
   assert.ok(real > 0 && real < 100, `${real}`);
   await screen.locator('.step-answer').waitFor();
@@ -216,8 +212,7 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
   await group.page.locator('.mine dd', { hasText: '+30\u00a0%' }).first().waitFor();
   await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { changes: { personnel: -10 } } });
-  await page.keyboard.press('Alt+r');
-  const results = (await revealedView(code)).step_results;
+  const results = (await revealedView(page, code)).step_results;
   // Groups in the order of their devices' participant numbers.
   assert.deepEqual(results.groups.map((g) => g.group), ['Vélo', 'Les Écoles']);
   const head = screen.locator('.mayor-compare thead th');

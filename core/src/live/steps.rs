@@ -606,22 +606,23 @@ pub fn results(step: &Step, inputs: StepInputs<'_>, revealed: bool) -> Option<St
             // One proposal per group name (case and accents aside; of two devices under
             // one name, the higher participant number's), groups in the order of their
             // first device's participant number.
-            let mut by_group: Vec<(String, &MayorChoices)> = Vec::new();
+            // (key, name as last written, choices)
+            let mut by_group: Vec<(String, &String, &MayorChoices)> = Vec::new();
             for (_, input) in all {
                 if let Input::Mayor { group, choices } = input {
                     let key = word_key(group);
-                    match by_group.iter_mut().find(|(g, _)| word_key(g) == key) {
-                        Some(slot) => *slot = (group.clone(), choices),
-                        None => by_group.push((group.clone(), choices)),
+                    match by_group.iter_mut().find(|(k, ..)| *k == key) {
+                        Some(slot) => (slot.1, slot.2) = (group, choices),
+                        None => by_group.push((key, group, choices)),
                     }
                 }
             }
             let groups: Vec<Proposal> = by_group
                 .iter()
-                .map(|(group, choices)| {
+                .map(|(_, group, choices)| {
                     let (allocation, problems) = allocation(&m.base, choices);
                     Proposal {
-                        group: group.clone(),
+                        group: (*group).clone(),
                         allocation,
                         problems,
                     }

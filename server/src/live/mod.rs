@@ -247,14 +247,7 @@ impl LiveApp {
                 .collect();
         }
         let ips: Vec<IpAddr> = if self.config.bound.ip().is_unspecified() {
-            let mut ips: Vec<IpAddr> = if_addrs::get_if_addrs()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|i| i.ip())
-                .filter(|ip| ip.is_ipv4() && !ip.is_loopback())
-                .collect();
-            ips.sort();
-            ips.dedup();
+            let mut ips = Self::network_ips();
             ips.push(IpAddr::from([127, 0, 0, 1]));
             ips
         } else {
@@ -770,6 +763,26 @@ async fn me(
     Ok(Json(me).into_response())
 }
 
+/// The token of a participant of `live` who may answer now: known to the session, and
+/// within their rate (counted per verified participant: an invented token costs nothing
+/// to keep).
+fn answering_participant<'h>(
+    app: &LiveApp,
+    lang: Lang,
+    live: &hub::Live,
+    headers: &'h HeaderMap,
+) -> Result<&'h str, ApiError> {
+    let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
+    let token = participant_token(headers).ok_or_else(unknown)?;
+    let number = live.participant(token).ok_or_else(unknown)?;
+    if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
+        return Err(
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
+        );
+    }
+    Ok(token)
+}
+
 async fn answer(
     State(app): State<Arc<LiveApp>>,
     Path(raw): Path<String>,
@@ -778,15 +791,7 @@ async fn answer(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
-    let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
-    let token = participant_token(&headers).ok_or_else(unknown)?;
-    let number = live.participant(token).ok_or_else(unknown)?;
-    // Counted per verified participant: an invented token costs nothing to keep.
-    if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
-        return Err(
-            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
-        );
-    }
+    let token = answering_participant(&app, lang, &live, &headers)?;
     let request: AnswerBody = parse(lang, &headers, &body)?;
     let revision = app
         .hub
@@ -804,14 +809,7 @@ async fn input(
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
     let live = find(&app, lang, &raw)?;
-    let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
-    let token = participant_token(&headers).ok_or_else(unknown)?;
-    let number = live.participant(token).ok_or_else(unknown)?;
-    if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
-        return Err(
-            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
-        );
-    }
+    let token = answering_participant(&app, lang, &live, &headers)?;
     let request: InputBody = parse(lang, &headers, &body)?;
     let revision = app
         .hub

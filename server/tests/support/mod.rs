@@ -122,6 +122,22 @@ impl Reply {
     }
 }
 
+/// An address of the live API for session `code` on `server`.
+pub fn live_api(server: &Server, code: &str, rest: &str) -> String {
+    format!("{}/api/live/sessions/{code}{rest}", server.base)
+}
+
+/// Sends a facilitator's control (as JSON, in French) to session `code`.
+pub fn control(server: &Server, code: &str, secret: &str, body: serde_json::Value) -> Reply {
+    let bearer = format!("Bearer {secret}");
+    send(
+        "POST",
+        &live_api(server, code, "/control"),
+        &[("accept-language", "fr-FR,fr;q=0.9"), ("authorization", &bearer)],
+        &body.to_string(),
+    )
+}
+
 /// Sends a request and returns the response whatever its status.
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)]) -> Reply {
     send(method, url, headers, "")

@@ -14,6 +14,7 @@ use briques_core::live::{Step, StepResults};
 use yew::prelude::*;
 
 use crate::hooks::{use_settings, SettingsHandle};
+use crate::state::budget::euros;
 
 /// The charts of a vote, drawn (SVG from plotters, which escapes every text), or why not.
 pub type VoteCharts = Option<Result<Rc<Vec<AttrValue>>, String>>;
@@ -30,10 +31,6 @@ pub struct StepViewProps {
     pub charts: VoteCharts,
     /// Prefix of element ids (the screen and the presenter differ).
     pub id: AttrValue,
-}
-
-fn euros(lang: Lang, amount: f64) -> String {
-    format!("{}\u{a0}€", format_number(lang, amount.round(), 0))
 }
 
 fn value(lang: Lang, v: f64, unit: &str) -> String {
