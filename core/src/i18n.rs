@@ -136,6 +136,11 @@ impl From<usize> for Value<'_> {
         Value::Num(n as f64)
     }
 }
+impl From<u32> for Value<'_> {
+    fn from(n: u32) -> Self {
+        Value::Num(f64::from(n))
+    }
+}
 impl From<i64> for Value<'_> {
     fn from(n: i64) -> Self {
         Value::Num(n as f64)

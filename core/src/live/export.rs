@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::steps::{Input, Step};
 use super::{Inputs, LiveState};
 use crate::csv;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{tr, tr_args, Lang};
 use crate::survey::io::{FORMAT, VERSION};
 use crate::survey::{ParticipantId, Response, Session, Survey};
 
@@ -88,15 +88,16 @@ pub fn step_csv(
         Step::Guess(_) | Step::Vote(_) | Step::Words(_) => header.push(tr(lang, "step-csv-answer")),
         Step::Mayor(m) => {
             header.push(tr(lang, "step-csv-group"));
-            header.extend(
-                m.base
-                    .depenses
-                    .iter()
-                    .map(|(c, _)| format!("{} (%)", tr(lang, c.key()))),
-            );
+            header.extend(m.base.postes.iter().map(|(p, ..)| {
+                tr_args(
+                    lang,
+                    "step-csv-tokens",
+                    &[("poste", tr(lang, &p.key()).as_str().into())],
+                )
+            }));
             header.push(tr(lang, "step-csv-impots"));
-            header.push(tr(lang, "step-csv-equipement"));
-            header.push(tr(lang, "step-csv-emprunt"));
+            header.push(tr(lang, "step-csv-imprevu"));
+            header.push(tr(lang, "step-csv-rules"));
         }
     }
     header.push(tr(lang, "step-csv-hidden"));
@@ -112,15 +113,18 @@ pub fn step_csv(
             (_, Input::Words { text }) => row.push(text.clone()),
             (Step::Mayor(m), Input::Mayor { group, choices }) => {
                 row.push(group.clone());
-                row.extend(
-                    m.base
-                        .depenses
+                let outcome = m.base.evaluate(choices);
+                row.extend(outcome.jetons.iter().map(|(_, t)| t.to_string()));
+                row.push(outcome.impot.to_string());
+                row.push(choices.imprevu.map(|c| tr(lang, &c.key())).unwrap_or_default());
+                row.push(
+                    outcome
+                        .problems
                         .iter()
-                        .map(|(c, _)| choices.changes.get(c).copied().unwrap_or(0).to_string()),
+                        .map(|p| p.message(lang))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 );
-                row.push(choices.impots.to_string());
-                row.push(choices.equipement.to_string());
-                row.push(number(choices.emprunt));
             }
             _ => continue,
         }

@@ -15,8 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::budget::explore::mayor::{MayorBase, MayorChoices, Problem, MAYOR_CATEGORIES, MAYOR_RANGE};
-use crate::budget::nomenclature::Category;
+use crate::budget::explore::mayor::{Imprevu, MayorBase, MayorChoices, Poste, POSTES, TOKENS};
 use crate::chart::ChartSpec;
 use crate::survey::ParticipantId;
 
@@ -235,25 +234,18 @@ impl Step {
             }
             Step::Mayor(m) => {
                 let b = &m.base;
-                let amounts = [
-                    b.recettes_fonctionnement,
-                    b.impots_locaux,
-                    b.interets,
-                    b.remboursement,
-                    b.equipement,
-                    b.autres_investissements,
-                    b.recettes_investissement,
-                    b.emprunts,
-                ];
-                let finite = amounts
+                let finite = b.jeton.is_finite()
+                    && b.jeton > 0.0
+                    && b.remboursement.is_finite()
+                    && b.impots_locaux.is_finite()
+                    && b.postes.iter().all(|(_, e, _)| e.is_finite());
+                let tokens: u32 = b.postes.iter().map(|(.., t)| t).sum();
+                let distinct = b
+                    .postes
                     .iter()
-                    .chain(b.depenses.iter().map(|(_, v)| v))
-                    .all(|v| v.is_finite())
-                    && b.encours.is_none_or(f64::is_finite);
-                if !finite
-                    || b.depenses.len() > MAYOR_CATEGORIES.len() + 2
-                    || b.recettes_fonctionnement <= 0.0
-                {
+                    .enumerate()
+                    .all(|(i, (p, ..))| b.postes[..i].iter().all(|(q, ..)| q != p));
+                if !finite || b.postes.len() > POSTES.len() || tokens != TOKENS || !distinct {
                     return Err("step-error-mayor-base");
                 }
                 Ok(())
@@ -305,19 +297,13 @@ impl Step {
                     Ok(Input::Words { text })
                 }
             }
-            (Step::Mayor(_), Input::Mayor { group, choices }) => {
+            (Step::Mayor(m), Input::Mayor { group, choices }) => {
                 let group = group.split_whitespace().collect::<Vec<_>>().join(" ");
-                let in_range = |p: i32| (-MAYOR_RANGE..=MAYOR_RANGE).contains(&p);
+                let known = |p: &Poste| m.base.postes.iter().any(|(q, ..)| q == p);
                 let ok = !group.is_empty()
                     && text_ok(&group, MAX_GROUP)
-                    && choices
-                        .changes
-                        .iter()
-                        .all(|(c, p)| MAYOR_CATEGORIES.contains(c) && in_range(*p))
-                    && in_range(choices.impots)
-                    && in_range(choices.equipement)
-                    && choices.emprunt.is_finite()
-                    && (0.0..=1e12).contains(&choices.emprunt);
+                    && choices.jetons.iter().all(|(p, t)| known(p) && *t <= 2 * TOKENS)
+                    && choices.impot <= TOKENS;
                 if ok {
                     Ok(Input::Mayor { group, choices })
                 } else {
@@ -364,17 +350,13 @@ pub struct WordCount {
 /// What a budget comes to, for the projector's side-by-side comparison.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Allocation {
-    /// Operating spending by category the mayor can change, euros, in
-    /// [`MAYOR_CATEGORIES`] order.
-    pub depenses: Vec<(Category, f64)>,
-    /// Change of local taxes, per cent.
-    pub impots: f64,
-    /// Equipment spending, euros.
-    pub equipement: f64,
-    /// New loans, euros.
-    pub emprunt: f64,
-    /// Gross savings, euros.
-    pub epargne_brute: f64,
+    /// Tokens by line, in the order of the base (an average has decimals).
+    pub jetons: Vec<(Poste, f64)>,
+    /// Tax rise, tokens.
+    pub impot: f64,
+    /// The unforeseen card the group applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imprevu: Option<Imprevu>,
 }
 
 /// One group's proposal as the room sees it.
@@ -384,8 +366,8 @@ pub struct Proposal {
     pub group: String,
     /// What its choices come to.
     pub allocation: Allocation,
-    /// The constraints it breaks (codes: `fonctionnement`, `remboursement`,
-    /// `investissement`, `emprunt`); empty when the budget holds.
+    /// The rules it breaks (codes: `equilibre`, `interets`, `autofinancement`, `baisse`,
+    /// `impot`, `imprevu`); empty when the budget holds.
     pub problems: Vec<String>,
 }
 
@@ -522,26 +504,12 @@ pub fn guess_bins(min: f64, max: f64, values: &[f64]) -> Vec<Bin> {
 
 fn allocation(base: &MayorBase, choices: &MayorChoices) -> (Allocation, Vec<String>) {
     let outcome = base.evaluate(choices);
-    let problems = outcome
-        .problems
-        .iter()
-        .map(|p| {
-            match p {
-                Problem::FonctionnementDesequilibre { .. } => "fonctionnement",
-                Problem::RemboursementNonCouvert { .. } => "remboursement",
-                Problem::InvestissementNonFinance { .. } => "investissement",
-                Problem::EmpruntTropEleve { .. } => "emprunt",
-            }
-            .to_owned()
-        })
-        .collect();
+    let problems = outcome.problems.iter().map(|p| p.code().to_owned()).collect();
     (
         Allocation {
-            depenses: outcome.depenses,
-            impots: f64::from(choices.impots),
-            equipement: outcome.equipement,
-            emprunt: outcome.emprunt,
-            epargne_brute: outcome.epargne_brute,
+            jetons: outcome.jetons.iter().map(|(p, t)| (*p, f64::from(*t))).collect(),
+            impot: f64::from(outcome.impot),
+            imprevu: choices.imprevu,
         },
         problems,
     )
@@ -644,16 +612,14 @@ fn average(groups: &[Proposal]) -> Option<Allocation> {
     let n = groups.len() as f64;
     let mean = |f: &dyn Fn(&Allocation) -> f64| groups.iter().map(|g| f(&g.allocation)).sum::<f64>() / n;
     Some(Allocation {
-        depenses: first
-            .depenses
+        jetons: first
+            .jetons
             .iter()
             .enumerate()
-            .map(|(i, (c, _))| (*c, mean(&|a: &Allocation| a.depenses.get(i).map_or(0.0, |d| d.1))))
+            .map(|(i, (p, _))| (*p, mean(&|a: &Allocation| a.jetons.get(i).map_or(0.0, |d| d.1))))
             .collect(),
-        impots: mean(&|a| a.impots),
-        equipement: mean(&|a| a.equipement),
-        emprunt: mean(&|a| a.emprunt),
-        epargne_brute: mean(&|a| a.epargne_brute),
+        impot: mean(&|a| a.impot),
+        imprevu: None,
     })
 }
 

@@ -139,9 +139,8 @@ mod tests {
     }
 
     #[test]
-    fn personnel_is_chapter_012_in_the_explorer_the_100_euros_and_the_mayor_game() {
-        // Once 1 282 028 € in "Si j'étais maire" (accounts 64 only) against 1 295 322 €
-        // in the explorer (chapter 012, with 6336, the levy for the CNFPT).
+    fn personnel_is_chapter_012_in_the_explorer_and_the_100_euros() {
+        // Chapter 012 includes 6336, the levy for the CNFPT, not only the accounts 64.
         for year in [2022, 2024] {
             let budget = demo(year);
             let expected = chapter_from_xml(year, "012");
@@ -150,13 +149,6 @@ mod tests {
                 &["F".into(), "012".into()],
             )[2]
             .amount;
-            let mayor = MayorBase::from_budget(&budget);
-            let game = mayor
-                .depenses
-                .iter()
-                .find(|(c, _)| *c == Category::Personnel)
-                .unwrap()
-                .1;
             let spending: f64 = budget.totals().fonctionnement.depenses;
             let hundred = hundred_euros(&budget)
                 .into_iter()
@@ -168,7 +160,6 @@ mod tests {
                 (explorer - expected).abs() < 0.005,
                 "{year}: {explorer} vs {expected}"
             );
-            assert!((game - expected).abs() < 0.005, "{year}: {game} vs {expected}");
             // 100 € are over all real spending, investment included.
             let all = spending + budget.totals().investissement.depenses;
             assert!((hundred - expected * 100.0 / all).abs() < 1e-9, "{year}");
@@ -267,47 +258,5 @@ mod tests {
         let sum: f64 = shares.iter().map(|(_, s)| s).sum();
         assert!((sum - 100.0).abs() < 1e-9);
         assert_eq!(shares[0].0, Category::Personnel);
-    }
-
-    #[test]
-    fn the_actual_budget_holds_and_breaking_it_is_reported() {
-        for year in 2019..=2024 {
-            let base = MayorBase::from_budget(&demo(year));
-            let actual = base.actual();
-            assert_eq!(actual.problems, vec![], "{year}");
-            let i = demo(year).indicators();
-            assert!((actual.epargne_brute - i.epargne_brute).abs() < 0.01);
-            assert!((actual.epargne_nette - i.epargne_nette.unwrap()).abs() < 0.01);
-            assert!((actual.encours.unwrap() - i.encours_dette.unwrap()).abs() < 0.01);
-        }
-        let base = MayorBase::from_budget(&demo(2023));
-        let mut spend = MayorChoices::actual(&base);
-        spend.changes.insert(Category::Personnel, 30);
-        spend.changes.insert(Category::AchatsServices, 30);
-        spend.impots = -30;
-        let outcome = base.evaluate(&spend);
-        assert!(matches!(
-            outcome.problems[0],
-            Problem::FonctionnementDesequilibre { .. }
-        ));
-        let borrow = MayorChoices {
-            emprunt: 50_000_000.0,
-            ..MayorChoices::actual(&base)
-        };
-        assert!(base
-            .evaluate(&borrow)
-            .problems
-            .iter()
-            .any(|p| matches!(p, Problem::EmpruntTropEleve { .. })));
-        let build = MayorChoices {
-            equipement: 30,
-            emprunt: 0.0,
-            ..MayorChoices::actual(&base)
-        };
-        assert!(base
-            .evaluate(&build)
-            .problems
-            .iter()
-            .any(|p| matches!(p, Problem::InvestissementNonFinance { .. })));
     }
 }

@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 
 use super::*;
-use crate::budget::explore::mayor::MayorBase;
+use crate::budget::explore::mayor::{MayorBase, Poste};
 
 fn guess() -> Step {
     Step::Guess(Guess {
@@ -27,18 +27,22 @@ fn vote() -> Step {
     })
 }
 
+/// A commune of 1,000,000 € of operating revenue: 10,000 € a token, 60,000 € of capital
+/// repaid (6 tokens put aside at least), 400,000 € of local taxes (a 4-token rise at most).
 fn base() -> MayorBase {
     MayorBase {
-        recettes_fonctionnement: 1_000_000.0,
-        impots_locaux: 400_000.0,
-        depenses: MAYOR_CATEGORIES.iter().map(|c| (*c, 160_000.0)).collect(),
-        interets: 20_000.0,
+        exercice: 2023,
+        population: Some(1000),
+        jeton: 10_000.0,
+        postes: vec![
+            (Poste::Ecole, 300_000.0, 30),
+            (Poste::Administration, 300_000.0, 30),
+            (Poste::Culture, 200_000.0, 20),
+            (Poste::Interets, 50_000.0, 5),
+            (Poste::Autofinancement, 150_000.0, 15),
+        ],
         remboursement: 60_000.0,
-        equipement: 200_000.0,
-        autres_investissements: 0.0,
-        recettes_investissement: 80_000.0,
-        emprunts: 0.0,
-        encours: Some(500_000.0),
+        impots_locaux: 400_000.0,
     }
 }
 
@@ -134,21 +138,27 @@ fn inputs_must_fit_their_step() {
         base: base(),
     });
     let mut choices = MayorChoices::default();
-    choices.changes.insert(Category::Personnel, 31);
+    choices.jetons.insert(Poste::Ecole, 2 * TOKENS + 1);
     assert!(mayor
         .accept(Input::Mayor {
             group: "A".into(),
             choices: choices.clone()
         })
         .is_err());
-    choices.changes.insert(Category::Personnel, 30);
+    choices.jetons.insert(Poste::Ecole, 33);
     assert!(mayor
         .accept(Input::Mayor {
             group: "".into(),
             choices: choices.clone()
         })
         .is_err());
-    choices.changes.insert(Category::InteretsDette, 5);
+    assert!(mayor
+        .accept(Input::Mayor {
+            group: "A".into(),
+            choices: choices.clone()
+        })
+        .is_ok());
+    choices.jetons.insert(Poste::Sport, 5);
     assert!(
         mayor
             .accept(Input::Mayor {
@@ -156,7 +166,7 @@ fn inputs_must_fit_their_step() {
                 choices
             })
             .is_err(),
-        "interest on debt cannot be changed"
+        "a line the commune does not have"
     );
 }
 
@@ -320,11 +330,16 @@ fn groups_are_compared_with_the_actual_budget_and_their_average() {
         commune: "Briqueville".into(),
         base: base(),
     });
+    // "Les Écoles": 3 tokens from culture to the school, and a 2-token tax rise for the
+    // school too: 35 + 30 + 17 + 5 + 15 = 102 = 100 + 2, nothing broken.
     let mut spend = MayorChoices::default();
-    spend.changes.insert(Category::Personnel, 30);
-    spend.changes.insert(Category::AchatsServices, 30);
+    spend.jetons.insert(Poste::Ecole, 35);
+    spend.jetons.insert(Poste::Culture, 17);
+    spend.impot = 2;
+    // "Vélo": 10 tokens from administration put aside: a cut of more than 3.
     let mut save = MayorChoices::default();
-    save.changes.insert(Category::Personnel, -10);
+    save.jetons.insert(Poste::Administration, 20);
+    save.jetons.insert(Poste::Autofinancement, 25);
     let all = inputs(&[
         (
             1,
@@ -364,17 +379,17 @@ fn groups_are_compared_with_the_actual_budget_and_their_average() {
     else {
         panic!()
     };
-    // Computed by hand: operating revenue 1,000,000; spending 5 × 160,000 + 20,000 interest.
-    assert_eq!(actual.epargne_brute, 180_000.0);
+    let tokens = |a: &Allocation| a.jetons.iter().map(|(_, t)| *t).collect::<Vec<f64>>();
+    assert_eq!(tokens(&actual), vec![30.0, 30.0, 20.0, 5.0, 15.0]);
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].group, "les écoles");
-    // +30 % on two lines: 2 × 48,000 more → savings 84,000, above the 60,000 repaid.
-    assert_eq!(groups[0].allocation.epargne_brute, 84_000.0);
-    assert_eq!(groups[1].allocation.epargne_brute, 196_000.0);
+    assert_eq!(tokens(&groups[0].allocation), vec![35.0, 30.0, 17.0, 5.0, 15.0]);
+    assert_eq!(groups[0].allocation.impot, 2.0);
+    assert!(groups[0].problems.is_empty(), "{:?}", groups[0].problems);
+    assert_eq!(groups[1].problems, vec!["baisse".to_owned()]);
     let average = average.unwrap();
-    assert_eq!(average.epargne_brute, 140_000.0);
-    assert_eq!(average.depenses[0].1, (208_000.0 + 144_000.0) / 2.0);
-    assert!(groups[1].problems.is_empty());
+    assert_eq!(tokens(&average), vec![32.5, 25.0, 18.5, 5.0, 20.0]);
+    assert_eq!(average.impot, 1.0);
 }
 
 proptest! {
