@@ -19,8 +19,9 @@ pub fn storage_live_secret(code: &str) -> String {
 pub const STORAGE_LANG: &str = "briques.lang";
 /// Local-storage key holding whether projector mode is on (`1` or `0`).
 pub const STORAGE_PROJECTOR: &str = "briques.projector";
-/// Local-storage key holding the groups' proposals of "Si j'étais maire" (JSON).
-pub const STORAGE_MAYOR_GROUPS: &str = "briques.budget.groupes";
+/// Local-storage key holding the groups' proposals of "Si j'étais maire" in tokens (JSON;
+/// the percentage game of earlier versions was under `briques.budget.groupes`).
+pub const STORAGE_MAYOR_GROUPS: &str = "briques.budget.jetons";
 
 /// Whether `path` (without query string) is one of the app's routes.
 pub fn is_app_route(path: &str) -> bool {

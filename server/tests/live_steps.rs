@@ -13,27 +13,19 @@ use support::{control, live_api as api, request, send, Reply, Server};
 const FR: (&str, &str) = ("accept-language", "fr-FR,fr;q=0.9");
 
 fn steps() -> Value {
-    let depenses: Vec<Value> = [
-        "personnel",
-        "achats-services",
-        "subventions-associations",
-        "autres-charges-gestion",
-        "autres-depenses-fonctionnement",
-    ]
-    .iter()
-    .map(|c| json!([c, 160000.0]))
-    .collect();
     json!([
         { "kind": "duplo" },
         { "kind": "guess", "question": "Sur 100 € dépensés, combien pour les écoles ?", "unit": "€",
           "min": 0, "max": 100, "answer": 24, "source": "Compte administratif 2023" },
         { "kind": "vote", "question": "Lequel est trompeur ?", "choices": ["Le graphique A", "Le graphique B"],
           "correct": 1, "explanation": "L'axe du B commence à 14 000." },
+        // 10,000 € a token; 60,000 € repaid (6 tokens put aside at least); a 4-token tax
+        // rise at most.
         { "kind": "mayor", "commune": "Briqueville (démo), 2023", "base": {
-            "recettes_fonctionnement": 1000000.0, "impots_locaux": 400000.0, "depenses": depenses,
-            "interets": 20000.0, "remboursement": 60000.0, "equipement": 200000.0,
-            "autres_investissements": 0.0, "recettes_investissement": 80000.0, "emprunts": 0.0,
-            "encours": 500000.0 } },
+            "exercice": 2023, "population": 1000, "jeton": 10000.0,
+            "postes": [["ecole", 300000.0, 30], ["administration", 300000.0, 30], ["culture", 200000.0, 20],
+                       ["interets", 50000.0, 5], ["autofinancement", 150000.0, 15]],
+            "remboursement": 60000.0, "impots_locaux": 400000.0 } },
         { "kind": "words", "question": "En un mot : qu'emportez-vous ?" }
     ])
 }
@@ -190,8 +182,9 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
         &secret,
         json!({ "action": "go-to", "step": 3 }),
     ));
-    let spend = json!({ "changes": { "personnel": 30, "achats-services": 30 }, "impots": 0, "equipement": 0, "emprunt": 0 });
-    let first = json!({ "changes": { "personnel": 10 } });
+    // Five tokens more for the school, paid by a 2-token tax rise and 3 from culture.
+    let spend = json!({ "jetons": { "ecole": 35, "culture": 17 }, "impot": 2 });
+    let first = json!({ "jetons": { "ecole": 31, "culture": 19 } });
     ok(input(
         &server,
         &code,
@@ -206,7 +199,8 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
         3,
         json!({ "kind": "mayor", "group": "Les Écoles", "choices": spend }),
     ));
-    let save = json!({ "changes": { "personnel": -10 } });
+    // Ten tokens from administration put aside: a cut of more than 3, and a card.
+    let save = json!({ "jetons": { "administration": 20, "autofinancement": 25 }, "imprevu": "dotation" });
     ok(input(
         &server,
         &code,
@@ -214,7 +208,7 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
         3,
         json!({ "kind": "mayor", "group": "Vélo", "choices": save }),
     ));
-    let too_far = json!({ "kind": "mayor", "group": "X", "choices": { "changes": { "personnel": 31 } } });
+    let too_far = json!({ "kind": "mayor", "group": "X", "choices": { "jetons": { "sport": 3 } } });
     assert_eq!(input(&server, &code, &phones[2], 3, too_far).status, 422);
     ok(control(
         &server,
@@ -242,19 +236,27 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
         "every acknowledged guess is back"
     );
     assert_eq!(
-        view["inputs"]["3"]["1"]["choices"]["changes"]["personnel"], 30,
+        view["inputs"]["3"]["1"]["choices"]["jetons"]["ecole"], 35,
         "the resubmission is the one kept"
     );
     ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
     let view = public(&server, &code);
     let groups = view["step_results"]["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 2);
-    // By hand: revenue 1,000,000; spending 5 × 160,000 + 20,000 interest = 820,000.
-    assert_eq!(view["step_results"]["actual"]["epargne_brute"], 180000.0);
-    // +30 % on two lines: +96,000 → 84,000; −10 % on staff: −16,000 → 196,000.
-    assert_eq!(groups[0]["allocation"]["epargne_brute"], 84000.0);
-    assert_eq!(groups[1]["allocation"]["epargne_brute"], 196000.0);
-    assert_eq!(view["step_results"]["average"]["epargne_brute"], 140000.0);
+    let tokens = |a: &Value| -> Vec<f64> {
+        a["jetons"].as_array().unwrap().iter().map(|p| p[1].as_f64().unwrap()).collect()
+    };
+    assert_eq!(tokens(&view["step_results"]["actual"]), vec![30.0, 30.0, 20.0, 5.0, 15.0]);
+    // By hand: 35 + 30 + 17 + 5 + 15 = 102 = 100 + 2 of tax: balanced.
+    assert_eq!(tokens(&groups[0]["allocation"]), vec![35.0, 30.0, 17.0, 5.0, 15.0]);
+    assert_eq!(groups[0]["problems"], json!([]));
+    // 30 + 20 + 20 + 5 + 25 = 100 laid for 98 available (the card), and a cut of 10.
+    assert_eq!(groups[1]["problems"], json!(["equilibre", "baisse"]));
+    assert_eq!(groups[1]["allocation"]["imprevu"], "dotation");
+    assert_eq!(
+        tokens(&view["step_results"]["average"]),
+        vec![32.5, 25.0, 18.5, 5.0, 20.0]
+    );
 
     // The word to finish, with moderation.
     ok(control(
@@ -329,7 +331,9 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
     )
     .text();
     assert!(
-        csv.contains("Groupe;") && csv.contains("1;Les Écoles;30;30;0;0;0;0;0;0;non"),
+        csv.contains("Groupe;École et périscolaire (jetons);")
+            && csv.contains("\r\n1;Les Écoles;35;30;17;5;15;2;;;non\r\n")
+            && csv.contains("\r\n2;Vélo;30;20;20;5;25;0;L'État baisse sa dotation;2 jetons posés de trop"),
         "{csv}"
     );
     assert_eq!(
@@ -366,6 +370,11 @@ fn broken_steps_are_refused_at_launch_with_their_place() {
         reply.json()["error"],
         "Étape 2 invalide : l'estimation n'a pas de vrai chiffre, ou il sort des bornes"
     );
+    let mut tokens = steps();
+    tokens[3]["base"]["postes"][0][2] = json!(31);
+    let reply = create(&server, tokens);
+    assert_eq!(reply.status, 422, "101 tokens: {}", reply.text());
+    assert!(reply.json()["error"].as_str().unwrap().starts_with("Étape 4 invalide"));
     let many = Value::Array(vec![json!({ "kind": "duplo" }); 31]);
     assert_eq!(create(&server, many).status, 422);
     let unknown = create(&server, json!([{ "kind": "karaoke" }]));

@@ -255,15 +255,12 @@ test('an account in no plan de comptes shows its parent\'s label and says so', a
   noErrors(errors);
 });
 
-test('"Personnel" is one amount in the explorer and in "Si j\'étais maire", as summed from the file', async (t) => {
+test('"Personnel" is one amount in the explorer, as summed from the file', async (t) => {
   const expected = chapterFromDemo(2024, '012');
   assert.ok(expected > 1_000_000);
   const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&chemin=F');
   const row = page.locator('.budget-table tbody tr', { has: page.getByRole('button', { name: /^012 · / }) });
   assert.equal(eurosIn(await row.locator('td').first().textContent()), expected);
-  await page.getByRole('button', { name: "Si j'étais maire" }).click();
-  const personnel = page.locator('.mayor-list li', { has: page.locator('#maire-category-personnel') });
-  assert.equal(eurosIn(await personnel.locator('.mayor-amount').textContent()), expected);
   noErrors(errors);
 });
 
@@ -359,48 +356,34 @@ test('the budget page on a phone (360 px): charts drawn for their width, cells t
   noErrors(errors);
 });
 
-test('"Si j\'étais maire" on a phone: the result stays on screen; a loan that is not a number is refused', async (t) => {
+test('"Si j\'étais maire" on a phone: the tokens laid and the broken rules stay on screen', async (t) => {
   const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&onglet=maire', { ...PHONE, viewport: { width: 360, height: 640 } });
   const outcome = page.locator('.mayor-outcome');
-  const brute = outcome.locator('dd').first();
   await outcome.waitFor();
-  const slider = page.locator('#maire-category-personnel');
-  await slider.scrollIntoViewIfNeeded();
-  const before = await brute.textContent();
-  await slider.focus();
-  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
-  await page.waitForFunction((b) => document.querySelector('.mayor-outcome dd').textContent !== b, before);
-  assert.ok(await inViewport(outcome), 'the result is on screen while the slider moves');
-  assert.ok(await inViewport(slider), 'the slider too');
-  const [s, o] = [await slider.boundingBox(), await outcome.boundingBox()];
-  assert.ok(s.y + s.height <= o.y, 'the result does not cover the slider');
-  const years = outcome.locator('div').filter({ has: page.getByRole('button', { name: 'Capacité de désendettement', exact: true }) }).locator('dd');
-  assert.match(await years.textContent(), /^\d+,\d ans$/);
+  await page.getByText('100 jetons posés sur 100 disponibles.').waitFor();
+  const more = page.getByRole('button', { name: 'Un jeton de plus : Sport et jeunesse' });
+  await more.scrollIntoViewIfNeeded();
+  await more.click();
+  await page.getByText('101 jetons posés sur 100 disponibles.').waitFor();
+  await page.getByText("1 jetons posés de trop : le budget n'est pas à l'équilibre.").waitFor();
+  assert.ok(await inViewport(outcome), 'the result is on screen while the tokens move');
+  assert.ok(await inViewport(more), 'the button too');
+  const [s, o] = [await more.boundingBox(), await outcome.boundingBox()];
+  assert.ok(s.y + s.height <= o.y, 'the result does not cover the button');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
-
-  const loan = page.getByLabel("Nouveaux emprunts de l'année (euros)");
-  const shown = await loan.inputValue();
-  assert.match(shown, /^\d{1,3}(\u202f\d{3})*$/, 'the amount is shown with its thousands');
-  await loan.fill('beaucoup');
-  const message = page.getByRole('alert').filter({ hasText: "Ce n'est pas un montant" });
-  await message.waitFor();
-  assert.equal(await loan.inputValue(), 'beaucoup', 'the text stays to be corrected, not 0');
-  assert.equal(await loan.getAttribute('aria-invalid'), 'true');
+  // Not a number: the field keeps its tokens.
+  const sport = page.getByLabel('Sport et jeunesse', { exact: true });
+  const before = await sport.inputValue();
+  await sport.pressSequentially('e');
+  await page.getByText('101 jetons posés sur 100 disponibles.').waitFor();
+  assert.equal(await page.locator('#maire-sport').evaluate((i) => i.validity.valid || i.value === ''), true);
+  assert.ok(before.length > 0);
   await page.getByLabel('Nom du groupe').fill('Les Rouges');
   await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
-  await page.getByText(french('mayor-loan-fix')).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('briques.budget.groupes')), null, 'nothing saved');
-  await loan.fill('150000');
-  await loan.press('Tab');
-  await page.waitForFunction(() => document.querySelector('#maire-emprunt').value === '150\u202f000');
-  assert.equal(await loan.getAttribute('aria-invalid'), 'false');
-  assert.equal(await message.count(), 0);
-  assert.match(await page.locator('#maire-emprunt-aide').textContent(),
-    new RegExp(`^Limite pour ces choix : [\\d\u202f]+\u00a0€\\. ${french('mayor-loan-limit-debt').slice(0, 40)}`));
-  await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
   await page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Rouges » enregistrée' }).waitFor();
-  const loans = await page.locator('.mayor-table tbody tr', { hasText: 'Nouveaux emprunts' }).locator('td').allTextContents();
-  assert.equal(loans[1], '150\u202f000\u00a0€');
+  const rules = await page.locator('.mayor-table tbody tr', { hasText: 'Règles' }).locator('td').allTextContents();
+  assert.equal(rules[0], 'respectées');
+  assert.match(rules[1], /non respectée/);
   assert.deepEqual(await axeViolations(page), []);
   await page.evaluate(() => document.documentElement.classList.add('projector'));
   assert.deepEqual(await axeViolations(page), []);
@@ -455,35 +438,72 @@ test('a file with several communes offers a choice between them', async (t) => {
   noErrors(errors);
 });
 
-test('"Si j\'étais maire": two groups saved and compared with the actual budget', async (t) => {
-  const { page, errors } = await openDemo(t, '?commune=demo&annee=2024&onglet=maire');
+/** The rows of the pack's printed token sheet (06-exemple.md): label → actual tokens. */
+function printedSheet() {
+  const text = readFileSync(join(here, '..', '..', 'workshops', 'budget-de-ma-commune', 'fiches', '06-exemple.md'), 'utf8');
+  const section = text.slice(text.indexOf('## La fiche de répartition'), text.indexOf('## Une partie jouée'));
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| **') && !l.startsWith('| Poste'));
+  return rows.map((l) => {
+    const cells = l.split('|').map((c) => c.trim());
+    return [cells[1].replace(/ \(.*\)$/, ''), Number(cells[2])];
+  });
+}
+
+test('"Si j\'étais maire": the budget pack\'s game, two groups of the printed example, the same figures on screen as on the sheet', async (t) => {
+  const { page, errors } = await openDemo(t, '?commune=demo&annee=2023&onglet=maire');
   await page.getByRole('heading', { level: 2, name: 'Si j\'étais maire' }).waitFor();
   await page.getByText('Le budget respecte toutes les règles.').waitFor();
-  // Group 1: more staff, fewer purchases.
-  await page.getByLabel('Personnel').fill('10');
-  await page.getByLabel('Achats et services').fill('-10');
-  await page.getByLabel('Nom du groupe').fill('Les Bleus');
-  await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
-  // Saved: a polite status, not an alert.
-  await page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Bleus » enregistrée sur cet appareil.' }).waitFor();
-  assert.equal(await page.locator('.mayor-save [role="alert"]').count(), 0);
-  // Group 2: builds much more without borrowing: the investment is not funded.
-  await page.getByRole('button', { name: 'Revenir au budget réel' }).click();
-  await page.getByLabel('Investissements (équipements et travaux)').fill('30');
-  await page.getByLabel("Nouveaux emprunts de l'année (euros)").fill('0');
-  await page.getByText(/Les investissements ne sont pas financés : il manque/).waitFor();
-  await page.getByLabel('Nom du groupe').fill('Les Verts');
-  await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
+  // The actual tokens on screen are the printed sheet's, line by line.
+  const printed = printedSheet();
+  assert.ok(printed.length >= 9, JSON.stringify(printed));
+  const shown = await page.locator('.game-table tbody tr').evaluateAll((rows) => rows.map((r) => [
+    r.querySelector('th label, th span').textContent.trim(), Number(r.querySelector('td.num').textContent),
+  ]));
+  assert.deepEqual(shown, printed);
+  assert.equal(printed.reduce((sum, [, n]) => sum + n, 0), 100);
+  // The sheet the page prints is the same table.
+  await page.locator('.game-sheet summary').click();
+  const sheetRows = await page.locator('.game-sheet tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  for (const [i, [label, tokens]] of printed.entries()) {
+    assert.ok(sheetRows[i][0].startsWith(label), `${sheetRows[i][0]} / ${label}`);
+    assert.equal(Number(sheetRows[i][1]), tokens);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.body.setAttribute('data-print', 'game-sheet'));
+  assert.equal(await page.locator('.game-sheet table').evaluate((e) => getComputedStyle(e).visibility), 'visible');
+  assert.equal(await page.locator('.game-table').evaluate((e) => getComputedStyle(e).visibility), 'hidden');
+  await page.evaluate(() => document.body.removeAttribute('data-print'));
+  await page.emulateMedia({ media: 'screen' });
+
+  // Group A and group B of the sheet's example, with the "energy" card.
+  const play = async (group, moves) => {
+    await page.getByRole('button', { name: 'Revenir au budget réel' }).click();
+    await page.getByLabel('Carte imprévu').selectOption('energie');
+    for (const [label, by] of moves) {
+      const name = `${by > 0 ? 'Un jeton de plus' : 'Un jeton de moins'} : ${label}`;
+      for (let i = 0; i < Math.abs(by); i += 1) await page.getByRole('button', { name, exact: true }).click();
+    }
+    await page.getByText('Le budget respecte toutes les règles.').waitFor();
+    await page.getByLabel('Nom du groupe').fill(group);
+    await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
+    await page.getByRole('status').filter({ hasText: `Proposition du groupe « ${group} » enregistrée` }).waitFor();
+  };
+  await play('Groupe A', [['Sport et jeunesse', 3], ['Culture, fêtes et associations', 2], ['Autofinancement', -5],
+    ['Voirie et aménagement', -2], ['Administration générale', 3], ['Sécurité', -1]]);
+  await play('Groupe B', [['Administration générale', 3], ['Culture, fêtes et associations', -2], ['Action sociale et aînés', -1]]);
   const table = page.locator('.mayor-table');
-  await table.waitFor();
   const headers = await table.locator('thead th').allTextContents();
-  assert.deepEqual(headers, ['Poste', 'Budget réel', 'Les Bleus', 'Les Verts']);
-  const rules = await table.locator('tbody tr', { hasText: 'Règles' }).locator('td').allTextContents();
-  assert.equal(rules[0], 'respectées');
-  assert.match(rules[2], /non respectée/);
+  assert.deepEqual(headers, ['Poste', 'Budget réel', 'Groupe A', 'Groupe B']);
+  const row = async (label) => table.locator('tbody tr', { has: page.locator('th', { hasText: label }) }).locator('td').allTextContents();
+  const real = Object.fromEntries(printed);
+  assert.deepEqual(await row('Sport et jeunesse'), [String(real['Sport et jeunesse']), `${real['Sport et jeunesse'] + 3} (+3)`, String(real['Sport et jeunesse'])]);
+  assert.deepEqual(await row('Administration générale'), [String(real['Administration générale']),
+    `${real['Administration générale'] + 3} (+3)`, `${real['Administration générale'] + 3} (+3)`]);
+  assert.deepEqual(await row('Règles'), ['respectées', 'respectées', 'respectées']);
   // Saved on the device: a reload keeps both groups.
   await page.reload();
-  await page.locator('.mayor-table thead th', { hasText: 'Les Verts' }).waitFor();
+  await page.locator('.mayor-table thead th', { hasText: 'Groupe B' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
   await page.evaluate(() => document.documentElement.classList.add('projector'));
   assert.deepEqual(await axeViolations(page), []);
   await page.evaluate(() => document.documentElement.classList.remove('projector'));
@@ -511,7 +531,7 @@ test('"Si j\'étais maire": with the storage full, a proposal stays on screen an
     return { keys, refused };
   });
   assert.ok(filled.keys > 0 && filled.refused > 0, JSON.stringify(filled));
-  await page.getByLabel('Personnel').fill('5');
+  await page.getByRole('button', { name: 'Un jeton de plus : Sport et jeunesse' }).click();
   await page.getByLabel('Nom du groupe').fill('Les Jaunes');
   await page.getByRole('button', { name: 'Enregistrer la proposition du groupe' }).click();
   const expected = french('mayor-group-not-saved', { group: 'Les Jaunes', reason: french('storage-error-full') });
@@ -522,8 +542,8 @@ test('"Si j\'étais maire": with the storage full, a proposal stays on screen an
   // Still compared with the actual budget, though not stored.
   const headers = await page.locator('.mayor-table thead th').allTextContents();
   assert.deepEqual(headers, ['Poste', 'Budget réel', 'Les Jaunes']);
-  assert.match(await page.locator('.mayor-table tbody tr').first().textContent(), /\(\+5\u00a0%\)/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('briques.budget.groupes')), null);
+  assert.match(await page.locator('.mayor-table tbody tr', { hasText: 'Sport et jeunesse' }).textContent(), /\(\+1\)/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('briques.budget.jetons')), null);
   assert.deepEqual(await axeViolations(page), []);
   await page.evaluate(() => document.documentElement.classList.add('projector'));
   assert.deepEqual(await axeViolations(page), []);

@@ -277,14 +277,15 @@ const VOTE = {
   correct: 1, explanation: "L'axe du graphique B ne commence pas à zéro.",
 };
 const WORDS = { kind: 'words', question: "En un mot : qu'emportez-vous de cet atelier ?" };
+// 1,000,000 € of operating revenue: 10,000 € a token; 60,000 € of capital repaid (6
+// tokens put aside at least); 400,000 € of local taxes (a 4-token rise at most).
 const MAYOR = {
   kind: 'mayor', commune: 'Briqueville (démo), 2023',
   base: {
-    recettes_fonctionnement: 5000000, impots_locaux: 2000000,
-    depenses: [['personnel', 2000000], ['achats-services', 1000000], ['subventions-associations', 200000],
-      ['autres-charges-gestion', 400000], ['autres-depenses-fonctionnement', 100000]],
-    interets: 100000, remboursement: 400000, equipement: 1500000, autres_investissements: 100000,
-    recettes_investissement: 600000, emprunts: 300000, encours: 4000000,
+    exercice: 2023, population: 1000, jeton: 10000,
+    postes: [['ecole', 300000, 30], ['administration', 300000, 30], ['culture', 200000, 20],
+      ['interets', 50000, 5], ['autofinancement', 150000, 15]],
+    remboursement: 60000, impots_locaux: 400000,
   },
 };
 
@@ -374,7 +375,7 @@ test('a vote then words: one big button per choice, the right one after reveal; 
   assert.deepEqual(errors, []);
 });
 
-test('Si j\'étais maire: a group moves the sliders, sees the amounts, sends, sends again, sees what breaks', async (t) => {
+test('Si j\'étais maire: a group moves its tokens, sends, sends again, sees what breaks as the server does', async (t) => {
   const { page, errors, control, view, code } = await workshop(t, [MAYOR]);
   await page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
   await page.getByText('Briqueville (démo), 2023').waitFor();
@@ -383,57 +384,52 @@ test('Si j\'étais maire: a group moves the sliders, sees the amounts, sends, se
   await page.getByRole('alert').filter({ hasText: 'Donnez un nom au groupe' }).waitFor();
   await page.getByLabel('Nom du groupe').fill('  Les   Écoles ');
 
-  // +10 % of staff: its amount and the savings follow at once.
-  await page.getByLabel('Personnel').fill('10');
-  await page.locator('output[for="mayor-personnel"]', { hasText: '+10\u00a0%' }).waitFor();
-  await page.getByText(`${fr(2200000)}\u00a0€`).waitFor();
-  const brute = page.locator('dl div', { hasText: 'Épargne brute' }).locator('dd').first();
-  assert.equal(await brute.textContent(), `${fr(1000000)}\u00a0€`);
+  // Two tokens more for the school: too many laid, said at once; taken from culture: balanced.
+  const more = page.getByRole('button', { name: 'Un jeton de plus : École et périscolaire' });
+  await more.click();
+  await more.click();
+  await page.getByText('2 jetons posés de trop : le budget n\'est pas à l\'équilibre.').waitFor();
+  assert.equal(await page.locator('#mayor-ecole').inputValue(), '32');
+  const less = page.getByRole('button', { name: 'Un jeton de moins : Culture, fêtes et associations' });
+  await less.click();
+  await less.click();
+  await page.getByText('Le budget respecte toutes les règles.').waitFor();
+  await page.getByText('100 jetons posés sur 100 disponibles.').waitFor();
   await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
   await page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Écoles » envoyée ✓' }).waitFor();
 
-  // Sent again with taxes down 30 % and staff up 30 %: rules break, said at once.
-  await page.getByLabel('Personnel').fill('30');
-  await page.getByLabel('Impôts locaux (taux)').fill('-30');
-  await page.getByLabel("Nouveaux emprunts de l'année (euros)").fill('trois cents');
-  await page.getByRole('alert').filter({ hasText: "Ce n'est pas un montant" }).waitFor();
-  await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
-  await page.getByRole('alert').filter({ hasText: "Le montant des nouveaux emprunts n'est pas un nombre" }).waitFor();
-  await page.getByLabel("Nouveaux emprunts de l'année (euros)").fill('300 000');
-  await page.locator('.problems li').first().waitFor();
+  // Sent again with 5 tax tokens, administration down 5 and the grant card: rules break.
+  await page.getByLabel("Hausse d'impôt (jetons)", { exact: true }).fill('5');
+  await page.getByLabel('Administration générale', { exact: true }).fill('25');
+  await page.getByLabel('Carte imprévu').selectOption('dotation');
+  await page.getByText('95 jetons posés sur 103 disponibles.').waitFor();
   const shownNow = await page.locator('form .problems li').allTextContents();
   assert.deepEqual(shownNow, [
-    `L'épargne ne couvre pas le remboursement des emprunts : il manque ${fr(400000)}\u00a0€.`,
-    `Les investissements ne sont pas financés : il manque ${fr(1100000)}\u00a0€.`,
-    // No savings left: no loan fits the 12 years' limit.
-    `Trop d'emprunts : la limite est de ${fr(0)}\u00a0€ pour ces choix.`,
+    "8 jetons ne sont pas posés : le budget n'est pas à l'équilibre (mettez-les de côté en autofinancement, par exemple).",
+    'Administration générale perd 5 jetons : plus de 3 en un an.',
+    "La hausse d'impôt dépasse 4 jetons.",
   ]);
   await page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
-  await page.locator('.mine dd', { hasText: '+30\u00a0%' }).first().waitFor();
-  await page.locator('.mine', { hasText: 'Les Écoles' }).locator('dt', { hasText: 'Impôts locaux (taux)' }).waitFor();
-  assert.equal(await page.locator('.mine div', { hasText: 'Impôts locaux' }).locator('dd').textContent(), '-30\u00a0%');
+  await page.locator('.mine', { hasText: 'Les Écoles' }).locator('dd', { hasText: '+5' }).waitFor();
+  assert.equal(await page.locator('.mine div', { hasText: 'Carte imprévu' }).locator('dd').textContent(), "L'État baisse sa dotation");
 
-  // A reload keeps the group's proposal on the sliders.
+  // A reload keeps the group's proposal in the fields.
   await page.reload();
   await page.getByText('vous êtes le participant n° 1').waitFor();
   assert.equal(await page.getByLabel('Nom du groupe').inputValue(), 'Les Écoles');
-  assert.equal(await page.getByLabel('Personnel').inputValue(), '30');
+  assert.equal(await page.getByLabel('Administration générale', { exact: true }).inputValue(), '25');
+  assert.equal(await page.getByLabel('Carte imprévu').inputValue(), 'dotation');
 
-  // Revealed: what the server finds for this group, the same as the page said.
+  // Revealed: what the server finds for this group, the same rules as the page said.
   await control({ action: 'reveal' });
   await page.getByRole('heading', { level: 2, name: 'Ce que le calcul relève pour votre groupe' }).waitFor();
   const results = (await view()).step_results;
   assert.deepEqual(results.groups.map((g) => g.group), ['Les Écoles']);
-  assert.deepEqual(results.groups[0].problems, ['remboursement', 'investissement', 'emprunt']);
+  assert.deepEqual(results.groups[0].problems, ['equilibre', 'baisse', 'impot']);
   assert.deepEqual(await page.locator('.results .problems li').allTextContents(), [
-    "L'épargne ne couvre pas le remboursement des emprunts.",
-    'Les investissements ne sont pas entièrement financés.',
-    "Trop d'emprunts pour ces choix.",
+    "pas à l'équilibre", 'baisse de plus de 3 jetons', "hausse d'impôt trop forte",
   ]);
-  // The page's own figures are the core's.
-  assert.equal(await brute.textContent(), `${fr(results.groups[0].allocation.epargne_brute)}\u00a0€`);
-  const phoneSavings = await page.locator('dl div', { hasText: 'Épargne brute' }).locator('dd').first().textContent();
-  assert.equal(phoneSavings, `${fr(results.groups[0].allocation.epargne_brute)}\u00a0€`);
+  assert.deepEqual(results.groups[0].allocation.jetons.map((j) => j[1]), [32, 25, 18, 5, 15]);
   assert.ok(code);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);

@@ -203,31 +203,39 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await group.page.goto(`${server.base}/live/${code}`);
   await group.page.getByRole('heading', { level: 2, name: "Si j'étais maire" }).waitFor();
   await group.page.getByLabel('Nom du groupe').fill('Les Écoles');
-  await group.page.getByLabel('Personnel').fill('10');
+  // Two tokens from culture to the school: balanced.
+  const step = view.steps[1];
+  const real = (code) => step.base.postes.find((p) => p[0] === code)[2];
+  await group.page.getByRole('button', { name: 'Un jeton de plus : École et périscolaire' }).click();
+  await group.page.getByRole('button', { name: 'Un jeton de moins : Culture, fêtes et associations' }).click();
+  await group.page.getByText('Le budget respecte toutes les règles.').waitFor();
   await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
   await group.page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Écoles » envoyée ✓' }).waitFor();
   await screen.locator('.mayor-compare thead th', { hasText: 'Les Écoles' }).waitFor();
-  await group.page.getByLabel('Personnel').fill('30');
-  await group.page.getByLabel('Impôts locaux (taux)').fill('-30');
+  // Sent again: five more tokens for the school with no tax: too many laid.
+  await group.page.getByLabel('École et périscolaire', { exact: true }).fill(String(real('ecole') + 6));
   await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
-  await group.page.locator('.mine dd', { hasText: '+30\u00a0%' }).first().waitFor();
-  await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { changes: { personnel: -10 } } });
+  await group.page.locator('.mine dd', { hasText: String(real('ecole') + 6) }).first().waitFor();
+  await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { jetons: { culture: real('culture') - 1, autofinancement: real('autofinancement') + 1 } } });
   const results = (await revealedView(page, code)).step_results;
   // Groups in the order of their devices' participant numbers.
   assert.deepEqual(results.groups.map((g) => g.group), ['Vélo', 'Les Écoles']);
   const head = screen.locator('.mayor-compare thead th');
   await head.filter({ hasText: 'Vélo' }).waitFor();
-  assert.deepEqual(await head.allTextContents(), ['Poste', 'Budget réel', 'Moyenne des groupes', 'Vélo', 'Les Écoles']);
-  const savings = screen.locator('.mayor-compare tr', { hasText: 'Épargne brute' }).locator('td');
-  const euros = (v) => `${Math.round(v).toLocaleString('fr-FR').replace(/\s/g, ' ')} €`;
-  const expected = [results.actual, results.average, ...results.groups.map((g) => g.allocation)].map((a) => euros(a.epargne_brute));
-  const plain = (s) => s.replace(/\s/g, ' ').replace('−', '-');
-  assert.deepEqual((await savings.allTextContents()).map(plain), expected.map(plain));
+  assert.deepEqual(await head.allTextContents(), ['Poste (jetons)', 'Budget réel', 'Moyenne des groupes', 'Vélo', 'Les Écoles']);
+  // The school's tokens on screen are the core's: actual, average, each group.
+  const school = screen.locator('.mayor-compare tr', { hasText: 'École et périscolaire' }).locator('td');
+  const tokens = (a) => a.jetons.find((j) => j[0] === 'ecole')[1];
+  const fr = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace('.', ','));
+  const expected = [results.actual, results.average, ...results.groups.map((g) => g.allocation)].map((a) => fr(tokens(a)));
+  assert.deepEqual(await school.allTextContents(), expected);
+  assert.deepEqual(expected.slice(2), [String(real('ecole')), String(real('ecole') + 6)]);
   const mine = (await call('GET', api(code))).steps[1];
   assert.equal(mine.kind, 'mayor');
   assert.deepEqual(group.errors, []);
-  // The group that spends 30 % more with 30 % less tax breaks at least one rule, on screen as in the core's results.
-  assert.ok(results.groups[1].problems.length > 0);
+  // Six tokens more with no tax is not balanced, on screen as in the core's results.
+  assert.deepEqual(results.groups[1].problems, ['equilibre']);
+  assert.deepEqual(results.groups[0].problems, []);
   const rules = screen.locator('.mayor-compare tr', { hasText: 'Règles' }).locator('td');
   for (const [i, g] of results.groups.entries()) {
     const cell = await rules.nth(2 + i).textContent();

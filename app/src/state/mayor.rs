@@ -6,15 +6,11 @@
 
 use std::rc::Rc;
 
-use briques_core::budget::explore::{
-    parse_euros, MayorBase, MayorChoices, Outcome, MAYOR_CATEGORIES, MAYOR_RANGE,
-};
-use briques_core::budget::nomenclature::Category;
-use briques_core::i18n::{format_number, tr, tr_args, Lang};
+use briques_core::budget::explore::{Imprevu, MayorBase, MayorChoices, Poste, TOKENS};
+use briques_core::i18n::{tr, tr_args, Lang};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
-use super::budget::euros;
 use crate::services::storage::SaveError;
 
 /// A group name is cut to this many characters.
@@ -47,8 +43,6 @@ enum Write {
 pub enum MayorNotice {
     /// The group has no name.
     GroupMissing,
-    /// The new loans field holds something that is not an amount.
-    LoanInvalid,
     /// The proposal is saved on this device.
     Saved { group: String },
     /// The proposal is shown but could not be saved.
@@ -70,7 +64,6 @@ impl MayorNotice {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             MayorNotice::GroupMissing => tr(lang, "mayor-group-missing"),
-            MayorNotice::LoanInvalid => tr(lang, "mayor-loan-fix"),
             MayorNotice::Saved { group } => tr_args(lang, "mayor-group-saved", &[("group", group.into())]),
             MayorNotice::NotSaved { group, error } => tr_args(
                 lang,
@@ -94,12 +87,6 @@ pub struct MayorState {
     pub proposals: Rc<Vec<Proposal>>,
     /// The group name as typed.
     pub group: String,
-    /// The new loans field as typed, while it is being typed or when it is refused
-    /// (`None`: the field shows the amount of the choices, formatted).
-    pub loan_text: Option<String>,
-    /// Whether the text of the new loans field is refused (not an amount): the amount
-    /// of the choices stays what it was, and the proposal cannot be saved.
-    pub loan_refused: bool,
     /// The last notice.
     pub notice: Option<MayorNotice>,
     /// Bumped each time the proposals must be written to storage.
@@ -112,16 +99,12 @@ pub struct MayorState {
 pub enum MayorAction {
     /// Start again from the actual budget (a new commune or year, or the reset button).
     Reset { base: Rc<MayorBase> },
-    /// Change a spending category by `percent` of its actual amount.
-    Change { category: Category, percent: i32 },
-    /// Change the local tax rates by `percent`.
-    Taxes { percent: i32 },
-    /// Change the equipment spending by `percent`.
-    Equipment { percent: i32 },
-    /// The new loans field was typed (euros; anything else is refused and said).
-    Loan { text: String },
-    /// The new loans field was left: a valid amount is shown formatted again.
-    LoanDone,
+    /// Lay `tokens` on a line.
+    Tokens { poste: Poste, tokens: u32 },
+    /// Raise the local taxes by `tokens`.
+    Tax { tokens: u32 },
+    /// The unforeseen card drawn (none: `None`).
+    Card { card: Option<Imprevu> },
     /// The group name was typed.
     NameGroup { name: String },
     /// Save the group's proposal for this commune and year.
@@ -139,8 +122,6 @@ impl MayorState {
             choices: MayorChoices::actual(base),
             proposals: Rc::new(proposals),
             group: String::new(),
-            loan_text: None,
-            loan_refused: false,
             notice: None,
             writes: 0,
             written: None,
@@ -166,35 +147,16 @@ impl MayorState {
     /// Applies an action; returns `None` when nothing changed.
     fn apply(&self, action: MayorAction) -> Option<MayorState> {
         let mut next = self.clone();
-        let clamp = |percent: i32| percent.clamp(-MAYOR_RANGE, MAYOR_RANGE);
+        // More than twice the whole budget on one line is a typing slip, not a choice.
+        let clamp = |tokens: u32| tokens.min(2 * TOKENS);
         let choices = &mut next.choices;
         match action {
-            MayorAction::Reset { base } => {
-                *choices = MayorChoices::actual(&base);
-                next.loan_text = None;
-                next.loan_refused = false;
+            MayorAction::Reset { base } => *choices = MayorChoices::actual(&base),
+            MayorAction::Tokens { poste, tokens } => {
+                choices.jetons.insert(poste, clamp(tokens));
             }
-            MayorAction::Change { category, percent } => {
-                choices.changes.insert(category, clamp(percent));
-            }
-            MayorAction::Taxes { percent } => choices.impots = clamp(percent),
-            MayorAction::Equipment { percent } => choices.equipement = clamp(percent),
-            MayorAction::Loan { text } => {
-                let amount = parse_euros(&text);
-                if let Some(amount) = amount {
-                    choices.emprunt = amount;
-                }
-                next.loan_refused = amount.is_none();
-                next.loan_text = Some(text);
-                return Some(next);
-            }
-            MayorAction::LoanDone => {
-                if self.loan_refused || self.loan_text.is_none() {
-                    return None;
-                }
-                next.loan_text = None;
-                return Some(next);
-            }
+            MayorAction::Tax { tokens } => choices.impot = clamp(tokens),
+            MayorAction::Card { card } => choices.imprevu = card,
             MayorAction::NameGroup { name } => {
                 if name == self.group {
                     return None;
@@ -203,9 +165,6 @@ impl MayorState {
                 return Some(next);
             }
             MayorAction::Save { commune, exercice } => {
-                if self.loan_refused {
-                    return next.tell(MayorNotice::LoanInvalid);
-                }
                 let group: String = self.group.trim().chars().take(GROUP_MAX_CHARS).collect();
                 if group.is_empty() {
                     return next.tell(MayorNotice::GroupMissing);
@@ -240,9 +199,8 @@ impl MayorState {
                 return next.tell(notice);
             }
         }
-        // The choices changed, unless a slider went back to where it was (or the actual
-        // budget was asked for again with nothing typed in the loans field).
-        (next.choices != self.choices || self.loan_text.is_some()).then_some(next)
+        // The choices changed, unless a line went back to where it was.
+        (next.choices != self.choices).then_some(next)
     }
 
     /// This state with `notice`, or `None` when it is already the one shown.
@@ -267,37 +225,13 @@ impl Reducible for MayorState {
     }
 }
 
-/// What `outcome` spends on `category` (0 when the budget has none).
-pub fn spent(outcome: &Outcome, category: Category) -> f64 {
-    outcome
-        .depenses
-        .iter()
-        .find(|(k, _)| *k == category)
-        .map_or(0.0, |(_, amount)| *amount)
-}
-
-/// How far `choices` move `category`, in per cent of the actual amount.
-pub fn change(choices: &MayorChoices, category: Category) -> i32 {
-    choices.changes.get(&category).copied().unwrap_or(0)
-}
-
-/// "12,5 ans", or "—" when the debt cannot be repaid from savings.
-pub fn years(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(
-        || "—".to_owned(),
-        |v| {
-            tr_args(
-                lang,
-                "budget-years",
-                &[("years", format_number(lang, v, 1).as_str().into())],
-            )
-        },
-    )
-}
-
-/// The new loans amount as the field shows it when not being typed ("150 000").
-pub fn loan_shown(lang: Lang, amount: f64) -> String {
-    format_number(lang, amount.round(), 0)
+/// The tokens `choices` lay on `poste` (its actual tokens when untouched).
+pub fn tokens(base: &MayorBase, choices: &MayorChoices, poste: Poste) -> u32 {
+    choices
+        .jetons
+        .get(&poste)
+        .copied()
+        .unwrap_or_else(|| base.reel(poste))
 }
 
 /// The comparison of the actual budget with the groups' proposals: column headings (the
@@ -310,59 +244,64 @@ pub struct Comparison {
     pub rows: Vec<(String, Vec<String>)>,
 }
 
-/// Compares the groups' `proposals` with the actual budget.
+/// Compares the groups' `proposals` with the actual budget, in tokens.
 pub fn comparison<'a>(
     lang: Lang,
     base: &MayorBase,
     proposals: impl IntoIterator<Item = &'a Proposal>,
 ) -> Comparison {
-    let outcomes: Vec<(String, Outcome, Option<&MayorChoices>)> =
-        std::iter::once((tr(lang, "mayor-actual"), base.actual(), None))
-            .chain(
-                proposals
-                    .into_iter()
-                    .map(|p| (p.group.clone(), base.evaluate(&p.choices), Some(&p.choices))),
-            )
-            .collect();
-    let percent = |c: Option<&MayorChoices>, get: &dyn Fn(&MayorChoices) -> i32| {
-        c.map_or_else(|| "—".to_owned(), |c| format!("{:+}\u{a0}%", get(c)))
-    };
-    let row = |key: &str, cell: &dyn Fn(&Outcome, Option<&MayorChoices>) -> String| {
-        (
-            tr(lang, key),
-            outcomes.iter().map(|(_, o, c)| cell(o, *c)).collect(),
-        )
-    };
-    let mut rows: Vec<(String, Vec<String>)> = MAYOR_CATEGORIES
+    let actual = MayorChoices::actual(base);
+    let all: Vec<(String, &MayorChoices)> = std::iter::once((tr(lang, "mayor-actual"), &actual))
+        .chain(proposals.into_iter().map(|p| (p.group.clone(), &p.choices)))
+        .collect();
+    let outcomes: Vec<_> = all.iter().map(|(_, c)| base.evaluate(c)).collect();
+    let mut rows: Vec<(String, Vec<String>)> = base
+        .postes
         .iter()
-        .map(|category| {
-            row(category.key(), &|o, c| {
-                let moved = percent(c, &|c| change(c, *category));
-                format!("{} ({moved})", euros(lang, spent(o, *category)))
-            })
+        .map(|(poste, ..)| {
+            let cells = all
+                .iter()
+                .map(|(_, c)| {
+                    let t = tokens(base, c, *poste);
+                    let moved = i64::from(t) - i64::from(base.reel(*poste));
+                    if moved == 0 {
+                        t.to_string()
+                    } else {
+                        format!("{t} ({moved:+})")
+                    }
+                })
+                .collect();
+            (tr(lang, &poste.key()), cells)
         })
         .collect();
-    rows.push(row("category-impots-locaux", &|_, c| percent(c, &|c| c.impots)));
-    rows.push(row("category-equipement", &|o, _| euros(lang, o.equipement)));
-    rows.push(row("category-emprunts", &|o, _| euros(lang, o.emprunt)));
-    rows.push(row("indicator-epargne-brute", &|o, _| {
-        euros(lang, o.epargne_brute)
-    }));
-    rows.push(row("indicator-epargne-nette", &|o, _| {
-        euros(lang, o.epargne_nette)
-    }));
-    rows.push(row("indicator-desendettement", &|o, _| {
-        years(lang, o.capacite_desendettement)
-    }));
-    rows.push(row("mayor-rules", &|o, _| {
-        if o.problems.is_empty() {
-            tr(lang, "mayor-rules-ok")
-        } else {
-            tr_args(lang, "mayor-rules-broken", &[("count", o.problems.len().into())])
-        }
-    }));
+    rows.push((
+        tr(lang, "game-tax"),
+        all.iter().map(|(_, c)| format!("+{}", c.impot)).collect(),
+    ));
+    rows.push((
+        tr(lang, "game-card"),
+        all.iter()
+            .map(|(_, c)| {
+                c.imprevu
+                    .map_or_else(|| "—".to_owned(), |card| tr(lang, &card.key()))
+            })
+            .collect(),
+    ));
+    rows.push((
+        tr(lang, "mayor-rules"),
+        outcomes
+            .iter()
+            .map(|o| {
+                if o.problems.is_empty() {
+                    tr(lang, "mayor-rules-ok")
+                } else {
+                    tr_args(lang, "mayor-rules-broken", &[("count", o.problems.len().into())])
+                }
+            })
+            .collect(),
+    ));
     Comparison {
-        columns: outcomes.into_iter().map(|(name, ..)| name).collect(),
+        columns: all.into_iter().map(|(name, _)| name).collect(),
         rows,
     }
 }
@@ -396,15 +335,11 @@ mod tests {
 
     #[test]
     fn a_saved_proposal_is_written_then_announced() {
-        let state = fresh().reduce(MayorAction::Change {
-            category: Category::Personnel,
-            percent: 80,
+        let state = fresh().reduce(MayorAction::Tokens {
+            poste: Poste::Ecole,
+            tokens: 900,
         });
-        assert_eq!(
-            state.choices.changes[&Category::Personnel],
-            MAYOR_RANGE,
-            "clamped"
-        );
+        assert_eq!(state.choices.jetons[&Poste::Ecole], 2 * TOKENS, "clamped");
         let state = save(state, "  Les Bleus ");
         assert_eq!(state.writes, 1, "the effect writes the list");
         assert_eq!(state.proposals[0].group, "Les Bleus");
@@ -471,47 +406,13 @@ mod tests {
     }
 
     #[test]
-    fn a_loan_that_is_not_an_amount_is_refused_and_never_saved() {
-        let state = fresh().reduce(MayorAction::Loan {
-            text: "150 000".into(),
-        });
-        assert_eq!(state.choices.emprunt, 150_000.0);
-        let state = state.reduce(MayorAction::Loan {
-            text: "beaucoup".into(),
-        });
-        assert!(state.loan_refused);
-        assert_eq!(state.choices.emprunt, 150_000.0, "the last amount stays, not 0");
-        assert_eq!(
-            state.loan_text.as_deref(),
-            Some("beaucoup"),
-            "the text stays to be corrected"
-        );
-        let same = state.clone().reduce(MayorAction::LoanDone);
-        assert!(Rc::ptr_eq(&state, &same), "a refused text stays in the field");
-        let state = save(state, "Les Bleus");
-        assert_eq!(state.notice, Some(MayorNotice::LoanInvalid));
-        assert_eq!(state.writes, 0, "nothing saved");
-        assert_eq!(
-            MayorNotice::LoanInvalid.text(Lang::Fr),
-            "Le montant des nouveaux emprunts n'est pas un nombre : corrigez-le avant d'enregistrer."
-        );
-        let state = state
-            .reduce(MayorAction::Loan {
-                text: "80 000 €".into(),
-            })
-            .reduce(MayorAction::LoanDone);
-        assert!(!state.loan_refused && state.loan_text.is_none());
-        assert_eq!(loan_shown(Lang::Fr, state.choices.emprunt), "80\u{202f}000");
-        assert_eq!(years(Lang::Fr, Some(3.84)), "3,8 ans");
-        assert_eq!(save(state, "Les Bleus").writes, 1);
-    }
-
-    #[test]
-    fn the_loan_field_keeps_digits_and_reset_goes_back_to_the_actual_budget() {
-        let state = fresh().reduce(MayorAction::Loan {
-            text: "250 000 €".into(),
-        });
-        assert_eq!(state.choices.emprunt, 250_000.0);
+    fn reset_goes_back_to_the_actual_budget() {
+        let state = fresh()
+            .reduce(MayorAction::Tax { tokens: 2 })
+            .reduce(MayorAction::Card {
+                card: Some(Imprevu::Classe),
+            });
+        assert_eq!(state.choices.impot, 2);
         let state = state.reduce(MayorAction::Reset { base: base() });
         assert_eq!(state.choices, MayorChoices::actual(&base()));
         let same = state.clone().reduce(MayorAction::Reset { base: base() });
@@ -520,28 +421,32 @@ mod tests {
 
     #[test]
     fn the_comparison_reads_each_line_for_each_group() {
-        let mut choices = MayorChoices::actual(&base());
-        choices.equipement = 30;
-        choices.emprunt = 0.0;
+        let base = base();
+        let mut choices = MayorChoices::actual(&base);
+        let school = base.reel(Poste::Ecole);
+        choices.jetons.insert(Poste::Ecole, school + 2);
+        choices.impot = 2;
         let proposal = Proposal {
             group: "Les Verts".into(),
             commune: "Briqueville".into(),
             exercice: 2024,
             choices,
         };
-        let table = comparison(Lang::Fr, &base(), [&proposal]);
+        let table = comparison(Lang::Fr, &base, [&proposal]);
         let labels: Vec<&str> = table.rows.iter().map(|(label, _)| label.as_str()).collect();
-        assert_eq!(labels.len(), MAYOR_CATEGORIES.len() + 7);
-        assert_eq!(labels[0], "Personnel");
+        assert_eq!(labels.len(), base.postes.len() + 3);
+        assert_eq!(labels[0], "École et périscolaire");
         assert!(
             labels.iter().all(|l| !l.contains('-')),
             "every label is in the catalogue: {labels:?}"
         );
+        assert_eq!(
+            table.rows[0].1,
+            vec![school.to_string(), format!("{} (+2)", school + 2)]
+        );
         let rules = &table.rows.last().expect("the rules row").1;
-        assert_eq!(rules[0], "respectées");
-        assert!(rules[1].contains("non respectée"), "{}", rules[1]);
-        let taxes = &table.rows[MAYOR_CATEGORIES.len()].1;
-        assert_eq!(taxes, &vec!["—".to_owned(), "+0\u{a0}%".to_owned()]);
-        assert!(table.rows[0].1[0].ends_with("€ (—)"), "{}", table.rows[0].1[0]);
+        assert_eq!(rules, &vec!["respectées".to_owned(), "respectées".to_owned()]);
+        let tax = &table.rows[base.postes.len()].1;
+        assert_eq!(tax, &vec!["+0".to_owned(), "+2".to_owned()]);
     }
 }

@@ -84,14 +84,6 @@
     return num(share * 100, 0) + D.number.percent;
   }
 
-  function euros(amount) {
-    return num(Math.round(amount), 0) + '\u00a0€';
-  }
-
-  function signed(change) {
-    return (change >= 0 ? '+' : '') + change + '\u00a0%';
-  }
-
   function withUnit(value, unit) {
     return unit ? figure(value) + '\u00a0' + unit : figure(value);
   }
@@ -101,14 +93,6 @@
     let clean = String(text).replace(/[\s\u00a0\u202f]/g, '').replace('−', '-');
     clean = D.number.decimal === ',' ? clean.replace(',', '.') : clean.replace(/,/g, '');
     return /^-?\d+(\.\d+)?$/.test(clean) ? Number(clean) : NaN;
-  }
-
-  /** Euros as typed (core::budget::explore::mayor::parse_euros): null when not an amount. */
-  function parseEuros(text) {
-    const clean = String(text).trim().replace(/€$/, '').replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-    if (!/^\d+(\.\d{0,2})?$/.test(clean)) return null;
-    const value = Number(clean);
-    return value <= 1e12 ? value : null;
   }
 
   /** Spaces collapsed, as the server keeps words and group names. */
@@ -781,97 +765,130 @@
     }
   }
 
-  // ---- "Si j'étais maire" by groups.
+  // ---- "Si j'étais maire" by groups: the 100-token game of the budget pack.
 
-  const PROBLEM_NOW = {
-    fonctionnement: 'mayor-problem-fonctionnement',
-    remboursement: 'mayor-problem-remboursement',
-    investissement: 'mayor-problem-investissement',
-    emprunt: 'mayor-problem-emprunt',
-  };
+  /** The tokens the choices lay on a line (its actual tokens when untouched). */
+  function tokensOf(base, choices, code) {
+    const line = base.postes.filter(function (p) {
+      return p[0] === code;
+    })[0];
+    const actual = line ? line[2] : 0;
+    return typeof choices.jetons[code] === 'number' ? choices.jetons[code] : actual;
+  }
+
+  /** The fewest tokens put aside (core MayorBase::autofinancement_min). */
+  function savingsFloor(base) {
+    if (!(base.jeton > 0)) return 0;
+    const tokens = Math.min(Math.max(Math.ceil(base.remboursement / base.jeton - 1e-6), 0), L.tokens);
+    const line = base.postes.filter(function (p) {
+      return p[0] === 'autofinancement';
+    })[0] || ['autofinancement', 0, 0];
+    return line[1] + 0.5 >= base.remboursement ? Math.min(tokens, line[2]) : tokens;
+  }
+
+  /** The largest tax rise in tokens (core MayorBase::impot_max). */
+  function taxCeiling(base) {
+    if (!(base.jeton > 0)) return 0;
+    return Math.min(Math.max(Math.floor(base.impots_locaux / 10 / base.jeton), 0), L.tokens);
+  }
+
   const PROBLEM_ROOM = {
-    fonctionnement: 'live-phone-problem-fonctionnement',
-    remboursement: 'live-phone-problem-remboursement',
-    investissement: 'live-phone-problem-investissement',
-    emprunt: 'live-phone-problem-emprunt',
+    equilibre: 'step-problem-equilibre',
+    interets: 'step-problem-interets',
+    autofinancement: 'step-problem-autofinancement',
+    baisse: 'step-problem-baisse',
+    impot: 'step-problem-impot',
+    imprevu: 'step-problem-imprevu',
   };
+  const CARD_COST = { energie: ['administration', 3], classe: ['ecole', 2] };
+  const CARD_LOST = { dotation: 2 };
 
-  /** What the choices give (core::budget::explore::mayor::MayorBase::evaluate). */
+  /** The rules the choices break (core MayorBase::evaluate), as sentences. */
   function evaluate(base, choices) {
-    const pct = function (p) {
-      return 1 + Math.max(-L.range, Math.min(L.range, p || 0)) / 100;
+    const get = function (code) {
+      return Math.min(tokensOf(base, choices, code), 1000);
     };
-    const depenses = base.depenses.map(function (d) {
-      return [d[0], d[1] * pct(choices.changes[d[0]])];
-    });
-    const recettes = base.recettes_fonctionnement - base.impots_locaux + base.impots_locaux * pct(choices.impots);
-    const drf = depenses.reduce(function (sum, d) {
-      return sum + d[1];
-    }, 0) + base.interets;
-    const brute = recettes - drf;
-    const nette = brute - base.remboursement;
-    const equipement = base.equipement * pct(choices.equipement);
-    const emprunt = Math.max(choices.emprunt, 0);
-    const ressources = nette + base.recettes_investissement + emprunt;
-    const besoin = equipement + base.autres_investissements;
-    const start = typeof base.encours === 'number' ? base.encours - base.emprunts + base.remboursement : null;
-    const limit = start === null
-      ? equipement / 2
-      : Math.max(L.years * Math.max(brute, 0) - (start - base.remboursement), 0);
+    const laid = base.postes.reduce(function (sum, p) {
+      return sum + get(p[0]);
+    }, 0);
+    const tax = Math.min(choices.impot || 0, 1000);
+    const available = Math.max(L.tokens + tax - (CARD_LOST[choices.imprevu] || 0), 0);
+    const actual = function (code) {
+      const line = base.postes.filter(function (p) {
+        return p[0] === code;
+      })[0];
+      return line ? line[2] : 0;
+    };
     const problems = [];
-    if (brute < 0) problems.push(['fonctionnement', -brute]);
-    else if (nette < 0) problems.push(['remboursement', -nette]);
-    if (ressources + 0.5 < besoin) problems.push(['investissement', besoin - ressources]);
-    if (emprunt > limit + 0.5) problems.push(['emprunt', limit]);
-    return {
-      depenses: depenses, brute: brute, nette: nette, equipement: equipement,
-      limit: limit, left: ressources - besoin, problems: problems,
-    };
+    if (laid > available) problems.push(t('game-problem-equilibre-over', { count: num(laid - available, 0) }));
+    if (laid < available) problems.push(t('game-problem-equilibre-under', { count: num(available - laid, 0) }));
+    if (get('interets') !== actual('interets')) {
+      problems.push(t('game-problem-interets', { tokens: num(actual('interets'), 0) }));
+    }
+    const floor = savingsFloor(base);
+    if (get('autofinancement') < floor) problems.push(t('game-problem-autofinancement', { min: num(floor, 0) }));
+    base.postes.forEach(function (p) {
+      if (p[0] === 'interets' || p[0] === 'autofinancement') return;
+      if (get(p[0]) + L.cut < p[2]) {
+        problems.push(t('game-problem-baisse', {
+          poste: D.postes[p[0]] || p[0], tokens: num(p[2] - get(p[0]), 0), max: num(L.cut, 0),
+        }));
+      }
+    });
+    const ceiling = taxCeiling(base);
+    if (tax > ceiling) problems.push(t('game-problem-impot', { max: num(ceiling, 0) }));
+    const cost = CARD_COST[choices.imprevu];
+    if (cost && get(cost[0]) < actual(cost[0]) + cost[1]) {
+      problems.push(t('game-problem-imprevu', {
+        poste: D.postes[cost[0]] || cost[0], tokens: num(actual(cost[0]) + cost[1] - get(cost[0]), 0),
+      }));
+    }
+    return { laid: laid, available: available, problems: problems };
   }
 
   function mayorDraft(index, base) {
     const mine = S.inputs[index];
-    const choices = mine ? mine.choices : { changes: {}, impots: 0, equipement: 0, emprunt: base.emprunts };
+    const jetons = {};
+    base.postes.forEach(function (p) {
+      jetons[p[0]] = mine && typeof mine.choices.jetons[p[0]] === 'number' ? mine.choices.jetons[p[0]] : p[2];
+    });
     return {
       fromMine: !!mine,
       touched: false,
       group: mine ? mine.group : '',
-      changes: Object.assign({}, choices.changes),
-      impots: choices.impots || 0,
-      equipement: choices.equipement || 0,
-      emprunt: choices.emprunt || 0,
-      loan: loanText(choices.emprunt || 0),
-      loanBad: false,
+      jetons: jetons,
+      impot: mine ? mine.choices.impot || 0 : 0,
+      imprevu: mine && mine.choices.imprevu ? mine.choices.imprevu : '',
     };
   }
 
-  /** The loan as the field shows it: grouped digits where the decimal mark is a
-   * comma (a comma would read as decimals, as in core's parse_euros). */
-  function loanText(amount) {
-    return D.number.decimal === ',' ? num(Math.round(amount), 0) : String(Math.round(amount));
+  function choicesOf(draft) {
+    const choices = { jetons: Object.assign({}, draft.jetons), impot: draft.impot };
+    if (draft.imprevu) choices.imprevu = draft.imprevu;
+    return choices;
   }
 
-  function choicesOf(draft, base) {
-    const changes = {};
-    base.depenses.forEach(function (d) {
-      changes[d[0]] = draft.changes[d[0]] || 0;
-    });
-    return { changes: changes, impots: draft.impots, equipement: draft.equipement, emprunt: draft.emprunt };
-  }
-
-  function slider(id, label, value, onChange) {
-    const output = h('output', { for: id }, [signed(value)]);
+  /** A number of tokens with one-less and one-more buttons. */
+  function stepper(id, label, value, onChange) {
     const input = h('input', {
-      id: id, type: 'range', min: -L.range, max: L.range, step: 1, value: value,
-      'aria-valuetext': t('mayor-change-valuetext', { value: signed(value) }),
+      id: id, type: 'number', inputmode: 'numeric', min: 0, max: 2 * L.tokens, value: value,
       oninput: function () {
-        const change = parseInt(input.value, 10) || 0;
-        setText(output, signed(change));
-        input.setAttribute('aria-valuetext', t('mayor-change-valuetext', { value: signed(change) }));
-        onChange(change);
+        const v = parseInt(input.value, 10);
+        if (v >= 0) onChange(Math.min(v, 2 * L.tokens));
       },
     });
-    return h('div', { class: 'slider' }, [h('label', { for: id }, [label]), input, output]);
+    const move = function (by) {
+      return function () {
+        const v = Math.min(Math.max((parseInt(input.value, 10) || 0) + by, 0), 2 * L.tokens);
+        input.value = v;
+        onChange(v);
+      };
+    };
+    return h('span', { class: 'stepper' }, [
+      h('button', { type: 'button', 'aria-label': t('game-less', { poste: label }), onclick: move(-1) }, ['−']),
+      input,
+      h('button', { type: 'button', 'aria-label': t('game-more', { poste: label }), onclick: move(1) }, ['+']),
+    ]);
   }
 
   function mayorForm(index, step) {
@@ -880,76 +897,52 @@
     if (!draft || (!draft.touched && !draft.fromMine && S.inputs[index])) {
       draft = S.drafts[index] = mayorDraft(index, base);
     }
-    const shown = []; // functions that show an outcome
+    const count = h('p', { class: 'count' });
+    const verdict = h('div');
     const refresh = function () {
-      const outcome = evaluate(base, choicesOf(draft, base));
-      shown.forEach(function (show) {
-        show(outcome);
-      });
+      const outcome = evaluate(base, choicesOf(draft));
+      setText(count, t('game-laid', { laid: num(outcome.laid, 0), available: num(outcome.available, 0) }));
+      while (verdict.firstChild) verdict.removeChild(verdict.firstChild);
+      verdict.appendChild(outcome.problems.length
+        ? h('ul', { class: 'problems' }, outcome.problems.map(function (text) {
+          return h('li', null, [text]);
+        }))
+        : h('p', { class: 'ok' }, [t('mayor-balanced')]));
     };
     const touch = function (change) {
       draft.touched = true;
       change();
       refresh();
     };
-    const amount = function (pick) {
-      const node = h('p', { class: 'amount' });
-      shown.push(function (outcome) {
-        setText(node, euros(pick(outcome)));
-      });
-      return node;
-    };
-
-    const spending = base.depenses.map(function (d, i) {
-      const category = d[0];
-      return h('div', null, [
-        slider('mayor-' + category, D.categories[category] || category, draft.changes[category] || 0, function (p) {
+    const lines = base.postes.map(function (p) {
+      const code = p[0];
+      const label = D.postes[code] || code;
+      const id = 'mayor-' + code;
+      const actual = h('span', { class: 'hint' }, [' · ' + t('game-phone-reel', { tokens: num(p[2], 0) })]);
+      if (code === 'interets') {
+        return h('div', { class: 'line' }, [h('span', { id: id + '-label' }, [label]), actual,
+          h('output', { 'aria-labelledby': id + '-label' }, [num(p[2], 0)])]);
+      }
+      return h('div', { class: 'line' }, [
+        h('label', { for: id }, [label]), actual,
+        stepper(id, label, draft.jetons[code], function (v) {
           touch(function () {
-            draft.changes[category] = p;
+            draft.jetons[code] = v;
           });
-        }),
-        amount(function (outcome) {
-          return outcome.depenses[i][1];
         }),
       ]);
     });
-
-    const loanError = h('p', { id: 'mayor-loan-error', class: 'error', role: 'alert' });
-    const loanHelp = h('p', { id: 'mayor-loan-help', class: 'hint' });
-    shown.push(function (outcome) {
-      setText(loanHelp, t('mayor-loan-limit', { amount: euros(outcome.limit) }));
-    });
-    const loan = h('input', {
-      id: 'mayor-loan', type: 'text', inputmode: 'decimal', autocomplete: 'off', value: draft.loan,
-      'aria-describedby': 'mayor-loan-help mayor-loan-error',
-      oninput: function () {
+    const cards = h('select', {
+      id: 'mayor-card',
+      onchange: function () {
         touch(function () {
-          draft.loan = loan.value;
-          const value = parseEuros(loan.value);
-          draft.loanBad = value === null;
-          if (value !== null) draft.emprunt = value;
+          draft.imprevu = cards.value;
         });
-        if (draft.loanBad) loan.setAttribute('aria-invalid', 'true');
-        else loan.removeAttribute('aria-invalid');
-        setText(loanError, draft.loanBad ? t('mayor-loan-invalid', { amount: euros(draft.emprunt) }) : '');
       },
-    });
-
-    const figures = h('dl', null);
-    const verdict = h('div');
-    shown.push(function (outcome) {
-      while (figures.firstChild) figures.removeChild(figures.firstChild);
-      [['glossary-epargne-brute', outcome.brute], ['glossary-epargne-nette', outcome.nette], ['mayor-left', outcome.left]]
-        .forEach(function (line) {
-          figures.appendChild(h('div', null, [h('dt', null, [t(line[0])]), h('dd', null, [euros(line[1])])]));
-        });
-      while (verdict.firstChild) verdict.removeChild(verdict.firstChild);
-      verdict.appendChild(outcome.problems.length
-        ? h('ul', { class: 'problems' }, outcome.problems.map(function (p) {
-          return h('li', null, [t(PROBLEM_NOW[p[0]], { amount: euros(p[1]) })]);
-        }))
-        : h('p', { class: 'ok' }, [t('mayor-balanced')]));
-    });
+    }, [h('option', { value: '' }, [t('game-card-none')])].concat(Object.keys(D.cards).map(function (code) {
+      return h('option', { value: code }, [D.cards[code]]);
+    })));
+    cards.value = draft.imprevu;
 
     const group = h('input', {
       id: 'mayor-group', type: 'text', autocomplete: 'off', maxlength: L.group, value: draft.group,
@@ -971,40 +964,31 @@
           problem = t('mayor-group-missing');
           group.setAttribute('aria-invalid', 'true');
           group.focus();
-        } else if (draft.loanBad) {
-          problem = t('mayor-loan-fix');
-          loan.focus();
         }
         setText(error, problem);
         if (problem) return;
-        const input = { kind: 'mayor', group: name, choices: choicesOf(draft, base) };
+        const input = { kind: 'mayor', group: name, choices: choicesOf(draft) };
         sendInput(index, input, t('live-phone-mayor-sent', { group: name }));
       },
     }, [
       h('label', { for: 'mayor-group' }, [t('mayor-group')]),
       group,
-      h('fieldset', null, [h('legend', null, [t('mayor-spending')])].concat(spending).concat([
-        h('p', { class: 'hint' }, [t('mayor-interest-fixed', { amount: euros(base.interets) })]),
-      ])),
+      h('fieldset', null, [h('legend', null, [t('game-table-caption')])].concat(lines)),
       h('fieldset', null, [
-        h('legend', null, [t('mayor-levers')]),
-        slider('mayor-impots', t('mayor-taxes'), draft.impots, function (p) {
-          touch(function () {
-            draft.impots = p;
-          });
-        }),
-        slider('mayor-equipement', t('mayor-equipment'), draft.equipement, function (p) {
-          touch(function () {
-            draft.equipement = p;
-          });
-        }),
-        amount(function (outcome) {
-          return outcome.equipement;
-        }),
-        h('label', { for: 'mayor-loan' }, [t('mayor-loan')]),
-        loan, loanError, loanHelp,
+        h('legend', null, [t('game-tax')]),
+        h('div', { class: 'line' }, [
+          h('label', { for: 'mayor-tax' }, [t('game-tax')]),
+          stepper('mayor-tax', t('game-tax'), draft.impot, function (v) {
+            touch(function () {
+              draft.impot = v;
+            });
+          }),
+        ]),
+        h('p', { class: 'hint' }, [t('game-tax-help', { max: num(taxCeiling(base), 0) })]),
+        h('label', { for: 'mayor-card' }, [t('game-card')]),
+        cards,
       ]),
-      h('div', { class: 'outcome' }, [h('h3', null, [t('mayor-outcome')]), figures, verdict]),
+      h('div', { class: 'outcome', role: 'status' }, [h('h3', null, [t('mayor-outcome')]), count, verdict]),
       error,
       h('button', { type: 'submit', class: 'primary' }, [t('live-phone-mayor-send')]),
     ]);
@@ -1022,12 +1006,11 @@
     if (mine) {
       add(key(['mine', index, mine]), function () {
         const c = mine.choices;
-        const lines = step.base.depenses.map(function (d) {
-          return [D.categories[d[0]] || d[0], signed(c.changes[d[0]] || 0)];
+        const lines = step.base.postes.map(function (p) {
+          return [D.postes[p[0]] || p[0], num(tokensOf(step.base, c, p[0]), 0)];
         }).concat([
-          [t('mayor-taxes'), signed(c.impots || 0)],
-          [t('mayor-equipment'), signed(c.equipement || 0)],
-          [t('mayor-loan'), euros(c.emprunt || 0)],
+          [t('game-tax'), '+' + num(c.impot || 0, 0)],
+          [t('game-card'), c.imprevu ? D.cards[c.imprevu] || c.imprevu : '—'],
         ]);
         return h('section', { class: 'mine', 'aria-labelledby': 'mine-title' }, [
           h('h3', { id: 'mine-title' }, [t('live-phone-mayor-yours') + ' · ' + mine.group]),

@@ -30,7 +30,7 @@ use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
 
-use briques_core::budget::explore::mayor::{MAX_DESENDETTEMENT_YEARS, MAYOR_CATEGORIES, MAYOR_RANGE};
+use briques_core::budget::explore::mayor::{IMPREVUS, MAX_CUT, POSTES, TOKENS};
 use briques_core::html::escape;
 use briques_core::i18n::{catalogue_keys, tr, tr_args, Lang, Value};
 use briques_core::live::steps::{MAX_GROUP, MAX_WORDS};
@@ -50,8 +50,22 @@ pub const TEXTS: &[&str] = &[
     "duplo-hidden-explained",
     "duplo-masked-explained",
     "duplo-masked-note",
-    "glossary-epargne-brute",
-    "glossary-epargne-nette",
+    "game-card",
+    "game-card-none",
+    "game-laid",
+    "game-less",
+    "game-more",
+    "game-phone-reel",
+    "game-problem-autofinancement",
+    "game-problem-baisse",
+    "game-problem-equilibre-over",
+    "game-problem-equilibre-under",
+    "game-problem-impot",
+    "game-problem-imprevu",
+    "game-problem-interets",
+    "game-table-caption",
+    "game-tax",
+    "game-tax-help",
     "live-change",
     "live-connecting",
     "live-ended",
@@ -72,10 +86,6 @@ pub const TEXTS: &[&str] = &[
     "live-phone-mayor-sent",
     "live-phone-mayor-yours",
     "live-phone-offline",
-    "live-phone-problem-emprunt",
-    "live-phone-problem-fonctionnement",
-    "live-phone-problem-investissement",
-    "live-phone-problem-remboursement",
     "live-phone-reconnecting",
     "live-phone-send",
     "live-phone-step-of",
@@ -96,25 +106,16 @@ pub const TEXTS: &[&str] = &[
     "live-token-not-saved",
     "live-you-are",
     "mayor-balanced",
-    "mayor-change-valuetext",
-    "mayor-equipment",
     "mayor-group",
     "mayor-group-missing",
-    "mayor-interest-fixed",
-    "mayor-left",
-    "mayor-levers",
-    "mayor-loan",
-    "mayor-loan-fix",
-    "mayor-loan-invalid",
-    "mayor-loan-limit",
     "mayor-outcome",
-    "mayor-problem-emprunt",
-    "mayor-problem-fonctionnement",
-    "mayor-problem-investissement",
-    "mayor-problem-remboursement",
-    "mayor-spending",
-    "mayor-taxes",
     "mayor-title",
+    "step-problem-autofinancement",
+    "step-problem-baisse",
+    "step-problem-equilibre",
+    "step-problem-impot",
+    "step-problem-imprevu",
+    "step-problem-interets",
     "storage-error-full",
     "storage-error-unavailable",
 ];
@@ -277,8 +278,10 @@ struct NumberFormat {
 struct Limits {
     words: usize,
     group: usize,
-    range: i32,
-    years: f64,
+    /// Rule 4 of the budget game: the largest cut of a line in a year.
+    cut: u32,
+    /// Tokens in the budget game.
+    tokens: u32,
 }
 
 /// The JSON block of the page.
@@ -294,8 +297,10 @@ struct PageData<'a> {
     view: &'a PublicView,
     texts: &'static BTreeMap<&'static str, String>,
     number: NumberFormat,
-    /// Budget category (its code in `MayorBase`) → label.
-    categories: BTreeMap<String, String>,
+    /// Line of the budget game (its code in `MayorBase`) → label.
+    postes: BTreeMap<&'static str, String>,
+    /// Unforeseen card (its code) → title.
+    cards: BTreeMap<&'static str, String>,
     limits: Limits,
 }
 
@@ -394,13 +399,8 @@ fn first_screen(view: &PublicView, lang: Lang) -> String {
 /// The participant's page of the session whose view is `view`, in `lang`.
 pub fn page(view: &PublicView, lang: Lang) -> String {
     let (group, decimal) = lang.number_separators();
-    let categories = MAYOR_CATEGORIES
-        .iter()
-        .filter_map(|c| match serde_json::to_value(c) {
-            Ok(serde_json::Value::String(code)) => Some((code, tr(lang, c.key()))),
-            _ => None,
-        })
-        .collect();
+    let postes = POSTES.iter().map(|p| (p.code(), tr(lang, &p.key()))).collect();
+    let cards = IMPREVUS.iter().map(|c| (c.code(), tr(lang, &c.key()))).collect();
     let data = PageData {
         lang: lang.code(),
         code: &view.code,
@@ -414,12 +414,13 @@ pub fn page(view: &PublicView, lang: Lang) -> String {
             decimal,
             percent: lang.percent_suffix(),
         },
-        categories,
+        postes,
+        cards,
         limits: Limits {
             words: MAX_WORDS,
             group: MAX_GROUP,
-            range: MAYOR_RANGE,
-            years: MAX_DESENDETTEMENT_YEARS,
+            cut: MAX_CUT,
+            tokens: TOKENS,
         },
     };
     let title = match view.survey.title.trim() {
@@ -622,10 +623,8 @@ mod tests {
         assert_eq!(data["view"]["survey"]["title"], hostile);
         assert_eq!(data["token_key"], "briques.live.token.ACDEFG");
         assert_eq!(data["texts"]["live-question-of"], "Question {$n} sur {$total}");
-        assert_eq!(
-            data["categories"]["personnel"],
-            tr(Lang::Fr, "category-personnel")
-        );
+        assert_eq!(data["postes"]["ecole"], tr(Lang::Fr, "game-poste-ecole"));
+        assert_eq!(data["cards"]["dotation"], tr(Lang::Fr, "game-card-dotation"));
         for asset in &*ASSETS {
             assert!(page.contains(&asset.path), "{}", asset.path);
             assert!(is_asset(&asset.path));

@@ -1,34 +1,23 @@
-//! "Si j'étais maire": a group re-allocates the loaded commune's spending with sliders,
-//! under the real constraints (each section balanced, the capital repaid covered by
-//! savings, a limit on new loans), sees at once what breaks, and saves its proposal;
-//! the facilitator shows every group beside the actual budget. Proposals stay on the
-//! device (local storage, `services::mayor_store`), per commune and year; the game's
-//! state and the comparison table are `state::mayor`.
+//! "Si j'étais maire": a group lays the 100 tokens of the loaded commune's operating
+//! revenue by purpose, under the rules of the one game the pack's paper sheet and the
+//! live step also use (`briques_core::budget::explore::mayor`), sees at once which rule
+//! breaks, and saves its proposal; the facilitator shows every group beside the actual
+//! budget, and prints this commune's token sheet. Proposals stay on the device (local
+//! storage, `services::mayor_store`), per commune and year; the game's state and the
+//! comparison table are `state::mayor`.
 
 use std::rc::Rc;
 
-use briques_core::budget::explore::{MayorBase, Problem, MAYOR_CATEGORIES, MAYOR_RANGE};
-use briques_core::i18n::Lang;
-use web_sys::HtmlInputElement;
+use briques_core::budget::explore::{cards_markdown, Imprevu, MayorBase, Poste, IMPREVUS, TOKENS};
+use briques_core::i18n::format_number;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::euros;
-use super::glossary::Term;
+use crate::components::packs::markdown;
 use crate::hooks::{use_settings, SettingsHandle};
 use crate::services::{dialog, mayor_store};
-use crate::state::mayor::{
-    change, comparison, loan_shown, spent, years, MayorAction, MayorState, GROUP_MAX_CHARS,
-};
-
-fn problem_text(settings: &SettingsHandle, lang: Lang, problem: &Problem) -> String {
-    let (key, amount) = match problem {
-        Problem::FonctionnementDesequilibre { manque } => ("mayor-problem-fonctionnement", manque),
-        Problem::RemboursementNonCouvert { manque } => ("mayor-problem-remboursement", manque),
-        Problem::InvestissementNonFinance { manque } => ("mayor-problem-investissement", manque),
-        Problem::EmpruntTropEleve { limite } => ("mayor-problem-emprunt", limite),
-    };
-    settings.t_args(key, &[("amount", euros(lang, *amount).as_str().into())])
-}
+use crate::state::mayor::{comparison, tokens, MayorAction, MayorState, GROUP_MAX_CHARS};
 
 /// Props of [`Mayor`].
 #[derive(Properties, PartialEq)]
@@ -41,24 +30,29 @@ pub struct MayorProps {
     pub exercice: i32,
 }
 
-/// A slider of −30 % to +30 % of the actual amount.
-fn slider(settings: &SettingsHandle, id: &str, label: String, value: i32, on_change: Callback<i32>) -> Html {
-    let oninput = Callback::from(move |event: InputEvent| {
-        if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-            if let Ok(v) = input.value().parse::<i32>() {
-                on_change.emit(v);
+/// A number of tokens with one-less and one-more buttons.
+fn stepper(settings: &SettingsHandle, id: &str, label: &str, value: u32, on_change: Callback<u32>) -> Html {
+    let oninput = {
+        let on_change = on_change.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                if let Ok(v) = input.value().trim().parse::<u32>() {
+                    on_change.emit(v);
+                }
             }
-        }
-    });
-    let shown = format!("{value:+}\u{a0}%");
+        })
+    };
+    let less = on_change.reform(move |_: MouseEvent| value.saturating_sub(1));
+    let more = on_change.reform(move |_: MouseEvent| value + 1);
     html! {
-        <div class="mayor-slider">
-            <label for={id.to_owned()}>{ label }</label>
-            <input id={id.to_owned()} type="range" min={(-MAYOR_RANGE).to_string()} max={MAYOR_RANGE.to_string()}
-                step="1" value={value.to_string()} {oninput}
-                aria-valuetext={settings.t_args("mayor-change-valuetext", &[("value", shown.as_str().into())])} />
-            <output for={id.to_owned()}>{ shown }</output>
-        </div>
+        <span class="game-stepper">
+            <button type="button" onclick={less} disabled={value == 0}
+                aria-label={settings.t_args("game-less", &[("poste", label.into())])}>{ "−" }</button>
+            <input id={id.to_owned()} type="number" inputmode="numeric" min="0" max={(2 * TOKENS).to_string()}
+                value={value.to_string()} {oninput} />
+            <button type="button" onclick={more}
+                aria-label={settings.t_args("game-more", &[("poste", label.into())])}>{ "+" }</button>
+        </span>
     }
 }
 
@@ -89,22 +83,44 @@ pub fn Mayor(props: &MayorProps) -> Html {
             }
         }
     });
+    let sheet = use_node_ref();
+    let base = &props.base;
     let choices = &state.choices;
-    let outcome = props.base.evaluate(choices);
+    let outcome = base.evaluate(choices);
 
-    let sliders = MAYOR_CATEGORIES.iter().map(|category| {
-        let category = *category;
-        let on_change = on_action.reform(move |percent| MayorAction::Change { category, percent });
-        let id = format!("maire-{}", category.key());
+    let rows = base.postes.iter().map(|(poste, _, reel)| {
+        let poste = *poste;
+        let key = poste.key();
+        let label = settings.t(&key);
+        let id = format!("maire-{}", poste.code());
+        let value = tokens(base, choices, poste);
+        let cell = if poste == Poste::Interets {
+            html! { <output id={id.clone()} aria-labelledby={format!("{id}-nom")}>{ value }</output> }
+        } else {
+            let on_change = on_action.reform(move |tokens| MayorAction::Tokens { poste, tokens });
+            stepper(&settings, &id, &label, value, on_change)
+        };
         html! {
-            <li>
-                { slider(&settings, &id, settings.t(category.key()), change(choices, category), on_change) }
-                <p class="mayor-amount">{ euros(lang, spent(&outcome, category)) }</p>
-            </li>
+            <tr>
+                <th scope="row">
+                    <label id={format!("{id}-nom")} for={id.clone()}>{ label.clone() }</label>
+                    <span class="hint">{ settings.t(&format!("{key}-detail")) }</span>
+                </th>
+                <td class="num">{ *reel }</td>
+                <td>{ cell }</td>
+            </tr>
         }
     });
-    let on_impots = on_action.reform(|percent| MayorAction::Taxes { percent });
-    let on_equipement = on_action.reform(|percent| MayorAction::Equipment { percent });
+    let on_tax = on_action.reform(|tokens| MayorAction::Tax { tokens });
+    let on_card = on_action.reform(|event: Event| {
+        let code = event
+            .target_dyn_into::<HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        MayorAction::Card {
+            card: IMPREVUS.iter().copied().find(|c| c.code() == code),
+        }
+    });
     let text_input = |make: fn(String) -> MayorAction| {
         let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
@@ -113,21 +129,22 @@ pub fn Mayor(props: &MayorProps) -> Html {
             }
         })
     };
-    let on_emprunt = text_input(|text| MayorAction::Loan { text });
-    let on_emprunt_done = on_action.reform(|_: Event| MayorAction::LoanDone);
-    let loan_value = state
-        .loan_text
-        .clone()
-        .unwrap_or_else(|| loan_shown(lang, choices.emprunt));
-    let loan_help = if state.loan_refused {
-        "maire-emprunt-erreur maire-emprunt-aide"
-    } else {
-        "maire-emprunt-aide"
-    };
     let on_group = text_input(|name| MayorAction::NameGroup { name });
     let on_reset = {
         let base = props.base.clone();
         on_action.reform(move |_: MouseEvent| MayorAction::Reset { base: base.clone() })
+    };
+    let on_print = {
+        let sheet = sheet.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(details) = sheet.cast::<web_sys::HtmlDetailsElement>() {
+                details.set_open(true);
+            }
+            let body = gloo::utils::body();
+            let _ = body.set_attribute("data-print", "game-sheet");
+            let _ = gloo::utils::window().print();
+            let _ = body.remove_attribute("data-print");
+        })
     };
     let on_save = {
         let commune = props.commune.to_string();
@@ -156,79 +173,96 @@ pub fn Mayor(props: &MayorProps) -> Html {
     };
     let mut mine = state.proposals_for(&props.commune, props.exercice).peekable();
     let has_proposals = mine.peek().is_some();
-    let table = comparison(lang, &props.base, mine);
+    let table = comparison(lang, base, mine);
     // A failure is announced at once (alert); other notices wait their turn (status).
     let (failure, notice) = match &state.notice {
         Some(n) if n.is_failure() => (Some(n.text(lang)), None),
         Some(n) => (None, Some(n.text(lang))),
         None => (None, None),
     };
-
     let status = if outcome.problems.is_empty() {
         html! { <p class="mayor-ok">{ settings.t("mayor-balanced") }</p> }
     } else {
         html! {
             <ul class="mayor-problems">
-                { for outcome.problems.iter().map(|p| html! { <li>{ problem_text(&settings, lang, p) }</li> }) }
+                { for outcome.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }
             </ul>
         }
     };
+    let token_euros = euros(lang, base.jeton);
+    let intro = match base.jeton_par_habitant() {
+        Some(per) => settings.t_args(
+            "game-intro-per",
+            &[
+                ("commune", props.commune.as_str().into()),
+                ("year", props.exercice.to_string().as_str().into()),
+                ("token", token_euros.as_str().into()),
+                (
+                    "per",
+                    format!("{}\u{a0}€", format_number(lang, per, 2)).as_str().into(),
+                ),
+            ],
+        ),
+        None => settings.t_args(
+            "game-intro",
+            &[
+                ("commune", props.commune.as_str().into()),
+                ("year", props.exercice.to_string().as_str().into()),
+                ("token", token_euros.as_str().into()),
+            ],
+        ),
+    };
+    let sheet_blocks = {
+        let text = format!(
+            "{}\n\n## {}\n\n{}\n## {}\n\n{}",
+            base.sheet_markdown(&props.commune, lang),
+            settings.t("mayor-rules-title"),
+            base.rules_markdown(lang),
+            settings.t("game-cards-title"),
+            cards_markdown(lang),
+        );
+        briques_core::pack::markdown::parse(&text)
+    };
+    let card_value = choices.imprevu.map_or("", Imprevu::code);
     html! {
         <section class="mayor" aria-labelledby="maire-titre">
             <h2 id="maire-titre">{ settings.t("mayor-title") }</h2>
-            <p>{ settings.t_args("mayor-intro", &[("commune", props.commune.as_str().into()), ("year", props.exercice.to_string().as_str().into())]) }</p>
-            <details class="mayor-rules-help">
+            <p>{ intro }</p>
+            <details class="mayor-rules-help" open=true>
                 <summary>{ settings.t("mayor-rules-title") }</summary>
-                <ul>
-                    <li>{ settings.t("mayor-rule-1") }{" "}<Term id="section-fonctionnement" /></li>
-                    <li>{ settings.t("mayor-rule-2") }{" "}<Term id="epargne-nette" /></li>
-                    <li>{ settings.t("mayor-rule-3") }{" "}<Term id="section-investissement" /></li>
-                    <li>{ settings.t("mayor-rule-4") }{" "}<Term id="capacite-desendettement" /></li>
-                </ul>
+                <ol>{ for base.rules(lang).into_iter().map(|r| html! { <li>{ r }</li> }) }</ol>
             </details>
-            <div class="mayor-grid">
-                <fieldset>
-                    <legend>{ settings.t("mayor-spending") }</legend>
-                    <ul class="mayor-list">{ for sliders }</ul>
-                    <p class="mayor-fixed">{ settings.t_args("mayor-interest-fixed", &[("amount", euros(lang, props.base.interets).as_str().into())]) }</p>
-                </fieldset>
-                <fieldset>
-                    <legend>{ settings.t("mayor-levers") }</legend>
-                    { slider(&settings, "maire-impots", settings.t("mayor-taxes"), choices.impots, on_impots) }
-                    { slider(&settings, "maire-equipement", settings.t("mayor-equipment"), choices.equipement, on_equipement) }
-                    <p class="mayor-amount">{ euros(lang, outcome.equipement) }</p>
-                    <div class="field">
-                        <label for="maire-emprunt">{ settings.t("mayor-loan") }</label>
-                        <span class="mayor-loan">
-                            <input id="maire-emprunt" type="text" inputmode="decimal" autocomplete="off"
-                                value={loan_value} oninput={on_emprunt} onchange={on_emprunt_done}
-                                aria-invalid={state.loan_refused.to_string()} aria-describedby={loan_help} />
-                            <span aria-hidden="true">{ "€" }</span>
-                        </span>
-                        if state.loan_refused {
-                            <p id="maire-emprunt-erreur" class="error" role="alert">
-                                { settings.t_args("mayor-loan-invalid", &[
-                                    ("amount", euros(lang, choices.emprunt).as_str().into()),
-                                ]) }
-                            </p>
-                        }
-                        <p id="maire-emprunt-aide" class="hint">
-                            { settings.t_args("mayor-loan-limit", &[("amount", euros(lang, outcome.limite_emprunt).as_str().into())]) }
-                            { " " }
-                            { settings.t(if props.base.encours.is_some() { "mayor-loan-limit-debt" } else { "mayor-loan-limit-equipment" }) }
-                        </p>
-                    </div>
-                    <button type="button" onclick={on_reset}>{ settings.t("mayor-reset") }</button>
-                </fieldset>
+            <div class="table-scroll">
+                <table class="game-table">
+                    <caption>{ settings.t("game-table-caption") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ settings.t("mayor-line") }</th>
+                        <th scope="col">{ settings.t_args("game-sheet-reel", &[("year", props.exercice.to_string().as_str().into())]) }</th>
+                        <th scope="col">{ settings.t("game-sheet-choix") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <div class="game-levers">
+                <div class="field">
+                    <label for="maire-impot">{ settings.t("game-tax") }</label>
+                    { stepper(&settings, "maire-impot", &settings.t("game-tax"), choices.impot, on_tax) }
+                    <p class="hint">{ settings.t_args("game-tax-help", &[("max", base.impot_max().into())]) }</p>
+                </div>
+                <div class="field">
+                    <label for="maire-carte">{ settings.t("game-card") }</label>
+                    <select id="maire-carte" onchange={on_card}>
+                        <option value="" selected={card_value.is_empty()}>{ settings.t("game-card-none") }</option>
+                        { for IMPREVUS.iter().map(|c| html! {
+                            <option value={c.code()} selected={card_value == c.code()}>{ settings.t(&c.key()) }</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="button" onclick={on_reset}>{ settings.t("mayor-reset") }</button>
             </div>
             <div class="mayor-outcome" role="status" aria-live="polite">
                 <h3>{ settings.t("mayor-outcome") }</h3>
-                <dl class="mayor-figures">
-                    <div><dt><Term id="epargne-brute" /></dt><dd>{ euros(lang, outcome.epargne_brute) }</dd></div>
-                    <div><dt><Term id="epargne-nette" /></dt><dd>{ euros(lang, outcome.epargne_nette) }</dd></div>
-                    <div><dt>{ settings.t("mayor-left") }</dt><dd>{ euros(lang, outcome.fonds_de_roulement) }</dd></div>
-                    <div><dt><Term id="capacite-desendettement" /></dt><dd>{ years(lang, outcome.capacite_desendettement) }</dd></div>
-                </dl>
+                <p class="game-count">{ settings.t_args("game-laid", &[("laid", outcome.poses.into()), ("available", outcome.disponibles.into())]) }</p>
                 { status }
             </div>
             <form class="mayor-save" onsubmit={on_save}>
@@ -262,6 +296,11 @@ pub fn Mayor(props: &MayorProps) -> Html {
                 </div>
                 <button type="button" onclick={on_clear}>{ settings.t("mayor-clear") }</button>
             }
+            <details class="game-sheet" ref={sheet}>
+                <summary>{ settings.t_args("game-sheet-title", &[("commune", props.commune.as_str().into())]) }</summary>
+                <button type="button" class="no-print" onclick={on_print}>{ settings.t("game-print") }</button>
+                <div class="game-sheet-body">{ markdown::blocks(&sheet_blocks, 2) }</div>
+            </details>
         </section>
     }
 }

@@ -14,7 +14,6 @@ use briques_core::live::{Step, StepResults};
 use yew::prelude::*;
 
 use crate::hooks::{use_settings, SettingsHandle};
-use crate::state::budget::euros;
 
 /// The charts of a vote, drawn (SVG from plotters, which escapes every text), or why not.
 pub type VoteCharts = Option<Result<Rc<Vec<AttrValue>>, String>>;
@@ -232,13 +231,8 @@ fn mayor(
         .chain(average.map(|a| (settings.t("step-mayor-average"), a)))
         .chain(groups.iter().map(|g| (g.group.clone(), &g.allocation)))
         .collect();
-    let percent = |p: f64| {
-        format!(
-            "{}{}\u{a0}%",
-            if p > 0.0 { "+" } else { "" },
-            format_number(lang, p, 0)
-        )
-    };
+    // Tokens, with one decimal for the average.
+    let tokens = |t: f64| format_number(lang, t, if t.fract() == 0.0 { 0 } else { 1 });
     let row = |label: String, cell: &dyn Fn(&Allocation) -> String| {
         html! {
             <tr>
@@ -262,15 +256,15 @@ fn mayor(
                         </tr>
                     </thead>
                     <tbody>
-                        { for actual.depenses.iter().enumerate().map(|(i, (category, _))| {
-                            row(settings.t(category.key()), &|a: &Allocation| {
-                                a.depenses.get(i).map(|d| euros(lang, d.1)).unwrap_or_default()
+                        { for actual.jetons.iter().enumerate().map(|(i, (poste, _))| {
+                            row(settings.t(&poste.key()), &|a: &Allocation| {
+                                a.jetons.get(i).map(|d| tokens(d.1)).unwrap_or_default()
                             })
                         }) }
-                        { row(settings.t("step-mayor-taxes"), &|a: &Allocation| percent(a.impots)) }
-                        { row(settings.t("step-mayor-equipment"), &|a: &Allocation| euros(lang, a.equipement)) }
-                        { row(settings.t("step-mayor-loan"), &|a: &Allocation| euros(lang, a.emprunt)) }
-                        { row(settings.t("step-mayor-savings"), &|a: &Allocation| euros(lang, a.epargne_brute)) }
+                        { row(settings.t("step-mayor-taxes"), &|a: &Allocation| format!("+{}", tokens(a.impot))) }
+                        { row(settings.t("step-mayor-card"), &|a: &Allocation| {
+                            a.imprevu.map_or_else(|| "—".to_owned(), |c| settings.t(&c.key()))
+                        }) }
                         <tr>
                             <th scope="row">{ settings.t("step-mayor-rules") }</th>
                             <td>{ "—" }</td>
