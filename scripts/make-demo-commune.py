@@ -288,5 +288,10 @@ if __name__ == "__main__":
         files.append({"exercice": year, "fichier": name, "population": POPULATION[year]})
     manifest = {"format": "briques-demo", "version": 1, "nom": "Briqueville", "insee": "99042",
                 "note": "Commune fictive écrite par le projet Briques ; données inventées.", "budgets": files}
+    # The statistics of the demo's strate (2,000 to 3,499 inhabitants), real figures
+    # fetched from the OFGL by scripts/make-demo-strates: listed only when they are there,
+    # so that the page never asks for a file the server does not have.
+    if (OUT / "strates.json").exists():
+        manifest["strates"] = "strates.json"
     (OUT / "briqueville.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print("demo commune written to", OUT)
