@@ -2,7 +2,9 @@
 """Writes the demo commune of the budget explorer: Briqueville, a fictional commune of
 about 3,000 inhabitants, its comptes administratifs 2019–2024 as TOTEM XML (M14 until
 2022, M57 from 2023), with realistic magnitudes for its size, a debt annex, and
-consistent identities (each amount is a line; every total is computed from the lines).
+consistent identities (every total is computed from the lines), and its operating
+spending spread over fonctions in the shares that communes of that size report (SPLIT
+below, with its source; www/demo/SOURCES.md).
 Also writes www/demo/briqueville.json, the manifest the app reads (files, populations).
 
 Usage:
@@ -100,11 +102,11 @@ I = [
 #
 # Proportions: the shares by fonction that real communes of this size report, from the
 # DGCL (ministère de l'Intérieur, DESL), Bulletin d'information statistique n° 205,
-# « Les dépenses par fonction des communes de plus de 3 500 habitants » (December 2025,
-# accounts 2024; collectivites-locales.gouv.fr, Études et statistiques, BIS): communes
+# « Les dépenses par fonction des communes de plus de 3 500 habitants » (accounts 2024;
+# collectivites-locales.gouv.fr, Études et statistiques, page of 19 December 2025): communes
 # of 3,500 to 4,999 inhabitants, the smallest that must vote by fonction, put 47.5 % of
 # their operating spending under services généraux (the staff not assigned to a
-# fonction included); for all communes of 3,500 inhabitants or more, « culture, vie
+# fonction included); for all communes of 3,500 inhabitants or more (Paris excepted), « culture, vie
 # sociale, sport et jeunesse » is 18.7 % and « enseignement, formation » (schools and
 # what comes around them: canteens, childcare before and after school) 17.3 %. Communes
 # under 3,500 inhabitants need not vote by fonction and no national figure is published

@@ -9,7 +9,8 @@
 // import --json` on the same file); "Si j'étais maire" for two groups compared side by
 // side, and with the browser's storage full the proposal is still shown and said not
 // saved; a chart exported as SVG; a shared URL lands on the same view; the national
-// search when the server has prepared files; axe-core finds nothing, normal and projector.
+// search when the server has prepared files; the demo compared with its strate when its
+// statistics are shipped; axe-core finds nothing, normal and projector.
 //
 // Each test opens its own browser context (so its own local storage) and sets up what it
 // needs, so the tests pass alone and in any order. They share one server: the budget
