@@ -2,7 +2,9 @@
 """Writes the demo commune of the budget explorer: Briqueville, a fictional commune of
 about 3,000 inhabitants, its comptes administratifs 2019–2024 as TOTEM XML (M14 until
 2022, M57 from 2023), with realistic magnitudes for its size, a debt annex, and
-consistent identities (each amount is a line; every total is computed from the lines).
+consistent identities (every total is computed from the lines), and its operating
+spending spread over fonctions in the shares that communes of that size report (SPLIT
+below, with its source; www/demo/SOURCES.md).
 Also writes www/demo/briqueville.json, the manifest the app reads (files, populations).
 
 Usage:
@@ -25,17 +27,17 @@ POPULATION = {2019: 2968, 2020: 2981, 2021: 2995, 2022: 3004, 2023: 3012, 2024: 
 F = [
     ("60611", "60611", "011", "011", "020", "020", "D", 0, 31000),
     ("60612", "60612", "011", "011", "020", "020", "D", 0, 118000),
-    ("60623", "60623", "011", "011", "251", "251", "D", 0, 112000),
+    ("60623", "60623", "011", "011", "251", "281", "D", 0, 112000),
     ("60631", "60631", "011", "011", "020", "020", "D", 0, 24000),
     ("6064", "6064", "011", "011", "020", "020", "D", 0, 8200),
-    ("611", "611", "011", "011", "251", "251", "D", 0, 86000),
+    ("611", "611", "011", "011", "251", "281", "D", 0, 86000),
     ("6135", "6135", "011", "011", "020", "020", "D", 0, 11500),
     ("615221", "615221", "011", "011", "212", "212", "D", 0, 58000),
-    ("615231", "615231", "011", "011", "822", "843", "D", 0, 44000),
+    ("615231", "615231", "011", "011", "822", "845", "D", 0, 44000),
     ("6156", "6156", "011", "011", "020", "020", "D", 0, 23500),
     ("616", "616", "011", "011", "020", "020", "D", 0, 21000),
     ("6226", "6226", "011", "011", "020", "020", "D", 0, 11000),
-    ("6232", "6232", "011", "011", "024", "024", "D", 0, 17500),
+    ("6232", "6232", "011", "011", "024", "023", "D", 0, 17500),
     ("6247", "6247", "011", "011", "212", "212", "D", 0, 14500),
     ("6262", "6262", "011", "011", "020", "020", "D", 0, 9800),
     ("63512", "63512", "011", "011", "020", "020", "D", 0, 9600),
@@ -45,11 +47,11 @@ F = [
     ("6453", "6453", "012", "012", "020", "020", "D", 0, 186000),
     ("6455", "6455", "012", "012", "020", "020", "D", 0, 29000),
     ("6336", "6336", "012", "012", "020", "020", "D", 0, 11800),
-    ("6531", "6531", "65", "65", "021", "021", "D", 0, 58000),
-    ("6553", "6553", "65", "65", "113", "113", "D", 0, 63000),
+    ("6531", "6531", "65", "65", "021", "031", "D", 0, 58000),
+    ("6553", "6553", "65", "65", "113", "12", "D", 0, 63000),
     ("65548", "65548", "65", "65", "020", "020", "D", 0, 38000),
     ("657362", "657362", "65", "65", "520", "42", "D", 0, 44000),
-    ("6574", "6574", "65", "65", "025", "025", "D", 0, 54000),
+    ("6574", "6574", "65", "65", "025", "024", "D", 0, 54000),
     ("66111", "66111", "66", "66", "01", "01", "D", 0, 47000),
     ("739223", "739223", "014", "014", "01", "01", "D", 0, 11500),
     ("673", "6718", "67", "65", "01", "01", "D", 0, 2100),
@@ -61,20 +63,20 @@ F = [
     ("7411", "7411", "74", "74", "01", "01", "R", 0, 418000),
     ("74121", "74121", "74", "74", "01", "01", "R", 0, 139000),
     ("74835", "74835", "74", "74", "01", "01", "R", 0, 31000),
-    ("7067", "7067", "70", "70", "251", "251", "R", 0, 148000),
-    ("70323", "70323", "70", "70", "822", "843", "R", 0, 9500),
+    ("7067", "7067", "70", "70", "251", "281", "R", 0, 148000),
+    ("70323", "70323", "70", "70", "822", "845", "R", 0, 9500),
     ("70846", "70846", "70", "70", "020", "020", "R", 0, 68000),
-    ("752", "752", "75", "75", "71", "552", "R", 0, 39000),
+    ("752", "752", "75", "75", "71", "551", "R", 0, 39000),
     ("6419", "6419", "013", "013", "020", "020", "R", 0, 24000),
     ("7788", "7788", "77", "75", "01", "01", "R", 0, 14500),
     ("722", "722", "042", "042", "01", "01", "R", 1, 12000),
 ]
 I = [
     ("2031", "2031", "20", "20", "020", "020", "D", 0, 19000),
-    ("2041582", "2041582", "204", "204", "822", "843", "D", 0, 14000),
+    ("2041582", "2041582", "204", "204", "822", "845", "D", 0, 14000),
     ("21312", "21312", "21", "21", "212", "212", "D", 0, 175000),
-    ("2151", "2151", "21", "21", "822", "843", "D", 0, 255000),
-    ("2152", "2152", "21", "21", "822", "843", "D", 0, 39000),
+    ("2151", "2151", "21", "21", "822", "845", "D", 0, 255000),
+    ("2152", "2152", "21", "21", "822", "845", "D", 0, 39000),
     ("2183", "2183", "21", "21", "020", "020", "D", 0, 12000),
     ("2184", "2184", "21", "21", "212", "212", "D", 0, 9500),
     ("2188", "2188", "21", "21", "411", "32", "D", 0, 24000),
@@ -85,13 +87,76 @@ I = [
     ("10226", "10226", "10", "10", "01", "01", "R", 0, 19000),
     ("1068", "1068", "10", "10", "01", "01", "R", 0, 240000),
     ("1321", "1321", "13", "13", "212", "212", "R", 0, 78000),
-    ("1322", "1322", "13", "13", "822", "843", "R", 0, 39000),
+    ("1322", "1322", "13", "13", "822", "845", "R", 0, 39000),
     ("1323", "1323", "13", "13", "411", "32", "R", 0, 58000),
     ("1641", "1641", "16", "16", "01", "01", "R", 0, 0),
     ("28041582", "28041582", "040", "040", "01", "01", "R", 1, 14000),
     ("28183", "28183", "040", "040", "01", "01", "R", 1, 91000),
     ("021", "021", "021", "021", "01", "01", "R", 1, 190000),
 ]
+# How the operating spending of an account is spread over fonctions: compte (M14, the key
+# of F) → (fonction M14, fonction M57, share in %). Accounts not listed keep the one
+# fonction of their row in F. Only the fonction axis moves: every account keeps its
+# amount to the cent (each amount is cut into parts in whole cents), so the nature
+# view, the indicators, savings and debt are those of one line per account.
+#
+# Proportions: the shares by fonction that real communes of this size report, from the
+# DGCL (ministère de l'Intérieur, DESL), Bulletin d'information statistique n° 205,
+# « Les dépenses par fonction des communes de plus de 3 500 habitants » (accounts 2024;
+# collectivites-locales.gouv.fr, Études et statistiques, page of 19 December 2025): communes
+# of 3,500 to 4,999 inhabitants, the smallest that must vote by fonction, put 47.5 % of
+# their operating spending under services généraux (the staff not assigned to a
+# fonction included); for all communes of 3,500 inhabitants or more (Paris excepted), « culture, vie
+# sociale, sport et jeunesse » is 18.7 % and « enseignement, formation » (schools and
+# what comes around them: canteens, childcare before and after school) 17.3 %. Communes
+# under 3,500 inhabitants need not vote by fonction and no national figure is published
+# for them: Briqueville (3,000) follows the nearest published strate. The split of each
+# account below is the project's own (which agent works where in a commune of about 30
+# agents: secretariat and reception, ATSEM and canteen staff, technical staff for roads
+# and green spaces, the leisure centre, the library, one municipal police officer),
+# chosen so that the fonction view of 2023 lands near those published shares: services
+# généraux 49 %, school 21 % (a little above the average of larger communes: the canteen's
+# food and contract are in it), culture, sport and youth 13 %; a core test
+# (budget::explore, `the_demo_fonction_view_is_that_of_a_real_commune`) holds it there.
+STAFF = [
+    ("020", "020", 60),  # administration: secretariat, reception, état civil, accounts
+    ("212", "212", 10),  # schools: ATSEM, cleaning
+    ("251", "281", 4),   # school canteen
+    ("421", "331", 8),   # leisure centre and after-school care
+    ("321", "313", 3),   # library
+    ("822", "845", 8),   # roads
+    ("823", "511", 5),   # green spaces
+    ("112", "11", 2),    # municipal police
+]
+SPLIT = {
+    # Staff (chapter 012): salaries, contributions, the CNFPT levy follow the same split;
+    # the contract staff work mostly around the school and the leisure centre.
+    "64111": STAFF, "6451": STAFF, "6453": STAFF, "6455": STAFF, "6336": STAFF,
+    "64131": [("421", "331", 45), ("251", "281", 25), ("212", "212", 10), ("020", "020", 20)],
+    # Purchases (chapter 011): water, energy (street lighting included), supplies,
+    # buildings' upkeep and maintenance, service contracts.
+    "60611": [("020", "020", 30), ("212", "212", 30), ("411", "32", 40)],
+    "60612": [("020", "020", 25), ("212", "212", 20), ("814", "512", 35), ("411", "32", 20)],
+    "60631": [("020", "020", 40), ("212", "212", 40), ("411", "32", 20)],
+    "611": [("251", "281", 50), ("020", "020", 50)],
+    "615221": [("212", "212", 40), ("020", "020", 25), ("411", "32", 35)],
+    "6156": [("020", "020", 60), ("212", "212", 40)],
+    # Grants to associations: sport, culture, the others.
+    "6574": [("415", "32", 40), ("33", "311", 30), ("025", "024", 30)],
+}
+assert all(sum(w for _, _, w in parts) == 100 for parts in SPLIT.values())
+
+
+def split_cents(total, parts):
+    """`total` (euros) cut into parts of whole cents by the shares `parts` (in %), the
+    last part taking what rounding leaves, so that the parts add up to the cent."""
+    cents = round(total * 100)
+    out = []
+    for i, (_, _, weight) in enumerate(parts):
+        out.append(cents - sum(out) if i == len(parts) - 1 else round(cents * weight / 100))
+    return [c / 100 for c in out]
+
+
 # New loans by year (the big school works of 2021–2022) and the growth of each kind.
 LOANS = {2019: 0, 2020: 0, 2021: 400000, 2022: 350000, 2023: 0, 2024: 150000}
 WORKS = {2019: 1.0, 2020: 0.7, 2021: 1.9, 2022: 1.7, 2023: 0.9, 2024: 1.2}
@@ -129,7 +194,14 @@ def year_lines(year):
             if amount <= 0:
                 continue
             prevu = round(amount * (1 + rng.uniform(0.0, 0.08)), -2)
-            lines.append((compte, chapitre, fonction, rd, ordre, round(amount, 2), prevu))
+            parts = SPLIT.get(c14) if table is F and rd == "D" else None
+            if parts is None:
+                lines.append((compte, chapitre, fonction, rd, ordre, round(amount, 2), prevu))
+                continue
+            for (f14_, f57_, _), real, planned in zip(
+                parts, split_cents(round(amount, 2), parts), split_cents(prevu, parts)
+            ):
+                lines.append((compte, chapitre, f57_ if m57 else f14_, rd, ordre, real, planned))
     return lines, debt
 
 
@@ -218,5 +290,10 @@ if __name__ == "__main__":
         files.append({"exercice": year, "fichier": name, "population": POPULATION[year]})
     manifest = {"format": "briques-demo", "version": 1, "nom": "Briqueville", "insee": "99042",
                 "note": "Commune fictive écrite par le projet Briques ; données inventées.", "budgets": files}
+    # The statistics of the demo's strate (2,000 to 3,499 inhabitants), real figures
+    # fetched from the OFGL by scripts/make-demo-strates: listed only when they are there,
+    # so that the page never asks for a file the server does not have.
+    if (OUT / "strates.json").exists():
+        manifest["strates"] = "strates.json"
     (OUT / "briqueville.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print("demo commune written to", OUT)

@@ -9,7 +9,8 @@
 // import --json` on the same file); "Si j'étais maire" for two groups compared side by
 // side, and with the browser's storage full the proposal is still shown and said not
 // saved; a chart exported as SVG; a shared URL lands on the same view; the national
-// search when the server has prepared files; axe-core finds nothing, normal and projector.
+// search when the server has prepared files; the demo compared with its strate when its
+// statistics are shipped; axe-core finds nothing, normal and projector.
 //
 // Each test opens its own browser context (so its own local storage) and sets up what it
 // needs, so the tests pass alone and in any order. They share one server: the budget
@@ -19,11 +20,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, waitForHeading, axeViolations, BIN } from './helpers.mjs';
+import { startServer, launchBrowser, openPage, waitForHeading, axeViolations, BIN, ASSETS } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, '..', '..', 'core', 'fixtures', 'budget', 'briqueville-ca-2023.xml');
@@ -583,6 +584,66 @@ test('national files: a commune of the prepared folder opens with every year and
   await page.locator('.indicator-compare').first().waitFor();
   assert.match(await page.locator('.indicator-compare').first().textContent(), /Environ \d+ % des communes de 2 000 à 3 499 habitants/);
   noErrors(errors);
+});
+
+/** Real operating spending of a demo year (accounts of classes 6 and 7, real operations),
+ * summed from its XML text here, independently of the app and the core. */
+function operatingSpendingFromDemo(year) {
+  const xml = readFileSync(join(here, '..', '..', 'www', 'demo', `briqueville-ca-${year}.xml`), 'utf8');
+  let cents = 0;
+  for (const line of xml.split('<LigneBudget>').slice(1)) {
+    const value = (tag) => (line.match(new RegExp(`<${tag} V="([^"]*)"`)) || [])[1];
+    if (/^[67]/.test(value('Nature')) && value('CodRD') === 'D' && value('OpBudg') === '0') {
+      cents += Math.round(Number(value('MtReal')) * 100);
+    }
+  }
+  return cents / 100;
+}
+
+test('the demo commune is compared with its strate when its statistics are shipped', async (t) => {
+  // A copy of the app whose demo lists a strates.json (the national preparation's format),
+  // with quartiles made for this test around Briqueville's own figure of 2024: 70 % of
+  // the strate above it (25 % + 40/200 of the quartile gap below it, per inhabitant).
+  const assets = mkdtempSync(join(tmpdir(), 'briques-demo-strates-'));
+  cpSync(ASSETS, assets, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(assets, 'demo', 'briqueville.json'), 'utf8'));
+  const population = manifest.budgets.find((b) => b.exercice === 2024).population;
+  const perHead = operatingSpendingFromDemo(2024) / population;
+  manifest.strates = 'strates.json';
+  writeFileSync(join(assets, 'demo', 'briqueville.json'), JSON.stringify(manifest));
+  // The server prefers the build's compressed copy: the changed manifest must not have one.
+  rmSync(join(assets, 'demo', 'briqueville.json.gz'), { force: true });
+  writeFileSync(join(assets, 'demo', 'strates.json'), JSON.stringify({
+    format: 'briques-strates',
+    version: 1,
+    strates: {
+      4: {
+        label: '2 000 à 3 499 habitants',
+        communes: 1000,
+        per_inhabitant: { depenses_reelles_fonctionnement: { q1: perHead - 40, median: perHead + 160, q3: perHead + 360 } },
+      },
+    },
+  }));
+  const own = await startServer({ assets });
+  t.after(async () => { await own.stop(); own.cleanup(); rmSync(assets, { recursive: true, force: true }); });
+  const { context, page, errors } = await openPage(browser);
+  t.after(() => context.close());
+  await page.goto(`${own.base}/budget`);
+  await page.getByRole('heading', { level: 2, name: 'Briqueville · compte administratif 2024' }).waitFor();
+  const compared = page.locator('.indicator-compare');
+  await compared.first().waitFor();
+  assert.equal(await compared.count(), 1, 'one indicator has statistics');
+  assert.match(await compared.first().textContent(),
+    /^Environ 70 % des communes de 2 000 à 3 499 habitants ont un montant plus élevé par habitant/);
+  const card = page.locator('.indicator').filter({ has: compared });
+  assert.match(await card.textContent(), /Dépenses réelles de fonctionnement/);
+  noErrors(errors);
+
+  // The shipped demo lists its statistics only when www/demo/strates.json is there.
+  const shipped = JSON.parse(readFileSync(join(here, '..', '..', 'www', 'demo', 'briqueville.json'), 'utf8'));
+  let present = true;
+  try { readFileSync(join(here, '..', '..', 'www', 'demo', 'strates.json')); } catch { present = false; }
+  assert.equal(shipped.strates === 'strates.json', present);
 });
 
 test('axe finds nothing on the explorer, normal and projector mode', async (t) => {

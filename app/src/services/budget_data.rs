@@ -1,5 +1,6 @@
 //! Where the budget explorer's budgets come from: the demo commune shipped in
-//! `/demo/` (cached by the service worker, so it works offline), any commune from the
+//! `/demo/` (cached by the service worker, so it works offline; with the statistics of its
+//! strate when `strates.json` is shipped), any commune from the
 //! national files served by `briques serve --budgets` (`/api/budgets/…`), this device
 //! (`services::saved_communes`) or the open-data APIs (`services::opendata`); a file read
 //! on the device is `state::budget::Loaded::from_file`. The official account labels come from
@@ -9,6 +10,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use briques_core::budget::prepared::read_strates;
 use briques_core::budget::{import, nomenclature, Budget, DgfipOptions};
 use briques_core::i18n::Lang;
 use serde::Deserialize;
@@ -28,6 +30,11 @@ struct DemoFile {
 struct DemoManifest {
     nom: String,
     budgets: Vec<DemoFile>,
+    /// The statistics of the demo's strate (`strates.json`, the national preparation's
+    /// format), when they are shipped: listed in the manifest so that the page asks only
+    /// for a file that is there.
+    #[serde(default)]
+    strates: Option<String>,
 }
 
 /// The text at `url`, or why not. Boxed, so that the request's state machine is
@@ -70,7 +77,15 @@ pub async fn demo(lang: Lang) -> Result<Loaded, String> {
             budgets.push(budget);
         }
     }
-    Ok(Loaded::of(budgets, None))
+    // Without them the page compares nothing, as for a file read on the device.
+    let strates = match &manifest.strates {
+        Some(file) => get(&format!("/demo/{file}"))
+            .await
+            .ok()
+            .and_then(|text| read_strates(text.as_bytes()).ok()),
+        None => None,
+    };
+    Ok(Loaded::of(budgets, strates))
 }
 
 /// A commune's budgets: from the server's prepared files when it has them (`briques

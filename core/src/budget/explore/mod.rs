@@ -117,9 +117,9 @@ mod tests {
         );
     }
 
-    /// Real spending of the year on chapter `chapitre` (`ContNat`), summed from the demo
-    /// XML by reading its text, without the importer.
-    fn chapter_from_xml(year: i32, chapitre: &str) -> f64 {
+    /// The budget lines of a demo year as written in its XML, read from the text without
+    /// the importer: (Nature, Fonction, ContNat, CodRD, OpBudg, MtReal).
+    fn lines_from_xml(year: i32) -> Vec<[String; 6]> {
         let path = format!(
             "{}/../www/demo/briqueville-ca-{year}.xml",
             env!("CARGO_MANIFEST_DIR")
@@ -131,11 +131,86 @@ mod tests {
         };
         text.split("<LigneBudget>")
             .skip(1)
-            .filter(|l| value(l, "ContNat").as_deref() == Some(chapitre))
-            .filter(|l| value(l, "CodRD").as_deref() == Some("D"))
-            .filter(|l| value(l, "OpBudg").as_deref() == Some("0"))
-            .filter_map(|l| value(l, "MtReal")?.parse::<f64>().ok())
+            .map(|l| {
+                ["Nature", "Fonction", "ContNat", "CodRD", "OpBudg", "MtReal"]
+                    .map(|tag| value(l, tag).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// Real spending of the year on chapter `chapitre` (`ContNat`), summed from the demo
+    /// XML by reading its text, without the importer.
+    fn chapter_from_xml(year: i32, chapitre: &str) -> f64 {
+        lines_from_xml(year)
+            .iter()
+            .filter(|[_, _, c, rd, ordre, _]| c == chapitre && rd == "D" && ordre == "0")
+            .filter_map(|l| l[5].parse::<f64>().ok())
             .sum()
+    }
+
+    /// Share (in %) of the real operating spending (accounts of classes 6 and 7) of the
+    /// year whose fonction starts with `digit`, from the demo XML's text.
+    fn fonction_share_from_xml(year: i32, digit: char) -> f64 {
+        let operating: Vec<(String, f64)> = lines_from_xml(year)
+            .into_iter()
+            .filter(|[nature, _, _, rd, ordre, _]| {
+                rd == "D" && ordre == "0" && nature.starts_with(['6', '7'])
+            })
+            .map(|[_, fonction, _, _, _, real]| (fonction, real.parse::<f64>().unwrap()))
+            .collect();
+        let all: f64 = operating.iter().map(|(_, a)| a).sum();
+        let part: f64 = operating
+            .iter()
+            .filter(|(f, _)| f.starts_with(digit))
+            .map(|(_, a)| a)
+            .sum();
+        100.0 * part / all
+    }
+
+    /// DGCL, Bulletin d'information statistique n° 205, « Les dépenses par fonction des
+    /// communes de plus de 3 500 habitants » (accounts 2024): share of operating spending
+    /// under services généraux in communes of 3,500 to 4,999 inhabitants…
+    const PUBLISHED_SERVICES_GENERAUX: f64 = 47.5;
+    /// … and under enseignement, formation in the communes of 3,500 inhabitants or more.
+    const PUBLISHED_ENSEIGNEMENT: f64 = 17.3;
+    /// How far (in points) the demo may be from the published shares: one commune is not
+    /// the average of its strate.
+    const TOLERANCE: f64 = 5.0;
+
+    #[test]
+    fn the_demo_fonction_view_is_that_of_a_real_commune() {
+        // Once 72.6 % under services généraux and 13.3 % for the school in 2023, when
+        // every salary sat under 020.
+        for year in 2019..=2024 {
+            let budget = demo(year);
+            let root = tree(&budget, Side::Depenses, Axis::Fonction);
+            let operating = root.get("F").unwrap();
+            let share = |key: &str| 100.0 * operating.get(key).unwrap().amount / operating.amount;
+            for (key, digit, published) in [
+                ("f0", '0', PUBLISHED_SERVICES_GENERAUX),
+                ("f2", '2', PUBLISHED_ENSEIGNEMENT),
+            ] {
+                let shown = share(key);
+                let written = fonction_share_from_xml(year, digit);
+                assert!(
+                    (shown - written).abs() < 1e-6,
+                    "{year} {key}: {shown} vs {written}"
+                );
+                assert!(
+                    (shown - published).abs() <= TOLERANCE,
+                    "{year} {key}: {shown:.1} % against {published} % published"
+                );
+            }
+        }
+        // The first M57 year, as the workshop shows it: every digit of the axis that
+        // holds spending has a part, none is the whole.
+        let budget = demo(2023);
+        let operating = tree(&budget, Side::Depenses, Axis::Fonction);
+        let operating = operating.get("F").unwrap();
+        assert!(operating.children.len() >= 6, "{:?}", operating.children.len());
+        for digit in ['1', '3', '4', '5', '8'] {
+            assert!(fonction_share_from_xml(2023, digit) > 1.0, "{digit}");
+        }
     }
 
     #[test]
@@ -175,7 +250,13 @@ mod tests {
         assert_eq!(chain.len(), 2);
         assert_eq!(chain[1].key, "F");
         let lines = lines_under(&budget, Side::Depenses, Axis::Nature, &["F", "012", "64111"]);
-        assert_eq!(lines.len(), 1);
+        // Salaries are spread over the fonctions where the agents work: one line each.
+        let written = lines_from_xml(2022)
+            .iter()
+            .filter(|l| l[0] == "64111" && l[3] == "D")
+            .count();
+        assert!(written > 1);
+        assert_eq!(lines.len(), written);
     }
 
     #[test]
@@ -202,12 +283,19 @@ mod tests {
         let budget = demo(2023);
         let path = ["F".to_owned(), "012".to_owned(), "64111".to_owned()];
         let rows = line_rows(&budget, Side::Depenses, Axis::Nature, &path);
-        assert_eq!(rows.len(), 1);
+        let written: Vec<f64> = lines_from_xml(2023)
+            .iter()
+            .filter(|l| l[0] == "64111" && l[3] == "D")
+            .map(|l| l[5].parse().unwrap())
+            .collect();
+        assert!(written.len() > 1, "salaries are spread over fonctions");
+        assert_eq!(rows.len(), written.len());
         let node = descend(&tree(&budget, Side::Depenses, Axis::Nature), &path)[3].amount;
-        assert_eq!(rows[0].compte, "64111");
-        assert_eq!(rows[0].chapitre, "012");
-        assert!(rows[0].label.is_some());
-        assert!((rows[0].amount - node).abs() < 0.01);
+        assert!(rows.iter().all(|r| r.compte == "64111" && r.chapitre == "012"));
+        assert!(rows.iter().all(|r| r.label.is_some()));
+        let sum: f64 = rows.iter().map(|r| r.amount).sum();
+        assert!((sum - node).abs() < 0.01);
+        assert!((sum - written.iter().sum::<f64>()).abs() < 0.01);
         assert!(line_rows(&budget, Side::Depenses, Axis::Nature, &["X".to_owned()]).is_empty());
     }
 
