@@ -124,7 +124,7 @@ fn broken_packs_give_their_documented_error() {
         &'static str,
         fn(&ProblemKind) -> bool,
     );
-    let cases: [Case; 8] = [
+    let cases: [Case; 9] = [
         ("broken-missing-field", "pack.toml", Some(1), "titre", |k| {
             *k == ProblemKind::MissingField
         }),
@@ -157,6 +157,18 @@ fn broken_packs_give_their_documented_error() {
         ("broken-syntax", "pack.toml", Some(3), "", |k| {
             matches!(k, ProblemKind::Syntax { .. })
         }),
+        (
+            "broken-undeclared-activity",
+            "fiches/03-outil.md",
+            Some(8),
+            "",
+            |k| {
+                *k == ProblemKind::UndeclaredActivity {
+                    mention: "page Duplo".into(),
+                    activity: ActivityKind::Duplo,
+                }
+            },
+        ),
         (
             "broken-periode",
             "pack.toml",
