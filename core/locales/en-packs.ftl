@@ -97,6 +97,7 @@ ateliers-activity-donnees = charts
 ateliers-confirm-duplo = A Duplo session with answers is open. Replace it with this workshop's survey? (Export it first from the Duplo page if you want to keep it.)
 ateliers-print-sheets = Print the sheets
 ateliers-print-handout = Print the handout
+ateliers-print-easy-read = Print in large print (easy to read)
 ateliers-export = Export (.briques)
 ateliers-export-failed = Export failed: the browser refused the download.
 ateliers-edit = Edit

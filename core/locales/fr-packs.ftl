@@ -97,6 +97,7 @@ ateliers-activity-donnees = graphiques
 ateliers-confirm-duplo = Une session Duplo avec des réponses est ouverte. La remplacer par le questionnaire de cet atelier ? (Exportez-la d'abord depuis la page Duplo si vous voulez la garder.)
 ateliers-print-sheets = Imprimer les fiches
 ateliers-print-handout = Imprimer la fiche participant
+ateliers-print-easy-read = Imprimer en gros caractères (facile à lire)
 ateliers-export = Exporter (.briques)
 ateliers-export-failed = L'export a échoué : le navigateur a refusé le téléchargement.
 ateliers-edit = Modifier
