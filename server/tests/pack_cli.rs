@@ -70,6 +70,10 @@ fn each_broken_fixture_prints_where_and_what() {
         ),
         ("broken-syntax", "pack.toml:3: erreur de syntaxe TOML"),
         (
+            "broken-undeclared-activity",
+            "fiches/03-outil.md:8: la fiche parle de « page Duplo » mais pack.toml ne lance pas cette activité",
+        ),
+        (
             "broken-periode",
             "pack.toml:31: activites[1].graphiques[1].periode: année 0 improbable",
         ),

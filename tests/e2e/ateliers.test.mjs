@@ -116,7 +116,7 @@ test('axe-core finds nothing on the library, normal and projector mode', async (
 test('a pack shows its facts, its timelines and every sheet rendered', async () => {
   await openPack(DUPLO);
   assert.equal(new URL(page.url()).searchParams.get('pack'), 'donnees-en-duplo');
-  assert.equal(await page.locator('article.sheet').count(), 8);
+  assert.equal(await page.locator('article.sheet').count(), 11);
   // The list of sheets names each once ("Contexte — Contexte — …" said it twice).
   const index = await page.locator('.sheet-index li').allTextContents();
   assert.ok(index.includes('Contexte — pourquoi cet atelier, pour qui, quoi préparer'), index.join(' | '));
@@ -216,8 +216,37 @@ test('the handout prints to one A4 page and the sheets one per page, without the
     const ops = textOpsPerPage(sheets);
     assert.equal(ops.length, pageCount(sheets));
     assert.ok(ops.every((n) => n >= 10), `${title}: text operations per page ${ops}`);
+
+    // The easy-read sheets alone, in large print (14 pt at least), left-aligned.
+    await page.getByRole('button', { name: 'Imprimer en gros caractères (facile à lire)' }).click();
+    await page.waitForFunction(() => document.querySelector('.pack-detail').dataset.print === 'facile-a-lire');
+    const easyCount = await page.locator('article.sheet-facile-a-lire').count();
+    assert.ok(easyCount >= 2, `${title}: an easy-read handout and a picture glossary`);
+    const easy = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(work, `${title}-facile.pdf`), easy);
+    assert.ok(pageCount(easy) >= easyCount && pageCount(easy) <= 3 * easyCount, `${title}: ${pageCount(easy)} pages`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => [...document.querySelectorAll('.pack-detail > *')]
+      .filter((el) => getComputedStyle(el).display !== 'none')
+      .map((el) => el.classList.contains('sheet-facile-a-lire')));
+    assert.ok(printed.length === easyCount && printed.every(Boolean), `${title}: only the easy-read sheets print`);
+    const text = await page.evaluate(() => [...document.querySelectorAll('.sheet-facile-a-lire li, .sheet-facile-a-lire td')]
+      .map((el) => { const style = getComputedStyle(el); return [parseFloat(style.fontSize), style.textAlign, style.fontStyle]; }));
+    assert.ok(text.length > 10);
+    // 14 pt = 18.67 CSS px.
+    assert.ok(text.every(([size, align, style]) => size >= 18.6 && align !== 'justify' && style === 'normal'), JSON.stringify(text));
+    if (title === DUPLO) {
+      // The seated debate's three cards, each printed very large in its cutting frame.
+      const cards = await page.evaluate(() => [...document.querySelectorAll('.sheet-facile-a-lire > div h2')]
+        .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize), getComputedStyle(el).borderTopStyle]));
+      assert.deepEqual(cards.map(([label]) => label), ["▲ D'ACCORD", "▼ PAS D'ACCORD", '? JE NE SAIS PAS']);
+      assert.ok(cards.every(([, size, border]) => size >= 50 && border === 'dashed'), JSON.stringify(cards));
+    }
+    // Back to no emulation: page.pdf() of the next pack prints with the print styles.
+    await page.emulateMedia({ media: null });
   }
   // In print, the header, navigation and footer are not displayed.
+  await page.getByRole('button', { name: 'Imprimer les fiches' }).click();
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() => ['.site-header', 'nav', '.site-footer', '.pack-actions'].map((selector) =>
     [...document.querySelectorAll(selector)].some((el) => getComputedStyle(el).display !== 'none')));
@@ -238,7 +267,7 @@ test('export then import: identical is a no-op, a changed pack is never replaced
   copyFileSync(await download.path(), file);
   const bundle = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(bundle.format, 'briques-pack');
-  assert.equal(bundle.pack.sheets.length, 8);
+  assert.equal(bundle.pack.sheets.length, 11);
 
   await openLibrary();
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(file);

@@ -48,6 +48,13 @@ pub fn load(files: &PackFiles) -> (Option<Pack>, Vec<Problem>) {
         };
         let (sheet, sheet_problems) = sheet::parse_sheet(path, text);
         problems.extend(sheet_problems);
+        if let Some(sheet) = &sheet {
+            // The body's first line comes right after the front matter's `---`.
+            let before_body = text.len().saturating_sub(sheet.body.len());
+            let end_line = text.get(..before_body).map_or(0, |t| t.matches('\n').count());
+            let declared: Vec<_> = pack.activities.iter().map(|a| a.kind()).collect();
+            sheet::check_activities(sheet, end_line, &declared, &mut problems);
+        }
         pack.sheets.extend(sheet);
     }
     // Problems already reported with their line are not repeated by the model's rules.

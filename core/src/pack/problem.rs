@@ -106,6 +106,14 @@ pub enum ProblemKind {
         /// The label as the sheet writes it.
         label: String,
     },
+    /// A sheet mentions an activity of the app (`page Budget`, « Si j'étais maire »)
+    /// that the pack does not declare in its `[[activites]]`.
+    UndeclaredActivity {
+        /// The words as the sheet writes them (`page Budget`).
+        mention: String,
+        /// The activity they name.
+        activity: ActivityKind,
+    },
     /// A file named by `pack.toml` is not in the pack.
     MissingFile {
         /// Its path.
@@ -219,6 +227,11 @@ impl ProblemKind {
             ProblemKind::UnknownButton { label } => {
                 tr_args(lang, "pack-error-unknown-button", &[("label", label.into())])
             }
+            ProblemKind::UndeclaredActivity { mention, activity } => tr_args(
+                lang,
+                "pack-error-undeclared-activity",
+                &[("mention", mention.into()), ("activity", activity.code().into())],
+            ),
             ProblemKind::MissingFile { path } => {
                 tr_args(lang, "pack-error-missing-file", &[("path", path.into())])
             }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::markdown::{self, Block};
+use super::model::ActivityKind;
 use super::{Problem, ProblemKind};
 
 /// What a sheet is for.
@@ -25,11 +26,14 @@ pub enum SheetKind {
     Distanciel,
     /// The participant handout (one page).
     Participant,
+    /// Easy-to-read material (FALC: « facile à lire et à comprendre »), printed in
+    /// large print: the easy-read handout, the picture glossary, cards to raise.
+    FacileALire,
 }
 
 impl SheetKind {
     /// Every kind, in the order sheets are shown.
-    pub const ALL: [SheetKind; 7] = [
+    pub const ALL: [SheetKind; 8] = [
         SheetKind::Contexte,
         SheetKind::Methode,
         SheetKind::Outil,
@@ -37,6 +41,7 @@ impl SheetKind {
         SheetKind::Exemple,
         SheetKind::Distanciel,
         SheetKind::Participant,
+        SheetKind::FacileALire,
     ];
 
     /// The five kinds every pack must have.
@@ -58,17 +63,23 @@ impl SheetKind {
             SheetKind::Exemple => "exemple",
             SheetKind::Distanciel => "distanciel",
             SheetKind::Participant => "participant",
+            SheetKind::FacileALire => "facile-a-lire",
         }
     }
 
-    /// Reads a front-matter value (accents and case ignored: `Méthode` is `methode`).
+    /// Reads a front-matter value (accents, case and spaces ignored: `Méthode` is
+    /// `methode`, `Facile à lire` is `facile-a-lire`; `FALC` is accepted too).
     pub fn from_code(code: &str) -> Option<SheetKind> {
         let folded: String = code
             .trim()
             .chars()
             .map(crate::i18n::fold_accent)
+            .map(|c| if c == ' ' { '-' } else { c })
             .collect::<String>()
             .to_lowercase();
+        if folded == "falc" {
+            return Some(SheetKind::FacileALire);
+        }
         SheetKind::ALL.into_iter().find(|k| k.code() == folded)
     }
 
@@ -82,6 +93,7 @@ impl SheetKind {
             SheetKind::Exemple => "pack-kind-exemple",
             SheetKind::Distanciel => "pack-kind-distanciel",
             SheetKind::Participant => "pack-kind-participant",
+            SheetKind::FacileALire => "pack-kind-facile-a-lire",
         }
     }
 }
@@ -336,6 +348,107 @@ pub(super) fn check_labels(sheet: &Sheet, body_line: usize, problems: &mut Vec<P
     }
 }
 
+/// How a sheet names an activity of the app, from the activity types the format knows
+/// ([`ActivityKind`]): the page that activity opens after « page », « menu » or
+/// « onglet » (`page Duplo`, `page **Budget**`, `menu « Données »`), its link
+/// (`](/duplo`), or the game's name (« Si j'étais maire »). « En direct » is no
+/// activity type: a live session runs any pack, so it is not checked.
+const MENTIONS: [(&str, ActivityKind); 4] = [
+    ("duplo", ActivityKind::Duplo),
+    ("budget", ActivityKind::Budget),
+    ("données", ActivityKind::Donnees),
+    ("donnees", ActivityKind::Donnees),
+];
+
+/// The activities a sheet's body mentions: (0-based line, activity, the words as
+/// written), once per activity and line, in reading order.
+pub fn mentioned_activities(body: &str) -> Vec<(usize, ActivityKind, String)> {
+    let mut found: Vec<(usize, usize, ActivityKind, String)> = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        let lower = line.replace('’', "'").to_lowercase();
+        let kind_page = |kind: ActivityKind| match kind {
+            ActivityKind::Duplo => "Duplo",
+            ActivityKind::Budget | ActivityKind::Maire => "Budget",
+            ActivityKind::Donnees => "Données",
+        };
+        let mut add = |at: usize, kind: ActivityKind, words: &str| {
+            if !found.iter().any(|(m, _, k, _)| *m == n && *k == kind) {
+                found.push((n, at, kind, words.to_owned()));
+            }
+        };
+        let game = "si j'étais maire";
+        if let Some(at) = lower.find(game) {
+            add(at, ActivityKind::Maire, "Si j'étais maire");
+        }
+        for marker in ["page", "menu", "onglet", "](/"] {
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|rest| rest.find(marker)) {
+                let start = from + at;
+                from = start + marker.len();
+                // A whole word: « pages » or « rampage » are not the marker.
+                let word_start = marker.starts_with(']')
+                    || !lower[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                if !word_start {
+                    continue;
+                }
+                let rest = lower[from..].trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '*' | '«' | '"' | '\u{a0}' | '\u{202f}')
+                });
+                for (name, kind) in MENTIONS {
+                    let whole = rest
+                        .strip_prefix(name)
+                        .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric));
+                    if whole {
+                        let shown = if marker.starts_with(']') {
+                            format!("/{name}")
+                        } else {
+                            format!("{marker} {}", kind_page(kind))
+                        };
+                        add(start, kind, &shown);
+                    }
+                }
+            }
+        }
+    }
+    crate::sorting::sort_by(&mut found, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    found
+        .into_iter()
+        .map(|(n, _, kind, words)| (n, kind, words))
+        .collect()
+}
+
+/// Every activity a sheet mentions is one the pack declares in its `[[activites]]`:
+/// a sheet that sends the group to « la page Budget » of a pack that launches only the
+/// Duplo page leaves the facilitator without the tool. The Budget page is declared by
+/// `budget` or `si-j-etais-maire` (both open it). `body_line` is the line of the
+/// front matter's closing `---`.
+pub fn check_activities(
+    sheet: &Sheet,
+    body_line: usize,
+    declared: &[ActivityKind],
+    problems: &mut Vec<Problem>,
+) {
+    for (n, kind, mention) in mentioned_activities(&sheet.body) {
+        let ok = declared
+            .iter()
+            .any(|d| *d == kind || (kind == ActivityKind::Budget && *d == ActivityKind::Maire));
+        if !ok {
+            problems.push(Problem {
+                file: sheet.file.clone(),
+                line: Some(body_line + n + 1),
+                field: String::new(),
+                kind: ProblemKind::UndeclaredActivity {
+                    mention,
+                    activity: kind,
+                },
+            });
+        }
+    }
+}
+
 /// A méthode sheet declares its length and its steps add up to it.
 pub(super) fn check_steps(sheet: &Sheet, kind_line: usize, end_line: usize, problems: &mut Vec<Problem>) {
     let problem = |line, field: &str, kind| Problem {
@@ -415,6 +528,68 @@ mod tests {
             }
         );
         assert_eq!(problems[0].line, Some(8));
+    }
+
+    #[test]
+    fn the_activities_a_sheet_mentions_must_be_declared() {
+        let text = "---\ntype: outil\ntitre: Outil\n---\n# Outil\n\nOuvrez la page **Budget**, onglet « Si j’étais maire ».\nLes pages de ce livret ; le menu Données ; [la page](/duplo).\nUne page Duploland, le budget de la page 3.\n";
+        let (sheet, problems) = parse_sheet("o.md", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let sheet = sheet.unwrap();
+        // Body lines: 0 `# Outil`, 1 empty, 2 budget + game, 3 données + duplo link,
+        // 4 neither (Duploland is another word, « page 3 » names no activity).
+        assert_eq!(
+            mentioned_activities(&sheet.body),
+            vec![
+                (2, ActivityKind::Budget, "page Budget".to_owned()),
+                (2, ActivityKind::Maire, "Si j'étais maire".to_owned()),
+                (3, ActivityKind::Donnees, "menu Données".to_owned()),
+                (3, ActivityKind::Duplo, "/duplo".to_owned()),
+            ]
+        );
+        // The front matter's `---` is line 4: body line n is line 4 + n + 1.
+        let mut problems = Vec::new();
+        check_activities(&sheet, 4, &[ActivityKind::Maire], &mut problems);
+        let found: Vec<(Option<usize>, ActivityKind)> = problems
+            .iter()
+            .map(|p| match &p.kind {
+                ProblemKind::UndeclaredActivity { activity, .. } => (p.line, *activity),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // « Si j'étais maire » opens the Budget page: both mentions of line 7 are declared.
+        assert_eq!(
+            found,
+            vec![(Some(8), ActivityKind::Donnees), (Some(8), ActivityKind::Duplo)]
+        );
+        let message = problems[0].message(crate::i18n::Lang::Fr);
+        assert!(
+            message.starts_with("o.md:8: la fiche parle de « menu Données »")
+                && message.contains("« donnees »"),
+            "{message}"
+        );
+        let mut problems = Vec::new();
+        check_activities(
+            &sheet,
+            4,
+            &[ActivityKind::Budget, ActivityKind::Donnees, ActivityKind::Duplo],
+            &mut problems,
+        );
+        // The Budget page alone is not the game.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(7));
+    }
+
+    #[test]
+    fn easy_read_sheets_have_their_kind() {
+        for written in ["facile-a-lire", "Facile à lire", "FALC"] {
+            assert_eq!(
+                SheetKind::from_code(written),
+                Some(SheetKind::FacileALire),
+                "{written}"
+            );
+        }
+        assert_eq!(SheetKind::from_code("facile"), None);
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn broken_packs_give_their_documented_error() {
         &'static str,
         fn(&ProblemKind) -> bool,
     );
-    let cases: [Case; 8] = [
+    let cases: [Case; 9] = [
         ("broken-missing-field", "pack.toml", Some(1), "titre", |k| {
             *k == ProblemKind::MissingField
         }),
@@ -158,6 +158,18 @@ fn broken_packs_give_their_documented_error() {
             matches!(k, ProblemKind::Syntax { .. })
         }),
         (
+            "broken-undeclared-activity",
+            "fiches/03-outil.md",
+            Some(8),
+            "",
+            |k| {
+                *k == ProblemKind::UndeclaredActivity {
+                    mention: "page Duplo".into(),
+                    activity: ActivityKind::Duplo,
+                }
+            },
+        ),
+        (
             "broken-periode",
             "pack.toml",
             Some(31),
@@ -180,6 +192,68 @@ fn broken_packs_give_their_documented_error() {
             !p.kind.message(Lang::En).starts_with("pack-"),
             "{name}: untranslated"
         );
+    }
+}
+
+/// Symbols every font used to print has: the graphics of the DOS code page 437 and the
+/// geometric shapes of Windows Glyph List 4, which Arial, Times, Courier New, DejaVu,
+/// Liberation and Noto all cover. Emoji and newer symbols (✓, ⚠) are drawn differently, in colour or not at all,
+/// from one device to another.
+const WGL4_SYMBOLS: &str =
+    "☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼⌂░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀≡±≥≤÷≈°∙√ⁿ²■□▪▫◊●◦×€¯";
+
+#[test]
+fn easy_read_sheets_follow_the_easy_to_read_rules() {
+    // Inclusion Europe's European standards (2009): short sentences, one idea each,
+    // no italics; pictures next to the words, here symbols every font can print.
+    let typographic = "’«»…–—“”‘\u{a0}\u{202f}";
+    for (dir, pack) in bundled() {
+        let easy: Vec<_> = pack
+            .sheets
+            .iter()
+            .filter(|s| s.kind == SheetKind::FacileALire)
+            .collect();
+        assert!(
+            easy.len() >= 2,
+            "{}: an easy-read handout and a picture glossary",
+            dir.display()
+        );
+        for sheet in easy {
+            for c in sheet.body.chars() {
+                let latin = c.is_ascii() || (c.is_alphabetic() && (c as u32) < 0x250);
+                assert!(
+                    latin || typographic.contains(c) || WGL4_SYMBOLS.contains(c),
+                    "{}: « {c} » (U+{:04X}) may not print everywhere",
+                    sheet.file,
+                    c as u32
+                );
+            }
+            // The text for the participants: up to the facilitator's note after a rule.
+            let text = sheet.body.split("\n---\n").next().unwrap_or("");
+            for line in text.lines() {
+                let line = line.trim();
+                let italic = line.replace("**", "");
+                assert!(
+                    !italic.contains('*'),
+                    "{}: no italics in easy-read text: {line}",
+                    sheet.file
+                );
+                if line.starts_with('|') || line.starts_with('#') {
+                    continue;
+                }
+                for sentence in line.split(['.', '?', '!', ':']) {
+                    let words = sentence
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    assert!(
+                        words <= 15,
+                        "{}: a sentence of {words} words: {sentence}",
+                        sheet.file
+                    );
+                }
+            }
+        }
     }
 }
 

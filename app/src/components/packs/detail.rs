@@ -182,6 +182,10 @@ pub fn PackDetail(props: &DetailProps) -> Html {
         let container = container.clone();
         Callback::from(move |_: MouseEvent| print(&container, "participant"))
     };
+    let print_easy_read = {
+        let container = container.clone();
+        Callback::from(move |_: MouseEvent| print(&container, "facile-a-lire"))
+    };
     let on_edit = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(()))
@@ -203,6 +207,7 @@ pub fn PackDetail(props: &DetailProps) -> Html {
         .map(|a| settings.t(&format!("pack-audience-{a}")))
         .collect();
     let has_handout = pack.sheets.iter().any(|s| s.kind == SheetKind::Participant);
+    let has_easy_read = pack.sheets.iter().any(|s| s.kind == SheetKind::FacileALire);
     let licence = match pack.licence_url() {
         Some(url) => html! { <a href={url}>{ &pack.licence }</a> },
         None => html! { { &pack.licence } },
@@ -229,6 +234,9 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 <button type="button" onclick={print_sheets}>{ settings.t("ateliers-print-sheets") }</button>
                 if has_handout {
                     <button type="button" onclick={print_handout}>{ settings.t("ateliers-print-handout") }</button>
+                }
+                if has_easy_read {
+                    <button type="button" onclick={print_easy_read}>{ settings.t("ateliers-print-easy-read") }</button>
                 }
                 <button type="button" onclick={export}>{ settings.t("ateliers-export") }</button>
                 <button type="button" onclick={on_edit}>{ settings.t("ateliers-edit") }</button>
