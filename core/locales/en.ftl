@@ -288,6 +288,29 @@ duplo-unique-sentence = { $unique ->
     [one] person out of { $respondents } is alone in their combination of answers.
    *[other] people out of { $respondents } are alone in their combination of answers.
 }
+duplo-aloud-title = To read aloud
+duplo-aloud-hint = These sentences speak of combinations and numbers, never of a person: none says which combination is alone. Do not read aloud the answers of a unique tower either.
+aloud-alone-combinations = { $unique ->
+    [one] { $unique } combination of answers is shared with nobody
+   *[other] { $unique } combinations of answers are shared with nobody
+}: { $questions ->
+    [one] with a single question
+   *[other] with only { $questions } questions
+}, { $unique ->
+    [one] { $unique } row of the table out of { $respondents } points to a single person.
+   *[other] { $unique } rows of the table out of { $respondents } each point to a single person.
+}
+aloud-everyone-shares = With { $questions ->
+    [one] this question
+   *[other] these { $questions } questions
+}, every combination of answers is shared by at least { $k } people: nobody is alone in their cell.
+aloud-fewest-to-isolate = In this group, knowing { $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+} is enough to single out { $isolated ->
+    [one] { $isolated } participant
+   *[other] { $isolated } participants
+} out of { $respondents }.
 duplo-k-sentence = k-anonymity: the smallest group of people with identical answers. At 1, someone is alone.
 duplo-next-question = Adding “{ $question }” would leave { $unique ->
     [0] nobody alone.

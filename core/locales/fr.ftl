@@ -292,6 +292,29 @@ duplo-unique-sentence = { $unique ->
     [one] personne sur { $respondents } est seule dans sa combinaison de réponses.
    *[other] personnes sur { $respondents } sont seules dans leur combinaison de réponses.
 }
+duplo-aloud-title = À lire à voix haute
+duplo-aloud-hint = Ces phrases parlent de combinaisons et de nombres, jamais d'une personne : aucune ne dit quelle combinaison est seule. Ne lisez pas non plus à voix haute les réponses d'une tour unique.
+aloud-alone-combinations = { $unique ->
+    [one] { $unique } combinaison de réponses n'est partagée avec personne
+   *[other] { $unique } combinaisons de réponses ne sont partagées avec personne
+} : { $questions ->
+    [one] avec une seule question
+   *[other] avec seulement { $questions } questions
+}, { $unique ->
+    [one] { $unique } ligne du tableau sur { $respondents } désigne une seule personne.
+   *[other] { $unique } lignes du tableau sur { $respondents } désignent chacune une seule personne.
+}
+aloud-everyone-shares = Avec { $questions ->
+    [one] cette question
+   *[other] ces { $questions } questions
+}, chaque combinaison de réponses est partagée par au moins { $k } personnes : personne n'est seul dans sa case.
+aloud-fewest-to-isolate = Dans ce groupe, connaître { $answers ->
+    [one] { $answers } réponse
+   *[other] { $answers } réponses
+} suffit pour isoler { $isolated ->
+    [one] { $isolated } participant
+   *[other] { $isolated } participants
+} sur { $respondents }.
 duplo-k-sentence = k-anonymat : le plus petit groupe de personnes aux réponses identiques. À 1, quelqu'un est seul.
 duplo-next-question = Si l'on ajoutait « { $question } », { $unique ->
     [0] personne ne serait seul.

@@ -151,7 +151,9 @@ test('launching the Duplo pack asks before replacing answers, then loads its sur
     responses: [{ participant: 1, answers: { 'fromage-dessert': 'fromage' } }],
   })), survey);
 
-  const launch = page.getByRole('button', { name: "Lancer l'atelier", exact: true });
+  // Two questionnaires, one button each, named by its title.
+  const launch = page.getByRole('button', { name: "Lancer l'atelier : Les données en Duplo", exact: true });
+  await page.getByRole('button', { name: "Lancer l'atelier : Les données en Duplo (collège, lycée)", exact: true }).waitFor();
   page.once('dialog', (dialog) => dialog.dismiss());
   await launch.click();
   await page.waitForFunction(() => localStorage.getItem('briques.duplo.session').includes('Ancienne session'));

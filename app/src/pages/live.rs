@@ -756,7 +756,7 @@ pub fn ScreenPage(props: &LiveProps) -> Html {
             <CrossTabView session={session.clone()} view={view.clone()} on_action={Callback::noop()} />
         },
         Screen::Unique => html! {
-            <UniquePanel session={session.clone()} view={view.clone()} on_action={Callback::noop()} />
+            <UniquePanel session={session.clone()} view={view.clone()} on_action={Callback::noop()} projected=true />
         },
     };
     html! {

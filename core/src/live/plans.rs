@@ -36,7 +36,7 @@ pub fn closing_words(lang: Lang) -> Step {
     })
 }
 
-/// A pack's activities as live steps: Duplo as itself; each misleading chart of a data
+/// A pack's activities as live steps: its first Duplo questionnaire as itself; each misleading chart of a data
 /// activity as a vote between it and its honest version (neutral titles, the
 /// misleading one alternately second and first), explained by the pack's note; the
 /// budget activities are left to [`budget_steps`]; a closing word.
@@ -48,9 +48,13 @@ pub fn pack_steps(pack: &Pack, lang: Lang) -> PackPlan {
     };
     for activity in &pack.activities {
         match activity {
+            // A session has one survey: a pack's other questionnaires (a variant for
+            // another audience) are launched from the Duplo page.
             Activity::Duplo { survey, .. } => {
-                plan.survey = Some(survey.clone());
-                plan.steps.push(Step::Duplo);
+                if plan.survey.is_none() {
+                    plan.survey = Some(survey.clone());
+                    plan.steps.push(Step::Duplo);
+                }
             }
             Activity::Budget { .. } | Activity::Maire { .. } => plan.plays_budget = true,
             Activity::Donnees {

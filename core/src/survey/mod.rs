@@ -6,6 +6,7 @@
 //! - [`Session`]: the survey plus its responses, with the edits the app needs
 //!   (add, replace, delete a response; change the survey without orphan answers).
 //! - [`analysis`]: tallies, cross-tabulations, brick towers, re-identification.
+//! - [`aloud`]: sentences to read aloud on "Qui est unique ?", about combinations, never a person.
 //! - [`disclosure`]: attribute disclosure (ℓ-diversity): groups whose opinion is given away.
 //! - [`generalise`]: a plan of merges, dropped questions and removed people, applied to a
 //!   copy of a session, with what it cost.
@@ -14,6 +15,7 @@
 //! Answers refer to questions and choices by stable ids, so reordering or relabelling
 //! never changes what someone answered.
 
+pub mod aloud;
 pub mod analysis;
 pub mod disclosure;
 pub mod generalise;

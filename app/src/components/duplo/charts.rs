@@ -1,6 +1,8 @@
 //! The Duplo charts, drawn as SVG by Yew from the core's analyses: brick towers,
 //! bars per question and 100 % stacked bars. Colours are SVG attributes (the
 //! Content-Security-Policy forbids inline styles) so exports look like the screen.
+//! Each brick colour also has its own pattern (stripes, dots, grid…), so towers and
+//! their legend read without colour, on screen and printed; "no answer" stays plain.
 
 use std::rc::Rc;
 
@@ -19,7 +21,58 @@ const BRICK_W: f64 = 64.0;
 const BRICK_H: f64 = 16.0;
 const GAP: f64 = 28.0;
 const INK: &str = "#1b1b1f";
-const NO_ANSWER: &str = "#ffffff";
+/// A brick without an answer: plain light grey with a dashed outline, no pattern.
+const NO_ANSWER: &str = "#DADCE0";
+const NO_ANSWER_DASH: &str = "3 2";
+
+/// The id of a colour's pattern in the towers' `<defs>` (one towers chart per page).
+pub fn pattern_id(colour: BrickColour) -> String {
+    format!("brick-pattern-{}", colour.name())
+}
+
+/// The marks over a colour in its 8 × 8 tile: each colour its own, so no two bricks
+/// need colour to be told apart (dark marks, light ones on the dark blue).
+fn pattern_marks(colour: BrickColour) -> Html {
+    let ink = if colour.wants_light_text() { "#ffffff" } else { INK };
+    let rising = "M-2,2 L2,-2 M0,8 L8,0 M6,10 L10,6";
+    let falling = "M-2,6 L2,10 M0,0 L8,8 M6,-2 L10,2";
+    match colour {
+        BrickColour::Orange => html! { <path d={rising} stroke={ink} stroke-width="1.5" /> },
+        BrickColour::Vermillion => html! { <path d={falling} stroke={ink} stroke-width="1.5" /> },
+        BrickColour::Yellow => html! {
+            <path d={format!("{rising} {falling}")} stroke={ink} stroke-width="0.9" />
+        },
+        BrickColour::SkyBlue => html! { <circle cx="4" cy="4" r="1.7" fill={ink} /> },
+        BrickColour::BluishGreen => html! { <path d="M0,4 H8" stroke={ink} stroke-width="2" /> },
+        BrickColour::Blue => html! { <path d="M4,0 V8" stroke={ink} stroke-width="2" /> },
+        BrickColour::ReddishPurple => html! {
+            <path d="M0,0 H4 V4 H0 Z M4,4 H8 V8 H4 Z" fill={ink} fill-opacity="0.45" />
+        },
+        BrickColour::Grey => html! { <path d="M4,0 V8 M0,4 H8" stroke={ink} stroke-width="1" /> },
+    }
+}
+
+/// The patterns of every brick colour, for `fill="url(#…)"`.
+fn pattern_defs() -> Html {
+    html! {
+        <defs>
+            { for BrickColour::ALL.into_iter().map(|c| html! {
+                <pattern id={pattern_id(c)} patternUnits="userSpaceOnUse" width="8" height="8">
+                    <rect width="8" height="8" fill={c.hex()} />
+                    { pattern_marks(c) }
+                </pattern>
+            }) }
+        </defs>
+    }
+}
+
+/// A brick's fill (its colour's pattern, or plain for no answer) and outline dashes.
+fn brick_fill(colour: Option<BrickColour>) -> (String, Option<&'static str>) {
+    match colour {
+        Some(c) => (format!("url(#{})", pattern_id(c)), None),
+        None => (NO_ANSWER.to_owned(), Some(NO_ANSWER_DASH)),
+    }
+}
 
 /// People per brick so that the tallest tower has at most [`MAX_BRICKS`] bricks.
 pub fn people_per_brick(tallest: usize) -> usize {
@@ -95,7 +148,8 @@ pub fn Towers(props: &TowersProps) -> Html {
                 Some(cq) => segment.and_then(|s| cq.choices.get(s)).map(|c| c.colour),
                 None => question.choices.get(i).map(|c| c.colour),
             };
-            let fill = colour.map(BrickColour::hex).unwrap_or(NO_ANSWER);
+            let (fill, dash) = brick_fill(colour);
+            let plain = colour.map(BrickColour::hex).unwrap_or(NO_ANSWER);
             // Whole bricks when each is one person; otherwise a block of proportional height.
             let pieces: Vec<f64> = if unit == 1 {
                 vec![1.0; *people]
@@ -108,10 +162,10 @@ pub fn Towers(props: &TowersProps) -> Html {
                 bricks.push(html! {
                     <g>
                         <rect x={x.to_string()} y={y.to_string()} width={BRICK_W.to_string()} height={h.to_string()}
-                            rx="2" fill={fill} stroke={INK} stroke-width="1" />
+                            rx="2" fill={fill.clone()} stroke={INK} stroke-width="1" stroke-dasharray={dash} class="brick" />
                         if unit == 1 {
-                            <rect x={(x + 10.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={fill} stroke={INK} stroke-width="0.8" />
-                            <rect x={(x + 40.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={fill} stroke={INK} stroke-width="0.8" />
+                            <rect x={(x + 10.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={plain} stroke={INK} stroke-width="0.8" stroke-dasharray={dash} />
+                            <rect x={(x + 40.0).to_string()} y={(y - 3.0).to_string()} width="14" height="3" fill={plain} stroke={INK} stroke-width="0.8" stroke-dasharray={dash} />
                         }
                     </g>
                 });
@@ -142,6 +196,7 @@ pub fn Towers(props: &TowersProps) -> Html {
                 role="img" aria-labelledby="towers-svg-title towers-svg-desc" font-family={FONT} class="chart-svg">
                 <title id="towers-svg-title">{ &title }</title>
                 <desc id="towers-svg-desc">{ &summary }</desc>
+                { pattern_defs() }
                 <line x1="0" x2={width.to_string()} y1={base.to_string()} y2={base.to_string()} stroke="currentColor" stroke-width="2" />
                 { for bricks }
             </svg>
@@ -156,22 +211,34 @@ pub fn Towers(props: &TowersProps) -> Html {
 pub struct LegendProps {
     /// The question whose colours are explained.
     pub question: Question,
-    /// Also explain white bricks (no answer).
+    /// Also explain plain grey bricks (no answer).
     #[prop_or_default]
     pub with_missing: bool,
 }
 
-/// A colour legend (colour is never the only cue: labels go with it).
+/// A legend's brick: the towers' pattern (their `<defs>` are on the same page) or the
+/// plain no-answer brick.
+fn legend_brick(colour: Option<BrickColour>) -> Html {
+    let (fill, dash) = brick_fill(colour);
+    html! {
+        <svg class="legend-brick" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true" focusable="false">
+            <rect x="0.5" y="0.5" width="21" height="15" rx="2" fill={fill} stroke={INK} stroke-width="1" stroke-dasharray={dash} />
+        </svg>
+    }
+}
+
+/// A colour legend (colour is never the only cue: each brick has its pattern, and
+/// labels go with it). Shown with the towers, whose `<defs>` hold the patterns.
 #[function_component]
 pub fn Legend(props: &LegendProps) -> Html {
     let settings = use_settings();
     html! {
         <ul class="legend" aria-label={settings.t_args("duplo-legend", &[("question", props.question.label.as_str().into())])}>
             { for props.question.choices.iter().map(|c| html! {
-                <li><span class={super::swatch_class(c.colour)} aria-hidden="true"></span>{ &c.label }</li>
+                <li>{ legend_brick(Some(c.colour)) }{ &c.label }</li>
             }) }
             if props.with_missing {
-                <li><span class="swatch brick-none" aria-hidden="true"></span>{ settings.t("duplo-no-answer") }</li>
+                <li>{ legend_brick(None) }{ settings.t("duplo-no-answer") }</li>
             }
         </ul>
     }

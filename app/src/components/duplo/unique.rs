@@ -1,11 +1,12 @@
 //! "Qui est unique ?": how many people are alone in their combination of answers as
-//! questions are added one by one, the dataset's k-anonymity, and which question would
-//! single out the most people. In large type for the back of the room.
+//! questions are added one by one, the dataset's k-anonymity, which question would
+//! single out the most people, and sentences to read aloud (core's `aloud`: about
+//! combinations, never a person). In large type for the back of the room.
 
 use std::rc::Rc;
 
 use briques_core::i18n::format_percent;
-use briques_core::survey::analysis;
+use briques_core::survey::{aloud, analysis};
 use briques_core::survey::{Role, Session};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,6 +29,9 @@ pub struct UniqueProps {
     pub view: ViewOptions,
     /// Where view changes go.
     pub on_action: Callback<DuploAction>,
+    /// On the room's projected screen: the sentences without the facilitator's note.
+    #[prop_or_default]
+    pub projected: bool,
 }
 
 /// The re-identification panel.
@@ -46,6 +50,7 @@ pub fn UniquePanel(props: &UniqueProps) -> Html {
         .ok()
         .flatten();
     let label = |id: &str| survey.question(id).map(|q| q.label.clone()).unwrap_or_default();
+    let sentences = aloud::sentences(&props.session, &questions).unwrap_or_default();
 
     let toggle = |id: String| {
         let on_action = props.on_action.clone();
@@ -115,6 +120,17 @@ pub fn UniquePanel(props: &UniqueProps) -> Html {
                     <span>{ settings.t("duplo-k-sentence") }</span>
                 </p>
             </div>
+            if !sentences.is_empty() {
+                <div class="aloud" aria-live="polite">
+                    if !props.projected {
+                        <h3 id="aloud-title">{ settings.t("duplo-aloud-title") }</h3>
+                        <p class="hint">{ settings.t("duplo-aloud-hint") }</p>
+                    }
+                    <ul class="aloud-list" aria-labelledby={(!props.projected).then_some("aloud-title")}>
+                        { for sentences.iter().map(|a| html! { <li>{ a.sentence(lang) }</li> }) }
+                    </ul>
+                </div>
+            }
             if let Some((id, n)) = next {
                 <p>{ settings.t_args("duplo-next-question", &[("question", label(&id).as_str().into()), ("unique", n.into())]) }</p>
             }

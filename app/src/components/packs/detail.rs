@@ -35,9 +35,18 @@ fn print(container: &NodeRef, target: &str) {
     let _ = gloo::utils::window().print();
 }
 
+/// "Lancer l'atelier", naming the activity when the pack has several, and a Duplo
+/// questionnaire by its title when the pack has several (a variant for teenagers).
 fn launch_label(settings: &SettingsHandle, pack: &Pack, activity: &Activity) -> String {
     if pack.activities.len() > 1 {
-        let name = settings.t(&activity.kind().label_key());
+        let kind = activity.kind();
+        let same_kind = pack.activities.iter().filter(|a| a.kind() == kind).count();
+        let name = match activity {
+            Activity::Duplo { survey, .. } if same_kind > 1 && !survey.title.trim().is_empty() => {
+                survey.title.clone()
+            }
+            _ => settings.t(&kind.label_key()),
+        };
         settings.t_args("ateliers-launch-named", &[("activity", name.as_str().into())])
     } else {
         settings.t("ateliers-launch")

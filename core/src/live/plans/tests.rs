@@ -66,9 +66,22 @@ fn the_chart_pack_becomes_votes_with_neutral_titles_and_a_closing_word() {
 
 #[test]
 fn the_duplo_pack_keeps_its_survey_and_the_budget_pack_asks_for_a_commune() {
-    let duplo = pack_steps(&pack("donnees-en-duplo"), Lang::Fr);
+    let duplo_pack = pack("donnees-en-duplo");
+    let duplo = pack_steps(&duplo_pack, Lang::Fr);
     assert_eq!(duplo.steps[0], Step::Duplo);
-    assert!(duplo.survey.is_some());
+    // Two questionnaires (everyone, teenagers), one session: the first only.
+    let surveys: Vec<&Survey> = duplo_pack
+        .activities
+        .iter()
+        .filter_map(|a| match a {
+            Activity::Duplo { survey, .. } => Some(survey),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(surveys.len(), 2);
+    assert_ne!(surveys[0], surveys[1]);
+    assert_eq!(duplo.survey.as_ref(), Some(surveys[0]));
+    assert_eq!(duplo.steps.iter().filter(|s| **s == Step::Duplo).count(), 1);
     let budget = pack_steps(&pack("budget-de-ma-commune"), Lang::Fr);
     assert!(budget.plays_budget);
     assert_eq!(
