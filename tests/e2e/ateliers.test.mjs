@@ -274,7 +274,7 @@ test('export then import: identical is a no-op, a changed pack is never replaced
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Supprimer de cet appareil' }).click();
   await waitForHeading(page, 'Ateliers');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
   assert.deepEqual(errors, []);
 });
 
@@ -288,7 +288,7 @@ test('a pack whose chart period would freeze the page is refused with the check\
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(broken);
   await page.getByText('activites[1].graphiques[2].periode: année 0 improbable : les années vont de 1000 à 2200').waitFor();
   await page.getByText('1 problème à corriger').waitFor();
-  assert.equal(await cards().count(), 3, 'nothing imported');
+  assert.equal(await cards().count(), 4, 'nothing imported');
   // The page still answers.
   await page.getByRole('link', { name: CHARTS, exact: true }).click();
   await waitForHeading(page, CHARTS);

@@ -546,7 +546,7 @@ test('workshop mode: neutral titles on screen and in exports, explanations on de
 
   // Out of workshop mode, the pack's own titles come back.
   await page.getByLabel(/^Mode atelier/).uncheck();
-  await page.getByRole('button', { name: '« La fréquentation explose ! » (axe tronqué)' }).waitFor();
+  await page.getByRole('button', { name: '« La fréquentation explose ! » (axe tronqué)', exact: true }).waitFor();
   await page.locator('#data-chart svg text', { hasText: 'Trompeur' }).first().waitFor();
   assert.deepEqual(errors, []);
 });

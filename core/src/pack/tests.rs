@@ -350,10 +350,12 @@ fn launch_paths_carry_the_settings() {
 #[test]
 fn filters_by_audience_and_duration() {
     let packs: Vec<Pack> = bundled().into_iter().map(|(_, p)| p).collect();
-    assert_eq!(filter(&packs, None, None).len(), 3);
+    assert_eq!(filter(&packs, None, None).len(), 4);
     assert_eq!(filter(&packs, None, Some(30)).len(), 0);
-    assert_eq!(filter(&packs, None, Some(45)).len(), 3);
-    assert!(filter(&packs, Some("elus"), None).len() < 3);
+    assert_eq!(filter(&packs, None, Some(45)).len(), 4);
+    let elected = filter(&packs, Some("elus"), None);
+    assert!(elected.len() < 4);
+    assert!(elected.iter().all(|p| p.as_ref().audience.iter().any(|a| a == "elus")));
 }
 
 fn text() -> impl Strategy<Value = String> {
