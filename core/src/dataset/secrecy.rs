@@ -276,9 +276,9 @@ mod tests {
                 .collect();
             let m = mask_counts(&t, THRESHOLD);
             // Nothing shown is a count of 1 to 10: cells and totals. A cell said small is.
-            for r in 0..rows {
-                for c in 0..columns {
-                    let v = t[r][c].unwrap();
+            for (r, row) in t.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let v = cell.unwrap();
                     if !m.hidden(r, c) {
                         prop_assert!(v == 0.0 || v >= THRESHOLD);
                     }

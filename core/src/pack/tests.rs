@@ -355,7 +355,7 @@ fn filters_by_audience_and_duration() {
     assert_eq!(filter(&packs, None, Some(45)).len(), 4);
     let elected = filter(&packs, Some("elus"), None);
     assert!(elected.len() < 4);
-    assert!(elected.iter().all(|p| p.as_ref().audience.iter().any(|a| a == "elus")));
+    assert!(elected.iter().all(|p| p.audience.iter().any(|a| a == "elus")));
 }
 
 fn text() -> impl Strategy<Value = String> {
