@@ -219,3 +219,39 @@ data-search-not-csv = { $count ->
     [one] One other file is not a CSV table.
    *[other] { $count } other files are not CSV tables.
 }
+
+## Workshop mode: neutral titles, explanations on demand, answer key, prints
+data-workshop-mode = Workshop mode: neutral titles (“Chart 1”…), explanations on demand
+data-workshop-chart = Chart { $n }
+data-workshop-show-note = Show the explanation
+data-workshop-print = Print the charts
+data-workshop-print-hint = Every prepared chart, neutral title, two per A4 page.
+data-workshop-key = Answer key
+data-workshop-key-title = Answer key for the facilitator
+data-workshop-key-intro = Keep it to yourself: for each chart, its original title, the misleading trick and what to point out.
+data-workshop-key-print = Print the answer key
+data-workshop-key-number = No.
+data-workshop-key-original = Original title
+data-workshop-key-trick = Trick
+data-workshop-key-note = Explanation
+data-workshop-key-honest = none: an honest chart
+data-workshop-print-title = { $pack }: the prepared charts
+
+## Drawing by hand: blank axes
+data-hand-title = Draw this chart by hand
+data-hand-button = Print blank axes
+data-hand-scale = Suggested scale: from 0 to { $top }, a line every { $step } ({ $steps } steps). The axis starts at zero.
+data-hand-how = On the sheet, the vertical axis is already marked from zero and each category has its place at the bottom. Place each value of the table at its height (between two lines, estimate), then draw the bars or join the points. On squared paper, take one large square per step.
+data-hand-values = The values to place
+data-hand-none = This chart has nothing to draw: choose a column for the horizontal axis.
+data-hand-sheet-title = Blank axes: { $title }
+
+## Statistical secrecy on counts of people
+data-secret-toggle = This chart counts people: apply statistical secrecy
+data-secret-explain = A count of 1 to 10 people could point to someone: it is replaced by “< 11” and not drawn. When a row has only one hidden cell, a second one is hidden too (“secret”), otherwise the first could be recomputed by subtracting the other cells from the total. Exported images and CSV are masked the same way.
+data-secret-summary = Counts hidden: { $primary } below 11, { $secondary } more so that they cannot be recomputed.
+data-secret-not-applicable = Statistical secrecy applies here to charts by category (bars, pie…) that count rows or add up counts: not to means, medians, scatter plots or histograms.
+data-secret-table = The chart's counts, after masking
+data-secret-small = < { $k }
+data-secret-total = Total
+data-secret-hidden = secret

@@ -225,3 +225,39 @@ data-search-not-csv = { $count ->
     [one] Un autre fichier n'est pas un tableau CSV.
    *[other] { $count } autres fichiers ne sont pas des tableaux CSV.
 }
+
+## Mode atelier : titres neutres, explications sur demande, corrigé, impressions
+data-workshop-mode = Mode atelier : titres neutres (« Graphique 1 »…), explications sur demande
+data-workshop-chart = Graphique { $n }
+data-workshop-show-note = Voir l'explication
+data-workshop-print = Imprimer les graphiques
+data-workshop-print-hint = Chaque graphique préparé, titre neutre, deux par page A4.
+data-workshop-key = Corrigé
+data-workshop-key-title = Corrigé pour l'animateur
+data-workshop-key-intro = À garder pour soi : pour chaque graphique, le titre d'origine, le procédé trompeur et ce qu'il faut faire remarquer.
+data-workshop-key-print = Imprimer le corrigé
+data-workshop-key-number = N°
+data-workshop-key-original = Titre d'origine
+data-workshop-key-trick = Procédé
+data-workshop-key-note = Explication
+data-workshop-key-honest = aucun : graphique honnête
+data-workshop-print-title = { $pack } : les graphiques préparés
+
+## Dessiner à la main : axes vierges
+data-hand-title = Dessiner ce graphique à la main
+data-hand-button = Imprimer des axes vierges
+data-hand-scale = Échelle conseillée : de 0 à { $top }, une ligne tous les { $step } ({ $steps } graduations). L'axe part de zéro.
+data-hand-how = Sur la feuille, l'axe vertical est déjà gradué à partir de zéro et chaque catégorie a sa place en bas. Placez chaque valeur du tableau à sa hauteur (entre deux lignes, estimez), puis tracez les barres ou reliez les points. Sur papier quadrillé, prenez un grand carreau par graduation.
+data-hand-values = Les valeurs à placer
+data-hand-none = Ce graphique n'a rien à dessiner : choisissez une colonne en abscisse.
+data-hand-sheet-title = Axes vierges : { $title }
+
+## Secret statistique sur les effectifs de personnes
+data-secret-toggle = Ce graphique compte des personnes : appliquer le secret statistique
+data-secret-explain = Un effectif de 1 à 10 personnes pourrait désigner quelqu'un : il est remplacé par « < 11 » et n'est pas dessiné. Quand une ligne n'a qu'une case masquée, une deuxième l'est aussi (« secret »), sinon on retrouverait la première en retranchant les autres cases du total. Les images et le CSV exportés sont masqués de la même façon.
+data-secret-summary = Effectifs masqués : { $primary } car inférieurs à 11, { $secondary } de plus pour qu'on ne puisse pas les recalculer.
+data-secret-not-applicable = Le secret statistique s'applique ici aux graphiques par catégories (barres, camembert…) qui comptent des lignes ou additionnent des effectifs : pas aux moyennes, médianes, nuages de points ni histogrammes.
+data-secret-table = Les effectifs du graphique, après masquage
+data-secret-small = < { $k }
+data-secret-total = Total
+data-secret-hidden = secret

@@ -31,14 +31,19 @@ fn no_panic(output: &Output) {
 
 #[test]
 fn the_bundled_packs_pass_one_by_one_and_together() {
-    for slug in ["donnees-en-duplo", "budget-de-ma-commune", "lire-un-graphique"] {
+    for slug in [
+        "donnees-en-duplo",
+        "budget-de-ma-commune",
+        "lire-un-graphique",
+        "donnees-ouvertes-territoire",
+    ] {
         let out = briques(&["pack", "check", &path(&format!("workshops/{slug}"))]);
         assert!(out.status.success(), "{slug}: {}", stdout(&out));
         assert!(stdout(&out).starts_with("pack valide : "), "{}", stdout(&out));
     }
     let out = briques(&["pack", "check", &path("workshops")]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert_eq!(stdout(&out).lines().count(), 3);
+    assert_eq!(stdout(&out).lines().count(), 4);
 }
 
 #[test]

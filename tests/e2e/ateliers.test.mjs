@@ -21,6 +21,7 @@ const root = join(here, '..', '..');
 const DUPLO = 'Les données en Duplo';
 const BUDGET = 'Le budget de ma commune';
 const CHARTS = 'Lire et construire un graphique';
+const OPEN_DATA = 'Les données ouvertes de mon territoire';
 
 let server;
 let browser;
@@ -57,7 +58,7 @@ const cards = () => page.locator('.pack-card');
 async function openLibrary() {
   await page.goto(`${server.base}/ateliers`);
   await waitForHeading(page, 'Ateliers');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length >= 3);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length >= 4);
 }
 
 async function openPack(title) {
@@ -89,16 +90,18 @@ function pageCount(pdf) {
 
 test('the library lists the bundled packs and filters them by audience and duration', async () => {
   await openLibrary();
-  assert.equal(await cards().count(), 3);
-  for (const title of [DUPLO, BUDGET, CHARTS]) {
+  assert.equal(await cards().count(), 4);
+  for (const title of [DUPLO, BUDGET, CHARTS, OPEN_DATA]) {
     await page.getByRole('link', { name: title, exact: true }).waitFor();
   }
   await page.getByLabel('Public').selectOption('elus');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 1);
-  assert.match(await cards().first().textContent(), /budget de ma commune/);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 2);
+  const forElected = (await cards().allTextContents()).join(' | ');
+  assert.match(forElected, /budget de ma commune/);
+  assert.match(forElected, /données ouvertes de mon territoire/);
   await page.getByLabel('Public').selectOption('');
   await page.getByLabel('Durée').selectOption('45');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
   await page.getByLabel('Durée').selectOption('0');
   assert.deepEqual(errors, []);
 });
@@ -195,8 +198,10 @@ test('launching the budget pack opens the budget page with its settings', async 
   // The Données page opens the pack's dataset with its first prepared chart.
   await page.getByRole('heading', { level: 2, name: /^Atelier « / }).waitFor();
   await page.getByText('mediatheque-briqueville.csv').first().waitFor();
-  await page.locator('.data-presets button').nth(1).click();
-  await page.locator('svg').filter({ hasText: 'axe tronqué' }).first().waitFor();
+  // In workshop mode the prepared charts carry neutral titles: nothing names the trick.
+  await page.getByRole('button', { name: 'Graphique 2', exact: true }).click();
+  await page.locator('#data-chart svg').filter({ hasText: 'Graphique 2' }).waitFor();
+  assert.equal(await page.locator('#data-chart svg').filter({ hasText: 'axe tronqué' }).count(), 0);
 });
 
 test('the handout prints to one A4 page and the sheets one per page, without the navigation', async () => {
@@ -280,10 +285,10 @@ test('export then import: identical is a no-op, a changed pack is never replaced
   writeFileSync(changed, JSON.stringify(bundle));
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(changed);
   await page.getByText('Que faire ?', { exact: false }).waitFor();
-  assert.equal(await cards().count(), 3, 'nothing changes before the choice');
+  assert.equal(await cards().count(), 4, 'nothing changes before the choice');
   await page.getByRole('button', { name: 'Garder les deux' }).click();
   await page.getByText('Atelier « Duplo, ma version » importé.').waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
   await page.getByRole('link', { name: DUPLO, exact: true }).waitFor();
 
   const broken = join(work, 'casse.briques');
@@ -293,14 +298,14 @@ test('export then import: identical is a no-op, a changed pack is never replaced
 
   // The imported copy survives a reload, and can be removed.
   await openLibrary();
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
   await page.getByRole('link', { name: 'Duplo, ma version' }).click();
   await waitForHeading(page, 'Duplo, ma version');
   assert.equal(new URL(page.url()).searchParams.get('pack'), 'donnees-en-duplo-2');
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Supprimer de cet appareil' }).click();
   await waitForHeading(page, 'Ateliers');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
   assert.deepEqual(errors, []);
 });
 
@@ -314,7 +319,7 @@ test('a pack whose chart period would freeze the page is refused with the check\
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(broken);
   await page.getByText('activites[1].graphiques[2].periode: année 0 improbable : les années vont de 1000 à 2200').waitFor();
   await page.getByText('1 problème à corriger').waitFor();
-  assert.equal(await cards().count(), 3, 'nothing imported');
+  assert.equal(await cards().count(), 4, 'nothing imported');
   // The page still answers.
   await page.getByRole('link', { name: CHARTS, exact: true }).click();
   await waitForHeading(page, CHARTS);

@@ -255,13 +255,18 @@ const PACK = '/donnees?pack=lire-un-graphique';
 const DUAL = '« Les animations font venir le public » (double axe)';
 const TRUNCATED = '« La fréquentation explose ! » (axe tronqué)';
 
-/** Opens the chart pack's page and waits for its first prepared chart. */
-async function openPack(t, options) {
+/** Opens the chart pack's page and waits for its first prepared chart; unless
+ * `workshop`, leaves workshop mode (the pack's own titles, explanations shown). */
+async function openPack(t, options, { workshop = false } = {}) {
   const opened = await openPage(browser, { acceptDownloads: true, ...options });
   t.after(() => opened.context.close());
   await opened.page.goto(`${server.base}${PACK}`);
   await waitForHeading(opened.page, TITLE);
-  await opened.page.locator('#data-chart svg text', { hasText: 'Entrées par an' }).waitFor();
+  await opened.page.locator('#data-chart svg text', { hasText: 'Graphique 1' }).waitFor();
+  if (!workshop) {
+    await opened.page.getByLabel(/^Mode atelier/).uncheck();
+    await opened.page.locator('#data-chart svg text', { hasText: 'Entrées par an' }).waitFor();
+  }
   return opened;
 }
 
@@ -468,5 +473,194 @@ test('real files with title lines, repeated headers or irregular quotes open wit
   await page.setInputFiles('#data-file', join(REAL, '4-encodings/cyrillique-windows-1251.csv'));
   await page.getByRole('alert').filter({ hasText: 'cyrillique' }).waitFor();
   await page.locator('#data-summary-title', { hasText: 'texte-apres-guillemet-fermant.csv' }).waitFor();
+  assert.deepEqual(errors, []);
+});
+
+// ---------------------------------------------------------------------------
+// Workshop mode: the prepared charts give nothing away (neutral titles, on screen and
+// in exported images), explanations on demand, the answer key apart; prints of every
+// chart (two per A4 page), of the answer key, of blank axes with a round scale; and
+// statistical secrecy on counts of people.
+
+const ROOT = join(here, '..', '..');
+
+/** The rows of a semicolon CSV of the repository, as objects by column name. */
+function csvRows(path) {
+  const [header, ...lines] = readFileSync(join(ROOT, path), 'utf8').trim().split('\n');
+  const names = header.split(';');
+  return lines.map((line) => Object.fromEntries(line.split(';').map((v, i) => [names[i], v])));
+}
+
+/** Number written the French way, as the page does (narrow no-break space). */
+const fr = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+
+/** Pages of a PDF made by Chromium (page objects are written uncompressed). */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+/** A page whose window.print() records its calls instead of opening a dialog. */
+async function withPrint(page) {
+  await page.addInitScript(() => {
+    window.print = () => { window.__printed = (window.__printed || 0) + 1; };
+  });
+}
+
+test('workshop mode: neutral titles on screen and in exports, explanations on demand, the answer key apart', async (t) => {
+  const { page, errors } = await openPack(t, {}, { workshop: true });
+  const presets = (await page.locator('.data-presets > li > button:first-child').allTextContents()).map((s) => s.trim());
+  const charts = readFileSync(join(ROOT, 'workshops/lire-un-graphique/pack.toml'), 'utf8').match(/\[\[activites\.graphiques\]\]/g).length;
+  assert.deepEqual(presets, Array.from({ length: charts }, (_, i) => `Graphique ${i + 1}`));
+  // Nothing on the panel names a trick before anyone asks.
+  const visible = await page.locator('.data-pack').innerText();
+  for (const word of ['axe tronqué', 'explose', 'double axe', 'Trompeur']) assert.ok(!visible.includes(word), `${word} in ${visible}`);
+
+  // The explanation stays hidden until asked.
+  const show = page.getByRole('button', { name: "Voir l'explication (Graphique 2)" });
+  assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  const note = page.locator('#data-preset-note-1');
+  assert.equal(await note.isVisible(), false);
+  await show.click();
+  assert.equal(await show.getAttribute('aria-expanded'), 'true');
+  assert.match(await note.innerText(), /L'axe commence à 14 000/);
+
+  // The misleading chart is drawn and exported under its neutral title.
+  await page.getByRole('button', { name: 'Graphique 2', exact: true }).click();
+  await page.locator('#data-chart svg text', { hasText: 'Graphique 2' }).first().waitFor();
+  const texts = await chartTexts(page, '#data-chart');
+  assert.ok(!texts.some((t) => /Trompeur|explose|tronqué/.test(t)), texts.join(' | '));
+  const svg = readFileSync(await download(page, page.getByRole('button', { name: 'Enregistrer « Graphique 2 » en SVG' })), 'utf8');
+  assert.match(svg, /Graphique 2/);
+  assert.doesNotMatch(svg, /Trompeur|explose|tronqué/);
+
+  // The answer key, apart: each chart's original title, trick and explanation.
+  const key = page.getByRole('button', { name: 'Corrigé', exact: true });
+  assert.equal(await key.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#data-key').isVisible(), false);
+  await key.click();
+  assert.equal(await key.getAttribute('aria-expanded'), 'true');
+  const row = page.locator('#data-key tr', { has: page.getByRole('rowheader', { name: 'Graphique 2', exact: true }) });
+  assert.match(await row.innerText(), /« La fréquentation explose ! » \(axe tronqué\)[\s\S]*Axe tronqué[\s\S]*L'axe commence à 14 000/);
+  assert.match(await page.locator('#data-key tr', { has: page.getByRole('rowheader', { name: 'Graphique 1', exact: true }) }).innerText(), /graphique honnête/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Out of workshop mode, the pack's own titles come back.
+  await page.getByLabel(/^Mode atelier/).uncheck();
+  await page.getByRole('button', { name: '« La fréquentation explose ! » (axe tronqué)', exact: true }).waitFor();
+  await page.locator('#data-chart svg text', { hasText: 'Trompeur' }).first().waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the prepared charts print two per A4 page under neutral titles; the answer key prints alone', async (t) => {
+  const opened = await openPage(browser, { acceptDownloads: true });
+  t.after(() => opened.context.close());
+  const { page, errors } = opened;
+  await withPrint(page);
+  await page.goto(`${server.base}${PACK}`);
+  await page.locator('#data-chart svg text', { hasText: 'Graphique 1' }).waitFor();
+  const charts = readFileSync(join(ROOT, 'workshops/lire-un-graphique/pack.toml'), 'utf8').match(/\[\[activites\.graphiques\]\]/g).length;
+
+  await page.getByRole('button', { name: 'Imprimer les graphiques' }).click();
+  await page.waitForFunction(() => window.__printed >= 1);
+  assert.equal(await page.locator('.data-page').getAttribute('data-print'), 'charts');
+  await page.emulateMedia({ media: 'print' });
+  const prints = page.locator('.data-print-chart');
+  assert.equal(await prints.count(), charts);
+  for (let i = 0; i < charts; i++) {
+    assert.ok(await prints.nth(i).isVisible());
+    const words = (await prints.nth(i).locator('svg text').allTextContents()).join(' | ');
+    assert.ok(words.includes(`Graphique ${i + 1}`), words);
+    assert.doesNotMatch(words, /Trompeur|explose|tronqué|double axe|trop de parts/);
+  }
+  // Nothing else prints: not the page's title, the pack panel, nor the builder.
+  for (const hidden of ['h1', '.data-pack', '.data-builder', '#data-chart']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+  }
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  assert.equal(pageCount(pdf), Math.ceil(charts / 2));
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Corrigé', exact: true }).click();
+  await page.getByRole('button', { name: 'Imprimer le corrigé' }).click();
+  await page.waitForFunction(() => window.__printed >= 2);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.data-page').getAttribute('data-print'), 'key');
+  assert.ok(await page.locator('.data-print-key').isVisible());
+  assert.equal(await page.locator('.data-print-charts').isVisible(), false);
+  assert.match(await page.locator('.data-print-key').innerText(), /« Les animations font venir le public » \(double axe\)/);
+  assert.deepEqual(errors, []);
+});
+
+test('blank axes for drawing by hand: from zero, a round step reaching the largest value, every year', async (t) => {
+  const opened = await openPage(browser, {});
+  t.after(() => opened.context.close());
+  const { page, errors } = opened;
+  await withPrint(page);
+  await page.goto(`${server.base}${PACK}`);
+  await page.locator('#data-chart svg text', { hasText: 'Graphique 1' }).waitFor();
+  // The expected scale, found here by trying 1, 2, 5 × 10^k: at most ten steps.
+  const rows = csvRows('workshops/lire-un-graphique/donnees/mediatheque-briqueville.csv');
+  const max = Math.max(...rows.map((r) => Number(r['Entrées'])));
+  const step = [1, 2, 5].flatMap((m) => [0, 1, 2, 3, 4, 5].map((e) => m * 10 ** e)).sort((a, b) => a - b).find((s) => s * 10 >= max);
+  const top = Math.ceil(max / step) * step;
+  assert.ok(top >= max && top - step < max);
+  const sentence = await page.locator('#data-hand-scale').innerText();
+  assert.ok(sentence.includes(`de 0 à ${fr(top)}, une ligne tous les ${fr(step)} (${top / step} graduations)`), sentence);
+
+  await page.getByRole('button', { name: 'Imprimer des axes vierges' }).click();
+  await page.waitForFunction(() => window.__printed >= 1);
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('.data-print-axes');
+  assert.ok(await sheet.isVisible());
+  assert.equal(await page.locator('.data-builder').isVisible(), false);
+  const labels = (await sheet.locator('svg text').allTextContents()).map((s) => s.trim());
+  for (let k = 0; k <= top / step; k++) assert.ok(labels.includes(fr(k * step)), `${fr(k * step)} in ${labels}`);
+  for (const row of rows) assert.ok(labels.includes(row['Année']), row['Année']);
+  // Blank: lines and words only, no bar nor curve.
+  assert.equal(await sheet.locator('svg path, svg polyline, svg rect[height]:not([x="0"])').count(), 0);
+  // The values to place, under the axes.
+  const values = await sheet.locator('table').innerText();
+  assert.ok(values.includes(fr(rows[0]['Entrées'])), values);
+  assert.deepEqual(errors, []);
+});
+
+test('statistical secrecy: small counts of people are hidden on the page, in the chart and in its CSV, and cannot be recomputed', async (t) => {
+  const opened = await openPage(browser, { acceptDownloads: true });
+  t.after(() => opened.context.close());
+  const { page, errors } = opened;
+  await page.goto(`${server.base}/donnees?pack=donnees-ouvertes-territoire`);
+  await page.locator('#data-chart svg text', { hasText: 'Graphique 1' }).waitFor();
+  // Expected, from the file: counts by quartier; those of 1 to 10 hidden; if only one
+  // is, the smallest other count above zero is hidden too (the total is shown).
+  const byQuartier = new Map();
+  for (const r of csvRows('workshops/donnees-ouvertes-territoire/donnees/ecole-musique-briqueville.csv')) {
+    byQuartier.set(r.Quartier, (byQuartier.get(r.Quartier) || 0) + Number(r.Inscrits));
+  }
+  const small = [...byQuartier].filter(([, n]) => n > 0 && n < 11).map(([q]) => q);
+  assert.equal(small.length, 1, 'the fixture has one small quartier');
+  const [companion] = [...byQuartier].filter(([q, n]) => !small.includes(q) && n > 0).sort((a, b) => a[1] - b[1])[0];
+  const total = [...byQuartier.values()].reduce((a, b) => a + b, 0);
+
+  await page.getByLabel('Ce graphique compte des personnes : appliquer le secret statistique').check();
+  const table = page.getByRole('table', { name: 'Les effectifs du graphique, après masquage' });
+  await table.waitFor();
+  const cell = async (name) => (await table.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').innerText()).trim();
+  assert.equal(await cell(small[0]), '< 11');
+  assert.equal(await cell(companion), 'secret');
+  assert.equal(await cell('Total'), String(total));
+  for (const [q, n] of byQuartier) {
+    if (q !== small[0] && q !== companion) assert.equal(await cell(q), String(n));
+  }
+  await page.getByText('Effectifs masqués : 1 car inférieurs à 11, 1 de plus').waitFor();
+  // Neither hidden number can be read in the exported CSV.
+  const csv = readFileSync(await download(page, page.getByRole('button', { name: 'Données du graphique (CSV)' })), 'utf8');
+  assert.match(csv, new RegExp(`${small[0]};< 11`));
+  assert.match(csv, new RegExp(`${companion};secret`));
+  assert.doesNotMatch(csv, new RegExp(`;(${byQuartier.get(small[0])}|${byQuartier.get(companion)})\\r?\\n`));
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A mean is not a count: the page says the rule does not apply.
+  await page.getByLabel('Calcul').selectOption('mean');
+  await page.getByText('Le secret statistique s\'applique ici aux graphiques par catégories').waitFor();
   assert.deepEqual(errors, []);
 });

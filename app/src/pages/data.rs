@@ -20,7 +20,8 @@ use crate::components::data::builder::ChartForm;
 use crate::components::data::chart::{draw, ChartView};
 use crate::components::data::exports::Exports;
 use crate::components::data::open::OpenPanel;
-use crate::components::data::pack::PackPanel;
+use crate::components::data::pack::{PackPanel, PackPrints};
+use crate::components::data::people::{HandPanel, HandSheet, PeoplePanel};
 use crate::components::data::profile::FileProfile;
 use crate::components::data::search::DataSearch;
 use crate::components::preview::PreviewTable;
@@ -167,14 +168,31 @@ pub fn DataPage() -> Html {
         }
     });
 
-    // The charts are drawn again only when the chart, the lesson, the language or the
-    // file changes.
+    // Neutral titles are in the page's language.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(lang, move |lang| {
+            dispatcher.dispatch(DataAction::SetLang { lang: *lang })
+        });
+    }
+
+    // The charts are drawn again only when the chart, the lesson, the language, the file,
+    // the workshop mode or statistical secrecy changes. In workshop mode, the pack's
+    // charts are drawn under their neutral titles.
+    let workshop = state.workshop && state.pack.is_some();
     let drawn = {
         let loaded = state.loaded.clone();
         let generation = loaded.as_ref().map(|l| l.generation);
         use_memo(
-            (state.spec.clone(), state.lesson, lang, generation),
-            move |(spec, lesson, lang, _)| {
+            (
+                state.spec.clone(),
+                state.lesson,
+                lang,
+                generation,
+                workshop,
+                state.people,
+            ),
+            move |(spec, lesson, lang, _, workshop, people)| {
                 let (Some(loaded), Some(spec)) = (loaded, spec) else {
                     return None;
                 };
@@ -182,6 +200,8 @@ pub fn DataPage() -> Html {
                     &shown(spec, *lesson, &loaded.dataset),
                     &loaded.dataset,
                     *lang,
+                    *workshop,
+                    *people,
                 )))
             },
         )
@@ -215,7 +235,9 @@ pub fn DataPage() -> Html {
                     <h2 id="data-builder-title">{ settings.t("data-builder-title") }</h2>
                     <ChartForm key={state.form} loaded={loaded.clone()} spec={spec.clone()} lesson={state.lesson}
                         filter={state.filter.clone()} on_action={on_action.clone()} />
-                    <ChartView title={title} file={file} misleading={spec.distortion.is_some()} charts={drawn.clone()} />
+                    <ChartView title={title.clone()} file={file} misleading={spec.distortion.is_some() && !workshop} charts={drawn.clone()} />
+                    <PeoplePanel people={state.people} charts={drawn.clone()} on_action={on_action.clone()} />
+                    <HandPanel hand={drawn.hand.clone()} title={title} />
                     <Exports spec={spec.clone()} csv={drawn.drawings.exported().as_ref().ok().map(|d| d.csv.clone())}
                         error={state.chart_file_error.clone()} on_action={on_action.clone()} />
                 </section>
@@ -236,21 +258,37 @@ pub fn DataPage() -> Html {
         _ => String::new(),
     };
 
+    let hand_sheet = match (&*drawn, &state.spec) {
+        (Some(drawn), Some(spec)) => {
+            html! { <HandSheet hand={drawn.hand.clone()} title={spec.title.clone()} /> }
+        }
+        _ => html! {},
+    };
+    let prints = match &state.pack {
+        Some(pack) => {
+            let loaded = state.loaded.clone().filter(|l| l.name == pack.file);
+            html! { <PackPrints pack={pack.clone()} {loaded} /> }
+        }
+        None => html! {},
+    };
+
     html! {
-        <>
+        <div class="data-page">
             <p class="visually-hidden" role="status">{ announced }</p>
             <h1>{ settings.t("data-title") }</h1>
             <p class="lead">{ settings.t("data-lead") }</p>
             <OpenPanel load={state.load.clone()} {on_file} on_address={on_address.clone()} />
             <DataSearch on_open={on_address} />
             if let Some(pack) = &state.pack {
-                <PackPanel pack={pack.clone()} on_action={on_action.clone()} />
+                <PackPanel pack={pack.clone()} workshop={state.workshop} on_action={on_action.clone()} />
             }
             if let Some(loaded) = &state.loaded {
                 <FileProfile loaded={loaded.clone()} />
                 <PreviewTable key={loaded.generation} dataset={loaded.dataset.clone()} />
                 { builder }
             }
-        </>
+            { prints }
+            { hand_sheet }
+        </div>
     }
 }

@@ -13,6 +13,8 @@ use briques_core::chart::{ChartError, ChartKind, ChartSpec, Distortion};
 use briques_core::dataset::profile::Profile;
 use briques_core::dataset::transform::{Aggregate, Filter, FilterOp, SortOrder};
 use briques_core::dataset::{Dataset, DatasetError};
+use briques_core::i18n::Lang;
+use briques_core::pack::preset::ChartPreset;
 use briques_core::pack::{Activity, Pack};
 use yew::Reducible;
 
@@ -111,10 +113,22 @@ pub enum LoadState {
 /// A chart prepared by a workshop pack.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preset {
-    /// The chart.
+    /// The chart, with the pack's own title (which may name the trick).
     pub spec: ChartSpec,
     /// What to say about it.
     pub note: String,
+}
+
+impl Preset {
+    /// The chart as shown: in workshop mode under its neutral title (« Graphique 2 »),
+    /// the pack's title staying in the answer key.
+    pub fn shown(&self, index: usize, workshop: bool, lang: Lang) -> ChartSpec {
+        let mut spec = self.spec.clone();
+        if workshop {
+            spec.title = ChartPreset::neutral_title(index, lang);
+        }
+        spec
+    }
 }
 
 /// A workshop pack's dataset and chart presets (`/donnees?pack=<slug>`).
@@ -128,6 +142,8 @@ pub struct PackData {
     pub source: String,
     /// The prepared charts; the first opens with the file.
     pub presets: Vec<Preset>,
+    /// The name of the pack's file (the prepared charts print from it only).
+    pub file: String,
 }
 
 /// A pack's data file, as the page opens it.
@@ -163,6 +179,7 @@ impl PackData {
                         })
                         .collect(),
                     source,
+                    file: file.rsplit('/').next().unwrap_or(&file).to_owned(),
                 },
                 PackFile {
                     name: file.rsplit('/').next().unwrap_or(&file).to_owned(),
@@ -312,6 +329,15 @@ pub struct DataState {
     pub spec: Option<ChartSpec>,
     /// The workshop pack the page was opened with.
     pub pack: Option<Rc<PackData>>,
+    /// Workshop mode (on when a pack opens the page): prepared charts under neutral
+    /// titles, drawn without the word « Trompeur », explanations on demand.
+    pub workshop: bool,
+    /// The prepared chart shown, while it is (its title follows the workshop mode).
+    pub preset: Option<usize>,
+    /// The language of the neutral titles.
+    pub lang: Lang,
+    /// The chart counts people: statistical secrecy applies to it.
+    pub people: bool,
     /// The chart the next file opens with, instead of a suggested one (a pack's preset).
     pending: Option<ChartSpec>,
     /// The lesson shown side by side, if any.
@@ -345,6 +371,12 @@ pub enum DataAction {
     OpenPack { pack: Rc<PackData> },
     /// Draw the pack's preset at this index.
     ChoosePreset { index: usize },
+    /// Workshop mode on or off.
+    SetWorkshop { on: bool },
+    /// The language changed (neutral titles are in it).
+    SetLang { lang: Lang },
+    /// Whether the chart counts people (statistical secrecy).
+    SetPeople { on: bool },
     /// The kind of chart.
     SetKind { kind: ChartKind },
     /// The column along the horizontal axis.
@@ -402,6 +434,29 @@ impl DataState {
         self.reveal = Some((what, count));
     }
 
+    /// The prepared chart shown (or waiting for its file) takes the title of the
+    /// workshop mode, unless its title was changed by hand.
+    fn retitle(&mut self) {
+        let (Some(index), Some(pack)) = (self.preset, self.pack.clone()) else {
+            return;
+        };
+        let Some(preset) = pack.presets.get(index) else {
+            return;
+        };
+        let lang = self.lang;
+        let title = preset.shown(index, self.workshop, lang).title;
+        let mut titles = vec![preset.spec.title.clone()];
+        titles.extend(Lang::ALL.map(|l| ChartPreset::neutral_title(index, l)));
+        let chart = if self.loaded.is_some() {
+            self.spec.as_mut()
+        } else {
+            self.pending.as_mut()
+        };
+        if let Some(spec) = chart.filter(|s| titles.contains(&s.title) || s.title.is_empty()) {
+            spec.title = title;
+        }
+    }
+
     /// A chart replacing the current one as a whole: the form is made anew, with a fresh
     /// filter draft.
     fn replace_chart(&mut self, spec: ChartSpec) {
@@ -438,11 +493,28 @@ impl DataState {
                 next.loaded = Some(loaded);
             }
             DataAction::OpenPack { pack } => {
-                next.pending = pack.presets.first().map(|p| p.spec.clone());
+                next.workshop = true;
+                next.pending = pack.presets.first().map(|p| p.shown(0, true, self.lang));
+                next.preset = next.pending.as_ref().map(|_| 0);
                 next.pack = Some(pack);
             }
+            DataAction::SetWorkshop { on } => {
+                next.workshop = on;
+                next.retitle();
+            }
+            DataAction::SetLang { lang } => {
+                next.lang = lang;
+                next.retitle();
+            }
+            DataAction::SetPeople { on } => next.people = on,
             DataAction::ChoosePreset { index } => {
-                let preset = self.pack.as_ref()?.presets.get(index)?.spec.clone();
+                let preset = self
+                    .pack
+                    .as_ref()?
+                    .presets
+                    .get(index)?
+                    .shown(index, self.workshop, self.lang);
+                next.preset = Some(index);
                 if self.loaded.is_none() {
                     // The pack's file is still being read: it opens with this one.
                     next.pending = Some(preset);
@@ -530,6 +602,7 @@ impl DataState {
                 self.spec.as_ref()?;
                 match ChartSpec::from_json(&text) {
                     Ok(spec) => {
+                        next.preset = None;
                         next.replace_chart(spec);
                         next.chart_file_error = None;
                     }

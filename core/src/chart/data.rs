@@ -611,3 +611,97 @@ impl ChartData {
         }
     }
 }
+
+/// A chart's counts of people with statistical secrecy applied
+/// ([`crate::dataset::secrecy`]): the chart draws nothing where a count is hidden, and
+/// its table (on the page and in the CSV) says « < 11 » for a small count, « secret »
+/// for one hidden so that a small one cannot be recomputed, with the totals that are
+/// published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeopleTable {
+    /// The header: the categories' column, the series, and « Total » for several series.
+    pub header: Vec<String>,
+    /// One row per category (and a « Total » row for one series), as written.
+    pub rows: Vec<Vec<String>>,
+    /// Which numbers are hidden.
+    pub masking: crate::dataset::secrecy::Masking,
+}
+
+impl PeopleTable {
+    /// The table as a CSV for French spreadsheets.
+    pub fn to_csv(&self) -> String {
+        crate::dataset::table_to_csv(&self.header, self.rows.iter().cloned())
+    }
+}
+
+impl ChartData {
+    /// Masks the counts of a chart of categories (each series a column) for `threshold`:
+    /// hidden counts become `None` (not drawn) and the table says which. `None` for
+    /// points and bins, which this rule does not cover (the page says so).
+    pub fn mask_people(&mut self, x_name: &str, threshold: f64, lang: Lang) -> Option<PeopleTable> {
+        use crate::dataset::secrecy::{mask_counts, Total};
+        let ChartData::Categories { labels, series, .. } = self else {
+            return None;
+        };
+        let table: Vec<Vec<Option<f64>>> = (0..labels.len())
+            .map(|i| {
+                series
+                    .iter()
+                    .map(|s| s.values.get(i).copied().flatten())
+                    .collect()
+            })
+            .collect();
+        let masking = mask_counts(&table, threshold);
+        let small = tr_args(
+            lang,
+            "data-secret-small",
+            &[("k", (&csv_number(threshold)).into())],
+        );
+        let secret = tr(lang, "data-secret-hidden");
+        let total_text = |t: &Total| {
+            if t.hidden {
+                small.clone()
+            } else {
+                csv_number(t.value)
+            }
+        };
+        let mut header = vec![x_name.to_owned()];
+        header.extend(series.iter().map(|s| s.name.clone()));
+        let several = series.len() > 1;
+        if several {
+            header.push(tr(lang, "data-secret-total"));
+        }
+        let mut rows: Vec<Vec<String>> = Vec::with_capacity(labels.len() + 1);
+        for (i, label) in labels.iter().enumerate() {
+            let mut row = vec![label.clone()];
+            for (j, s) in series.iter_mut().enumerate() {
+                let value = s.values.get_mut(i);
+                let text = match value {
+                    Some(v) if masking.hidden(i, j) => {
+                        *v = None;
+                        if masking.is_small(i, j) {
+                            small.clone()
+                        } else {
+                            secret.clone()
+                        }
+                    }
+                    Some(Some(v)) => csv_number(*v),
+                    _ => String::new(),
+                };
+                row.push(text);
+            }
+            if let Some(total) = masking.row_totals.get(i).filter(|_| several) {
+                row.push(total_text(total));
+            }
+            rows.push(row);
+        }
+        if let Some(total) = &masking.column_total {
+            rows.push(vec![tr(lang, "data-secret-total"), total_text(total)]);
+        }
+        Some(PeopleTable {
+            header,
+            rows,
+            masking,
+        })
+    }
+}

@@ -7,6 +7,7 @@
 pub mod builder;
 pub mod data;
 pub mod draw;
+pub mod hand;
 pub mod layout;
 pub mod lessons;
 

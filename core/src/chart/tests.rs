@@ -695,3 +695,54 @@ fn huge_ranges_and_many_long_series_draw_without_panic() {
         }
     }
 }
+
+#[test]
+fn counts_of_people_are_masked_in_the_drawing_and_the_table_alike() {
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../workshops/donnees-ouvertes-territoire/donnees/ecole-musique-briqueville.csv"
+    ))
+    .unwrap();
+    let ds = import(csv.as_bytes()).unwrap();
+    // By quartier: 92, 39, 56 and 7 (the hamlet), 194 in all. The 7 is small; alone it
+    // would be 194 − 92 − 39 − 56, so the smallest other count (39) is secret too.
+    let mut by_quartier = spec(ChartKind::Bar, "Quartier", Some("Inscrits"));
+    by_quartier.aggregate = Aggregate::Sum;
+    let mut data = compute(&by_quartier, &ds, Lang::Fr).unwrap();
+    let table = data.mask_people("Quartier", 11.0, Lang::Fr).unwrap();
+    let ChartData::Categories { labels, series, .. } = &data else {
+        panic!("categories")
+    };
+    let shown: Vec<(String, Option<f64>)> = labels
+        .iter()
+        .cloned()
+        .zip(series[0].values.iter().copied())
+        .collect();
+    let value = |name: &str| shown.iter().find(|(l, _)| l == name).unwrap().1;
+    assert_eq!(value("Centre"), Some(92.0));
+    assert_eq!(value("La Gare"), Some(56.0));
+    assert_eq!(value("Hameau de Montbrique"), None);
+    assert_eq!(value("Les Tilleuls"), None);
+    let row = |name: &str| table.rows.iter().find(|r| r[0] == name).unwrap()[1].clone();
+    assert_eq!(row("Hameau de Montbrique"), "< 11");
+    assert_eq!(row("Les Tilleuls"), "secret");
+    assert_eq!(row("Total"), "194");
+    let csv = table.to_csv();
+    assert!(csv.contains("Hameau de Montbrique;< 11") && !csv.contains(";7\r") && !csv.contains(";39"));
+    // Crossed with the age band, each band is a row with its total: 4 alone in its row
+    // takes the 15 with it, 8 alone takes the 12; 9 and 2, 7, 3 and 1 protect each other.
+    let mut crossed = by_quartier.clone();
+    crossed.kind = ChartKind::GroupedBar;
+    crossed.x = Some("Tranche d'âge".into());
+    crossed.colour = Some("Quartier".into());
+    let mut data = compute(&crossed, &ds, Lang::Fr).unwrap();
+    let table = data.mask_people("Tranche d'âge", 11.0, Lang::Fr).unwrap();
+    assert_eq!((table.masking.primary, table.masking.secondary), (7, 2));
+    assert_eq!(table.header.last().unwrap(), "Total");
+    // No masked chart for points.
+    let mut line = spec(ChartKind::Scatter, "Inscrits", Some("Inscrits"));
+    line.aggregate = Aggregate::Sum;
+    if let Ok(mut points) = compute(&line, &ds, Lang::Fr) {
+        assert!(points.mask_people("Inscrits", 11.0, Lang::Fr).is_none());
+    }
+}

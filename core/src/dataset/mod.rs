@@ -12,6 +12,7 @@
 //! responsive between them; [`import`] reads it in one go.
 
 pub mod profile;
+pub mod secrecy;
 pub mod transform;
 pub mod values;
 

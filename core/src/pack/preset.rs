@@ -247,6 +247,13 @@ mod trick_word {
 }
 
 impl ChartPreset {
+    /// The title shown in workshop mode, for the preset at `index` (from zero) of its
+    /// activity: « Graphique 2 », which gives nothing away (the pack's own title often
+    /// names the trick; the answer key keeps it).
+    pub fn neutral_title(index: usize, lang: Lang) -> String {
+        tr_args(lang, "data-workshop-chart", &[("n", (index + 1).into())])
+    }
+
     /// The data explorer's chart for this preset: kind, columns, title and source, and
     /// for a misleading preset its distortion, truncated axis and chosen rows (a
     /// stretch of years keeps those rows; a list keeps its years only).

@@ -61,7 +61,7 @@ fn bundled() -> Vec<(PathBuf, Pack)> {
 #[test]
 fn every_bundled_pack_passes_the_check_and_is_complete() {
     let packs = bundled();
-    assert_eq!(packs.len(), 3, "the three packs of the project");
+    assert_eq!(packs.len(), 4, "the four packs of the project");
     let named: Vec<(String, &Pack)> = packs.iter().map(|(d, p)| (d.display().to_string(), p)).collect();
     assert!(check_library(&named).is_empty());
     for (dir, pack) in &packs {
@@ -424,10 +424,12 @@ fn launch_paths_carry_the_settings() {
 #[test]
 fn filters_by_audience_and_duration() {
     let packs: Vec<Pack> = bundled().into_iter().map(|(_, p)| p).collect();
-    assert_eq!(filter(&packs, None, None).len(), 3);
+    assert_eq!(filter(&packs, None, None).len(), 4);
     assert_eq!(filter(&packs, None, Some(30)).len(), 0);
-    assert_eq!(filter(&packs, None, Some(45)).len(), 3);
-    assert!(filter(&packs, Some("elus"), None).len() < 3);
+    assert_eq!(filter(&packs, None, Some(45)).len(), 4);
+    let elected = filter(&packs, Some("elus"), None);
+    assert!(elected.len() < 4);
+    assert!(elected.iter().all(|p| p.audience.iter().any(|a| a == "elus")));
 }
 
 fn text() -> impl Strategy<Value = String> {

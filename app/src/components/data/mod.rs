@@ -9,6 +9,7 @@ pub mod exports;
 pub mod filters;
 pub mod open;
 pub mod pack;
+pub mod people;
 pub mod profile;
 pub mod search;
 pub mod status;
