@@ -98,6 +98,10 @@ pub fn step_csv(
             header.push(tr(lang, "step-csv-equipement"));
             header.push(tr(lang, "step-csv-emprunt"));
         }
+        Step::Debate(_) => {
+            header.push(tr(lang, "step-csv-before"));
+            header.push(tr(lang, "step-csv-after"));
+        }
     }
     header.push(tr(lang, "step-csv-hidden"));
     csv::write_record(&mut out, &header, separator);
@@ -121,6 +125,15 @@ pub fn step_csv(
                 row.push(choices.impots.to_string());
                 row.push(choices.equipement.to_string());
                 row.push(number(choices.emprunt));
+            }
+            (_, Input::Debate { before, after }) => {
+                for stance in [before, after] {
+                    row.push(
+                        stance
+                            .map(|s| tr(lang, &format!("debate-stance-{}", s.code())))
+                            .unwrap_or_default(),
+                    );
+                }
             }
             _ => continue,
         }

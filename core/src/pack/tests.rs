@@ -61,7 +61,7 @@ fn bundled() -> Vec<(PathBuf, Pack)> {
 #[test]
 fn every_bundled_pack_passes_the_check_and_is_complete() {
     let packs = bundled();
-    assert_eq!(packs.len(), 3, "the three packs of the project");
+    assert_eq!(packs.len(), 4, "the four packs of the project");
     let named: Vec<(String, &Pack)> = packs.iter().map(|(d, p)| (d.display().to_string(), p)).collect();
     assert!(check_library(&named).is_empty());
     for (dir, pack) in &packs {
