@@ -132,3 +132,35 @@ live-phone-problem-investissement = Investments are not fully financed.
 live-phone-problem-emprunt = Too much borrowing for these choices.
 live-phone-unique = People alone in their combination of answers: { $unique } of { $respondents }.
 game-phone-reel = actual: { $tokens }
+
+## Moving debate (core/src/live/steps/debate.rs, the presenter and screen views, the phone page)
+
+step-kind-debate = Moving debate
+step-csv-before = Before the debate
+step-csv-after = After the debate
+debate-stance-agree = Agree
+debate-stance-disagree = Disagree
+debate-stance-undecided = No opinion
+debate-phase-before = Before the debate
+debate-phase-after = After the debate
+debate-phase = Debate phase
+debate-both = { $count ->
+    [0] Nobody has answered both before and after yet
+    [one] 1 person answered before and after
+   *[other] { $count } people answered before and after
+}
+debate-changed = { $count ->
+    [0] Nobody changed sides
+    [one] 1 person changed sides
+   *[other] { $count } people changed sides
+}
+debate-chart = The room's positions before and after the debate, and who changed sides
+debate-column = { $phase }: { $count }
+debate-move = { $from } → { $to }: { $count }
+debate-moves = Changes of side
+debate-moves-later = The changes of side will show when you reveal the results.
+debate-landmark = Landmark: { $note }
+live-phone-debate-before = Before the debate: where do you stand?
+live-phone-debate-after = After the debate: where do you stand now?
+live-phone-debate-was = Before the debate, you were: { $answer }
+live-phone-debate-changed = Changed sides: { $count }

@@ -132,3 +132,35 @@ live-phone-problem-investissement = Les investissements ne sont pas entièrement
 live-phone-problem-emprunt = Trop d'emprunts pour ces choix.
 live-phone-unique = Personnes seules dans leur combinaison de réponses : { $unique } sur { $respondents }.
 game-phone-reel = réel : { $tokens }
+
+## Débat mouvant (core/src/live/steps/debate.rs, the presenter and screen views, the phone page)
+
+step-kind-debate = Débat mouvant
+step-csv-before = Avant le débat
+step-csv-after = Après le débat
+debate-stance-agree = D'accord
+debate-stance-disagree = Pas d'accord
+debate-stance-undecided = Sans avis
+debate-phase-before = Avant le débat
+debate-phase-after = Après le débat
+debate-phase = Phase du débat
+debate-both = { $count ->
+    [0] Personne n'a encore répondu avant et après
+    [one] 1 personne a répondu avant et après
+   *[other] { $count } personnes ont répondu avant et après
+}
+debate-changed = { $count ->
+    [0] Personne n'a changé de côté
+    [one] 1 personne a changé de côté
+   *[other] { $count } personnes ont changé de côté
+}
+debate-chart = Les positions de la salle avant et après le débat, et qui a changé de côté
+debate-column = { $phase } : { $count }
+debate-move = { $from } → { $to } : { $count }
+debate-moves = Changements de côté
+debate-moves-later = Les changements de côté s'afficheront quand vous révélerez les résultats.
+debate-landmark = Repère : { $note }
+live-phone-debate-before = Avant le débat : quelle est votre position ?
+live-phone-debate-after = Après le débat : quelle est votre position maintenant ?
+live-phone-debate-was = Avant le débat, vous étiez : { $answer }
+live-phone-debate-changed = Ont changé de côté : { $count }

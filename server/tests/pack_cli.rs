@@ -43,7 +43,7 @@ fn the_bundled_packs_pass_one_by_one_and_together() {
     }
     let out = briques(&["pack", "check", &path("workshops")]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert_eq!(stdout(&out).lines().count(), 4);
+    assert_eq!(stdout(&out).lines().count(), 5);
 }
 
 #[test]

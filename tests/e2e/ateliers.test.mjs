@@ -1,4 +1,4 @@
-// The Ateliers page in headless Chromium: the library lists the three bundled packs
+// The Ateliers page in headless Chromium: the library lists the four bundled packs
 // and filters them; a pack's page shows its sheets and timeline; "Lancer l'atelier"
 // loads the pack's survey into the Duplo page (asking before replacing answers) and
 // opens the budget page with the pack's settings; the handout prints to one A4 page
@@ -22,6 +22,7 @@ const DUPLO = 'Les données en Duplo';
 const BUDGET = 'Le budget de ma commune';
 const CHARTS = 'Lire et construire un graphique';
 const OPEN_DATA = 'Les données ouvertes de mon territoire';
+const DEBATE = 'Rien à cacher ?';
 
 let server;
 let browser;
@@ -58,7 +59,7 @@ const cards = () => page.locator('.pack-card');
 async function openLibrary() {
   await page.goto(`${server.base}/ateliers`);
   await waitForHeading(page, 'Ateliers');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length >= 4);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length >= 5);
 }
 
 async function openPack(title) {
@@ -90,8 +91,8 @@ function pageCount(pdf) {
 
 test('the library lists the bundled packs and filters them by audience and duration', async () => {
   await openLibrary();
-  assert.equal(await cards().count(), 4);
-  for (const title of [DUPLO, BUDGET, CHARTS, OPEN_DATA]) {
+  assert.equal(await cards().count(), 5);
+  for (const title of [DUPLO, BUDGET, CHARTS, OPEN_DATA, DEBATE]) {
     await page.getByRole('link', { name: title, exact: true }).waitFor();
   }
   await page.getByLabel('Public').selectOption('elus');
@@ -101,7 +102,7 @@ test('the library lists the bundled packs and filters them by audience and durat
   assert.match(forElected, /données ouvertes de mon territoire/);
   await page.getByLabel('Public').selectOption('');
   await page.getByLabel('Durée').selectOption('45');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
   await page.getByLabel('Durée').selectOption('0');
   assert.deepEqual(errors, []);
 });
@@ -285,10 +286,10 @@ test('export then import: identical is a no-op, a changed pack is never replaced
   writeFileSync(changed, JSON.stringify(bundle));
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(changed);
   await page.getByText('Que faire ?', { exact: false }).waitFor();
-  assert.equal(await cards().count(), 4, 'nothing changes before the choice');
+  assert.equal(await cards().count(), 5, 'nothing changes before the choice');
   await page.getByRole('button', { name: 'Garder les deux' }).click();
   await page.getByText('Atelier « Duplo, ma version » importé.').waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 6);
   await page.getByRole('link', { name: DUPLO, exact: true }).waitFor();
 
   const broken = join(work, 'casse.briques');
@@ -298,14 +299,14 @@ test('export then import: identical is a no-op, a changed pack is never replaced
 
   // The imported copy survives a reload, and can be removed.
   await openLibrary();
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 6);
   await page.getByRole('link', { name: 'Duplo, ma version' }).click();
   await waitForHeading(page, 'Duplo, ma version');
   assert.equal(new URL(page.url()).searchParams.get('pack'), 'donnees-en-duplo-2');
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Supprimer de cet appareil' }).click();
   await waitForHeading(page, 'Ateliers');
-  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('.pack-card').length === 5);
   assert.deepEqual(errors, []);
 });
 
@@ -319,7 +320,7 @@ test('a pack whose chart period would freeze the page is refused with the check\
   await page.getByLabel('Fichier d\'atelier (.briques)').setInputFiles(broken);
   await page.getByText('activites[1].graphiques[2].periode: année 0 improbable : les années vont de 1000 à 2200').waitFor();
   await page.getByText('1 problème à corriger').waitFor();
-  assert.equal(await cards().count(), 4, 'nothing imported');
+  assert.equal(await cards().count(), 5, 'nothing imported');
   // The page still answers.
   await page.getByRole('link', { name: CHARTS, exact: true }).click();
   await waitForHeading(page, CHARTS);

@@ -16,6 +16,7 @@
 
 use std::rc::Rc;
 
+use briques_core::live::steps::Phase;
 use briques_core::live::steps::Vote;
 use briques_core::live::{
     normalise_code, Ack, Control, CreateSession, FacilitatorReply, Input, Removed, Screen, Step,
@@ -583,6 +584,19 @@ pub fn ProjectorPage(props: &LiveProps) -> Html {
                         </button>
                     }
                 </div>
+                if matches!(step, Step::Debate(_)) {
+                    // Débat mouvant: which answer phones give now, « avant » or « après ».
+                    <fieldset class="screen-choice debate-phase">
+                        <legend>{ settings.t("debate-phase") }</legend>
+                        { for [(Phase::Before, "debate-phase-before"), (Phase::After, "debate-phase-after")].into_iter().map(|(phase, key)| {
+                            let on = live.state.phase(current) == phase;
+                            html! {
+                                <button type="button" aria-pressed={on.to_string()} disabled={ended}
+                                    onclick={send(Control::Phase { step: current, phase })}>{ settings.t(key) }</button>
+                            }
+                        }) }
+                    </fieldset>
+                }
                 <p class="hint">{ settings.t("presenter-shortcuts") }</p>
                 <fieldset class="screen-choice">
                     <legend>{ settings.t("presenter-screen") }</legend>

@@ -99,6 +99,10 @@ pub fn step_csv(
             header.push(tr(lang, "step-csv-imprevu"));
             header.push(tr(lang, "step-csv-rules"));
         }
+        Step::Debate(_) => {
+            header.push(tr(lang, "step-csv-before"));
+            header.push(tr(lang, "step-csv-after"));
+        }
     }
     header.push(tr(lang, "step-csv-hidden"));
     csv::write_record(&mut out, &header, separator);
@@ -125,6 +129,15 @@ pub fn step_csv(
                         .collect::<Vec<_>>()
                         .join(" "),
                 );
+            }
+            (_, Input::Debate { before, after }) => {
+                for stance in [before, after] {
+                    row.push(
+                        stance
+                            .map(|s| tr(lang, &format!("debate-stance-{}", s.code())))
+                            .unwrap_or_default(),
+                    );
+                }
             }
             _ => continue,
         }

@@ -71,6 +71,9 @@ pub struct LiveState {
     /// and marked in the export. Never sent to phones.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub hidden: BTreeSet<(usize, ParticipantId)>,
+    /// Débat mouvant steps in their « après » phase (the others are « avant »).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub after_phase: BTreeSet<usize>,
 }
 
 /// What the projected screen shows, one thing at a time, full size.
@@ -180,6 +183,14 @@ pub enum Control {
         /// The screen.
         screen: Screen,
     },
+    /// Move a débat mouvant step to a phase (its results are hidden again until
+    /// revealed).
+    Phase {
+        /// Index in the session's steps.
+        step: usize,
+        /// The phase phones answer now.
+        phase: steps::Phase,
+    },
 }
 
 /// Why a live action is refused.
@@ -214,6 +225,7 @@ impl LiveState {
             | Control::CloseStep { step }
             | Control::HideAnswer { step, .. }
             | Control::ShowAnswer { step, .. }
+            | Control::Phase { step, .. }
                 if *step >= steps =>
             {
                 return Err(Refusal::UnknownStep)
@@ -240,6 +252,15 @@ impl LiveState {
             }
             Control::ShowAnswer { step, participant } => {
                 self.hidden.remove(&(*step, *participant));
+            }
+            Control::Phase { step, phase } => {
+                let changed = match phase {
+                    steps::Phase::Before => self.after_phase.remove(step),
+                    steps::Phase::After => self.after_phase.insert(*step),
+                };
+                if changed && self.step == *step {
+                    self.revealed = false;
+                }
             }
             Control::Open { question } | Control::Close { question } => {
                 if survey.question(question).is_none() {
@@ -288,7 +309,21 @@ impl LiveState {
         if step != self.step || self.closed_steps.contains(&step) {
             return Err(Refusal::Closed);
         }
-        definition.accept(input).map_err(|_| Refusal::InvalidInput)
+        let input = definition.accept(input).map_err(|_| Refusal::InvalidInput)?;
+        // A débat mouvant takes the open phase's answer only.
+        if steps::debate::answers_phase(&input, self.phase(step)) == Some(false) {
+            return Err(Refusal::Closed);
+        }
+        Ok(input)
+    }
+
+    /// The phase of step `step` (« avant » unless moved; meaningful for débats mouvants).
+    pub fn phase(&self, step: usize) -> steps::Phase {
+        if self.after_phase.contains(&step) {
+            steps::Phase::After
+        } else {
+            steps::Phase::Before
+        }
     }
 }
 

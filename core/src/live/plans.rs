@@ -11,10 +11,10 @@ use crate::budget::Budget;
 use crate::chart::lessons::lesson;
 use crate::dataset;
 use crate::i18n::{tr, tr_args, Lang};
-use crate::pack::model::{Activity, Pack};
+use crate::pack::model::{Activity, Pack, Statement};
 use crate::survey::Survey;
 
-use super::steps::{Guess, MayorStep, Step, Vote, Words};
+use super::steps::{Debate, Guess, MayorStep, Step, Vote, Words};
 
 /// What launching a pack live needs: its survey (for its Duplo step), its steps, and
 /// whether it plays a commune's budget (launched from the budget page, which has the
@@ -38,8 +38,9 @@ pub fn closing_words(lang: Lang) -> Step {
 
 /// A pack's activities as live steps: its first Duplo questionnaire as itself; each misleading chart of a data
 /// activity as a vote between it and its honest version (neutral titles, the
-/// misleading one alternately second and first), explained by the pack's note; the
-/// budget activities are left to [`budget_steps`]; a closing word.
+/// misleading one alternately second and first), explained by the pack's note; each
+/// statement of a débat mouvant as a debate step; the budget activities are left to
+/// [`budget_steps`]; a closing word.
 pub fn pack_steps(pack: &Pack, lang: Lang) -> PackPlan {
     let mut plan = PackPlan {
         survey: None,
@@ -57,6 +58,7 @@ pub fn pack_steps(pack: &Pack, lang: Lang) -> PackPlan {
                 }
             }
             Activity::Budget { .. } | Activity::Maire { .. } => plan.plays_budget = true,
+            Activity::Debat { statements } => plan.steps.extend(debate_steps(statements)),
             Activity::Donnees {
                 file,
                 source,
@@ -99,6 +101,17 @@ pub fn pack_steps(pack: &Pack, lang: Lang) -> PackPlan {
     }
     plan.steps.push(closing_words(lang));
     plan
+}
+
+/// A débat mouvant's statements as steps, one each (the arguments stay in the sheets;
+/// the landmark is shown once revealed).
+pub fn debate_steps(statements: &[Statement]) -> impl Iterator<Item = Step> + '_ {
+    statements.iter().map(|s| {
+        Step::Debate(Debate {
+            statement: s.text.clone(),
+            note: s.landmark.clone(),
+        })
+    })
 }
 
 /// The share of real spending (both sections) a budget gives to teaching (fonction 2),

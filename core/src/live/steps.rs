@@ -19,6 +19,9 @@ use crate::budget::explore::mayor::{Imprevu, MayorBase, MayorChoices, Poste, POS
 use crate::chart::ChartSpec;
 use crate::survey::ParticipantId;
 
+pub mod debate;
+pub use debate::{Debate, DebateResults, Phase, Stance};
+
 /// Steps of one session, at most.
 pub const MAX_STEPS: usize = 30;
 /// Characters of a question, a choice, a unit, a source or an explanation.
@@ -46,6 +49,8 @@ pub enum Step {
     Words(Words),
     /// "Si j'étais maire" by groups: each group moves the sliders and submits.
     Mayor(MayorStep),
+    /// « Débat mouvant »: a statement, sides taken before and after the discussion.
+    Debate(Debate),
 }
 
 /// A numeric estimate question.
@@ -133,6 +138,16 @@ pub enum Input {
         /// Its choices.
         choices: MayorChoices,
     },
+    /// A side in a débat mouvant: a phone sends the open phase's only; the server keeps
+    /// both ([`debate::merge`]).
+    Debate {
+        /// Before the discussion.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<Stance>,
+        /// After it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Stance>,
+    },
 }
 
 /// Why a step definition or an input is refused.
@@ -168,6 +183,7 @@ impl Step {
             Step::Vote(_) => "vote",
             Step::Words(_) => "words",
             Step::Mayor(_) => "mayor",
+            Step::Debate(_) => "debate",
         }
     }
 
@@ -179,6 +195,7 @@ impl Step {
             Step::Vote(v) => &v.question,
             Step::Words(w) => &w.question,
             Step::Mayor(m) => &m.commune,
+            Step::Debate(d) => &d.statement,
         }
     }
 
@@ -190,6 +207,7 @@ impl Step {
         }
         match self {
             Step::Duplo | Step::Words(_) => Ok(()),
+            Step::Debate(d) => d.check(),
             Step::Guess(g) => {
                 let answer = g.answer.ok_or("step-error-guess-answer")?;
                 if !(g.min.is_finite() && g.max.is_finite() && g.min < g.max) {
@@ -266,6 +284,7 @@ impl Step {
                     v.correct = None;
                     v.explanation.clear();
                 }
+                Step::Debate(d) => d.note.clear(),
                 _ => {}
             }
         }
@@ -310,6 +329,7 @@ impl Step {
                     Err(StepProblem::OutOfBounds)
                 }
             }
+            (Step::Debate(_), Input::Debate { before, after }) => debate::accept(before, after),
             _ => Err(StepProblem::WrongKind),
         }
     }
@@ -410,6 +430,8 @@ pub enum StepResults {
         /// participant numbers.
         groups: Vec<Proposal>,
     },
+    /// A débat mouvant's sides before and after, and the moves once revealed.
+    Debate(DebateResults),
 }
 
 /// The key under which French word forms are grouped: lower case, accents and
@@ -603,6 +625,10 @@ pub fn results(step: &Step, inputs: StepInputs<'_>, revealed: bool) -> Option<St
                 groups,
             }
         }
+        Step::Debate(_) => StepResults::Debate(debate::results(
+            all.filter(|(p, _)| !inputs.hidden.contains(p)),
+            revealed,
+        )),
     })
 }
 

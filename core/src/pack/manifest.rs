@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::{
-    Activity, ActivityKind, ChartPreset, Level, Pack, PackFiles, Period, Problem, ProblemKind,
+    Activity, ActivityKind, ChartPreset, Level, Pack, PackFiles, Period, Problem, ProblemKind, Statement,
     DEFAULT_LICENCE, MANIFEST,
 };
 use crate::budget::explore::Side;
@@ -324,6 +324,7 @@ fn activity(
         ActivityKind::Budget => &["type", "commune", "annee", "vue", "par_habitant"],
         ActivityKind::Maire => &["type", "commune", "annee", "contraintes"],
         ActivityKind::Donnees => &["type", "jeu", "titre", "source", "graphiques"],
+        ActivityKind::Debat => &["type", "affirmations"],
     };
     r.unknown_fields(t, known, &format!("{path}."));
     let commune = |r: &mut Reader<'_>| {
@@ -405,7 +406,47 @@ fn activity(
                 charts,
             })
         }
+        ActivityKind::Debat => {
+            let value = r.get(t, "affirmations", &field("affirmations"), true, at)?;
+            let line = r.line(value.span());
+            let Some(items) = value.get_ref().as_array() else {
+                r.problem(
+                    Some(line),
+                    &field("affirmations"),
+                    ProblemKind::WrongType { expected: "table" },
+                );
+                return None;
+            };
+            let mut statements = Vec::new();
+            for (n, item) in items.iter().enumerate() {
+                let path = format!("{path}.affirmations[{}]", n + 1);
+                let item_line = Some(r.line(item.span()));
+                r.lines.insert(path.clone(), r.line(item.span()));
+                match item.get_ref().as_table() {
+                    Some(table) => statements.extend(statement(r, table, &path, item_line)),
+                    None => r.problem(item_line, &path, ProblemKind::WrongType { expected: "table" }),
+                }
+            }
+            Some(Activity::Debat { statements })
+        }
     }
+}
+
+fn statement(r: &mut Reader<'_>, t: &DeTable<'_>, path: &str, at: Option<usize>) -> Option<Statement> {
+    let field = |name: &str| format!("{path}.{name}");
+    r.unknown_fields(t, &["texte", "pour", "contre", "repere"], &format!("{path}."));
+    let text = r.text(t, "texte", &field("texte"), true, at);
+    let agree = r.texts(t, "pour", &field("pour"), false, at);
+    let disagree = r.texts(t, "contre", &field("contre"), false, at);
+    let landmark = r
+        .text(t, "repere", &field("repere"), false, at)
+        .unwrap_or_default();
+    Some(Statement {
+        text: text?,
+        agree,
+        disagree,
+        landmark,
+    })
 }
 
 fn chart(r: &mut Reader<'_>, t: &DeTable<'_>, path: &str, at: Option<usize>) -> Option<ChartPreset> {

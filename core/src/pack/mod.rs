@@ -27,7 +27,10 @@ pub mod sheet;
 pub mod validate;
 
 pub use load::{check_library, load, PackFiles};
-pub use model::{licence_url, Activity, ActivityKind, Level, Pack, AUDIENCES, DEFAULT_LICENCE, LICENCES};
+pub use model::{
+    licence_url, Activity, ActivityKind, Level, Pack, Statement, AUDIENCES, DEFAULT_LICENCE, LICENCES,
+    MAX_STATEMENTS,
+};
 pub use preset::{ChartPreset, Period, PeriodError};
 pub use problem::{Problem, ProblemKind};
 pub use validate::csv_columns;

@@ -72,6 +72,8 @@ pub enum ActivityKind {
     Maire,
     /// The data explorer with chart presets.
     Donnees,
+    /// A « débat mouvant » on statements (played live only).
+    Debat,
 }
 
 // As written in `pack.toml` (`type = "…"`); the codes end the `ateliers-activity-…` keys.
@@ -80,6 +82,7 @@ codes!(ActivityKind {
     Budget => "budget",
     Maire => "si-j-etais-maire",
     Donnees => "donnees",
+    Debat => "debat-mouvant",
 });
 
 impl ActivityKind {
@@ -192,6 +195,33 @@ pub enum Activity {
         /// Charts prepared for the lesson.
         charts: Vec<ChartPreset>,
     },
+    /// A « débat mouvant »: the room takes sides on each statement before and after
+    /// discussing it (live, phones or printed cards).
+    #[serde(rename = "debat-mouvant")]
+    Debat {
+        /// The statements, in the order they are debated.
+        statements: Vec<Statement>,
+    },
+}
+
+/// Most statements of a débat mouvant.
+pub const MAX_STATEMENTS: usize = 12;
+
+/// One statement of a débat mouvant, with what the facilitator prepares.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The statement read to the room (300 characters at most).
+    pub text: String,
+    /// Arguments expected from those who agree.
+    #[serde(default)]
+    pub agree: Vec<String>,
+    /// Arguments expected from those who disagree.
+    #[serde(default)]
+    pub disagree: Vec<String>,
+    /// The landmark for the debrief (a legal text, a fact, its source; 600 characters
+    /// at most), shown once the facilitator reveals the results.
+    #[serde(default)]
+    pub landmark: String,
 }
 
 impl Activity {
@@ -202,6 +232,7 @@ impl Activity {
             Activity::Budget { .. } => ActivityKind::Budget,
             Activity::Maire { .. } => ActivityKind::Maire,
             Activity::Donnees { .. } => ActivityKind::Donnees,
+            Activity::Debat { .. } => ActivityKind::Debat,
         }
     }
 
@@ -234,6 +265,8 @@ impl Activity {
                 query.push(("onglet", "maire".to_owned()));
             }
             Activity::Donnees { .. } => return ("/donnees", vec![("pack", query_value(slug))]),
+            // Played live only: the pack's « Lancer tout l'atelier en direct ».
+            Activity::Debat { .. } => return ("/direct", query),
         }
         ("/budget", query)
     }

@@ -40,6 +40,11 @@ pub enum ProblemKind {
     UnknownField,
     /// A required field is empty.
     Empty,
+    /// A text longer than allowed.
+    TooLong {
+        /// Most characters allowed.
+        max: usize,
+    },
     /// A number outside its range.
     OutOfRange {
         /// Lowest allowed.
@@ -172,6 +177,7 @@ impl ProblemKind {
             }
             ProblemKind::UnknownField => tr(lang, "pack-error-unknown-field"),
             ProblemKind::Empty => tr(lang, "pack-error-empty"),
+            ProblemKind::TooLong { max } => tr_args(lang, "pack-error-too-long", &[("max", (*max).into())]),
             ProblemKind::OutOfRange { min, max } => tr_args(
                 lang,
                 "pack-error-out-of-range",

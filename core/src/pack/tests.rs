@@ -61,7 +61,7 @@ fn bundled() -> Vec<(PathBuf, Pack)> {
 #[test]
 fn every_bundled_pack_passes_the_check_and_is_complete() {
     let packs = bundled();
-    assert_eq!(packs.len(), 4, "the four packs of the project");
+    assert_eq!(packs.len(), 5, "the five packs of the project");
     let named: Vec<(String, &Pack)> = packs.iter().map(|(d, p)| (d.display().to_string(), p)).collect();
     assert!(check_library(&named).is_empty());
     for (dir, pack) in &packs {
@@ -424,9 +424,9 @@ fn launch_paths_carry_the_settings() {
 #[test]
 fn filters_by_audience_and_duration() {
     let packs: Vec<Pack> = bundled().into_iter().map(|(_, p)| p).collect();
-    assert_eq!(filter(&packs, None, None).len(), 4);
+    assert_eq!(filter(&packs, None, None).len(), 5);
     assert_eq!(filter(&packs, None, Some(30)).len(), 0);
-    assert_eq!(filter(&packs, None, Some(45)).len(), 4);
+    assert_eq!(filter(&packs, None, Some(45)).len(), 5);
     let elected = filter(&packs, Some("elus"), None);
     assert!(elected.len() < 4);
     assert!(elected.iter().all(|p| p.audience.iter().any(|a| a == "elus")));
@@ -654,4 +654,44 @@ fn activity_tags_in_bundles_are_the_activity_codes() {
     let old = r#"{"maire": {"commune": "demo", "year": null, "constraints": []}}"#;
     let activity: Activity = serde_json::from_str(old).unwrap();
     assert_eq!(activity.kind(), ActivityKind::Maire);
+}
+
+#[test]
+fn debate_statements_are_read_with_their_lines_and_checked() {
+    let mut files = read_pack(&root().join("core/fixtures/packs/valid-minimal"));
+    let base = String::from_utf8(files.files["pack.toml"].clone()).unwrap();
+    let first = base.lines().count() + 1;
+    let long = "x".repeat(301);
+    let manifest = format!(
+        "{base}\n[[activites]]\ntype = \"debat-mouvant\"\n\n[[activites.affirmations]]\ntexte = \"Je n'ai rien à cacher.\"\npour = [\"Rien d'illégal\"]\ncontre = [\"Demain\", \"Les autres\"]\nrepere = \"RGPD, art. 4\"\n\n[[activites.affirmations]]\ntexte = \"{long}\"\nsource = \"?\"\n"
+    );
+    files.files.insert("pack.toml".into(), manifest.into_bytes());
+    let (pack, problems) = load(&files);
+    let fields: Vec<(Option<usize>, &str)> = problems.iter().map(|p| (p.line, p.field.as_str())).collect();
+    let n = pack.as_ref().unwrap().activities.len();
+    // The base's activities, then ours: line of `source` and of the long `texte`,
+    // counted from the end of the base (a blank line, then the lines written above).
+    let path = |f: &str| format!("activites[{n}].affirmations[2].{f}");
+    assert_eq!(
+        fields,
+        vec![
+            (Some(first + 12), path("source").as_str()),
+            (Some(first + 11), path("texte").as_str()),
+        ],
+        "{problems:#?}"
+    );
+    assert_eq!(problems[1].kind, ProblemKind::TooLong { max: 300 });
+    assert!(problems[1].message(Lang::Fr).contains("300 caractères au plus"));
+    let Some(Activity::Debat { statements }) = pack.unwrap().activities.pop() else {
+        panic!("a debate")
+    };
+    assert_eq!(
+        statements[0],
+        Statement {
+            text: "Je n'ai rien à cacher.".into(),
+            agree: vec!["Rien d'illégal".into()],
+            disagree: vec!["Demain".into(), "Les autres".into()],
+            landmark: "RGPD, art. 4".into(),
+        }
+    );
 }

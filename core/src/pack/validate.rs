@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{licence_url, Activity, Pack, AUDIENCES};
+use super::model::{licence_url, Activity, Pack, AUDIENCES, MAX_STATEMENTS};
 use super::problem::{Problem, ProblemKind};
 use super::sheet::{self, SheetKind};
 use super::{is_slug, MANIFEST, SHEETS_DIR};
@@ -157,6 +157,31 @@ impl Activity {
             }
             // Their commune is checked above; the budget's view is a `Side`, read as one.
             Activity::Budget { .. } | Activity::Maire { .. } => {}
+            Activity::Debat { statements } => {
+                if statements.is_empty() || statements.len() > MAX_STATEMENTS {
+                    at(
+                        "affirmations",
+                        ProblemKind::OutOfRange {
+                            min: 1,
+                            max: MAX_STATEMENTS as u32,
+                        },
+                    );
+                }
+                for (s, statement) in statements.iter().enumerate() {
+                    let field = |name: &str| format!("affirmations[{}].{name}", s + 1);
+                    if statement.text.trim().is_empty() {
+                        at(&field("texte"), ProblemKind::Empty);
+                    }
+                    for (name, text, max) in [
+                        ("texte", &statement.text, STATEMENT_MAX),
+                        ("repere", &statement.landmark, 2 * STATEMENT_MAX),
+                    ] {
+                        if text.chars().count() > max {
+                            at(&field(name), ProblemKind::TooLong { max });
+                        }
+                    }
+                }
+            }
             Activity::Donnees { csv, charts, .. } => {
                 let columns = csv_columns(csv);
                 if columns.is_empty() {
@@ -184,6 +209,9 @@ impl Activity {
         }
     }
 }
+
+/// Characters of a statement (a live step's question holds as many).
+const STATEMENT_MAX: usize = crate::live::steps::MAX_TEXT;
 
 /// The header of a CSV text (after any title lines).
 pub fn csv_columns(text: &str) -> Vec<String> {

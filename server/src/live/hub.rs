@@ -557,6 +557,9 @@ impl Hub {
                 .get(&store::hashed(token))
                 .ok_or(LiveError::UnknownParticipant)?;
             let input = data.state.check_input(&data.steps, step, input)?;
+            // A débat mouvant keeps the other phase's answer.
+            let previous = data.inputs.get(&step).and_then(|by| by.get(&number));
+            let input = briques_core::live::steps::debate::merge(previous, input);
             let value = serde_json::to_string(&input).unwrap_or_default();
             data.inputs.entry(step).or_default().insert(number, input);
             let pending = self.store.submit(Op::SetInput {

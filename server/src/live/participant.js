@@ -433,6 +433,7 @@
     else if (step.kind === 'vote') voteBlocks(add, index, step, closed, results);
     else if (step.kind === 'words') wordsBlocks(add, index, step, closed, results);
     else if (step.kind === 'mayor') mayorBlocks(add, index, step, closed, results);
+    else if (step.kind === 'debate') debateBlocks(add, index, step, closed, results);
     else duploBlocks(add, view);
     if (!ended && !(step.kind === 'duplo' ? view.results : results)) {
       add('later', function () {
@@ -1044,6 +1045,71 @@
   // long anyway).
 
   let started = false;
+  // ---- Débat mouvant: a side before the discussion, another after it (the server keeps
+  // both; a phone sends the open phase's only).
+
+  const STANCES = ['agree', 'disagree', 'undecided'];
+  const STANCE_TEXTS = { agree: 'debate-stance-agree', disagree: 'debate-stance-disagree', undecided: 'debate-stance-undecided' };
+  const PHASE_TEXTS = { before: 'live-phone-debate-before', after: 'live-phone-debate-after' };
+
+  function debateBlocks(add, index, step, closed, results) {
+    const mine = S.inputs[index] || {};
+    const phase = (S.view.state.after_phase || []).indexOf(index) >= 0 ? 'after' : 'before';
+    const chosen = mine[phase] || '';
+    add(key(['debate', index, step.statement, phase, closed, chosen]), function () {
+      if (closed) return closedCard(step.statement);
+      return card([
+        h('p', { class: 'hint' }, [t(PHASE_TEXTS[phase])]),
+        heading(step.statement),
+        h('div', { class: 'choices' }, STANCES.map(function (s) {
+          return h('button', {
+            type: 'button', class: 'choice', id: 'stance-' + s, 'aria-pressed': String(chosen === s),
+            onclick: function () {
+              const input = { kind: 'debate' };
+              input[phase] = s;
+              send('/input', { step: index, input: input }, function () {
+                const kept = Object.assign({}, S.inputs[index] || { kind: 'debate' });
+                kept[phase] = s;
+                S.inputs[index] = kept;
+                S.saved = t('live-saved');
+                S.focus = 'stance-' + s;
+              });
+            },
+          }, [t(STANCE_TEXTS[s])]);
+        })),
+      ]);
+    });
+    if (phase === 'after' && mine.before) {
+      add(key(['debate-was', index, mine.before]), function () {
+        return h('p', { class: 'mine' }, [t('live-phone-debate-was', { answer: t(STANCE_TEXTS[mine.before]) })]);
+      });
+    }
+    if (results) {
+      add(key(['debate-results', index, results, step.note]), function () {
+        const column = function (title, counts) {
+          const total = counts.reduce(function (a, b) {
+            return a + b;
+          }, 0);
+          return [h('h3', null, [title]), h('ul', { class: 'bars' }, STANCES.map(function (s, i) {
+            return bar([t(STANCE_TEXTS[s])], counts[i] || 0, total);
+          }))];
+        };
+        let changed = 0;
+        (results.moves || []).forEach(function (row, from) {
+          row.forEach(function (n, to) {
+            if (from !== to) changed += n;
+          });
+        });
+        return resultsCard(t('live-results'), column(t('debate-phase-before'), results.before)
+          .concat(column(t('debate-phase-after'), results.after))
+          .concat([
+            results.moves ? h('p', { class: 'lead' }, [t('live-phone-debate-changed', { count: num(changed, 0) })]) : null,
+            step.note ? h('p', null, [t('debate-landmark', { note: step.note })]) : null,
+          ]));
+      });
+    }
+  }
+
   function start() {
     if (started) return;
     started = true;

@@ -47,6 +47,12 @@ const STYLE: &str = include_str!("participant.css");
 /// script fills placeholders, it does not choose variants (`duplo-masked-note` takes
 /// its `other` form, right for every threshold a session may have, 2 to 20).
 pub const TEXTS: &[&str] = &[
+    "debate-landmark",
+    "debate-phase-after",
+    "debate-phase-before",
+    "debate-stance-agree",
+    "debate-stance-disagree",
+    "debate-stance-undecided",
     "duplo-hidden-explained",
     "duplo-masked-explained",
     "duplo-masked-note",
@@ -73,6 +79,10 @@ pub const TEXTS: &[&str] = &[
     "live-phone-bin",
     "live-phone-closed",
     "live-phone-count",
+    "live-phone-debate-after",
+    "live-phone-debate-before",
+    "live-phone-debate-changed",
+    "live-phone-debate-was",
     "live-phone-gone",
     "live-phone-guess-answer",
     "live-phone-guess-invalid",

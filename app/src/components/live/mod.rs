@@ -5,6 +5,7 @@
 //! the requests and hold the state.
 
 pub mod controls;
+pub mod debate;
 pub mod join;
 pub mod join_info;
 pub mod steps;

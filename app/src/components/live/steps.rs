@@ -75,6 +75,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 groups,
             }),
         ) => mayor(&settings, id, m, actual, average.as_ref(), groups),
+        (Step::Debate(d), Some(StepResults::Debate(r))) => super::debate::debate(&settings, id, d, r),
         _ => Html::default(),
     }
 }

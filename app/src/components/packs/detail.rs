@@ -236,7 +236,8 @@ pub fn PackDetail(props: &DetailProps) -> Html {
                 <p class="badge">{ settings.t(badge) }</p>
             }
             <div class="pack-actions no-print">
-                { for pack.activities.iter().map(|a| html! {
+                // A débat mouvant is played live only (« Lancer tout l'atelier en direct »).
+                { for pack.activities.iter().filter(|a| !matches!(a, Activity::Debat { .. })).map(|a| html! {
                     <button type="button" class="primary" onclick={launch(a.clone())}>{ launch_label(&settings, pack, a) }</button>
                 }) }
                 <button type="button" onclick={launch_live}>{ settings.t("ateliers-launch-live") }</button>

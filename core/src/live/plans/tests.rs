@@ -128,3 +128,23 @@ fn a_budget_becomes_a_guess_on_schools_and_the_mayor_game() {
     assert_eq!(mayor.base, MayorBase::from_budget(budget));
     assert_eq!(mayor.commune, "Briqueville, budget 2023");
 }
+
+#[test]
+fn the_debate_pack_becomes_one_debate_step_per_statement() {
+    let pack = pack("rien-a-cacher");
+    let plan = pack_steps(&pack, Lang::Fr);
+    assert_eq!(check_steps(&plan.steps), Ok(()));
+    assert!(plan.survey.is_none() && !plan.plays_budget);
+    let Some(Activity::Debat { statements }) = pack.activities.first() else {
+        panic!("the pack's debate")
+    };
+    assert_eq!(statements.len(), 5);
+    assert_eq!(plan.steps.len(), statements.len() + 1, "and a closing word");
+    for (step, statement) in plan.steps.iter().zip(statements) {
+        let Step::Debate(d) = step else { panic!("{step:?}") };
+        assert_eq!(d.statement, statement.text);
+        assert_eq!(d.note, statement.landmark);
+        assert!(!statement.agree.is_empty() && !statement.disagree.is_empty());
+    }
+    assert_eq!(plan.steps.last(), Some(&closing_words(Lang::Fr)));
+}
