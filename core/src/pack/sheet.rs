@@ -370,6 +370,8 @@ pub fn mentioned_activities(body: &str) -> Vec<(usize, ActivityKind, String)> {
             ActivityKind::Duplo => "Duplo",
             ActivityKind::Budget | ActivityKind::Maire => "Budget",
             ActivityKind::Donnees => "Données",
+            // A debate opens no page: it runs live; never in MENTIONS.
+            ActivityKind::Debat => "",
         };
         let mut add = |at: usize, kind: ActivityKind, words: &str| {
             if !found.iter().any(|(m, _, k, _)| *m == n && *k == kind) {
