@@ -244,11 +244,22 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
     let groups = view["step_results"]["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 2);
     let tokens = |a: &Value| -> Vec<f64> {
-        a["jetons"].as_array().unwrap().iter().map(|p| p[1].as_f64().unwrap()).collect()
+        a["jetons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[1].as_f64().unwrap())
+            .collect()
     };
-    assert_eq!(tokens(&view["step_results"]["actual"]), vec![30.0, 30.0, 20.0, 5.0, 15.0]);
+    assert_eq!(
+        tokens(&view["step_results"]["actual"]),
+        vec![30.0, 30.0, 20.0, 5.0, 15.0]
+    );
     // By hand: 35 + 30 + 17 + 5 + 15 = 102 = 100 + 2 of tax: balanced.
-    assert_eq!(tokens(&groups[0]["allocation"]), vec![35.0, 30.0, 17.0, 5.0, 15.0]);
+    assert_eq!(
+        tokens(&groups[0]["allocation"]),
+        vec![35.0, 30.0, 17.0, 5.0, 15.0]
+    );
     assert_eq!(groups[0]["problems"], json!([]));
     // 30 + 20 + 20 + 5 + 25 = 100 laid for 98 available (the card), and a cut of 10.
     assert_eq!(groups[1]["problems"], json!(["equilibre", "baisse"]));
@@ -374,7 +385,10 @@ fn broken_steps_are_refused_at_launch_with_their_place() {
     tokens[3]["base"]["postes"][0][2] = json!(31);
     let reply = create(&server, tokens);
     assert_eq!(reply.status, 422, "101 tokens: {}", reply.text());
-    assert!(reply.json()["error"].as_str().unwrap().starts_with("Étape 4 invalide"));
+    assert!(reply.json()["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("Étape 4 invalide"));
     let many = Value::Array(vec![json!({ "kind": "duplo" }); 31]);
     assert_eq!(create(&server, many).status, 422);
     let unknown = create(&server, json!([{ "kind": "karaoke" }]));

@@ -27,9 +27,11 @@ fn demo(year: i32) -> Budget {
     budget
 }
 
-/// Real lines of the demo XML as (compte, fonction, D/R, amount), read from its text
-/// without the importer.
-fn xml_lines(year: i32) -> Vec<(String, String, String, f64)> {
+/// A real line of the demo XML: (compte, fonction, D/R, amount).
+type XmlLine = (String, String, String, f64);
+
+/// Real lines of the demo XML, read from its text without the importer.
+fn xml_lines(year: i32) -> Vec<XmlLine> {
     let text = std::fs::read_to_string(root().join(format!("www/demo/briqueville-ca-{year}.xml"))).unwrap();
     let value = |line: &str, tag: &str| -> String {
         let start = line.find(&format!("<{tag} V=\"")).unwrap() + tag.len() + 5;
@@ -54,10 +56,9 @@ fn the_tokens_are_the_operating_revenue_laid_by_purpose() {
     for year in 2019..=2024 {
         let base = MayorBase::from_budget(&demo(year));
         let lines = xml_lines(year);
-        let sum = |keep: &dyn Fn(&(String, String, String, f64)) -> bool| -> f64 {
-            lines.iter().filter(|l| keep(l)).map(|l| l.3).sum()
-        };
-        let operating = |l: &(String, String, String, f64)| l.0.starts_with('6') || l.0.starts_with('7');
+        let sum =
+            |keep: &dyn Fn(&XmlLine) -> bool| -> f64 { lines.iter().filter(|l| keep(l)).map(|l| l.3).sum() };
+        let operating = |l: &XmlLine| l.0.starts_with('6') || l.0.starts_with('7');
         let rrf = sum(&|l| operating(l) && l.2 == "R");
         let drf = sum(&|l| operating(l) && l.2 == "D");
         let interest = sum(&|l| l.0.starts_with("66") && l.2 == "D");
