@@ -899,7 +899,10 @@ mod tests {
             loaded: Rc::new(Loaded::new(file.name, dataset, profile, 1)),
             reveal: false,
         });
-        assert_eq!(spec(&state), &data.presets[0].spec);
+        // Opened from a pack: workshop mode, the neutral title (« Graphique 1 »).
+        assert!(state.workshop);
+        assert_eq!(spec(&state), &data.presets[0].shown(0, true, Lang::Fr));
+        assert_eq!(spec(&state).title, "Graphique 1");
         assert_eq!(
             state.reveal, None,
             "the pack's own file opens with the page, where it is"
@@ -909,7 +912,7 @@ mod tests {
             distortion: Some(Distortion::DualAxes),
         });
         let state = state.reduce(DataAction::ChoosePreset { index: 1 });
-        assert_eq!(spec(&state), &data.presets[1].spec);
+        assert_eq!(spec(&state), &data.presets[1].shown(1, true, Lang::Fr));
         assert_eq!(state.lesson, None, "a preset is shown alone");
         assert_eq!(
             state.reveal,
