@@ -205,7 +205,7 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await group.page.getByLabel('Nom du groupe').fill('Les Écoles');
   // Two tokens from culture to the school: balanced.
   const step = view.steps[1];
-  const real = (code) => step.base.postes.find((p) => p[0] === code)[2];
+  const tokensOf = (code) => step.base.postes.find((p) => p[0] === code)[2];
   await group.page.getByRole('button', { name: 'Un jeton de plus : École et périscolaire' }).click();
   await group.page.getByRole('button', { name: 'Un jeton de moins : Culture, fêtes et associations' }).click();
   await group.page.getByText('Le budget respecte toutes les règles.').waitFor();
@@ -213,10 +213,10 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await group.page.getByRole('status').filter({ hasText: 'Proposition du groupe « Les Écoles » envoyée ✓' }).waitFor();
   await screen.locator('.mayor-compare thead th', { hasText: 'Les Écoles' }).waitFor();
   // Sent again: five more tokens for the school with no tax: too many laid.
-  await group.page.getByLabel('École et périscolaire', { exact: true }).fill(String(real('ecole') + 6));
+  await group.page.getByLabel('École et périscolaire', { exact: true }).fill(String(tokensOf('ecole') + 6));
   await group.page.getByRole('button', { name: 'Envoyer la proposition du groupe' }).click();
-  await group.page.locator('.mine dd', { hasText: String(real('ecole') + 6) }).first().waitFor();
-  await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { jetons: { culture: real('culture') - 1, autofinancement: real('autofinancement') + 1 } } });
+  await group.page.locator('.mine dd', { hasText: String(tokensOf('ecole') + 6) }).first().waitFor();
+  await phones[1].input(1, { kind: 'mayor', group: 'Vélo', choices: { jetons: { culture: tokensOf('culture') - 1, autofinancement: tokensOf('autofinancement') + 1 } } });
   const results = (await revealedView(page, code)).step_results;
   // Groups in the order of their devices' participant numbers.
   assert.deepEqual(results.groups.map((g) => g.group), ['Vélo', 'Les Écoles']);
@@ -229,7 +229,7 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   const fr = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1).replace('.', ','));
   const expected = [results.actual, results.average, ...results.groups.map((g) => g.allocation)].map((a) => fr(tokens(a)));
   assert.deepEqual(await school.allTextContents(), expected);
-  assert.deepEqual(expected.slice(2), [String(real('ecole')), String(real('ecole') + 6)]);
+  assert.deepEqual(expected.slice(2), [String(tokensOf('ecole')), String(tokensOf('ecole') + 6)]);
   const mine = (await call('GET', api(code))).steps[1];
   assert.equal(mine.kind, 'mayor');
   assert.deepEqual(group.errors, []);

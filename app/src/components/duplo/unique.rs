@@ -121,7 +121,10 @@ pub fn UniquePanel(props: &UniqueProps) -> Html {
                 </p>
             </div>
             if !sentences.is_empty() {
-                <div class="aloud" aria-live="polite">
+                // On the facilitator's page in projector mode the sentences are for the
+                // facilitator to read aloud, not to project: hidden there (style.css),
+                // so the panel keeps to one 720p screen; the live screen shows them.
+                <div class={classes!("aloud", (!props.projected).then_some("aloud-facilitator"))} aria-live="polite">
                     if !props.projected {
                         <h3 id="aloud-title">{ settings.t("duplo-aloud-title") }</h3>
                         <p class="hint">{ settings.t("duplo-aloud-hint") }</p>
