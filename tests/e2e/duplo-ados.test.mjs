@@ -80,7 +80,16 @@ test('the teen questionnaire from the pack: sentences about combinations, bricks
 
   await page.locator('.entry-keys').focus();
   for (const [i, keys] of ROWS.entries()) {
-    for (const key of keys) await page.keyboard.press(String(key));
+    for (const [q, key] of keys.entries()) {
+      await page.keyboard.press(String(key));
+      // Each answer is on screen (its button pressed, or the next question current)
+      // before the next key: a key is never read against the previous question.
+      if (key > 0) {
+        await page.locator('.entry-question').nth(q).locator('.choice').nth(key - 1).and(page.locator('[aria-pressed="true"]')).waitFor();
+      } else if (q + 1 < keys.length) {
+        await page.locator('.question-pick').nth(q + 1).and(page.locator('[aria-current="step"]')).waitFor();
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('#participant-count', { hasText: String(i + 1) }).waitFor();
   }
