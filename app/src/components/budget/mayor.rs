@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use briques_core::budget::explore::{cards_markdown, Imprevu, MayorBase, Poste, IMPREVUS, TOKENS};
-use briques_core::i18n::format_number;
+use briques_core::i18n::{format_number, tr};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -212,17 +212,22 @@ pub fn Mayor(props: &MayorProps) -> Html {
             ],
         ),
     };
-    let sheet_blocks = {
-        let text = format!(
-            "{}\n\n## {}\n\n{}\n## {}\n\n{}",
-            base.sheet_markdown(&props.commune, lang),
-            settings.t("mayor-rules-title"),
-            base.rules_markdown(lang),
-            settings.t("game-cards-title"),
-            cards_markdown(lang),
-        );
-        briques_core::pack::markdown::parse(&text)
-    };
+    // The printable sheet depends on the commune and the language only, not on the
+    // tokens being moved: built once per commune and language.
+    let sheet_blocks = use_memo(
+        (props.base.clone(), props.commune.clone(), lang),
+        |(base, commune, lang)| {
+            let text = format!(
+                "{}\n\n## {}\n\n{}\n## {}\n\n{}",
+                base.sheet_markdown(commune, *lang),
+                tr(*lang, "mayor-rules-title"),
+                base.rules_markdown(*lang),
+                tr(*lang, "game-cards-title"),
+                cards_markdown(*lang),
+            );
+            briques_core::pack::markdown::parse(&text)
+        },
+    );
     let card_value = choices.imprevu.map_or("", Imprevu::code);
     html! {
         <section class="mayor" aria-labelledby="maire-titre">
