@@ -60,6 +60,13 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want"
 }
 
+# PostgreSQL (Debian's package), for the live tests on a shared store.
+ensure_postgresql() {
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then return 0; fi
+  say "Installation de PostgreSQL (paquet Debian postgresql)"
+  apt_install postgresql
+}
+
 ensure_chromium() {
   if command -v chromium >/dev/null 2>&1; then return 0; fi
   say "Installation de Chromium (paquets Debian chromium et chromium-driver)"

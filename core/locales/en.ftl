@@ -378,6 +378,11 @@ export-png = PNG
 export-svg-of = Save “{ $chart }” as SVG
 export-png-of = Save “{ $chart }” as PNG
 serve-store = cannot open the sessions database in { $path }
+serve-database = cannot use the PostgreSQL database { $url }
+serve-database-bad = “{ $url }” is not a PostgreSQL address (expected: postgres://user@host:port/database)
+serve-database-shared = Live sessions in PostgreSQL ({ $url }): shared with the other Briques servers using this database.
+migrate-done = { $sessions } session(s) copied from { $from } to { $to } ({ $participants } participant(s), { $answers } answer(s)).
+migrate-same = The source and the destination are the same database.
 
 ## Live sessions: API errors and server pages
 live-error-unknown-session = No live session has the code “{ $code }”. Check the code shown on the screen.

@@ -382,6 +382,11 @@ export-png = PNG
 export-svg-of = Enregistrer « { $chart } » en SVG
 export-png-of = Enregistrer « { $chart } » en PNG
 serve-store = impossible d'ouvrir la base de données des sessions dans { $path }
+serve-database = impossible d'utiliser la base PostgreSQL { $url }
+serve-database-bad = « { $url } » n'est pas une adresse PostgreSQL (attendu : postgres://utilisateur@hôte:port/base)
+serve-database-shared = Sessions en direct dans PostgreSQL ({ $url }) : partagées avec les autres serveurs Briques reliés à cette base.
+migrate-done = { $sessions } session(s) copiée(s) de { $from } vers { $to } ({ $participants } participant(s), { $answers } réponse(s)).
+migrate-same = La source et la destination sont la même base.
 
 ## Sessions en direct : erreurs de l'API et pages du serveur
 live-error-unknown-session = Aucune session en direct ne porte le code « { $code } ». Vérifiez le code affiché au tableau.

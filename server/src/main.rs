@@ -11,6 +11,7 @@ mod csv_cmd;
 mod embedded;
 mod fetch_cmd;
 mod live;
+mod migrate_cmd;
 mod net;
 mod pack_cmd;
 mod pages;
@@ -44,7 +45,7 @@ struct ServeDefaults {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Sert l'application web et héberge les sessions en direct (les téléphones rejoignent par un code).
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Budgets communaux : lire un fichier, calculer les indicateurs, préparer les fichiers nationaux.
     #[command(subcommand)]
     Budget(budget_cmd::BudgetCommand),
@@ -63,6 +64,8 @@ enum Command {
     /// Répertoire des communes de France : chercher par nom, code postal, code INSEE ou SIREN.
     #[command(subcommand)]
     Communes(communes_cmd::CommunesCommand),
+    /// Sessions en direct : les copier d'une base à l'autre (SQLite vers PostgreSQL, ou l'inverse).
+    MigrateStore(migrate_cmd::MigrateArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,19 +73,20 @@ fn main() -> ExitCode {
     let command = cli.command.unwrap_or_else(|| {
         let mut args = ServeDefaults::parse_from(["briques"]).args;
         args.open = true;
-        Command::Serve(args)
+        Command::Serve(Box::new(args))
     });
     if !matches!(command, Command::Serve(_)) {
         quiet_on_closed_stdout();
     }
     let result = match command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Survey(command) => survey_cmd::run(command),
         Command::Budget(command) => budget_cmd::run(command),
         Command::Pack(command) => pack_cmd::run(command),
         Command::Csv(command) => csv_cmd::run(command),
         Command::Chart(command) => chart_cmd::run(command),
         Command::Communes(command) => communes_cmd::run(command),
+        Command::MigrateStore(args) => migrate_cmd::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

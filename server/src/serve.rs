@@ -56,6 +56,12 @@ pub struct ServeArgs {
     /// données de l'utilisateur (~/.local/share/briques).
     #[arg(long)]
     pub data: Option<PathBuf>,
+    /// Base PostgreSQL où garder les sessions en direct, à la place du fichier SQLite de
+    /// --data (postgres://utilisateur:mot-de-passe@hôte:port/base) : plusieurs serveurs
+    /// Briques reliés à la même base, derrière un même proxy inverse, partagent alors
+    /// chaque session. Voir docs/deploy-shared.md.
+    #[arg(long, env = "BRIQUES_DATABASE", value_name = "URL")]
+    pub database: Option<String>,
     /// Dossier de l'application construite (par défaut : dist/ du dépôt, fabriqué par
     /// scripts/build-app).
     #[arg(long, env = "BRIQUES_ASSETS")]
@@ -227,8 +233,23 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .with_context(|| t("serve-runtime", &[]))?;
-    let (store, loaded) =
-        store::open(&data).with_context(|| t("serve-store", &[("path", data_text.as_str().into())]))?;
+    let (store, loaded, remote) = match args.database.as_deref() {
+        None => store::open(None, &data)
+            .with_context(|| t("serve-store", &[("path", data_text.as_str().into())]))?,
+        Some(url) => {
+            let shown = store::postgres::redacted(url);
+            if !store::postgres::is_url(url) {
+                bail!(t("serve-database-bad", &[("url", shown.as_str().into())]));
+            }
+            let opened = store::open(Some(url), &data)
+                .with_context(|| t("serve-database", &[("url", shown.as_str().into())]))?;
+            eprintln!(
+                "{}",
+                t("serve-database-shared", &[("url", shown.as_str().into())])
+            );
+            opened
+        }
+    };
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let bound = listener.local_addr()?;
@@ -272,6 +293,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             header_timeout: Duration::from_secs(args.header_timeout.max(1)),
         };
         let live = Arc::new(LiveApp::new(Hub::new(store, loaded), config, index.clone()));
+        if let Some(mut remote) = remote {
+            // What the other servers sharing the store committed, in commit order.
+            let live = live.clone();
+            tokio::spawn(async move {
+                while let Some(change) = remote.recv().await {
+                    live.hub.apply_remote(change).await;
+                }
+            });
+        }
         let (more_listeners, listeners_wanted) = tokio::sync::mpsc::unbounded_channel();
         let addresses = (!args.network_address.is_empty()).then(|| args.network_address.clone());
         live.set_network(more_listeners, addresses);

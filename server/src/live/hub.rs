@@ -21,7 +21,7 @@ use briques_core::live::{
 };
 use briques_core::survey::{Response, Session, Survey};
 
-use super::store::{self, Loaded, Op, Pending, Store};
+use super::store::{self, Loaded, Op, Pending, Remote, Store};
 
 /// Shortest time between two rebuilds of the projector's view.
 pub const PUBLISH_EVERY: Duration = Duration::from_millis(25);
@@ -143,7 +143,92 @@ struct FacilitatorOut<'a> {
     revision: u64,
 }
 
+impl Data {
+    /// A session's data as read back from the store.
+    fn loaded(l: Loaded) -> Data {
+        let mut inputs = Inputs::new();
+        for (number, step, input) in l.inputs {
+            inputs.entry(step).or_default().insert(number, input);
+        }
+        let mut data = Data {
+            session: Session::new(l.survey),
+            steps: live::steps_or_duplo(l.steps),
+            inputs,
+            state: l.state,
+            tokens: l.participants.iter().cloned().collect(),
+            next_number: l.participants.iter().map(|(_, n)| *n).max().unwrap_or(0) + 1,
+            revision: 1,
+            deleted: false,
+        };
+        for (number, question, choice) in &l.answers {
+            data.set_answer(*number, question, Some(choice));
+        }
+        data
+    }
+
+    /// Removes a participant's answers and token; whether there was anything.
+    fn remove_participant(&mut self, number: u32) -> bool {
+        let mut answered = self.session.delete_response(number);
+        for by in self.inputs.values_mut() {
+            answered |= by.remove(&number).is_some();
+        }
+        let joined = self.tokens.len();
+        self.tokens.retain(|_, n| *n != number);
+        answered || self.tokens.len() < joined
+    }
+
+    /// Applies an operation another server committed (the same change its hub made in
+    /// memory). Unreadable values are skipped: the next reading of the session repairs.
+    fn apply_remote(&mut self, op: &Op) {
+        match op {
+            Op::SaveState { state, .. } => {
+                if let Ok(state) = serde_json::from_str(state) {
+                    self.state = state;
+                }
+            }
+            Op::AddParticipant {
+                token_hash, number, ..
+            } => {
+                self.tokens.insert(token_hash.clone(), *number);
+                self.next_number = self.next_number.max(number + 1);
+            }
+            Op::SetAnswer {
+                number,
+                question,
+                choice,
+                ..
+            } => {
+                self.set_answer(*number, question, choice.as_deref());
+            }
+            Op::SetInput {
+                number, step, value, ..
+            } => {
+                if let Ok(input) = serde_json::from_str(value) {
+                    self.inputs
+                        .entry(*step as usize)
+                        .or_default()
+                        .insert(*number, input);
+                }
+            }
+            Op::RemoveParticipant { number, .. } => {
+                self.remove_participant(*number);
+            }
+            Op::CreateSession { .. } | Op::DeleteSession { .. } | Op::Purge { .. } => {}
+        }
+    }
+}
+
 impl Live {
+    fn loaded(l: Loaded) -> Arc<Live> {
+        let (code, secret_hash, mask_k, created_at) = (
+            l.code.clone(),
+            l.secret_hash.clone(),
+            l.mask_k as usize,
+            l.created_at,
+        );
+        Live::new(code, secret_hash, mask_k, created_at, Data::loaded(l))
+    }
+
     fn new(code: String, secret_hash: String, mask_k: usize, created_at: i64, data: Data) -> Arc<Live> {
         let live = Arc::new(Live {
             code,
@@ -367,9 +452,16 @@ impl Live {
 pub struct Hub {
     sessions: RwLock<HashMap<String, Arc<Live>>>,
     store: Store,
+    /// On a shared store: when each session was last read again because a request named
+    /// something unknown here (at most once per [`RELOAD_EVERY`], so invented codes and
+    /// tokens cannot make the server read the database over and over).
+    reloads: Mutex<HashMap<String, std::time::Instant>>,
 }
 
-fn random_hex(bytes: usize) -> String {
+/// Shortest time between two readings of a session prompted by an unknown code or token.
+pub const RELOAD_EVERY: Duration = Duration::from_secs(2);
+
+pub(crate) fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).expect("the operating system provides random numbers");
     buf.iter().map(|b| format!("{b:02x}")).collect()
@@ -378,37 +470,161 @@ fn random_hex(bytes: usize) -> String {
 impl Hub {
     /// A hub holding the sessions read back from the store.
     pub fn new(store: Store, loaded: Vec<Loaded>) -> Hub {
-        let mut sessions = HashMap::new();
-        for l in loaded {
-            let mut inputs = Inputs::new();
-            for (number, step, input) in l.inputs {
-                inputs.entry(step).or_default().insert(number, input);
-            }
-            let mut data = Data {
-                session: Session::new(l.survey),
-                steps: live::steps_or_duplo(l.steps),
-                inputs,
-                state: l.state,
-                tokens: l.participants.iter().cloned().collect(),
-                next_number: l.participants.iter().map(|(_, n)| *n).max().unwrap_or(0) + 1,
-                revision: 1,
-                deleted: false,
-            };
-            for (number, question, choice) in &l.answers {
-                data.set_answer(*number, question, Some(choice));
-            }
-            let live = Live::new(
-                l.code.clone(),
-                l.secret_hash,
-                l.mask_k as usize,
-                l.created_at,
-                data,
-            );
-            sessions.insert(l.code, live);
-        }
+        let sessions = loaded
+            .into_iter()
+            .map(|l| (l.code.clone(), Live::loaded(l)))
+            .collect();
         Hub {
             sessions: RwLock::new(sessions),
             store,
+            reloads: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The session with this code; on a shared store, one created through another
+    /// server and not heard of yet is read from the store.
+    pub async fn find(&self, code: &str) -> Option<Arc<Live>> {
+        if let Some(live) = self.get(code) {
+            return Some(live);
+        }
+        if self.may_reload(code) {
+            self.reload(code).await;
+        }
+        self.get(code)
+    }
+
+    /// The number of the participant with this token; on a shared store, one who joined
+    /// through another server and is not heard of yet is read from the store.
+    pub async fn participant(&self, live: &Live, token: &str) -> Option<u32> {
+        if let Some(number) = live.participant(token) {
+            return Some(number);
+        }
+        if self.may_reload(&live.code) {
+            self.reload(&live.code).await;
+        }
+        live.participant(token)
+    }
+
+    /// Whether a reading prompted by something unknown may happen now (shared store,
+    /// not read for this reason in the last [`RELOAD_EVERY`]).
+    fn may_reload(&self, code: &str) -> bool {
+        if !self.store.shared() {
+            return false;
+        }
+        let now = std::time::Instant::now();
+        let mut reloads = self.reloads.lock().unwrap_or_else(|p| p.into_inner());
+        if reloads.len() > 10_000 {
+            reloads.retain(|_, at| now.duration_since(*at) < RELOAD_EVERY);
+        }
+        match reloads.get(code) {
+            Some(at) if now.duration_since(*at) < RELOAD_EVERY => false,
+            _ => {
+                reloads.insert(code.to_owned(), now);
+                true
+            }
+        }
+    }
+
+    /// Reads a session again from the store: replaces what memory holds of it (followers
+    /// keep following), adds it if new here, drops it if gone from the store.
+    pub async fn reload(&self, code: &str) {
+        match self.store.load(code).await {
+            Ok(Some(loaded)) => self.replace(loaded),
+            Ok(None) => self.forget(code),
+            Err(error) => eprintln!("briques : lecture de la session {code} impossible : {error:#}"),
+        }
+    }
+
+    fn replace(&self, loaded: Loaded) {
+        let mut sessions = self.sessions.write().unwrap_or_else(|p| p.into_inner());
+        match sessions.get(&loaded.code) {
+            Some(live) => {
+                let fresh = Data::loaded(loaded);
+                let mut data = live.lock();
+                let revision = data.revision;
+                *data = fresh;
+                data.revision = revision;
+                live.touch(&mut data);
+            }
+            None => {
+                let code = loaded.code.clone();
+                sessions.insert(code, Live::loaded(loaded));
+            }
+        }
+    }
+
+    /// Drops a session from memory (deleted through another server).
+    fn forget(&self, code: &str) {
+        let removed = self
+            .sessions
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(code);
+        if let Some(live) = removed {
+            let mut data = live.lock();
+            data.deleted = true;
+            live.touch(&mut data);
+        }
+    }
+
+    /// Applies what another server committed to the shared store.
+    pub async fn apply_remote(&self, remote: Remote) {
+        match remote {
+            Remote::Ops(ops) => {
+                for op in ops {
+                    match &op {
+                        Op::CreateSession { code, .. } => self.reload(code).await,
+                        Op::DeleteSession { code } => self.forget(code),
+                        Op::Purge { before } => {
+                            let old: Vec<String> = {
+                                let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+                                sessions
+                                    .values()
+                                    .filter(|l| l.created_at < *before)
+                                    .map(|l| l.code.clone())
+                                    .collect()
+                            };
+                            for code in old {
+                                self.forget(&code);
+                            }
+                        }
+                        _ => {
+                            let code = op.code().unwrap_or_default();
+                            match self.get(code) {
+                                Some(live) => {
+                                    let mut data = live.lock();
+                                    data.apply_remote(&op);
+                                    live.touch(&mut data);
+                                }
+                                // A session not heard of (its creation was missed): read it.
+                                None => self.reload(code).await,
+                            }
+                        }
+                    }
+                }
+            }
+            Remote::Reload(code) => self.reload(&code).await,
+            Remote::Resync => match self.store.load_all().await {
+                Ok(all) => {
+                    let present: std::collections::HashSet<String> =
+                        all.iter().map(|l| l.code.clone()).collect();
+                    for loaded in all {
+                        self.replace(loaded);
+                    }
+                    let gone: Vec<String> = {
+                        let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+                        sessions
+                            .keys()
+                            .filter(|c| !present.contains(*c))
+                            .cloned()
+                            .collect()
+                    };
+                    for code in gone {
+                        self.forget(&code);
+                    }
+                }
+                Err(error) => eprintln!("briques : relecture des sessions impossible : {error:#}"),
+            },
         }
     }
 
@@ -484,12 +700,15 @@ impl Hub {
         token: Option<&str>,
         max_participants: usize,
     ) -> Result<(String, u32), LiveError> {
-        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
-        let (token, number, pending) = {
-            let mut data = live.lock();
-            if let Some(number) = token.and_then(|t| data.tokens.get(&store::hashed(t))) {
-                return Ok((token.unwrap_or_default().to_owned(), *number));
+        let live = self.find(code).await.ok_or(LiveError::UnknownSession)?;
+        // Coming back, perhaps through another server sharing the store.
+        if let Some(token) = token {
+            if let Some(number) = self.participant(&live, token).await {
+                return Ok((token.to_owned(), number));
             }
+        }
+        let (token, token_hash, number, pending) = {
+            let mut data = live.lock();
             if data.state.ended {
                 return Err(Refusal::Ended.into());
             }
@@ -506,14 +725,21 @@ impl Hub {
             data.tokens.insert(token_hash.clone(), number);
             let pending = self.store.submit(Op::AddParticipant {
                 code: code.to_owned(),
-                token_hash,
+                token_hash: token_hash.clone(),
                 number,
             });
             live.touch(&mut data);
-            (token, number, pending)
+            (token, token_hash, number, pending)
         };
-        pending.committed().await.map_err(LiveError::Storage)?;
-        Ok((token, number))
+        // A shared store gives the number (another server may have given this one).
+        let given = pending.committed().await.map_err(LiveError::Storage)? as u32;
+        if given != number {
+            let mut data = live.lock();
+            data.tokens.insert(token_hash, given);
+            data.next_number = data.next_number.max(given + 1);
+            live.touch(&mut data);
+        }
+        Ok((token, given))
     }
 
     /// Records (or clears) an answer; resolves once it is on disk, with the revision.
@@ -524,7 +750,7 @@ impl Hub {
         question: &str,
         choice: Option<&str>,
     ) -> Result<u64, LiveError> {
-        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let live = self.find(code).await.ok_or(LiveError::UnknownSession)?;
         let (revision, pending): (u64, Pending) = {
             let mut data = live.lock();
             let number = *data
@@ -549,7 +775,7 @@ impl Hub {
     /// Records a participant's answer to a step other than Duplo; resolves once it is
     /// on disk, with the revision.
     pub async fn input(&self, code: &str, token: &str, step: usize, input: Input) -> Result<u64, LiveError> {
-        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let live = self.find(code).await.ok_or(LiveError::UnknownSession)?;
         let (revision, pending) = {
             let mut data = live.lock();
             let number = *data
@@ -576,7 +802,7 @@ impl Hub {
 
     /// Applies a facilitator control.
     pub async fn control(&self, code: &str, control: &Control) -> Result<u64, LiveError> {
-        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let live = self.find(code).await.ok_or(LiveError::UnknownSession)?;
         let (revision, pending) = {
             let mut data = live.lock();
             let Data {
@@ -599,16 +825,10 @@ impl Hub {
     /// Removes a participant: their answers go and their token stops working (the
     /// facilitator's "remove a response"). Returns whether there was anything to remove.
     pub async fn remove_response(&self, code: &str, number: u32) -> Result<bool, LiveError> {
-        let live = self.get(code).ok_or(LiveError::UnknownSession)?;
+        let live = self.find(code).await.ok_or(LiveError::UnknownSession)?;
         let (found, pending) = {
             let mut data = live.lock();
-            let mut answered = data.session.delete_response(number);
-            for by in data.inputs.values_mut() {
-                answered |= by.remove(&number).is_some();
-            }
-            let joined = data.tokens.len();
-            data.tokens.retain(|_, n| *n != number);
-            let found = answered || data.tokens.len() < joined;
+            let found = data.remove_participant(number);
             let pending = self.store.submit(Op::RemoveParticipant {
                 code: code.to_owned(),
                 number,
@@ -698,7 +918,7 @@ mod tests {
     #[tokio::test]
     async fn old_sessions_are_purged_with_their_answers() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
             .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
@@ -723,14 +943,14 @@ mod tests {
         assert!(hub.get(&unjoined).is_none() && hub.get(&code).is_some());
         assert_eq!(hub.purge_created_before(store::now() + 1).await.unwrap(), 1);
         assert!(hub.get(&code).is_none());
-        let (_, loaded) = store::open(dir.path()).unwrap();
+        let (_, loaded, _) = store::open(None, dir.path()).unwrap();
         assert!(loaded.is_empty(), "nothing left on disk");
     }
 
     #[tokio::test]
     async fn the_projector_stream_sends_the_core_facilitator_view() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
             .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
@@ -747,7 +967,7 @@ mod tests {
     #[tokio::test]
     async fn a_session_nobody_follows_holds_no_view_and_a_follower_gets_the_current_one() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
             .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
@@ -773,7 +993,7 @@ mod tests {
     #[tokio::test]
     async fn the_session_cap_and_the_participant_cap_hold() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let survey = Survey::default_for(Lang::Fr, None);
         let (code, _) = hub.create(survey.clone(), vec![Step::Duplo], 3, 1).await.unwrap();
@@ -791,7 +1011,7 @@ mod tests {
     #[tokio::test]
     async fn answers_are_read_back_after_a_restart() {
         let dir = tempfile::tempdir().unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let hub = Hub::new(store, loaded);
         let (code, _) = hub
             .create(Survey::default_for(Lang::Fr, None), vec![Step::Duplo], 3, 10)
@@ -802,7 +1022,7 @@ mod tests {
         hub.answer(&code, &token, "genre", Some("homme")).await.unwrap();
         hub.answer(&code, &token, "commune", Some("oui")).await.unwrap();
         hub.answer(&code, &token, "commune", None).await.unwrap();
-        let (store, loaded) = store::open(dir.path()).unwrap();
+        let (store, loaded, _) = store::open(None, dir.path()).unwrap();
         let again = Hub::new(store, loaded);
         let me = again.get(&code).unwrap().me(&token).unwrap();
         assert_eq!(me.participant, number);

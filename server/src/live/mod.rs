@@ -417,10 +417,11 @@ struct SecretQuery {
 }
 
 /// The running session with this code, or a 404 saying the code is unknown.
-fn find(app: &LiveApp, lang: Lang, raw_code: &str) -> Result<Arc<hub::Live>, ApiError> {
+async fn find(app: &LiveApp, lang: Lang, raw_code: &str) -> Result<Arc<hub::Live>, ApiError> {
     let code = code_of(lang, raw_code)?;
     app.hub
-        .get(&code)
+        .find(&code)
+        .await
         .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))
 }
 
@@ -433,14 +434,14 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 
 /// Finds the session and checks the facilitator's secret: from the header, or from
 /// `query` where it is allowed (the event stream's query, the export form's body).
-fn facilitator(
+async fn facilitator(
     app: &LiveApp,
     lang: Lang,
     raw_code: &str,
     headers: &HeaderMap,
     query: Option<&SecretQuery>,
 ) -> Result<Arc<hub::Live>, ApiError> {
-    let live = find(app, lang, raw_code)?;
+    let live = find(app, lang, raw_code).await?;
     let from_query = query.and_then(|q| q.secret.as_deref());
     let secret = bearer(headers).or(from_query).unwrap_or("");
     if live.is_facilitator(secret) {
@@ -709,7 +710,7 @@ async fn public_view(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
+    let live = find(&app, lang, &raw).await?;
     Ok(Json(live.public_view_now()).into_response())
 }
 
@@ -725,14 +726,14 @@ async fn join(
     let request: JoinBody = parse(lang, &headers, &body)?;
     let live = app
         .hub
-        .get(&code)
+        .find(&code)
+        .await
         .ok_or_else(|| live_error(lang, &code, LiveError::UnknownSession))?;
     // Coming back with one's token is free; a new participant counts against the address.
-    let known = request
-        .token
-        .as_deref()
-        .filter(|t| is_token(t))
-        .and_then(|t| live.participant(t));
+    let known = match request.token.as_deref().filter(|t| is_token(t)) {
+        Some(token) => app.hub.participant(&live, token).await,
+        None => None,
+    };
     if known.is_none() {
         if let Err(wait) = app.joins.allow(&address_key(peer.ip()).to_string()) {
             return Err(
@@ -756,9 +757,11 @@ async fn me(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
+    let live = find(&app, lang, &raw).await?;
     let token = participant_token(&headers)
         .ok_or_else(|| live_error(lang, &live.code, LiveError::UnknownParticipant))?;
+    // Heard of here (a phone that joined through another server sharing the store).
+    let _ = app.hub.participant(&live, token).await;
     let me = live.me(token).map_err(|e| live_error(lang, &live.code, e))?;
     Ok(Json(me).into_response())
 }
@@ -766,7 +769,7 @@ async fn me(
 /// The token of a participant of `live` who may answer now: known to the session, and
 /// within their rate (counted per verified participant: an invented token costs nothing
 /// to keep).
-fn answering_participant<'h>(
+async fn answering_participant<'h>(
     app: &LiveApp,
     lang: Lang,
     live: &hub::Live,
@@ -774,7 +777,7 @@ fn answering_participant<'h>(
 ) -> Result<&'h str, ApiError> {
     let unknown = || live_error(lang, &live.code, LiveError::UnknownParticipant);
     let token = participant_token(headers).ok_or_else(unknown)?;
-    let number = live.participant(token).ok_or_else(unknown)?;
+    let number = app.hub.participant(live, token).await.ok_or_else(unknown)?;
     if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
         return Err(
             ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
@@ -790,8 +793,8 @@ async fn answer(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
-    let token = answering_participant(&app, lang, &live, &headers)?;
+    let live = find(&app, lang, &raw).await?;
+    let token = answering_participant(&app, lang, &live, &headers).await?;
     let request: AnswerBody = parse(lang, &headers, &body)?;
     let revision = app
         .hub
@@ -808,8 +811,8 @@ async fn input(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
-    let token = answering_participant(&app, lang, &live, &headers)?;
+    let live = find(&app, lang, &raw).await?;
+    let token = answering_participant(&app, lang, &live, &headers).await?;
     let request: InputBody = parse(lang, &headers, &body)?;
     let revision = app
         .hub
@@ -847,7 +850,7 @@ async fn public_events(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
+    let live = find(&app, lang, &raw).await?;
     let held = stream_place(&app, lang, peer)?;
     Ok(sse(live.public_views(), held))
 }
@@ -860,7 +863,7 @@ async fn facilitator_events(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, Some(&query))?;
+    let live = facilitator(&app, lang, &raw, &headers, Some(&query)).await?;
     let held = stream_place(&app, lang, peer)?;
     Ok(sse(live.facilitator_views(), held))
 }
@@ -870,7 +873,7 @@ async fn facilitator_view(
     Path(raw): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let live = facilitator(&app, lang(&headers), &raw, &headers, None)?;
+    let live = facilitator(&app, lang(&headers), &raw, &headers, None).await?;
     Ok(Json(FacilitatorReply {
         join_urls: app.join_urls(&live.code),
         view: live.facilitator_view(),
@@ -892,7 +895,7 @@ async fn open_network(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let live = facilitator(&app, lang, &raw, &headers, None).await?;
     if !peer.ip().is_loopback() {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
@@ -928,7 +931,7 @@ async fn qr(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = find(&app, lang, &raw)?;
+    let live = find(&app, lang, &raw).await?;
     // Only this session's own join addresses are drawn.
     let url = query
         .url
@@ -953,7 +956,7 @@ async fn control(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let live = facilitator(&app, lang, &raw, &headers, None).await?;
     let control: Control = parse(lang, &headers, &body)?;
     let revision = app
         .hub
@@ -969,7 +972,7 @@ async fn remove_response(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let live = facilitator(&app, lang, &raw, &headers, None).await?;
     let found = app
         .hub
         .remove_response(&live.code, number)
@@ -986,7 +989,7 @@ async fn export(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let live = facilitator(&app, lang, &raw, &headers, None).await?;
     export_of(&live, lang, &format)
 }
 
@@ -1003,6 +1006,7 @@ async fn export_form(
     let lang = lang(&headers);
     let form: SecretQuery = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     match facilitator(&app, lang, &raw, &headers, Some(&form))
+        .await
         .and_then(|live| export_of(&live, lang, &format))
     {
         Ok(response) => response,
@@ -1065,7 +1069,7 @@ async fn delete_session(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = lang(&headers);
-    let live = facilitator(&app, lang, &raw, &headers, None)?;
+    let live = facilitator(&app, lang, &raw, &headers, None).await?;
     app.hub
         .delete(&live.code)
         .await
@@ -1088,7 +1092,7 @@ async fn participant_page(
     Query(query): Query<PageQuery>,
     headers: HeaderMap,
 ) -> Response {
-    match session_for_page(&app, &raw, false) {
+    match session_for_page(&app, &raw, false).await {
         Ok(live) => {
             let lang = query
                 .lang
@@ -1104,7 +1108,7 @@ async fn participant_page(
 /// `/live/{code}/projecteur`: the app shell while the session exists (ended ones too,
 /// for their exports); the app then asks for the secret.
 async fn projector_page(State(app): State<Arc<LiveApp>>, Path(raw): Path<String>) -> Response {
-    if let Err(refusal) = session_for_page(&app, &raw, true) {
+    if let Err(refusal) = session_for_page(&app, &raw, true).await {
         return refusal;
     }
     match tokio::fs::read_to_string(&app.index).await {
@@ -1116,9 +1120,13 @@ async fn projector_page(State(app): State<Arc<LiveApp>>, Path(raw): Path<String>
 /// The session a page is for, or the French page saying that the code is unknown (`404`)
 /// or that the session has ended (`410`, unless `ended_ok`).
 #[allow(clippy::result_large_err)]
-fn session_for_page(app: &LiveApp, raw: &str, ended_ok: bool) -> Result<Arc<hub::Live>, Response> {
+async fn session_for_page(app: &LiveApp, raw: &str, ended_ok: bool) -> Result<Arc<hub::Live>, Response> {
     let lang = Lang::Fr;
-    let (status, text) = match normalise_code(raw).and_then(|code| app.hub.get(&code)) {
+    let live = match normalise_code(raw) {
+        Some(code) => app.hub.find(&code).await,
+        None => None,
+    };
+    let (status, text) = match live {
         Some(live) if ended_ok || !live.survey_and_ended().1 => return Ok(live),
         Some(_) => (StatusCode::GONE, tr(lang, "live-page-ended")),
         None => (

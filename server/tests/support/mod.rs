@@ -72,14 +72,70 @@ pub fn start_with(assets: &Path, data: &Path, dirs: Vec<tempfile::TempDir>) -> S
     start_args(assets, data, &[], dirs)
 }
 
-/// Starts `briques serve` with the given directories and extra options.
+/// The PostgreSQL server the live tests run against instead of SQLite, when
+/// `BRIQUES_TEST_DATABASE` names one (`scripts/with-postgres` starts it on loopback):
+/// `postgres://user@127.0.0.1:PORT` and an existing database to connect to first.
+pub fn test_database() -> Option<String> {
+    std::env::var("BRIQUES_TEST_DATABASE")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A fresh database named `name` on the test PostgreSQL server (created if missing),
+/// as an address for `--database`.
+pub fn database_named(base: &str, name: &str) -> String {
+    let mut admin = postgres::Client::connect(base, postgres::NoTls).expect("the test PostgreSQL answers");
+    let exists = admin
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+        .unwrap()
+        .is_some();
+    if !exists {
+        admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    }
+    let (server, _) = base.rsplit_once('/').expect("postgres://…/database");
+    format!("{server}/{name}")
+}
+
+/// The database a server with this data directory uses in a PostgreSQL run: one per
+/// data directory, so a server started again on the same directory finds its sessions.
+fn database_for(base: &str, data: &Path) -> String {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data.hash(&mut hasher);
+    database_named(base, &format!("t{:016x}", hasher.finish()))
+}
+
+/// Starts `briques serve` with the given directories and extra options; on a PostgreSQL
+/// run (see [`test_database`]), with a database of its own unless `extra` names one.
 pub fn start_args(assets: &Path, data: &Path, extra: &[&str], dirs: Vec<tempfile::TempDir>) -> Server {
+    start_store(assets, data, extra, dirs, true)
+}
+
+/// Starts `briques serve` on the embedded SQLite store, even in a PostgreSQL run.
+pub fn start_sqlite(assets: &Path, data: &Path, extra: &[&str], dirs: Vec<tempfile::TempDir>) -> Server {
+    start_store(assets, data, extra, dirs, false)
+}
+
+fn start_store(
+    assets: &Path,
+    data: &Path,
+    extra: &[&str],
+    dirs: Vec<tempfile::TempDir>,
+    shared: bool,
+) -> Server {
+    let mut database = Vec::new();
+    if let Some(base) = test_database().filter(|_| shared) {
+        if !extra.contains(&"--database") {
+            database = vec!["--database".to_owned(), database_for(&base, data)];
+        }
+    }
     let mut child = briques_fr()
         .args(["serve", "--addr", "127.0.0.1:0", "--assets"])
         .arg(assets)
         .arg("--data")
         .arg(data)
         .args(extra)
+        .args(&database)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

@@ -11,101 +11,20 @@
 //! tokens are stored as [`hashed`], never as given: the file, a backup or a copy opens
 //! no session. Files written before hashing are converted when opened.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use anyhow::Context as _;
 use rusqlite::{params, Connection};
-use tokio::sync::oneshot;
 
-use briques_core::live::{Input, LiveState, Step};
-use briques_core::survey::Survey;
+use super::{
+    enqueue, hashed, next_batch, parse_input, parse_session, Backend, Job, Loaded, Op, Pending, HASHED,
+};
 
-/// A change to persist.
-#[derive(Debug)]
-pub enum Op {
-    /// A new session.
-    CreateSession {
-        code: String,
-        secret_hash: String,
-        survey: String,
-        /// The steps, JSON.
-        steps: String,
-        state: String,
-        mask_k: u32,
-        created_at: i64,
-    },
-    /// The facilitator changed what is open, revealed, locked or ended.
-    SaveState { code: String, state: String },
-    /// A participant joined.
-    AddParticipant {
-        code: String,
-        token_hash: String,
-        number: u32,
-    },
-    /// A participant answered (or cleared an answer, with `choice: None`).
-    SetAnswer {
-        code: String,
-        number: u32,
-        question: String,
-        choice: Option<String>,
-    },
-    /// A participant answered a step other than Duplo (the input as JSON).
-    SetInput {
-        code: String,
-        number: u32,
-        step: u32,
-        value: String,
-    },
-    /// The facilitator removed a participant: their answers and their token.
-    RemoveParticipant { code: String, number: u32 },
-    /// The session and everything in it goes.
-    DeleteSession { code: String },
-    /// Sessions created before this time (seconds since 1970) go.
-    Purge { before: i64 },
-}
-
-struct Job {
-    op: Op,
-    done: oneshot::Sender<Result<usize, String>>,
-}
-
-/// A session as read back at start-up.
-#[derive(Debug)]
-pub struct Loaded {
-    pub code: String,
-    /// The facilitator's secret, [`hashed`].
-    pub secret_hash: String,
-    pub survey: Survey,
-    /// The steps (those of a session created before steps: none).
-    pub steps: Vec<Step>,
-    pub state: LiveState,
-    pub mask_k: u32,
-    pub created_at: i64,
-    /// (token [`hashed`], participant number)
-    pub participants: Vec<(String, u32)>,
-    /// (participant number, question id, choice id)
-    pub answers: Vec<(u32, String, String)>,
-    /// (participant number, step, input)
-    pub inputs: Vec<(u32, usize, Input)>,
-}
-
-/// Handle to the writer thread.
-#[derive(Clone)]
-pub struct Store {
+/// The embedded store: a writer thread owning the connection to `briques.sqlite3`.
+pub struct Sqlite {
     jobs: mpsc::Sender<Job>,
-}
-
-/// A queued operation; await it to know it is on disk.
-pub struct Pending(oneshot::Receiver<Result<usize, String>>);
-
-impl Pending {
-    /// Waits for the commit; returns the number of rows the operation changed.
-    pub async fn committed(self) -> Result<usize, String> {
-        self.0
-            .await
-            .unwrap_or_else(|_| Err("le fil d'écriture s'est arrêté".to_owned()))
-    }
+    path: PathBuf,
 }
 
 const SCHEMA: &str = "
@@ -150,21 +69,6 @@ fn add_steps_column(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// How a secret or a token is stored and held: `sha256:` and the hex SHA-256 of it.
-/// Both are 128 random bits, so a fast hash is enough: nobody can try them all.
-pub fn hashed(secret: &str) -> String {
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(secret.as_bytes());
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str(HASHED);
-    for byte in digest {
-        out.push_str(&format!("{byte:02x}"));
-    }
-    out
-}
-
-const HASHED: &str = "sha256:";
-
 /// Makes `path` readable by its owner only, creating it empty if missing.
 #[cfg(unix)]
 fn private_file(path: &Path, create: bool) -> std::io::Result<()> {
@@ -185,21 +89,6 @@ fn private_file(path: &Path, create: bool) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn private_file(_path: &Path, _create: bool) -> std::io::Result<()> {
     Ok(())
-}
-
-/// Makes the data directory readable by its owner only (`0700`), creating it if missing.
-pub fn private_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    std::fs::create_dir_all(dir)
 }
 
 /// Replaces the secrets and tokens written in clear by older versions with their hashes.
@@ -227,7 +116,7 @@ fn hash_clear_secrets(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Opens (or creates) `briques.sqlite3` in `dir`, reads every session back, and starts
 /// the writer thread.
-pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
+pub fn open(dir: &Path) -> anyhow::Result<(Sqlite, Vec<Loaded>)> {
     let path = dir.join("briques.sqlite3");
     private_file(&path, true).with_context(|| format!("{}", path.display()))?;
     for suffix in ["-wal", "-shm"] {
@@ -246,19 +135,22 @@ pub fn open(dir: &Path) -> anyhow::Result<(Store, Vec<Loaded>)> {
     conn.execute_batch(SCHEMA)?;
     add_steps_column(&conn)?;
     hash_clear_secrets(&mut conn)?;
-    let loaded = load(&conn)?;
+    let loaded = load(&conn, None)?;
     let (jobs, queue) = mpsc::channel::<Job>();
     std::thread::Builder::new()
         .name("briques-sqlite".into())
         .spawn(move || writer(conn, queue))?;
-    Ok((Store { jobs }, loaded))
+    Ok((Sqlite { jobs, path }, loaded))
 }
 
-fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
+/// Reads every session back, or the one with code `only`.
+fn load(conn: &Connection, only: Option<&str>) -> anyhow::Result<Vec<Loaded>> {
     let mut sessions = Vec::new();
-    let mut stmt =
-        conn.prepare("SELECT code, secret, survey, state, mask_k, created_at, steps FROM live_sessions")?;
-    let rows = stmt.query_map([], |row| {
+    let mut stmt = conn.prepare(
+        "SELECT code, secret, survey, state, mask_k, created_at, steps FROM live_sessions
+         WHERE ?1 IS NULL OR code = ?1",
+    )?;
+    let rows = stmt.query_map([only], |row| {
         Ok((
             row.get::<_, String>(0)?,
             row.get::<_, String>(1)?,
@@ -271,12 +163,7 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
     })?;
     for row in rows {
         let (code, secret_hash, survey, state, mask_k, created_at, steps) = row?;
-        let steps: Vec<Step> =
-            serde_json::from_str(&steps).with_context(|| format!("session {code}: steps"))?;
-        let survey: Survey =
-            serde_json::from_str(&survey).with_context(|| format!("session {code}: survey"))?;
-        let state: LiveState =
-            serde_json::from_str(&state).with_context(|| format!("session {code}: state"))?;
+        let (survey, state, steps) = parse_session(&code, &survey, &state, &steps)?;
         let mut participants = Vec::new();
         let mut p = conn
             .prepare_cached("SELECT token, number FROM live_participants WHERE code = ?1 ORDER BY number")?;
@@ -297,9 +184,7 @@ fn load(conn: &Connection) -> anyhow::Result<Vec<Loaded>> {
             Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?))
         })? {
             let (number, step, value) = r?;
-            let input: Input = serde_json::from_str(&value)
-                .with_context(|| format!("session {code}: answer of participant {number} to step {step}"))?;
-            inputs.push((number, step as usize, input));
+            inputs.push(parse_input(&code, number, step, &value)?);
         }
         sessions.push(Loaded {
             code,
@@ -331,10 +216,12 @@ fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
         Op::SaveState { code, state } => {
             tx.execute("UPDATE live_sessions SET state = ?2 WHERE code = ?1", params![code, state])
         }
-        Op::AddParticipant { code, token_hash, number } => tx.execute(
-            "INSERT INTO live_participants (code, token, number) VALUES (?1, ?2, ?3)",
-            params![code, token_hash, number],
-        ),
+        Op::AddParticipant { code, token_hash, number } => tx
+            .execute(
+                "INSERT INTO live_participants (code, token, number) VALUES (?1, ?2, ?3)",
+                params![code, token_hash, number],
+            )
+            .map(|_| *number as usize),
         Op::SetAnswer { code, number, question, choice: Some(choice) } => tx.execute(
             "INSERT INTO live_answers (code, number, question, choice) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (code, number, question) DO UPDATE SET choice = excluded.choice",
@@ -359,14 +246,7 @@ fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
 
 /// The writer: takes everything queued, commits it as one transaction, answers each job.
 fn writer(mut conn: Connection, queue: mpsc::Receiver<Job>) {
-    while let Ok(first) = queue.recv() {
-        let mut batch = vec![first];
-        while batch.len() < 1024 {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+    while let Some(batch) = next_batch(&queue) {
         let outcome = (|| -> rusqlite::Result<Vec<Result<usize, String>>> {
             let mut tx = conn.transaction()?;
             let mut results = Vec::with_capacity(batch.len());
@@ -384,13 +264,7 @@ fn writer(mut conn: Connection, queue: mpsc::Receiver<Job>) {
         })();
         // A session, a participant or old sessions deleted: the log's copies of the
         // pages as they were go too, before anyone is told it is done.
-        let erased = batch.iter().any(|job| {
-            matches!(
-                job.op,
-                Op::DeleteSession { .. } | Op::RemoveParticipant { .. } | Op::Purge { .. }
-            )
-        });
-        if erased && outcome.is_ok() {
+        if outcome.is_ok() && batch.iter().any(|job| job.op.erases()) {
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
         match outcome {
@@ -408,28 +282,70 @@ fn writer(mut conn: Connection, queue: mpsc::Receiver<Job>) {
     }
 }
 
-impl Store {
-    /// Queues an operation (in the caller's order) and returns a handle to await its commit.
-    pub fn submit(&self, op: Op) -> Pending {
-        let (done, wait) = oneshot::channel();
-        if let Err(mpsc::SendError(job)) = self.jobs.send(Job { op, done }) {
-            let _ = job.done.send(Err("le fil d'écriture s'est arrêté".to_owned()));
-        }
-        Pending(wait)
+impl Sqlite {
+    fn read(&self) -> anyhow::Result<Connection> {
+        let conn = Connection::open(&self.path).with_context(|| format!("{}", self.path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
     }
 }
 
-/// Seconds since 1970.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
+impl Backend for Sqlite {
+    fn submit(&self, op: Op) -> Pending {
+        enqueue(&self.jobs, op)
+    }
 
-/// Saves a state value as JSON.
-pub fn state_json(state: &LiveState) -> String {
-    serde_json::to_string(state).unwrap_or_else(|_| "{}".to_owned())
+    fn load(&self, code: &str) -> anyhow::Result<Option<Loaded>> {
+        Ok(load(&self.read()?, Some(code))?.pop())
+    }
+
+    fn load_all(&self) -> anyhow::Result<Vec<Loaded>> {
+        load(&self.read()?, None)
+    }
+
+    fn shared(&self) -> bool {
+        false
+    }
+
+    fn import(&self, session: &Loaded) -> anyhow::Result<()> {
+        let mut conn = self.read()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let tx = conn.transaction()?;
+        tx.execute("DELETE FROM live_sessions WHERE code = ?1", [&session.code])?;
+        tx.execute(
+            "INSERT INTO live_sessions (code, secret, survey, state, mask_k, created_at, steps)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                session.code,
+                session.secret_hash,
+                serde_json::to_string(&session.survey)?,
+                super::state_json(&session.state),
+                session.mask_k,
+                session.created_at,
+                serde_json::to_string(&session.steps)?
+            ],
+        )?;
+        for (token, number) in &session.participants {
+            tx.execute(
+                "INSERT INTO live_participants (code, token, number) VALUES (?1, ?2, ?3)",
+                params![session.code, token, number],
+            )?;
+        }
+        for (number, question, choice) in &session.answers {
+            tx.execute(
+                "INSERT INTO live_answers (code, number, question, choice) VALUES (?1, ?2, ?3, ?4)",
+                params![session.code, number, question, choice],
+            )?;
+        }
+        for (number, step, input) in &session.inputs {
+            tx.execute(
+                "INSERT INTO live_inputs (code, number, step, value) VALUES (?1, ?2, ?3, ?4)",
+                params![session.code, number, *step as u32, serde_json::to_string(input)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -440,7 +356,12 @@ mod tests {
     async fn a_deleted_session_leaves_no_trace_in_the_files() {
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = open(dir.path()).unwrap();
-        let survey = serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
+        let store = super::super::Store(std::sync::Arc::new(store));
+        let survey = serde_json::to_string(&briques_core::survey::Survey::default_for(
+            briques_core::i18n::Lang::Fr,
+            None,
+        ))
+        .unwrap();
         let marker = "reponse-tres-reconnaissable-42";
         for op in [
             Op::CreateSession {
@@ -448,7 +369,7 @@ mod tests {
                 secret_hash: hashed("s"),
                 survey,
                 steps: "[]".into(),
-                state: state_json(&LiveState::default()),
+                state: super::super::state_json(&briques_core::live::LiveState::default()),
                 mask_k: 3,
                 created_at: 0,
             },
@@ -488,9 +409,12 @@ mod tests {
         {
             let conn = Connection::open(dir.path().join("briques.sqlite3")).unwrap();
             conn.execute_batch(SCHEMA).unwrap();
-            let survey =
-                serde_json::to_string(&Survey::default_for(briques_core::i18n::Lang::Fr, None)).unwrap();
-            let state = state_json(&LiveState::default());
+            let survey = serde_json::to_string(&briques_core::survey::Survey::default_for(
+                briques_core::i18n::Lang::Fr,
+                None,
+            ))
+            .unwrap();
+            let state = super::super::state_json(&briques_core::live::LiveState::default());
             conn.execute(
                 "INSERT INTO live_sessions VALUES ('ACDEFG', 'secret-in-clear', ?1, ?2, 3, 0)",
                 params![survey, state],
