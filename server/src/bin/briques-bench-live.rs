@@ -12,8 +12,16 @@
 //! survey, a guess, a word): the room answers the survey, the facilitator moves it to
 //! the guess, everybody guesses, then to the word; latencies and losses cover all of it.
 //!
+//! With `servers=N database=postgres://…`, N server processes share the session through
+//! that PostgreSQL (`--database`): phone i joins, answers and follows through server
+//! i mod N, the projector follows server 0 and the facilitator's controls go through the
+//! last one. An answer's latency is then measured to the first projector view that
+//! holds it (revisions are per process), the same way in both modes.
+//!
 //! Usage: briques-bench-live [participants=1000] [spread_seconds=10] [steps]
+//!        [servers=N database=postgres://…]
 
+use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -140,8 +148,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         work.join("assets/index.html"),
         "<!doctype html><title>Briques</title>",
     )?;
-    let mut server = Command::new(&server_bin)
-        .args([
+    let option = |name: &str| {
+        args.iter()
+            .find_map(|a| a.strip_prefix(name).and_then(|v| v.strip_prefix('=')))
+            .map(str::to_owned)
+    };
+    let database = option("database");
+    let count: usize = option("servers").and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
+    if count > 1 && database.is_none() {
+        return Err("servers=N needs database=postgres://… (the servers share it)".into());
+    }
+    let mut servers = Vec::new();
+    let mut hosts = Vec::new();
+    for index in 0..count {
+        let mut command = Command::new(&server_bin);
+        command.args([
             "serve",
             "--addr",
             "127.0.0.1:0",
@@ -163,30 +184,41 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "100000",
             "--max-connections",
             "100000",
-        ])
-        .arg("--assets")
-        .arg(work.join("assets"))
-        .arg("--data")
-        .arg(work.join("data"))
-        .stdout(Stdio::piped())
-        .spawn()?;
-    let mut ready = String::new();
-    std::io::BufReader::new(server.stdout.take().ok_or("no stdout")?).read_line(&mut ready)?;
-    let host = ready
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("http://"))
-        .ok_or("the server did not print its address")?
-        .trim_end_matches('/')
-        .to_owned();
+        ]);
+        if let Some(url) = &database {
+            command.args(["--database", url]);
+        }
+        let mut server = command
+            .arg("--assets")
+            .arg(work.join("assets"))
+            .arg("--data")
+            .arg(work.join(format!("data-{index}")))
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let mut ready = String::new();
+        std::io::BufReader::new(server.stdout.take().ok_or("no stdout")?).read_line(&mut ready)?;
+        let host = ready
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("http://"))
+            .ok_or("the server did not print its address")?
+            .trim_end_matches('/')
+            .to_owned();
+        servers.push(server);
+        hosts.push(host);
+    }
 
     // `steps`: a room going through a survey, a guess and a word (three kinds of step).
     let steps: &[&str] = match args.get(3).map(String::as_str) {
         Some("steps") => &["duplo", "guess", "words"],
         _ => &["duplo"],
     };
-    let result = run(&host, participants, spread, server.id(), steps).await;
-    let _ = server.kill();
-    let _ = server.wait();
+    let pids: Vec<u32> = servers.iter().map(|s| s.id()).collect();
+    let store = if database.is_some() { "postgres" } else { "sqlite" };
+    let result = run(&hosts, participants, spread, &pids, steps, store).await;
+    for mut server in servers {
+        let _ = server.kill();
+        let _ = server.wait();
+    }
     let _ = std::fs::remove_dir_all(&work);
     result
 }
@@ -199,13 +231,41 @@ struct Phone {
     index: usize,
 }
 
+/// The answers a projector view holds, as "question=choice" and "step=value" by
+/// participant (the keys the phones record when acknowledged).
+fn held_in(view: &serde_json::Value) -> Vec<(u64, String)> {
+    let mut held = Vec::new();
+    for response in view["session"]["responses"].as_array().into_iter().flatten() {
+        let n = response["participant"].as_u64().unwrap_or(0);
+        for (q, c) in response["answers"].as_object().into_iter().flatten() {
+            held.push((n, format!("{q}={}", c.as_str().unwrap_or_default())));
+        }
+    }
+    for (step, by) in view["inputs"].as_object().into_iter().flatten() {
+        for (n, input) in by.as_object().into_iter().flatten() {
+            held.push((n.parse().unwrap_or(0), format!("{step}={}", input_value(input))));
+        }
+    }
+    held
+}
+
+/// A step input as the phones record it.
+fn input_value(input: &serde_json::Value) -> String {
+    match input["kind"].as_str() {
+        Some("guess") => format!("{}", input["value"].as_f64().unwrap_or(f64::NAN) as i64),
+        _ => input["text"].as_str().unwrap_or_default().to_owned(),
+    }
+}
+
 async fn run(
-    host: &str,
+    hosts: &[String],
     participants: usize,
     spread: Duration,
-    pid: u32,
+    pids: &[u32],
     steps: &[&'static str],
+    store: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let host = hosts[0].as_str();
     let survey = Survey::default_for(Lang::Fr, None);
     let mut conn = Conn::open(host).await?;
     let step_defs: Vec<serde_json::Value> = steps
@@ -232,22 +292,23 @@ async fn run(
     let code = created["code"].as_str().ok_or("no code")?.to_owned();
     let secret = created["secret"].as_str().ok_or("no secret")?.to_owned();
 
-    // The projector: every view it receives, with its revision and arrival time.
-    let seen: Arc<Mutex<Vec<(u64, Instant)>>> = Arc::default();
+    // The projector (following server 0): when each answer first appears in a view.
+    let first_seen: Arc<Mutex<HashMap<(u64, String), Instant>>> = Arc::default();
+    let views = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     {
-        let seen = seen.clone();
+        let (first_seen, views) = (first_seen.clone(), views.clone());
         tokio::spawn(follow(
             host.to_owned(),
             format!("/api/live/sessions/{code}/facilitator/events?secret={secret}"),
             move |data| {
                 let at = Instant::now();
-                // The revision is the last field: read it without parsing the whole view.
-                if let Some(rev) = data
-                    .rsplit("\"revision\":")
-                    .next()
-                    .and_then(|r| r.trim_end_matches('}').parse().ok())
-                {
-                    seen.lock().unwrap_or_else(|p| p.into_inner()).push((rev, at));
+                views.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Ok(view) = serde_json::from_str::<serde_json::Value>(data) else {
+                    return;
+                };
+                let mut first_seen = first_seen.lock().unwrap_or_else(|p| p.into_inner());
+                for key in held_in(&view) {
+                    first_seen.entry(key).or_insert(at);
                 }
             },
         ));
@@ -263,7 +324,7 @@ async fn run(
     // Joining, each phone with its event stream open for the whole run.
     let mut tasks = Vec::with_capacity(participants);
     for i in 0..participants {
-        let host = host.to_owned();
+        let host = hosts[i % hosts.len()].clone();
         let code = code.clone();
         let public_events = public_events.clone();
         let delay = spread.mul_f64(i as f64 / participants as f64);
@@ -315,8 +376,9 @@ async fn run(
     let mut acked = Vec::new();
     for (step, kind) in steps.iter().enumerate() {
         if step > 0 {
-            // A fresh connection: the first one sat idle past the server's keep-alive.
-            let mut control = Conn::open(host).await?;
+            // A fresh connection (the first one sat idle past the server's keep-alive), to
+            // the last server: with several, the room follows a control made elsewhere.
+            let mut control = Conn::open(&hosts[hosts.len() - 1]).await?;
             let (status, text) = control
                 .request(
                     "POST",
@@ -335,7 +397,7 @@ async fn run(
             let questions = questions.clone();
             let kind = *kind;
             let delay = spread.mul_f64(phone.index as f64 / participants as f64);
-            let host = host.to_owned();
+            let host = hosts[phone.index % hosts.len()].clone();
             tasks.push(tokio::spawn(async move {
                 tokio::time::sleep(delay).await;
                 let mut acked = Vec::new();
@@ -386,12 +448,7 @@ async fn run(
                         )
                         .await
                     {
-                        Ok((200, ack)) => {
-                            let revision = serde_json::from_str::<serde_json::Value>(&ack)
-                                .ok()
-                                .and_then(|v| v["revision"].as_u64());
-                            acked.push((phone.number, key, sent, revision.unwrap_or(u64::MAX)));
-                        }
+                        Ok((200, _)) => acked.push((phone.number, key, sent)),
                         _ => errors += 1,
                     }
                 }
@@ -407,30 +464,27 @@ async fn run(
     }
     let answering = started.elapsed();
 
-    // Wait (bounded) for the projector to show the last acknowledged revision.
-    let last = acked.iter().map(|a| a.3).max().unwrap_or(0);
+    // Wait (bounded) for the projector to show every acknowledged answer.
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
-        if seen
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .iter()
-            .any(|(r, _)| *r >= last)
-        {
+        let all_shown = {
+            let first_seen = first_seen.lock().unwrap_or_else(|p| p.into_inner());
+            acked
+                .iter()
+                .all(|(n, key, _)| first_seen.contains_key(&(*n, key.clone())))
+        };
+        if all_shown {
             break;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let seen = seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let first_seen = first_seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let mut latencies: Vec<f64> = acked
         .iter()
-        .filter_map(|(_, _, sent, revision)| {
-            seen.iter()
-                .filter(|(r, at)| r >= revision && at >= sent)
-                .map(|(_, at)| at.duration_since(*sent))
-                .min()
+        .filter_map(|(n, key, sent)| {
+            let at = first_seen.get(&(*n, key.clone()))?;
+            Some(at.saturating_duration_since(*sent).as_secs_f64() * 1000.0)
         })
-        .map(|d| d.as_secs_f64() * 1000.0)
         .collect();
     latencies.sort_by(|a, b| a.total_cmp(b));
     let never_shown = acked.len() - latencies.len();
@@ -461,18 +515,16 @@ async fn run(
     {
         let n = answer["participant"].as_u64().unwrap_or(0);
         let step = answer["step"].as_u64().unwrap_or(0);
-        let input = &answer["input"];
-        let value = match input["kind"].as_str() {
-            Some("guess") => format!("{}", input["value"].as_f64().unwrap_or(f64::NAN) as i64),
-            _ => input["text"].as_str().unwrap_or_default().to_owned(),
-        };
-        stored.insert((n, format!("{step}={value}")));
+        stored.insert((n, format!("{step}={}", input_value(&answer["input"]))));
     }
     let lost = acked
         .iter()
-        .filter(|(n, key, _, _)| !stored.contains(&(*n, key.clone())))
+        .filter(|(n, key, _)| !stored.contains(&(*n, key.clone())))
         .count();
-    let rss = peak_rss_kib(pid);
+    let rss: Vec<Option<f64>> = pids
+        .iter()
+        .map(|pid| peak_rss_kib(*pid).map(|k| (k as f64 / 1024.0 * 10.0).round() / 10.0))
+        .collect();
     for stream in streams {
         stream.abort();
     }
@@ -480,6 +532,8 @@ async fn run(
     let report = serde_json::json!({
         "participants": participants,
         "steps": steps,
+        "store": store,
+        "server_processes": hosts.len(),
         "answers_acknowledged": acked.len(),
         "request_errors": errors,
         "answering_seconds": (answering.as_secs_f64() * 100.0).round() / 100.0,
@@ -489,12 +543,12 @@ async fn run(
             "p99": percentile(&latencies, 0.99),
             "max": latencies.last().copied().unwrap_or(f64::NAN),
         },
-        "projector_views_received": seen.len(),
+        "projector_views_received": views.load(std::sync::atomic::Ordering::Relaxed),
         "participant_views_received": public_events.load(std::sync::atomic::Ordering::Relaxed),
         "answers_never_shown": never_shown,
         "answers_lost": lost,
         "export_status": status,
-        "server_peak_rss_mib": rss.map(|k| (k as f64 / 1024.0 * 10.0).round() / 10.0),
+        "server_peak_rss_mib": rss,
     });
     println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(())
