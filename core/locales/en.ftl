@@ -395,6 +395,7 @@ live-error-closed = This question is closed for now: wait until the facilitator 
 live-error-unknown-participant = Unknown participant: join the session first.
 live-error-not-facilitator = Only the session's facilitator can do this (facilitation key missing or wrong).
 live-error-rate = Too many requests from this device: wait a few seconds.
+live-error-session-rate = This session is receiving too many answers at once: wait a few seconds.
 live-error-bad-json = Unreadable request: { $detail }
 live-error-storage = Cannot save to disk: { $detail }
 live-error-bad-survey = Invalid survey: { $detail }

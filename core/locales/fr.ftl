@@ -399,6 +399,7 @@ live-error-closed = Cette question est fermée pour le moment : attendez que l'a
 live-error-unknown-participant = Participant inconnu : rejoignez d'abord la session.
 live-error-not-facilitator = Action réservée à l'animateur de la session (clé d'animation absente ou fausse).
 live-error-rate = Trop de requêtes depuis cet appareil : patientez quelques secondes.
+live-error-session-rate = Cette session reçoit trop de réponses à la fois : patientez quelques secondes.
 live-error-bad-json = Requête illisible : { $detail }
 live-error-storage = Impossible d'enregistrer sur le disque : { $detail }
 live-error-bad-survey = Questionnaire invalide : { $detail }

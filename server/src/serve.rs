@@ -73,18 +73,25 @@ pub struct ServeArgs {
     /// occuperaient une place de --max-sessions pendant toute la conservation.
     #[arg(long, default_value_t = 7)]
     pub unjoined_retention_days: u64,
-    /// Requêtes par seconde permises par adresse réseau (sessions en direct).
-    #[arg(long, default_value_t = 20.0)]
+    /// Requêtes par seconde permises par adresse réseau (sessions en direct), hors
+    /// requêtes d'un participant ou d'un animateur reconnu (comptées par participant et
+    /// par session) ; rafales de 20 secondes (une salle qui arrive d'un coup).
+    #[arg(long, default_value_t = 50.0)]
     pub rate_per_address: f64,
     /// Réponses par seconde permises par participant.
     #[arg(long, default_value_t = 5.0)]
     pub rate_per_participant: f64,
+    /// Réponses par seconde permises par session, tous participants ensemble (rafales de
+    /// 3 secondes).
+    #[arg(long, default_value_t = 300.0)]
+    pub rate_per_session: f64,
     /// Connexions ouvertes au plus (ramené sous la limite de fichiers ouverts du système).
     #[arg(long, default_value_t = 4096)]
     pub max_connections: usize,
     /// Connexions ouvertes au plus par adresse réseau (une adresse IPv6 compte pour son
-    /// réseau /64). À relever si toute une salle passe par une seule adresse (NAT, proxy).
-    #[arg(long, default_value_t = 64)]
+    /// réseau /64). Une salle de 300 derrière une seule adresse (NAT, proxy) en tient
+    /// environ 600 (deux par téléphone).
+    #[arg(long, default_value_t = 800)]
     pub max_connections_per_address: usize,
     /// Délai pour envoyer l'en-tête d'une requête, et pour commencer la suivante sur une
     /// connexion gardée ouverte (en secondes).
@@ -93,8 +100,9 @@ pub struct ServeArgs {
     /// Flux d'événements (suivi en direct) ouverts au plus.
     #[arg(long, default_value_t = 2048)]
     pub max_streams: usize,
-    /// Flux d'événements ouverts au plus par adresse réseau.
-    #[arg(long, default_value_t = 32)]
+    /// Flux d'événements ouverts au plus par adresse réseau (un par téléphone : une salle
+    /// entière derrière une seule adresse).
+    #[arg(long, default_value_t = 400)]
     pub max_streams_per_address: usize,
     /// Sessions en direct gardées au plus (terminées comprises, jusqu'à leur suppression).
     #[arg(long, default_value_t = 200)]
@@ -105,9 +113,9 @@ pub struct ServeArgs {
     /// Participants au plus par session.
     #[arg(long, default_value_t = 300)]
     pub max_participants: usize,
-    /// Nouveaux participants qu'une adresse réseau peut inscrire d'un coup ; ensuite, un
-    /// toutes les 10 secondes.
-    #[arg(long, default_value_t = 30)]
+    /// Nouveaux participants qu'une adresse réseau peut inscrire d'un coup (une salle
+    /// entière derrière une seule adresse) ; ensuite, un par seconde.
+    #[arg(long, default_value_t = 300)]
     pub joins_per_address: u32,
     /// Dossier des budgets nationaux préparés par `briques budget prepare` : l'explorateur
     /// de budget permet alors de chercher toutes les communes.
@@ -258,7 +266,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             unjoined_retention: Duration::from_secs(args.unjoined_retention_days.max(1) * 86_400),
             per_address: Rate {
                 per_second: args.rate_per_address,
-                burst: (args.rate_per_address * 3.0).max(10.0),
+                burst: (args.rate_per_address * 20.0).max(10.0),
+            },
+            per_session: Rate {
+                per_second: args.rate_per_session,
+                burst: (args.rate_per_session * 3.0).max(10.0),
             },
             per_participant: Rate {
                 per_second: args.rate_per_participant,
@@ -271,7 +283,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             },
             max_participants: args.max_participants,
             joins: Rate {
-                per_second: 0.1,
+                per_second: 1.0,
                 burst: f64::from(args.joins_per_address),
             },
             max_streams: args.max_streams,

@@ -101,7 +101,8 @@ fn a_thousand_half_open_connections_from_one_address_do_not_stop_another_client(
         files >= 1100,
         "this test needs 1,100 open files, the system allows {files}"
     );
-    let server = start(&["--header-timeout", "2"]);
+    // The cap per address is lowered from its default (800: a room behind one NAT).
+    let server = start(&["--header-timeout", "2", "--max-connections-per-address", "64"]);
     let mut held = Vec::new();
     for _ in 0..1000 {
         let mut stream = support::connect_from(&server.base, "127.0.0.1");
@@ -217,24 +218,33 @@ fn sessions_have_a_budget_per_address_and_a_cap_overall() {
 fn invented_participant_tokens_are_refused_before_anything_is_kept() {
     let server = start(&["--rate-per-address", "100000"]);
     let (code, _) = create(&server);
-    // Tokens of the wrong shape, of the right shape but unknown: 403, never 429 (no
-    // limiter key is made for them).
+    // Tokens of the wrong shape (no limiter key is made for them) or of the right shape
+    // but unknown: 403; after ten of the latter from one address (misses, counted per
+    // address like unknown codes), 429 for that address.
+    let mut right_shape = 0;
     for i in 0..200 {
-        let invented = if i % 2 == 0 {
+        let wrong_shape = i % 2 == 0;
+        let invented = if wrong_shape {
             format!("{i:08}{}", "z".repeat(2000))
         } else {
             format!("{i:032x}")
         };
         let reply = answer(&server, &code, &invented);
-        assert_eq!(reply.status, 403, "token {i}: {}", reply.text());
-        assert!(error_of(&reply).contains("Participant inconnu"));
+        if right_shape < 10 {
+            assert_eq!(reply.status, 403, "token {i}: {}", reply.text());
+            assert!(error_of(&reply).contains("Participant inconnu"));
+        } else {
+            assert_eq!(reply.status, 429, "token {i}: {}", reply.text());
+            assert!(error_of(&reply).contains("Trop de requêtes"));
+        }
+        right_shape += usize::from(!wrong_shape);
     }
     // A head too large for any real request is refused before it is read.
     let huge = "a".repeat(20_000);
     let reply = answer(&server, &code, &huge);
     assert_eq!(reply.status, 431);
-    // A real participant still answers.
-    let token = join_from(&server, "127.0.0.1", &code, "{}").json()["token"]
+    // A real participant still answers, from that address too.
+    let token = join_from(&server, "127.0.0.2", &code, "{}").json()["token"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -703,4 +713,78 @@ fn behind_a_trusted_proxy_the_limits_count_clients_and_elsewhere_the_header_is_i
     let server = start(&["--sessions-per-hour", "1"]);
     assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.1").status, 201);
     assert_eq!(create_forwarded(&server, "127.0.0.1", "203.0.113.2").status, 429);
+}
+
+#[test]
+fn a_room_of_three_hundred_behind_one_address_is_not_throttled_by_default() {
+    // A school's NAT or a guest Wi-Fi: the whole room is 127.0.0.1. Default settings.
+    let files = rlimit::increase_nofile_limit(4096).unwrap();
+    assert!(
+        files >= 1000,
+        "this test needs 1,000 open files, the system allows {files}"
+    );
+    let server = start(&[]);
+    let (code, secret) = create(&server);
+    let mut streams = Vec::new();
+    let mut tokens = Vec::new();
+    for phone in 0..300 {
+        // The page, the join, the event stream held open, an answer: as a phone does.
+        let page = send_from(
+            &server.base,
+            "127.0.0.1",
+            "GET",
+            &format!("/live/{code}"),
+            &[FR],
+            "",
+        );
+        assert_eq!(page.status, 200, "phone {phone}: page {}", page.text());
+        let joined = join_from(&server, "127.0.0.1", &code, "{}");
+        assert_eq!(joined.status, 200, "phone {phone}: join {}", joined.text());
+        let mut stream = support::connect_from(&server.base, "127.0.0.1");
+        let request = format!("GET /api/live/sessions/{code}/events HTTP/1.1\r\nHost: x\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut first = [0u8; 12];
+        stream.read_exact(&mut first).unwrap();
+        assert_eq!(&first, b"HTTP/1.1 200", "phone {phone}: event stream");
+        streams.push(stream);
+        tokens.push(joined.json()["token"].as_str().unwrap().to_owned());
+    }
+    // Everybody answers at once (within a second).
+    for (phone, token) in tokens.iter().enumerate() {
+        let reply = answer(&server, &code, token);
+        assert_eq!(reply.status, 200, "phone {phone}: answer {}", reply.text());
+    }
+    let view = send_from(
+        &server.base,
+        "127.0.0.1",
+        "GET",
+        &format!("/api/live/sessions/{code}/facilitator"),
+        &[FR, ("authorization", &format!("Bearer {secret}"))],
+        "",
+    );
+    assert_eq!(view.json()["view"]["joined"], 300);
+
+    // Still, one device cannot flood: a participant over its own rate is refused, and
+    // invented tokens from one address slow that address down after ten.
+    let statuses: Vec<u16> = (0..30)
+        .map(|_| answer(&server, &code, &tokens[0]).status)
+        .collect();
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let path = format!("/api/live/sessions/{code}/answer");
+    let body = json!({ "question": "genre", "choice": "femme" }).to_string();
+    let invented: Vec<u16> = (0..12)
+        .map(|i| {
+            let token = format!("{i:032x}");
+            let headers = [FR, JSON, ("x-briques-participant", token.as_str())];
+            send_from(&server.base, "127.0.0.9", "PUT", &path, &headers, &body).status
+        })
+        .collect();
+    assert_eq!(&invented[..10], &[403; 10], "{invented:?}");
+    assert_eq!(invented[11], 429, "{invented:?}");
+    // A prankster in the room inventing tokens does not stop the others' answers.
+    let path_from_room = format!("/api/live/sessions/{code}/answer");
+    let headers = [FR, JSON, ("x-briques-participant", tokens[1].as_str())];
+    let still = send_from(&server.base, "127.0.0.9", "PUT", &path_from_room, &headers, &body);
+    assert_eq!(still.status, 200, "{}", still.text());
+    drop(streams);
 }

@@ -66,6 +66,8 @@ pub struct LiveConfig {
     pub per_address: Rate,
     /// Per participant token.
     pub per_participant: Rate,
+    /// Answers per session, all participants together.
+    pub per_session: Rate,
     /// The address the server listens on (for join URLs).
     pub bound: SocketAddr,
     /// Live sessions the server holds at most.
@@ -89,12 +91,16 @@ impl LiveConfig {
             retention: Duration::from_secs(30 * 86_400),
             unjoined_retention: Duration::from_secs(7 * 86_400),
             per_address: Rate {
-                per_second: 20.0,
-                burst: 60.0,
+                per_second: 50.0,
+                burst: 1000.0,
             },
             per_participant: Rate {
                 per_second: 5.0,
                 burst: 10.0,
+            },
+            per_session: Rate {
+                per_second: 300.0,
+                burst: 900.0,
             },
             bound,
             max_sessions: 200,
@@ -104,11 +110,11 @@ impl LiveConfig {
             },
             max_participants: 300,
             joins: Rate {
-                per_second: 0.1,
-                burst: 30.0,
+                per_second: 1.0,
+                burst: 300.0,
             },
             max_streams: 2048,
-            streams_per_address: 32,
+            streams_per_address: 400,
         }
     }
 }
@@ -119,6 +125,7 @@ pub struct LiveApp {
     config: LiveConfig,
     by_address: Limiter,
     by_participant: Limiter,
+    by_session: Limiter,
     /// Failed look-ups of session codes, per address: guessing codes is slowed to a crawl.
     misses: Limiter,
     creations: Limiter,
@@ -158,6 +165,7 @@ impl LiveApp {
             hub,
             by_address: Limiter::new(config.per_address),
             by_participant: Limiter::new(config.per_participant),
+            by_session: Limiter::new(config.per_session),
             misses: Limiter::new(MISSES),
             creations: Limiter::new(config.creations),
             joins: Limiter::new(config.joins),
@@ -592,20 +600,43 @@ fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
+/// Counts requests per address, except those carrying a participant's token or a
+/// facilitator's secret: the handlers count those per participant and per session once
+/// the credential is verified, so a room of 300 behind one NAT or reverse proxy is not
+/// throttled as one device, and a prankster in that room cannot stop the others'
+/// answers. Failures count as misses for the address (an unknown code, a false token or
+/// secret); after ten, every request from it without a credential gets `429`, and so
+/// does every failed one with a credential — the same answer either way, so a guesser
+/// learns nothing from it.
 async fn limit_by_address(State(app): State<Arc<LiveApp>>, request: Request, next: Next) -> Response {
     let key = client_key(request.extensions()).to_string();
     let lang = lang(request.headers());
-    let over = app
-        .misses
-        .exhausted(&key)
-        .map_or_else(|| app.by_address.allow(&key), Err);
-    if let Err(wait) = over {
-        return ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate"))
+    let credentialed = participant_token(request.headers()).is_some() || bearer(request.headers()).is_some();
+    let too_many = |wait| {
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate"))
             .retry_after(wait)
-            .into_response();
+            .into_response()
+    };
+    if !credentialed {
+        let over = app
+            .misses
+            .exhausted(&key)
+            .map_or_else(|| app.by_address.allow(&key), Err);
+        if let Err(wait) = over {
+            return too_many(wait);
+        }
     }
     let response = next.run(request).await;
-    if response.status() == StatusCode::NOT_FOUND {
+    let refused = matches!(
+        response.status(),
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+    );
+    if response.status() == StatusCode::NOT_FOUND || (credentialed && refused) {
+        if credentialed {
+            if let Some(wait) = app.misses.exhausted(&key) {
+                return too_many(wait);
+            }
+        }
         let _ = app.misses.allow(&key);
     }
     response
@@ -781,6 +812,13 @@ async fn answering_participant<'h>(
     if let Err(wait) = app.by_participant.allow(&format!("{}/{number}", live.code)) {
         return Err(
             ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-rate")).retry_after(wait),
+        );
+    }
+    // The whole room together: one session cannot take the server for itself.
+    if let Err(wait) = app.by_session.allow(&live.code) {
+        return Err(
+            ApiError::new(StatusCode::TOO_MANY_REQUESTS, tr(lang, "live-error-session-rate"))
+                .retry_after(wait),
         );
     }
     Ok(token)
