@@ -294,6 +294,19 @@ fn a_workshop_runs_through_its_steps_and_survives_kill_9() {
         &secret,
         json!({ "action": "hide-answer", "step": 4, "participant": 3 }),
     ));
+    // kill -9 again, the word step open: every acknowledged word is back, and so is the
+    // facilitator's moderation; the room carries on.
+    server.kill_hard();
+    let server = support::start_args(assets.path(), data.path(), &[], vec![]);
+    let view = facilitator(&server, &code, &secret);
+    assert_eq!(view["state"]["step"], 4);
+    assert_eq!(
+        view["inputs"]["4"].as_object().unwrap().len(),
+        3,
+        "every acknowledged word is back"
+    );
+    assert_eq!(view["inputs"]["4"]["2"]["text"], "vies privées");
+    assert_eq!(view["state"]["hidden"], json!([[4, 3]]));
     ok(control(&server, &code, &secret, json!({ "action": "reveal" })));
     let view = public(&server, &code);
     assert_eq!(

@@ -43,8 +43,9 @@ async function call(method, url, body, headers = {}) {
 
 /** A phone: joins `code`, answers steps through the API. */
 async function phone(code) {
-  const { token } = await call('POST', api(code, '/join'), {});
+  const { token, participant } = await call('POST', api(code, '/join'), {});
   return {
+    number: participant,
     input: (step, input) => call('PUT', api(code, '/input'), { step, input }, { 'x-briques-participant': token }),
   };
 }
@@ -150,7 +151,8 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   for (let n = 3; n <= 6; n += 1) await next(page, screen, n);
   const words = ['Esprit critique', 'esprit critiques', 'un gros mot'];
   for (const [i, text] of words.entries()) await phones[i].input(5, { kind: 'words', text });
-  await page.getByRole('button', { name: 'Masquer la réponse du participant n° 3' }).click();
+  // The phones joined at once: their numbers are the order the server took them in.
+  await page.getByRole('button', { name: `Masquer la réponse du participant n° ${phones[2].number}` }).click();
   await page.keyboard.press('Alt+r');
   await screen.locator('.word-cloud li').first().waitFor();
   assert.deepEqual(await screen.locator('.word-cloud li').allTextContents(), ['Esprit critique (2)']);
@@ -159,7 +161,7 @@ test('the chart pack runs live: votes on honest and misleading charts, then a wo
   const secret = await page.evaluate((c) => localStorage.getItem(`briques.live.secret.${c}`), code);
   const file = await call('GET', api(code, '/export/json'), undefined, { authorization: `Bearer ${secret}` });
   const hidden = file.workshop.answers.filter((a) => a.hidden);
-  assert.deepEqual(hidden.map((a) => [a.step, a.participant]), [[5, 3]]);
+  assert.deepEqual(hidden.map((a) => [a.step, a.participant]), [[5, phones[2].number]]);
 
   // Projector mode (Alt+P) on the screen: still clean for axe.
   await screen.keyboard.press('Alt+p');
@@ -193,6 +195,15 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   const shown = (await screen.locator('.step-answer').textContent()).replace(/\s/g, ' ');
   assert.equal(shown, `Le vrai chiffre : ${String(real).replace('.', ',')} €`);
   await screen.locator('.step-count', { hasText: 'Médiane de la salle : 30 €' }).waitFor();
+  // The distribution on screen is the core's, and the one counted here by hand: ten
+  // equal bars over the step's range.
+  const { min, max } = revealed.steps[0];
+  const byHand = Array(10).fill(0);
+  for (const g of guesses) byHand[Math.min(9, Math.floor(((g - min) / (max - min)) * 10))] += 1;
+  const bars = await screen.locator('.histogram g.bin title').allTextContents();
+  const onScreen = bars.map((text) => Number(text.split(' : ').pop()));
+  assert.deepEqual(onScreen, revealed.step_results.bins.map((b) => b.count));
+  assert.deepEqual(onScreen, byHand);
   await fits(screen, 'guess');
 
   // Two groups; one, on a real phone page, sends twice; the projector compares them
@@ -244,6 +255,33 @@ test('the budget pack plays the demo commune live: a guess on schools, then grou
   await fits(screen, 'mayor');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(await axeViolations(screen), []);
+
+  // Page Up goes back a step (the projector follows), Page Down forward again.
+  await page.locator('body').press('PageUp');
+  await screen.getByRole('heading', { level: 1, name: /étape 1 sur 3/ }).waitFor();
+  assert.equal((await publicView(code)).state.step, 0);
+  await page.locator('body').press('PageDown');
+  await screen.getByRole('heading', { level: 1, name: /étape 2 sur 3/ }).waitFor();
+
+  // The last step: a word from every device, the group's phone page included; the
+  // cloud groups French word forms (case, accents, plural), counted here by hand.
+  await next(page, screen, 3);
+  const words = ['Transparence', 'transparences', 'les écoles'];
+  for (const [i, text] of words.entries()) await phones[i].input(2, { kind: 'words', text });
+  const field = group.page.getByLabel(/^Votre réponse/);
+  await field.fill('Les Écoles');
+  await group.page.getByRole('button', { name: 'Envoyer', exact: true }).click();
+  await group.page.getByRole('status').filter({ hasText: 'Réponse enregistrée ✓' }).waitFor();
+  await screen.locator('.step-count', { hasText: '4 réponses' }).waitFor();
+  await page.keyboard.press('Alt+r');
+  await screen.locator('.word-cloud li').first().waitFor();
+  const cloud = (await screen.locator('.word-cloud li').allTextContents()).sort();
+  assert.deepEqual(cloud, ['Transparence (2)', 'les écoles (2)'].sort());
+  // The phones see the same words once revealed.
+  await group.page.getByRole('heading', { name: 'Les mots de la salle' }).waitFor();
+  await fits(screen, 'words');
+  assert.deepEqual(group.errors, []);
+  assert.deepEqual(await axeViolations(group.page), []);
 });
 
 test('the Duplo pack live: the presenter chooses what the screen shows', async (t) => {
