@@ -394,3 +394,66 @@ fn migrate_store_moves_sqlite_sessions_into_postgres() {
     assert!(!same.status.success());
     assert!(String::from_utf8_lossy(&same.stderr).contains("la même base"));
 }
+
+#[test]
+fn a_server_reading_a_session_again_keeps_the_answers_it_has_not_committed_yet() {
+    let Some(base) = database("a_server_reading_a_session_again_keeps_the_answers_it_has_not_committed_yet")
+    else {
+        return;
+    };
+    let url = fresh(&base, "shared_reload");
+    let a = server_on(
+        &url,
+        &["--rate-per-participant", "100000", "--rate-per-session", "100000"],
+    );
+    let (code, secret) = create(&a);
+    let phones: Vec<(String, u64)> = (0..12).map(|_| join(&a, &code, None)).collect();
+    // Phones answer without a pause while invented tokens make A read the session again
+    // from PostgreSQL (at most every 2 s): what A acknowledged must stay in its memory.
+    let acknowledged: Arc<Mutex<BTreeMap<(u64, String), String>>> = Arc::default();
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = phones
+        .iter()
+        .cloned()
+        .map(|(token, number)| {
+            let (base, code, acknowledged, stop) =
+                (a.base.clone(), code.clone(), acknowledged.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut round = 0;
+                while !stop.load(Ordering::SeqCst) {
+                    let (question, choice) = nth_answer(number, round);
+                    assert_eq!(answer(&base, &code, &token, question, choice), Some(200));
+                    acknowledged
+                        .lock()
+                        .unwrap()
+                        .insert((number, question.to_owned()), choice.to_owned());
+                    round += 1;
+                }
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    let mut invented = 0u32;
+    while started.elapsed() < Duration::from_secs(5) {
+        let token = format!("{invented:032x}");
+        let status = answer(&a.base, &code, &token, "genre", "femme");
+        assert!(matches!(status, Some(403) | Some(429)), "{status:?}");
+        invented += 1;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop.store(true, Ordering::SeqCst);
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    let mut want: Answers = BTreeMap::new();
+    for ((number, question), choice) in acknowledged.lock().unwrap().iter() {
+        want.entry(*number)
+            .or_default()
+            .insert(question.clone(), choice.clone());
+    }
+    let held = answers_of(&facilitator_view(&a, &code, &secret));
+    assert!(
+        holds(&want, &BTreeMap::new(), &held),
+        "acknowledged {want:?}\non A {held:?}"
+    );
+}

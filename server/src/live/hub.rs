@@ -213,7 +213,7 @@ impl Data {
             Op::RemoveParticipant { number, .. } => {
                 self.remove_participant(*number);
             }
-            Op::CreateSession { .. } | Op::DeleteSession { .. } | Op::Purge { .. } => {}
+            Op::CreateSession { .. } | Op::DeleteSession { .. } | Op::Purge { .. } | Op::Barrier => {}
         }
     }
 }
@@ -528,10 +528,44 @@ impl Hub {
     /// Reads a session again from the store: replaces what memory holds of it (followers
     /// keep following), adds it if new here, drops it if gone from the store.
     pub async fn reload(&self, code: &str) {
+        if let Some(live) = self.get(code) {
+            return self.refresh(live).await;
+        }
         match self.store.load(code).await {
             Ok(Some(loaded)) => self.replace(loaded),
-            Ok(None) => self.forget(code),
+            Ok(None) => {}
             Err(error) => eprintln!("briques : lecture de la session {code} impossible : {error:#}"),
+        }
+    }
+
+    /// Reads a session held in memory again. Its changes made here but not committed yet
+    /// must not be lost: the session's lock is held from before a barrier goes through the
+    /// writer (everything queued before it is then committed, and nothing new can be
+    /// queued for this session) until the read is in memory. Done on a blocking thread.
+    async fn refresh(&self, live: Arc<Live>) {
+        let store = self.store.clone();
+        let code = live.code.clone();
+        let read = tokio::task::spawn_blocking(move || -> anyhow::Result<bool> {
+            let mut data = live.lock();
+            store
+                .submit(Op::Barrier)
+                .blocking_committed()
+                .map_err(anyhow::Error::msg)?;
+            let Some(loaded) = store.backend().load(&live.code)? else {
+                return Ok(false);
+            };
+            let revision = data.revision;
+            *data = Data::loaded(loaded);
+            data.revision = revision;
+            live.touch(&mut data);
+            Ok(true)
+        })
+        .await;
+        match read {
+            Ok(Ok(true)) => {}
+            Ok(Ok(false)) => self.forget(&code),
+            Ok(Err(error)) => eprintln!("briques : lecture de la session {code} impossible : {error:#}"),
+            Err(error) => eprintln!("briques : lecture de la session {code} impossible : {error}"),
         }
     }
 
@@ -606,21 +640,19 @@ impl Hub {
             Remote::Reload(code) => self.reload(&code).await,
             Remote::Resync => match self.store.load_all().await {
                 Ok(all) => {
-                    let present: std::collections::HashSet<String> =
-                        all.iter().map(|l| l.code.clone()).collect();
-                    for loaded in all {
-                        self.replace(loaded);
-                    }
-                    let gone: Vec<String> = {
+                    // New here: added; held here: read again as `refresh` does (so that
+                    // nothing made here meanwhile is lost), or dropped when gone.
+                    let held: Vec<Arc<Live>> = {
                         let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
-                        sessions
-                            .keys()
-                            .filter(|c| !present.contains(*c))
-                            .cloned()
-                            .collect()
+                        sessions.values().cloned().collect()
                     };
-                    for code in gone {
-                        self.forget(&code);
+                    for loaded in all {
+                        if self.get(&loaded.code).is_none() {
+                            self.replace(loaded);
+                        }
+                    }
+                    for live in held {
+                        self.refresh(live).await;
                     }
                 }
                 Err(error) => eprintln!("briques : relecture des sessions impossible : {error:#}"),

@@ -68,6 +68,9 @@ pub enum Op {
     DeleteSession { code: String },
     /// Sessions created before this time (seconds since 1970) go.
     Purge { before: i64 },
+    /// Changes nothing: answered once every operation queued before it is committed
+    /// (a session is read again from a shared store only after that).
+    Barrier,
 }
 
 impl Op {
@@ -81,7 +84,7 @@ impl Op {
             | Op::SetInput { code, .. }
             | Op::RemoveParticipant { code, .. }
             | Op::DeleteSession { code } => Some(code),
-            Op::Purge { .. } => None,
+            Op::Purge { .. } | Op::Barrier => None,
         }
     }
 
@@ -144,6 +147,13 @@ impl Pending {
     /// Waits for the commit; see [`Done`].
     pub async fn committed(self) -> Done {
         self.0.await.unwrap_or_else(|_| Err(WRITER_GONE.to_owned()))
+    }
+
+    /// Waits for the commit from a thread that may block (not an async task).
+    pub fn blocking_committed(self) -> Done {
+        self.0
+            .blocking_recv()
+            .unwrap_or_else(|_| Err(WRITER_GONE.to_owned()))
     }
 }
 

@@ -335,7 +335,8 @@ fn commit(client: &mut Client, origin: &str, batch: &[Job]) -> Result<Vec<Done>,
                 }
             }
         };
-        if let Ok(n) = result {
+        if let (Ok(n), false) = (&result, matches!(job.op, Op::Barrier)) {
+            let n = *n;
             let mut op = job.op.clone();
             // The others learn the number the store gave.
             if let Op::AddParticipant { number, .. } = &mut op {
@@ -441,6 +442,7 @@ fn apply(tx: &mut Transaction<'_>, op: &Op) -> Result<usize, postgres::Error> {
         }
         Op::DeleteSession { code } => tx.execute("DELETE FROM live_sessions WHERE code = $1", &[code])?,
         Op::Purge { before } => tx.execute("DELETE FROM live_sessions WHERE created_at < $1", &[before])?,
+        Op::Barrier => 0,
     };
     Ok(rows as usize)
 }

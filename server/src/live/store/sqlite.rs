@@ -241,6 +241,7 @@ fn apply(tx: &Connection, op: &Op) -> rusqlite::Result<usize> {
         }
         Op::DeleteSession { code } => tx.execute("DELETE FROM live_sessions WHERE code = ?1", params![code]),
         Op::Purge { before } => tx.execute("DELETE FROM live_sessions WHERE created_at < ?1", params![before]),
+        Op::Barrier => Ok(0),
     }
 }
 
