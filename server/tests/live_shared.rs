@@ -119,6 +119,56 @@ fn holds(want: &Answers, in_flight: &BTreeMap<(u64, String), String>, held: &Ans
     })
 }
 
+/// What the phones' answers came to: for each phone and question, the last choice the
+/// server acknowledged.
+type Acknowledged = Arc<Mutex<BTreeMap<(u64, String), String>>>;
+
+/// An answer sent and never acknowledged: (question, choice).
+type InFlight = (&'static str, &'static str);
+
+/// One thread per phone answering through `base` without a pause until `stop` (the
+/// questions in turn, the choice changing every round), each acknowledged answer kept in
+/// `acknowledged`. A thread ends with how many answers it sent and, if the server stopped
+/// answering, the one it had in flight (never acknowledged, perhaps committed).
+fn answering(
+    base: &str,
+    code: &str,
+    phones: &[(String, u64)],
+    acknowledged: &Acknowledged,
+    stop: &Arc<AtomicBool>,
+) -> Vec<std::thread::JoinHandle<(usize, Option<InFlight>)>> {
+    phones
+        .iter()
+        .cloned()
+        .map(|(token, number)| {
+            let (base, code, acknowledged, stop) = (
+                base.to_owned(),
+                code.to_owned(),
+                acknowledged.clone(),
+                stop.clone(),
+            );
+            std::thread::spawn(move || {
+                let mut round = 0usize;
+                while !stop.load(Ordering::SeqCst) {
+                    let (question, choice) = nth_answer(number, round);
+                    match answer(&base, &code, &token, question, choice) {
+                        Some(200) => {
+                            acknowledged
+                                .lock()
+                                .unwrap()
+                                .insert((number, question.to_owned()), choice.to_owned());
+                        }
+                        Some(status) => panic!("answer refused: {status}"),
+                        None => return (round, Some((question, choice))),
+                    }
+                    round += 1;
+                }
+                (round, None)
+            })
+        })
+        .collect()
+}
+
 /// A phone's `round`-th answer: the three questions in turn, the choice changing every
 /// round.
 fn nth_answer(number: u64, round: usize) -> (&'static str, &'static str) {
@@ -202,36 +252,10 @@ fn two_servers_share_a_session_and_survive_kill_9_of_one() {
 
     // Every phone answers again and again through A while A is killed: the answers A
     // acknowledged are all kept; then the phones carry on through B.
-    let acknowledged: Arc<Mutex<BTreeMap<(u64, String), String>>> = Arc::default();
+    let acknowledged = Acknowledged::default();
     let stop = Arc::new(AtomicBool::new(false));
-    let workers: Vec<_> = phones
-        .iter()
-        .cloned()
-        .map(|(token, number)| {
-            let (base, code, acknowledged, stop) =
-                (a.base.clone(), code.clone(), acknowledged.clone(), stop.clone());
-            std::thread::spawn(move || {
-                let mut round = 0usize;
-                while !stop.load(Ordering::SeqCst) {
-                    let (question, choice) = nth_answer(number, round);
-                    match answer(&base, &code, &token, question, choice) {
-                        Some(200) => {
-                            acknowledged
-                                .lock()
-                                .unwrap()
-                                .insert((number, question.to_owned()), choice.to_owned());
-                        }
-                        Some(status) => panic!("answer refused: {status}"),
-                        // A is gone: this answer may or may not have been committed (it
-                        // was not acknowledged).
-                        None => return (round, Some((question, choice))),
-                    }
-                    round += 1;
-                }
-                (round, None)
-            })
-        })
-        .collect();
+    // A dying mid-request: that answer may or may not have been committed.
+    let workers = answering(&a.base, &code, &phones, &acknowledged, &stop);
     // Kill once every phone has had answers acknowledged.
     while acknowledged.lock().unwrap().len() < phones.len() * 3 {
         std::thread::yield_now();
@@ -410,28 +434,9 @@ fn a_server_reading_a_session_again_keeps_the_answers_it_has_not_committed_yet()
     let phones: Vec<(String, u64)> = (0..12).map(|_| join(&a, &code, None)).collect();
     // Phones answer without a pause while invented tokens make A read the session again
     // from PostgreSQL (at most every 2 s): what A acknowledged must stay in its memory.
-    let acknowledged: Arc<Mutex<BTreeMap<(u64, String), String>>> = Arc::default();
+    let acknowledged = Acknowledged::default();
     let stop = Arc::new(AtomicBool::new(false));
-    let workers: Vec<_> = phones
-        .iter()
-        .cloned()
-        .map(|(token, number)| {
-            let (base, code, acknowledged, stop) =
-                (a.base.clone(), code.clone(), acknowledged.clone(), stop.clone());
-            std::thread::spawn(move || {
-                let mut round = 0;
-                while !stop.load(Ordering::SeqCst) {
-                    let (question, choice) = nth_answer(number, round);
-                    assert_eq!(answer(&base, &code, &token, question, choice), Some(200));
-                    acknowledged
-                        .lock()
-                        .unwrap()
-                        .insert((number, question.to_owned()), choice.to_owned());
-                    round += 1;
-                }
-            })
-        })
-        .collect();
+    let workers = answering(&a.base, &code, &phones, &acknowledged, &stop);
     let started = Instant::now();
     let mut invented = 0u32;
     while started.elapsed() < Duration::from_secs(5) {
@@ -443,7 +448,7 @@ fn a_server_reading_a_session_again_keeps_the_answers_it_has_not_committed_yet()
     }
     stop.store(true, Ordering::SeqCst);
     for worker in workers {
-        worker.join().unwrap();
+        assert_eq!(worker.join().unwrap().1, None, "A answered every request");
     }
     let mut want: Answers = BTreeMap::new();
     for ((number, question), choice) in acknowledged.lock().unwrap().iter() {

@@ -532,7 +532,7 @@ impl Hub {
             return self.refresh(live).await;
         }
         match self.store.load(code).await {
-            Ok(Some(loaded)) => self.replace(loaded),
+            Ok(Some(loaded)) => self.adopt(loaded),
             Ok(None) => {}
             Err(error) => eprintln!("briques : lecture de la session {code} impossible : {error:#}"),
         }
@@ -569,21 +569,13 @@ impl Hub {
         }
     }
 
-    fn replace(&self, loaded: Loaded) {
+    /// Adds a session read from the store, unless memory holds it already (then memory
+    /// is as new, or newer: see `refresh`).
+    fn adopt(&self, loaded: Loaded) {
         let mut sessions = self.sessions.write().unwrap_or_else(|p| p.into_inner());
-        match sessions.get(&loaded.code) {
-            Some(live) => {
-                let fresh = Data::loaded(loaded);
-                let mut data = live.lock();
-                let revision = data.revision;
-                *data = fresh;
-                data.revision = revision;
-                live.touch(&mut data);
-            }
-            None => {
-                let code = loaded.code.clone();
-                sessions.insert(code, Live::loaded(loaded));
-            }
+        if !sessions.contains_key(&loaded.code) {
+            let code = loaded.code.clone();
+            sessions.insert(code, Live::loaded(loaded));
         }
     }
 
@@ -607,23 +599,14 @@ impl Hub {
             Remote::Ops(ops) => {
                 for op in ops {
                     match &op {
-                        Op::CreateSession { code, .. } => self.reload(code).await,
                         Op::DeleteSession { code } => self.forget(code),
                         Op::Purge { before } => {
-                            let old: Vec<String> = {
-                                let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
-                                sessions
-                                    .values()
-                                    .filter(|l| l.created_at < *before)
-                                    .map(|l| l.code.clone())
-                                    .collect()
-                            };
-                            for code in old {
+                            for code in self.created_before(*before) {
                                 self.forget(&code);
                             }
                         }
                         _ => {
-                            let code = op.code().unwrap_or_default();
+                            let Some(code) = op.code() else { continue };
                             match self.get(code) {
                                 Some(live) => {
                                     let mut data = live.lock();
@@ -647,9 +630,7 @@ impl Hub {
                         sessions.values().cloned().collect()
                     };
                     for loaded in all {
-                        if self.get(&loaded.code).is_none() {
-                            self.replace(loaded);
-                        }
+                        self.adopt(loaded);
                     }
                     for live in held {
                         self.refresh(live).await;
@@ -901,16 +882,19 @@ impl Hub {
             .await
     }
 
+    /// The codes of the sessions created before `before` (seconds since 1970).
+    fn created_before(&self, before: i64) -> Vec<String> {
+        let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
+        sessions
+            .values()
+            .filter(|l| l.created_at < before)
+            .map(|l| l.code.clone())
+            .collect()
+    }
+
     /// Deletes sessions created before `before` (seconds since 1970).
     pub async fn purge_created_before(&self, before: i64) -> Result<usize, LiveError> {
-        let old: Vec<String> = {
-            let sessions = self.sessions.read().unwrap_or_else(|p| p.into_inner());
-            sessions
-                .values()
-                .filter(|l| l.created_at < before)
-                .map(|l| l.code.clone())
-                .collect()
-        };
+        let old = self.created_before(before);
         for code in &old {
             self.delete(code).await?;
         }
