@@ -89,12 +89,20 @@ pub fn forwarded_client(
 
 /// Raises the soft open-files limit to the hard one where the system allows it;
 /// returns the limit in force.
+/// On Windows sockets are handles, not descriptors counted against such a limit: `None`.
 pub fn raise_open_files() -> Option<u64> {
-    rlimit::increase_nofile_limit(u64::MAX).ok().or_else(|| {
-        rlimit::getrlimit(rlimit::Resource::NOFILE)
-            .ok()
-            .map(|(soft, _)| soft)
-    })
+    #[cfg(unix)]
+    {
+        rlimit::increase_nofile_limit(u64::MAX).ok().or_else(|| {
+            rlimit::getrlimit(rlimit::Resource::NOFILE)
+                .ok()
+                .map(|(soft, _)| soft)
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// The connection cap actually used: `wanted`, kept below the open-files limit.

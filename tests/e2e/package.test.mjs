@@ -1,59 +1,103 @@
-// The release archive, as a facilitator gets it: unpacked in an empty folder outside the
-// repository, started with no Rust and no dist/ (the app is inside the binary), it serves
-// the French home page to Chromium and runs a live session. Runs when BRIQUES_PACKAGE
-// names the archive (scripts/package sets it); otherwise it says it skips.
+// The release archives, as a facilitator gets them: unpacked in an empty folder outside
+// the repository, started with no Rust and no dist/ (the app is inside the binary), each
+// serves the French home page to Chromium and runs a live session. The Linux archive
+// runs when BRIQUES_PACKAGE names it, the Windows one under Wine when
+// BRIQUES_PACKAGE_WINDOWS, BRIQUES_WINE and BRIQUES_WINE_SHIM are set (scripts/package
+// sets them all); otherwise each says it skips.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
 
-const archive = process.env.BRIQUES_PACKAGE;
+const linux = process.env.BRIQUES_PACKAGE;
+const windows = process.env.BRIQUES_PACKAGE_WINDOWS;
+const wine = process.env.BRIQUES_WINE;
+const shim = process.env.BRIQUES_WINE_SHIM;
 
-test('the Linux archive serves the app and a live session from an empty folder', { skip: !archive && 'BRIQUES_PACKAGE is not set (scripts/package sets it)' }, async (t) => {
-  const folder = mkdtempSync(join(tmpdir(), 'briques-package-'));
-  t.after(() => rmSync(folder, { recursive: true, force: true }));
-  execFileSync('tar', ['-xzf', archive, '-C', folder]);
-  assert.deepEqual(readdirSync(join(folder, 'briques')).sort(), ['LICENCE', 'LISEZMOI.txt', 'briques']);
-  const env = { PATH: '/usr/bin:/bin', HOME: folder, XDG_DATA_HOME: join(folder, 'data'), BRIQUES_NO_BROWSER: '1', LANG: 'fr_FR.UTF-8' };
-  const child = spawn(join(folder, 'briques', 'briques'), ['serve', '--addr', '127.0.0.1:0'], { cwd: folder, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/// Starts the unpacked binary and resolves with its base address and the line it printed.
+function start(t, command, args, options) {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   t.after(() => child.kill('SIGTERM'));
-  const base = await new Promise((resolve, reject) => {
+  let errors = '';
+  child.stderr.on('data', (chunk) => { errors += chunk; });
+  return new Promise((resolve, reject) => {
     let buffer = '';
-    child.on('exit', (code) => reject(new Error(`briques exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`briques exited with ${code}:\n${buffer}\n${errors}`)));
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
-      const match = buffer.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
-      if (match) resolve(`http://${match[1]}`);
+      const match = buffer.match(/http:\/\/(127\.0\.0\.1:\d+)\/ \(données : ([^)]*)\)/);
+      if (match) resolve({ base: `http://${match[1]}`, data: match[2] });
     });
   });
-  // The app was unpacked into the data folder, nowhere else.
-  assert.ok(readdirSync(join(folder, 'data', 'briques')).some((name) => name.startsWith('app-')));
+}
+
+/// The French home page (accessible), then a live session with one phone answering.
+async function homeAndLiveSession(base) {
   const browser = await launchBrowser();
-  t.after(() => browser.close());
-  const { page, errors } = await openPage(browser);
-  await page.goto(`${base}/`);
-  await waitForHeading(page, 'Bienvenue dans Briques');
-  assert.deepEqual(await axeViolations(page), []);
-  await page.goto(`${base}/direct`);
-  await waitForHeading(page, 'Session en direct');
-  await page.getByRole('button', { name: 'Lancer la session en direct' }).click();
-  await page.waitForURL(/\/live\/[A-Z0-9]{6}\/projecteur$/);
-  const code = page.url().match(/\/live\/([A-Z0-9]{6})\//)[1];
-  await page.locator('.join-code', { hasText: code }).waitFor();
-  // A phone joins and answers through the API; the presenter view counts it.
-  const joined = await (await fetch(`${base}/api/live/sessions/${code}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
-  const view = await (await fetch(`${base}/api/live/sessions/${code}`)).json();
-  const q = view.survey.questions[0];
-  const reply = await fetch(`${base}/api/live/sessions/${code}/answer`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-briques-participant': joined.token },
-    body: JSON.stringify({ question: q.id, choice: q.choices[0].id }),
+  try {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await waitForHeading(page, 'Bienvenue dans Briques');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.goto(`${base}/direct`);
+    await waitForHeading(page, 'Session en direct');
+    await page.getByRole('button', { name: 'Lancer la session en direct' }).click();
+    await page.waitForURL(/\/live\/[A-Z0-9]{6}\/projecteur$/);
+    const code = page.url().match(/\/live\/([A-Z0-9]{6})\//)[1];
+    await page.locator('.join-code', { hasText: code }).waitFor();
+    // A phone joins and answers through the API; the presenter view counts it.
+    const joined = await (await fetch(`${base}/api/live/sessions/${code}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    const view = await (await fetch(`${base}/api/live/sessions/${code}`)).json();
+    const q = view.survey.questions[0];
+    const reply = await fetch(`${base}/api/live/sessions/${code}/answer`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-briques-participant': joined.token },
+      body: JSON.stringify({ question: q.id, choice: q.choices[0].id }),
+    });
+    assert.equal(reply.status, 200);
+    await page.locator('#live-count', { hasText: '1' }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('the Linux archive serves the app and a live session from an empty folder', { skip: !linux && 'BRIQUES_PACKAGE is not set (scripts/package sets it)' }, async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'briques-package-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  execFileSync('tar', ['-xzf', linux, '-C', folder]);
+  assert.deepEqual(readdirSync(join(folder, 'briques')).sort(), ['LICENCE', 'LISEZMOI.txt', 'briques']);
+  const env = { PATH: '/usr/bin:/bin', HOME: folder, XDG_DATA_HOME: join(folder, 'data'), BRIQUES_NO_BROWSER: '1', LANG: 'fr_FR.UTF-8' };
+  const { base, data } = await start(t, join(folder, 'briques', 'briques'), ['serve', '--addr', '127.0.0.1:0'], { cwd: folder, env });
+  assert.equal(data, join(folder, 'data', 'briques'));
+  // The app was unpacked into the data folder, nowhere else.
+  assert.ok(readdirSync(data).some((name) => name.startsWith('app-')));
+  await homeAndLiveSession(base);
+});
+
+test('the Windows archive serves the app and a live session from an empty folder, under Wine', { skip: !(windows && wine && shim) && 'BRIQUES_PACKAGE_WINDOWS, BRIQUES_WINE and BRIQUES_WINE_SHIM are not set (scripts/package sets them)' }, async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'briques-package-windows-'));
+  const prefix = join(folder, 'wine');
+  const env = { PATH: '/usr/bin:/bin', HOME: folder, WINEPREFIX: prefix, WINEDEBUG: '-all', BRIQUES_NO_BROWSER: '1', LANG: 'fr_FR.UTF-8' };
+  t.after(() => {
+    // The Wine server outlives the program by a few seconds unless told to stop.
+    spawnSync(join(dirname(wine), 'wineserver'), ['-k'], { env });
+    rmSync(folder, { recursive: true, force: true });
   });
-  assert.equal(reply.status, 200);
-  await page.locator('#live-count', { hasText: '1' }).waitFor();
-  assert.deepEqual(errors, []);
+  execFileSync('unzip', ['-q', windows, '-d', folder]);
+  assert.deepEqual(readdirSync(join(folder, 'briques')).sort(), ['LICENCE.txt', 'LISEZMOI.txt', 'briques.exe']);
+  // Wine 8 lacks bcryptprimitives.dll, which every supported Windows has: the stand-in
+  // goes beside the program in this test's copy only.
+  copyFileSync(shim, join(folder, 'briques', 'bcryptprimitives.dll'));
+  const { base, data } = await start(t, wine, [join(folder, 'briques', 'briques.exe'), 'serve', '--addr', '127.0.0.1:0'], { cwd: folder, env });
+  // %APPDATA%\briques, as the LISEZMOI says.
+  assert.match(data, /^C:\\users\\[^\\]+\\AppData\\Roaming\\briques$/);
+  const user = data.split('\\')[2];
+  const unix = join(prefix, 'drive_c', 'users', user, 'AppData', 'Roaming', 'briques');
+  assert.ok(existsSync(unix) && readdirSync(unix).some((name) => name.startsWith('app-')));
+  await homeAndLiveSession(base);
 });
