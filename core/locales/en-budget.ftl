@@ -227,6 +227,7 @@ opendata-status = { $source } answered with an error (HTTP { $status }). { $deta
 opendata-unexpected = The answer of { $source } is not what its documentation describes ({ $detail }). Try again later.
 fetch-bad-years = unreadable years “{ $value }”: write a year (2023) or a range (2019-2023)
 fetch-commune = { $nom } ({ $insee }): downloading the accounts…
+fetch-https-not-built = this build of Briques is the Quick start's (scripts/run), compiled without HTTPS: build the full version (cargo build --release -p briques) and use target/release/briques budget fetch …
 fetch-no-balance = no DGFiP balance for { $year }: OFGL's indicators only for that year
 fetch-done = { $nom }: years { $years } saved in { $out } (serve them with “briques serve --budgets { $out }”)
 budget-open-failed = This commune could not be loaded; the budget shown stays. { $message }

@@ -95,6 +95,7 @@ chart-cli-bad-extension = { $path }: the output file must end with .svg or .png
 chart-cli-cannot-write = cannot write { $path }
 chart-cli-no-font = warning: DejaVu Sans font not found (Debian package fonts-dejavu-core); the PNG will have no text
 chart-cli-png-failed = the chart is too large for a PNG image
+chart-cli-png-not-built = this build of Briques is the Quick start's (scripts/run), compiled without PNG output: write an .svg file, or build the full version (cargo build --release -p briques) and use target/release/briques
 chart-csv-series = Series
 chart-csv-value = Value
 chart-csv-from = From

@@ -381,6 +381,7 @@ serve-store = cannot open the sessions database in { $path }
 serve-database = cannot use the PostgreSQL database { $url }
 serve-database-bad = “{ $url }” is not a PostgreSQL address (expected: postgres://user@host:port/database)
 serve-database-shared = Live sessions in PostgreSQL ({ $url }): shared with the other Briques servers using this database.
+serve-database-not-built = this build of Briques is the Quick start's (scripts/run), compiled without PostgreSQL: build the full version (cargo build --release -p briques) and use target/release/briques
 migrate-done = { $sessions } session(s) copied from { $from } to { $to } ({ $participants } participant(s), { $answers } answer(s)).
 migrate-same = The source and the destination are the same database.
 

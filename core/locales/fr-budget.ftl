@@ -227,6 +227,7 @@ opendata-status = { $source } a répondu par une erreur (HTTP { $status }). { $d
 opendata-unexpected = La réponse de { $source } n'est pas celle que sa documentation décrit ({ $detail }). Réessayez plus tard.
 fetch-bad-years = exercices « { $value } » illisibles : écrivez une année (2023) ou un intervalle (2019-2023)
 fetch-commune = { $nom } ({ $insee }) : téléchargement des comptes…
+fetch-https-not-built = cette version de Briques est celle du démarrage rapide (scripts/run), compilée sans HTTPS : compilez la version complète (cargo build --release -p briques) et utilisez target/release/briques budget fetch …
 fetch-no-balance = aucune balance DGFiP pour { $year } : les indicateurs de l'OFGL seuls pour cette année
 fetch-done = { $nom } : exercices { $years } enregistrés dans { $out } (à servir avec « briques serve --budgets { $out } »)
 budget-open-failed = Cette commune n'a pas pu être chargée ; le budget affiché reste là. { $message }

@@ -101,6 +101,7 @@ chart-cli-bad-extension = { $path } : le fichier de sortie doit finir par .svg o
 chart-cli-cannot-write = impossible d'écrire { $path }
 chart-cli-no-font = attention : police DejaVu Sans introuvable (paquet Debian fonts-dejavu-core) ; le PNG sera sans texte
 chart-cli-png-failed = le graphique est trop grand pour une image PNG
+chart-cli-png-not-built = cette version de Briques est celle du démarrage rapide (scripts/run), compilée sans l'export PNG : écrivez un fichier .svg, ou compilez la version complète (cargo build --release -p briques) et utilisez target/release/briques
 chart-csv-series = Série
 chart-csv-value = Valeur
 chart-csv-from = De

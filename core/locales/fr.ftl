@@ -385,6 +385,7 @@ serve-store = impossible d'ouvrir la base de données des sessions dans { $path 
 serve-database = impossible d'utiliser la base PostgreSQL { $url }
 serve-database-bad = « { $url } » n'est pas une adresse PostgreSQL (attendu : postgres://utilisateur@hôte:port/base)
 serve-database-shared = Sessions en direct dans PostgreSQL ({ $url }) : partagées avec les autres serveurs Briques reliés à cette base.
+serve-database-not-built = cette version de Briques est celle du démarrage rapide (scripts/run), compilée sans PostgreSQL : compilez la version complète (cargo build --release -p briques) et utilisez target/release/briques
 migrate-done = { $sessions } session(s) copiée(s) de { $from } vers { $to } ({ $participants } participant(s), { $answers } réponse(s)).
 migrate-same = La source et la destination sont la même base.
 

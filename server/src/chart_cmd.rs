@@ -1,9 +1,12 @@
 //! `briques chart render <spec.json> --data <file.csv> --out <chart.svg|chart.png>`:
 //! draws a chart spec (as exported by the app) with the same drawing module as the app.
 //! PNG is the SVG rasterised by resvg, with the DejaVu Sans font of Debian's
-//! `fonts-dejavu-core` when present (without it, the text is left out and a warning says so).
+//! `fonts-dejavu-core` when present (without it, the text is left out and a warning says so);
+//! only in a build with the `png` feature (on by default; `scripts/run` leaves it out).
 
-use std::path::{Path, PathBuf};
+#[cfg(feature = "png")]
+use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::{anyhow, Context as _};
 
@@ -14,6 +17,7 @@ use briques_core::i18n::{tr, tr_args, Lang};
 use crate::env_lang;
 
 /// Fonts looked for, in order, for PNG output.
+#[cfg(feature = "png")]
 const FONT_DIRS: [&str; 2] = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"];
 
 /// `briques chart …`
@@ -81,7 +85,14 @@ fn render(args: RenderArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Without the `png` feature (the Quick start's build, `scripts/run`): what to build.
+#[cfg(not(feature = "png"))]
+fn to_png(_: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    Err(anyhow!(tr(lang, "chart-cli-png-not-built")))
+}
+
 /// Rasterises an SVG at twice its size (sharp on a projector).
+#[cfg(feature = "png")]
 fn to_png(svg: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let mut options = resvg::usvg::Options::default();
     let fonts = options.fontdb_mut();

@@ -117,6 +117,15 @@ pub fn fetch(args: FetchArgs) -> anyhow::Result<()> {
         datagouv: opendata::DATAGOUV_URL.to_owned(),
     }
     .trimmed();
+    // The Quick start's build (`scripts/run`) has ureq without TLS: plain http:// only
+    // (a local copy of the portals); the full build has the `fetch` feature.
+    if !cfg!(feature = "fetch")
+        && [&apis.ofgl, &apis.dgfip]
+            .iter()
+            .any(|url| !url.starts_with("http://"))
+    {
+        return Err(anyhow!(tr_args(lang, "fetch-https-not-built", &[])));
+    }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(args.timeout.max(1))))
         .http_status_as_error(false)

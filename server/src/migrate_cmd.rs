@@ -5,7 +5,7 @@
 use anyhow::bail;
 use briques_core::i18n::tr_args;
 
-use crate::live::store::{self, postgres::redacted};
+use crate::live::store::{self, redacted};
 
 /// Copies the live sessions of one store into another.
 #[derive(clap::Args, Debug)]

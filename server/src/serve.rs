@@ -245,8 +245,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         None => store::open(None, &data)
             .with_context(|| t("serve-store", &[("path", data_text.as_str().into())]))?,
         Some(url) => {
-            let shown = store::postgres::redacted(url);
-            if !store::postgres::is_url(url) {
+            let shown = store::redacted(url);
+            if !store::is_url(url) {
                 bail!(t("serve-database-bad", &[("url", shown.as_str().into())]));
             }
             let opened = store::open(Some(url), &data)

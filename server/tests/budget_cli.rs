@@ -232,22 +232,3 @@ fn serve_budgets_searches_the_index_and_serves_communes_and_strates() {
     let bad = support::get(&format!("{}/api/budgets/communes/..%2F..", server.base));
     assert_eq!(bad.status, 400);
 }
-
-/// Built without the national preparation (as `scripts/run` builds it), `budget
-/// prepare` says what to build instead, in French, and fails.
-#[cfg(not(feature = "national"))]
-#[test]
-fn prepare_without_the_national_build_says_what_to_build() {
-    let output = support::briques_fr()
-        .args([
-            "budget",
-            "prepare",
-            &fixture("briqueville-2023-dgfip-api.csv"),
-            "--out",
-            "/nonexistent",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("scripts/build-national"));
-}

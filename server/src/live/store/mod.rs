@@ -12,6 +12,7 @@
 //! after its commit, so `kill -9` loses no acknowledged answer. Secrets and participant
 //! tokens are stored as [`hashed`], never as given.
 
+#[cfg(feature = "postgres")]
 pub mod postgres;
 pub mod sqlite;
 
@@ -99,6 +100,10 @@ impl Op {
 
 /// What another server committed to a shared store, for this one's memory.
 #[derive(Debug)]
+#[cfg_attr(
+    not(feature = "postgres"),
+    expect(dead_code, reason = "only the PostgreSQL store sends them")
+)]
 pub enum Remote {
     /// Operations, in commit order.
     Ops(Vec<Op>),
@@ -253,9 +258,47 @@ pub fn open(
             Ok((Store(Arc::new(backend)), loaded, None))
         }
         Some(url) => {
-            let (backend, loaded, remote) = postgres::open(url)?;
-            Ok((Store(Arc::new(backend)), loaded, Some(remote)))
+            let (store, loaded, remote) = open_postgres(url)?;
+            Ok((store, loaded, Some(remote)))
         }
+    }
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(
+    url: &str,
+) -> anyhow::Result<(Store, Vec<Loaded>, tokio::sync::mpsc::UnboundedReceiver<Remote>)> {
+    let (backend, loaded, remote) = postgres::open(url)?;
+    Ok((Store(Arc::new(backend)), loaded, remote))
+}
+
+/// Without the `postgres` feature (the Quick start's build, `scripts/run`): what to build.
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(
+    _: &str,
+) -> anyhow::Result<(Store, Vec<Loaded>, tokio::sync::mpsc::UnboundedReceiver<Remote>)> {
+    anyhow::bail!(briques_core::i18n::tr(
+        crate::env_lang(),
+        "serve-database-not-built"
+    ))
+}
+
+/// Whether `name` is a PostgreSQL address.
+pub fn is_url(name: &str) -> bool {
+    name.starts_with("postgres://") || name.starts_with("postgresql://")
+}
+
+/// The address as it may be shown: without its password.
+pub fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{name}:***@{host}")
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -263,9 +306,9 @@ pub fn open(
 /// `briques.sqlite3`), a bare folder, or a `postgres://` address. Blocking; for
 /// `migrate-store`.
 pub fn open_named(name: &str) -> anyhow::Result<(Store, Vec<Loaded>)> {
-    if postgres::is_url(name) {
-        let (backend, loaded, _) = postgres::open(name)?;
-        return Ok((Store(Arc::new(backend)), loaded));
+    if is_url(name) {
+        let (store, loaded, _) = open_postgres(name)?;
+        return Ok((store, loaded));
     }
     let path = Path::new(name.strip_prefix("sqlite:").unwrap_or(name));
     let dir = if path.extension().is_some_and(|e| e == "sqlite3") {

@@ -76,25 +76,6 @@ CREATE TABLE IF NOT EXISTS live_inputs (
 CREATE INDEX IF NOT EXISTS live_sessions_created_at ON live_sessions (created_at);
 ";
 
-/// Whether `name` is a PostgreSQL address.
-pub fn is_url(name: &str) -> bool {
-    name.starts_with("postgres://") || name.starts_with("postgresql://")
-}
-
-/// The address as it may be shown: without its password.
-pub fn redacted(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    match rest.split_once('@') {
-        Some((user, host)) if user.contains(':') => {
-            let name = user.split(':').next().unwrap_or_default();
-            format!("{scheme}://{name}:***@{host}")
-        }
-        _ => url.to_owned(),
-    }
-}
-
 /// The shared store.
 pub struct Postgres {
     jobs: mpsc::Sender<Job>,
