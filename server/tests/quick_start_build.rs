@@ -4,6 +4,17 @@
 //! does not need them still works. `scripts/test` runs this file on that build; in a
 //! build with the features the tests that do not apply are not compiled.
 
+// In a build with every feature, none of the tests below is compiled, nor needed.
+#![cfg_attr(
+    all(
+        feature = "national",
+        feature = "png",
+        feature = "fetch",
+        feature = "postgres"
+    ),
+    allow(dead_code)
+)]
+
 mod support;
 
 use std::path::PathBuf;
