@@ -11,6 +11,7 @@ import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
+import { createServer } from 'node:net';
 import { launchBrowser, openPage, waitForHeading, axeViolations } from './helpers.mjs';
 
 const linux = process.env.BRIQUES_PACKAGE;
@@ -18,20 +19,32 @@ const windows = process.env.BRIQUES_PACKAGE_WINDOWS;
 const wine = process.env.BRIQUES_WINE;
 const shim = process.env.BRIQUES_WINE_SHIM;
 
-/// Starts the unpacked binary and resolves with its base address and the line it printed.
+/// Starts the unpacked binary and resolves with its base address, the data folder it
+/// printed, and a function that stops it.
 function start(t, command, args, options) {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   t.after(() => child.kill('SIGTERM'));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const stop = () => { child.kill('SIGTERM'); return exited; };
   let errors = '';
   child.stderr.on('data', (chunk) => { errors += chunk; });
   return new Promise((resolve, reject) => {
     let buffer = '';
-    child.on('exit', (code) => reject(new Error(`briques exited with ${code}:\n${buffer}\n${errors}`)));
+    exited.then((code) => reject(new Error(`briques exited with ${code}:\n${buffer}\n${errors}`)));
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       const match = buffer.match(/http:\/\/(127\.0\.0\.1:\d+)\/ \(données : ([^)]*)\)/);
-      if (match) resolve({ base: `http://${match[1]}`, data: match[2] });
+      if (match) resolve({ base: `http://${match[1]}`, data: match[2], stop });
     });
+  });
+}
+
+/// Whether nothing listens on 127.0.0.1:`port`.
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -93,11 +106,25 @@ test('the Windows archive serves the app and a live session from an empty folder
   // Wine 8 lacks bcryptprimitives.dll, which every supported Windows has: the stand-in
   // goes beside the program in this test's copy only.
   copyFileSync(shim, join(folder, 'briques', 'bcryptprimitives.dll'));
-  const { base, data } = await start(t, wine, [join(folder, 'briques', 'briques.exe'), 'serve', '--addr', '127.0.0.1:0'], { cwd: folder, env });
+  const exe = join(folder, 'briques', 'briques.exe');
+  const { base, data, stop } = await start(t, wine, [exe, 'serve', '--addr', '127.0.0.1:0'], { cwd: folder, env });
   // %APPDATA%\briques, as the LISEZMOI says.
   assert.match(data, /^C:\\users\\[^\\]+\\AppData\\Roaming\\briques$/);
   const user = data.split('\\')[2];
   const unix = join(prefix, 'drive_c', 'users', user, 'AppData', 'Roaming', 'briques');
   assert.ok(existsSync(unix) && readdirSync(unix).some((name) => name.startsWith('app-')));
   await homeAndLiveSession(base);
+  await stop();
+  // A double-click: no argument, this machine only, on port 8080; a second double-click
+  // while it runs says so instead of failing on the port.
+  if (!(await portFree(8080))) {
+    t.diagnostic('127.0.0.1:8080 is taken on this machine: the double-click part is skipped');
+    return;
+  }
+  const first = await start(t, wine, [exe], { cwd: folder, env });
+  assert.equal(first.base, 'http://127.0.0.1:8080');
+  const second = spawnSync(wine, [exe], { cwd: folder, env, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /Briques tourne déjà sur http:\/\/127\.0\.0\.1:8080\//);
+  assert.equal((await fetch(`${first.base}/`)).status, 200);
 });
